@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Definitions;
+using Approval.Engine.Expressions;
+using Approval.Engine.Runtime;
+
+namespace Approval.Engine.Activities;
+
+/// <summary>What an activity sees while it executes: its inputs (evaluated on demand), the instance's variables,
+/// the clock, the output console and, when resuming, the input delivered with the resume.</summary>
+public sealed class ActivityContext : IExpressionScope
+{
+    private readonly ExpressionEvaluator _evaluator;
+    private readonly RunEnvironment _environment;
+    private WorkflowInstance _instance = null!;
+    private WorkflowDefinition _definition = null!;
+    private ActivityExecution _execution = null!;
+
+    internal ActivityContext(ExpressionEvaluator evaluator, RunEnvironment environment)
+    {
+        _evaluator = evaluator;
+        _environment = environment;
+    }
+
+    internal void Enter(WorkflowInstance instance, WorkflowDefinition definition, ActivityNode node, ActivityExecution execution)
+    {
+        _instance = instance;
+        _definition = definition;
+        Node = node;
+        _execution = execution;
+    }
+
+    /// <summary>The activity being executed.</summary>
+    public ActivityNode Node { get; private set; } = null!;
+
+    public string InstanceId => _instance.Id;
+    public string? CorrelationId => _instance.CorrelationId;
+
+    /// <summary>The current instant of the injected clock.</summary>
+    public DateTimeOffset Now => _environment.Time.GetUtcNow();
+
+    public CancellationToken CancellationToken => _environment.CancellationToken;
+
+    /// <summary>The input delivered with the resume, when the activity is resuming a bookmark.</summary>
+    public JsonNode? ResumeInput => _execution.ResumeInput;
+
+    /// <summary>The name of the bookmark being resumed.</summary>
+    public string? ResumedBookmarkName => _execution.ResumingBookmarkName;
+
+    /// <summary>The payload of the bookmark being resumed.</summary>
+    public JsonNode? ResumedBookmarkPayload => _execution.ResumingBookmarkPayload;
+
+    /// <summary>Evaluates an input; null when the definition does not set it.</summary>
+    public JsonNode? Evaluate(string inputName)
+    {
+        var input = Node.Input(inputName);
+        return input is null ? null : _evaluator.Evaluate(input, this);
+    }
+
+    /// <summary>Evaluates an expression that is not one of the activity's inputs (e.g. a switch case's condition).</summary>
+    public JsonNode? EvaluateExpression(InputValue expression) => _evaluator.Evaluate(expression, this);
+
+    public string? GetString(string inputName) => Values.AsString(Evaluate(inputName));
+
+    public bool? GetBoolean(string inputName) => Values.AsBoolean(Evaluate(inputName));
+
+    public TimeSpan? GetTimeSpan(string inputName) => Values.AsTimeSpan(Evaluate(inputName));
+
+    public DateTimeOffset? GetDateTimeOffset(string inputName) => Values.AsDateTimeOffset(Evaluate(inputName));
+
+    public IReadOnlyDictionary<string, JsonNode?> Variables => _instance.Variables;
+
+    public IReadOnlyList<string> DeclaredVariables => _environment.DeclaredVariables(_definition);
+
+    public IReadOnlyDictionary<string, JsonNode?> Input => _instance.Input;
+
+    public JsonNode? GetVariable(string name) => _instance.Variables.TryGetValue(ResolveVariable(name), out var value) ? value : null;
+
+    public void SetVariable(string name, JsonNode? value) => _instance.Variables[ResolveVariable(name)] = value;
+
+    /// <summary>Sets a workflow output value.</summary>
+    public void SetOutput(string name, JsonNode? value) => _instance.Output[name] = value;
+
+    public void SetWorkflowName(string? name) => _instance.Name = name;
+
+    public void SetCorrelationId(string? id) => _instance.CorrelationId = id;
+
+    /// <summary>Writes a line to the run's console (what <c>Elsa.WriteLine</c> does).</summary>
+    public void WriteLine(string text) => _environment.Console.WriteLine(text);
+
+    // Variables are referenced by name or by id.
+    private string ResolveVariable(string nameOrId)
+    {
+        foreach (var v in _definition.Variables)
+            if (v.Id == nameOrId) return v.Name;
+        return nameOrId;
+    }
+}

@@ -1,0 +1,33 @@
+using Approval.Engine.Definitions;
+
+namespace Approval.Engine.Activities;
+
+/// <summary>
+/// The behaviour of one activity type, registered by its Elsa type name. Stateless: everything an
+/// execution needs is in its <see cref="ActivityContext"/>. Approval.Workflows adds its own types this way.
+/// </summary>
+public abstract class ActivityType
+{
+    /// <summary>The type name used in definitions, e.g. <c>Elsa.WriteLine</c>.</summary>
+    public abstract string TypeName { get; }
+
+    /// <summary>The outcome ports it can complete through, for documentation and tooling.</summary>
+    public virtual IReadOnlyList<string> Outcomes { get; } = [ActivityResult.DoneOutcome];
+
+    /// <summary>Runs the activity when a token reaches it.</summary>
+    public abstract ValueTask<ActivityResult> ExecuteAsync(ActivityContext context);
+
+    /// <summary>Continues the activity when one of its bookmarks is resumed; by default it completes through Done.</summary>
+    public virtual ValueTask<ActivityResult> ResumeAsync(ActivityContext context) => new(ActivityResult.Done);
+
+    /// <summary>Reasons a definition's use of this activity is invalid (checked at load).</summary>
+    public virtual IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition) => [];
+}
+
+/// <summary>Elsa type names the engine treats specially.</summary>
+public static class BuiltInTypes
+{
+    public const string Flowchart = "Elsa.Flowchart";
+    public const string Start = "Elsa.Start";
+    public const string FlowJoin = "Elsa.FlowJoin";
+}

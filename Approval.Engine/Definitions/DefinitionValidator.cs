@@ -1,0 +1,65 @@
+using Approval.Engine.Activities;
+using Approval.Engine.Expressions;
+
+namespace Approval.Engine.Definitions;
+
+/// <summary>The checks a definition passes before it may run: ids, connections, expressions, activity inputs.</summary>
+internal sealed class DefinitionValidator(ActivityRegistry registry, List<DefinitionError> errors)
+{
+    public void Validate(WorkflowDefinition definition)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Walk(definition, definition.Root, seen);
+    }
+
+    private void Walk(WorkflowDefinition definition, ActivityNode node, HashSet<string> seen)
+    {
+        var source = definition.Source;
+        if (!seen.Add(node.Id))
+            errors.Add(new DefinitionError(source, node.Id, "the activity id is used more than once"));
+
+        foreach (var (name, input) in node.Inputs)
+        {
+            if (input.Kind == ExpressionKind.JavaScript && JavaScriptSandbox.ParseError(input.Text ?? "") is { } parseError)
+                errors.Add(new DefinitionError(source, node.Id, $"input '{name}': the JavaScript does not parse: {parseError}"));
+            if (input.Kind == ExpressionKind.Variable && VariableName(input) is { } variable
+                && !definition.Variables.Any(v => v.Name == variable || v.Id == variable))
+                errors.Add(new DefinitionError(source, node.Id, $"input '{name}' reads variable '{variable}', which the definition does not declare"));
+        }
+
+        if (registry.TryGet(node.Type, out var type))
+        {
+            foreach (var reason in type.Validate(node, definition))
+                errors.Add(new DefinitionError(source, node.Id, reason));
+        }
+
+        if (node.Body is not null)
+            Walk(definition, node.Body, seen);
+
+        if (node.Type != BuiltInTypes.Flowchart)
+            return;
+
+        var ids = node.Activities.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in node.Connections)
+        {
+            if (!ids.Contains(c.SourceId))
+                errors.Add(new DefinitionError(source, node.Id, $"a connection starts at activity '{c.SourceId}', which is not in this flowchart"));
+            if (!ids.Contains(c.TargetId))
+                errors.Add(new DefinitionError(source, node.Id, $"a connection ends at activity '{c.TargetId}', which is not in this flowchart"));
+        }
+        if (node.StartActivityId is { } start && !ids.Contains(start))
+            errors.Add(new DefinitionError(source, node.Id, $"the start activity '{start}' is not in this flowchart"));
+
+        foreach (var child in node.Activities)
+            Walk(definition, child, seen);
+    }
+
+    internal static string? VariableName(InputValue input) => input.Value switch
+    {
+        System.Text.Json.Nodes.JsonObject o => DefinitionTextOf(o, "name") ?? DefinitionTextOf(o, "id"),
+        _ => input.Text,
+    };
+
+    private static string? DefinitionTextOf(System.Text.Json.Nodes.JsonObject o, string name) =>
+        WorkflowDefinitionReader.Text(o, name);
+}

@@ -1,0 +1,261 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Approval.Engine.Activities;
+
+namespace Approval.Engine.Definitions;
+
+/// <summary>
+/// Reads Elsa 3 workflow definition JSON (as Elsa Studio exports it) and validates it against the
+/// activity types this runtime knows. Every problem is reported, not just the first.
+/// </summary>
+public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
+{
+    // Properties of an activity object that are structure, not inputs.
+    private static readonly HashSet<string> StructuralProperties = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "nodeId", "name", "type", "version", "customProperties", "metadata", "activities",
+        "connections", "variables", "start", "canStartWorkflow", "runAsynchronously", "source", "line",
+        "synchronousCompletion", "body",
+    };
+
+    /// <summary>Reads a definition file.</summary>
+    public DefinitionReadResult ReadFile(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (IOException ex)
+        {
+            return DefinitionReadResult.Failed(new DefinitionError(path, null, $"cannot read the file: {ex.Message}"));
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return DefinitionReadResult.Failed(new DefinitionError(path, null, $"cannot read the file: {ex.Message}"));
+        }
+        return Read(json, Path.GetFileName(path));
+    }
+
+    /// <summary>Reads a definition from its JSON text; <paramref name="source"/> names it in errors.</summary>
+    public DefinitionReadResult Read(string json, string? source = null)
+    {
+        JsonNode? document;
+        try
+        {
+            document = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            return DefinitionReadResult.Failed(new DefinitionError(source, null, $"not valid JSON: {ex.Message}"));
+        }
+
+        if (document is not JsonObject root)
+            return DefinitionReadResult.Failed(new DefinitionError(source, null, "the document is not a JSON object"));
+
+        var errors = new List<DefinitionError>();
+        var parse = new ParseRun(registry, source, errors);
+        if (root["root"] is not JsonObject rootActivity)
+        {
+            errors.Add(new DefinitionError(source, null, "the definition has no 'root' activity"));
+            return new DefinitionReadResult(null, errors);
+        }
+
+        var rootNode = parse.Activity(rootActivity);
+        if (rootNode is not null && rootNode.Type != BuiltInTypes.Flowchart)
+            errors.Add(new DefinitionError(source, rootNode.Id, $"the root activity must be an {BuiltInTypes.Flowchart}, not '{rootNode.Type}'"));
+
+        var variables = new List<VariableDefinition>();
+        parse.Variables(root["variables"] as JsonArray, variables);
+        parse.Variables(rootActivity["variables"] as JsonArray, variables);
+
+        if (errors.Count > 0 || rootNode is null)
+            return new DefinitionReadResult(null, errors);
+
+        var definitionId = Text(root, "definitionId") ?? Text(root, "id") ?? rootNode.Id;
+        var definition = new WorkflowDefinition(
+            Text(root, "id") ?? definitionId,
+            definitionId,
+            root["version"] is JsonValue v && v.TryGetValue<int>(out var version) ? version : 1,
+            Text(root, "name") ?? definitionId,
+            variables,
+            rootNode) { Source = source };
+
+        new DefinitionValidator(registry, errors).Validate(definition);
+        return errors.Count > 0 ? new DefinitionReadResult(null, errors) : new DefinitionReadResult(definition, errors);
+    }
+
+    internal static string? Text(JsonObject obj, string name) =>
+        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private sealed class ParseRun(ActivityRegistry registry, string? source, List<DefinitionError> errors)
+    {
+        public ActivityNode? Activity(JsonObject json)
+        {
+            var id = Text(json, "id");
+            var type = Text(json, "type");
+            if (string.IsNullOrEmpty(id))
+            {
+                errors.Add(new DefinitionError(source, null, $"an activity of type '{type ?? "?"}' has no id"));
+                return null;
+            }
+            if (string.IsNullOrEmpty(type))
+            {
+                errors.Add(new DefinitionError(source, id, "the activity has no type"));
+                return null;
+            }
+            if (!registry.TryGet(type, out _))
+                errors.Add(new DefinitionError(source, id, registry.UnsupportedReason(type)));
+
+            var inputs = new Dictionary<string, InputValue>(StringComparer.OrdinalIgnoreCase);
+            var properties = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, value) in json)
+            {
+                if (StructuralProperties.Contains(name))
+                    continue;
+                if (value is JsonObject wrapper && wrapper.ContainsKey("expression"))
+                {
+                    var input = Input(id, name, wrapper);
+                    if (input is not null)
+                        inputs[name] = input;
+                }
+                else
+                {
+                    properties[name] = value;
+                }
+            }
+
+            var custom = json["customProperties"] as JsonObject;
+            var children = new List<ActivityNode>();
+            var connections = new List<Connection>();
+            if (json["activities"] is JsonArray activities)
+            {
+                foreach (var child in activities)
+                {
+                    if (child is JsonObject childObject && Activity(childObject) is { } node)
+                        children.Add(node);
+                }
+            }
+            if (json["connections"] is JsonArray connectionArray)
+            {
+                foreach (var c in connectionArray)
+                {
+                    if (c is JsonObject connection && Connection(id, connection) is { } parsed)
+                        connections.Add(parsed);
+                }
+            }
+
+            var body = json["body"] is JsonObject bodyJson && bodyJson.ContainsKey("type") ? Activity(bodyJson) : null;
+
+            return new ActivityNode(id, type, Text(json, "name"))
+            {
+                Body = body,
+                Inputs = inputs,
+                Properties = properties,
+                MergeMode = MergeModeOf(id, custom?["mergeMode"]),
+                CanStartWorkflow = custom?["canStartWorkflow"] is JsonValue csw && csw.TryGetValue<bool>(out var can) && can,
+                Activities = children,
+                Connections = connections,
+                StartActivityId = json["start"] switch
+                {
+                    JsonValue s when s.TryGetValue<string>(out var startId) => startId,
+                    JsonObject o => Text(o, "id"),
+                    _ => null,
+                },
+            };
+        }
+
+        private InputValue? Input(string activityId, string name, JsonObject wrapper)
+        {
+            var typeName = Text(wrapper, "typeName");
+            if (wrapper["expression"] is not JsonObject expression)
+                return new InputValue(typeName, ExpressionKind.Literal, null);
+            var kind = Text(expression, "type");
+            var value = expression["value"]?.DeepClone();
+            switch (kind)
+            {
+                case "Literal": return new InputValue(typeName, ExpressionKind.Literal, value);
+                case "Object": return new InputValue(typeName, ExpressionKind.Object, value);
+                case "Variable": return new InputValue(typeName, ExpressionKind.Variable, value);
+                case "JavaScript": return new InputValue(typeName, ExpressionKind.JavaScript, value);
+                case null: return new InputValue(typeName, ExpressionKind.Literal, value);
+                default:
+                    errors.Add(new DefinitionError(source, activityId,
+                        $"input '{name}' uses a {kind} expression, which is not supported (supported: Literal, Object, Variable, JavaScript)"));
+                    return null;
+            }
+        }
+
+        private Connection? Connection(string flowchartId, JsonObject json)
+        {
+            // Elsa 3: { source: { activity, port }, target: { activity, port } }; older exports: { source, target, sourcePort, targetPort }.
+            string? sourceId, sourcePort, targetId, targetPort;
+            if (json["source"] is JsonObject s && json["target"] is JsonObject t)
+            {
+                (sourceId, sourcePort) = (Text(s, "activity"), Text(s, "port"));
+                (targetId, targetPort) = (Text(t, "activity"), Text(t, "port"));
+            }
+            else
+            {
+                (sourceId, sourcePort) = (Text(json, "source"), Text(json, "sourcePort"));
+                (targetId, targetPort) = (Text(json, "target"), Text(json, "targetPort"));
+            }
+            if (sourceId is null || targetId is null)
+            {
+                errors.Add(new DefinitionError(source, flowchartId, "a connection has no source or no target activity"));
+                return null;
+            }
+            return new Connection(sourceId, sourcePort ?? "Done", targetId, targetPort ?? "In");
+        }
+
+        private MergeMode? MergeModeOf(string activityId, JsonNode? node)
+        {
+            if (node is null)
+                return null;
+            if (node is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                if (string.Equals(text, "None", StringComparison.OrdinalIgnoreCase) || text.Length == 0)
+                    return null;
+                if (Enum.TryParse<MergeMode>(text, ignoreCase: true, out var mode))
+                    return mode;
+            }
+            errors.Add(new DefinitionError(source, activityId,
+                $"unknown mergeMode '{node.ToJsonString()}' (expected None, Stream, Merge, Converge, Cascade or Race)"));
+            return null;
+        }
+
+        public void Variables(JsonArray? array, List<VariableDefinition> into)
+        {
+            if (array is null)
+                return;
+            foreach (var item in array)
+            {
+                if (item is not JsonObject v)
+                    continue;
+                var name = Text(v, "name");
+                if (string.IsNullOrEmpty(name))
+                {
+                    errors.Add(new DefinitionError(source, null, "a variable has no name"));
+                    continue;
+                }
+                if (into.Any(x => x.Name == name))
+                {
+                    errors.Add(new DefinitionError(source, null, $"variable '{name}' is declared twice"));
+                    continue;
+                }
+                into.Add(new VariableDefinition(Text(v, "id") ?? name, name, Text(v, "typeName") ?? "Object", v["value"]?.DeepClone()));
+            }
+        }
+    }
+}
+
+/// <summary>The outcome of reading a definition: the definition, or the errors that refused it.</summary>
+public sealed record DefinitionReadResult(WorkflowDefinition? Definition, IReadOnlyList<DefinitionError> Errors)
+{
+    public bool Succeeded => Definition is not null && Errors.Count == 0;
+
+    /// <summary>The definition, or an <see cref="InvalidDefinitionException"/> listing every error.</summary>
+    public WorkflowDefinition GetOrThrow() => Definition ?? throw new InvalidDefinitionException(Errors);
+
+    internal static DefinitionReadResult Failed(DefinitionError error) => new(null, [error]);
+}

@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using Acornima;
+using Jint;
+using JsEngine = Jint.Engine;
+using Jint.Native;
+using Jint.Native.Json;
+using Jint.Runtime.Interop;
+
+namespace Approval.Engine.Expressions;
+
+/// <summary>
+/// Runs workflow JavaScript in Jint with no CLR access and hard limits on time, statements, memory and
+/// recursion, so a runaway script becomes an incident instead of a hung thread.
+/// Scripts see <c>getVariable(name)</c>, <c>setVariable(name, value)</c>, a <c>variables</c> object,
+/// Elsa-style <c>getX()</c>/<c>setX(v)</c> per declared variable, <c>input</c>/<c>getInput(name)</c>,
+/// <c>getWorkflowInstanceId()</c> and <c>getCorrelationId()</c>.
+/// </summary>
+internal sealed class JavaScriptSandbox(JavaScriptLimits limits)
+{
+    private static readonly ScriptParsingOptions Parsing = new() { AllowReturnOutsideFunction = true };
+    private JsEngine? _engine;
+    private IExpressionScope? _scope;
+
+    /// <summary>The parse error of a script, or null when it parses.</summary>
+    public static string? ParseError(string script)
+    {
+        try
+        {
+            new Parser(new ParserOptions { AllowReturnOutsideFunction = true }).ParseScript(script);
+            return null;
+        }
+        catch (ParseErrorException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    public JsonNode? Evaluate(string script, IExpressionScope scope)
+    {
+        var engine = _engine ??= CreateEngine();
+        _scope = scope;
+        var variables = new JsonObject();
+        foreach (var (name, value) in scope.Variables)
+            variables[name] = value?.DeepClone();
+        var variablesObject = ToJs(engine, variables);
+        engine.SetValue("variables", variablesObject);
+        engine.SetValue("input", ToJs(engine, ToObject(scope.Input)));
+        foreach (var name in scope.DeclaredVariables)
+        {
+            var captured = name;
+            engine.SetValue("get" + captured, new ClrFunction(engine, "get" + captured, (_, _) => ToJs(engine, _scope!.GetVariable(captured))));
+            engine.SetValue("set" + captured, new ClrFunction(engine, "set" + captured, (_, args) =>
+            {
+                _scope!.SetVariable(captured, FromJs(engine, args.Length > 0 ? args[0] : JsValue.Undefined));
+                return JsValue.Undefined;
+            }));
+        }
+
+        try
+        {
+            engine.Advanced.ResetCallStack();
+            var result = engine.Evaluate(script, Parsing);
+            // Assignments through the `variables` object are written back.
+            if (variablesObject is Jint.Native.Object.ObjectInstance written)
+            {
+                foreach (var name in scope.DeclaredVariables)
+                {
+                    var now = FromJs(engine, written.Get(name));
+                    var before = variables[name];
+                    if (!JsonNode.DeepEquals(now, before))
+                        scope.SetVariable(name, now);
+                }
+            }
+            return FromJs(engine, result);
+        }
+        finally
+        {
+            _scope = null;
+        }
+    }
+
+    private JsEngine CreateEngine()
+    {
+        var engine = new JsEngine(options => options
+            .TimeoutInterval(limits.Timeout)
+            .MaxStatements(limits.MaxStatements)
+            .LimitMemory(limits.MemoryBytes)
+            .LimitRecursion(limits.MaxRecursion)
+            .Strict(false));
+        engine.SetValue("getVariable", new ClrFunction(engine, "getVariable", (_, args) =>
+            ToJs(engine, _scope!.GetVariable(args.Length > 0 ? args[0].ToString() : ""))));
+        engine.SetValue("setVariable", new ClrFunction(engine, "setVariable", (_, args) =>
+        {
+            _scope!.SetVariable(args.Length > 0 ? args[0].ToString() : "", FromJs(engine, args.Length > 1 ? args[1] : JsValue.Undefined));
+            return JsValue.Undefined;
+        }));
+        engine.SetValue("getInput", new ClrFunction(engine, "getInput", (_, args) =>
+            ToJs(engine, _scope!.Input.TryGetValue(args.Length > 0 ? args[0].ToString() : "", out var v) ? v : null)));
+        engine.SetValue("getWorkflowInstanceId", new ClrFunction(engine, "getWorkflowInstanceId", (_, _) => _scope!.InstanceId));
+        engine.SetValue("getCorrelationId", new ClrFunction(engine, "getCorrelationId", (_, _) =>
+            _scope!.CorrelationId is { } id ? new JsString(id) : JsValue.Null));
+        return engine;
+    }
+
+    private static JsonObject ToObject(IReadOnlyDictionary<string, JsonNode?> values)
+    {
+        var obj = new JsonObject();
+        foreach (var (name, value) in values)
+            obj[name] = value?.DeepClone();
+        return obj;
+    }
+
+    internal static JsValue ToJs(JsEngine engine, JsonNode? node) => node switch
+    {
+        null => JsValue.Null,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? JsBoolean.True : JsBoolean.False,
+        JsonValue v when v.TryGetValue<string>(out var s) => new JsString(s),
+        JsonValue v when v.TryGetValue<double>(out var d) => new JsNumber(d),
+        _ => new JsonParser(engine).Parse(node.ToJsonString()),
+    };
+
+    internal static JsonNode? FromJs(JsEngine engine, JsValue value)
+    {
+        if (value.IsUndefined() || value.IsNull())
+            return null;
+        if (value.IsBoolean())
+            return JsonValue.Create(value.AsBoolean());
+        if (value.IsString())
+            return JsonValue.Create(value.AsString());
+        if (value.IsNumber())
+        {
+            var d = value.AsNumber();
+            return d == Math.Floor(d) && Math.Abs(d) < 9e15 ? JsonValue.Create((long)d) : JsonValue.Create(d);
+        }
+        var json = new JsonSerializer(engine).Serialize(value);
+        return json.IsUndefined() ? null : JsonNode.Parse(json.AsString());
+    }
+}
+
+/// <summary>What an expression can see and change of its instance.</summary>
+internal interface IExpressionScope
+{
+    string InstanceId { get; }
+    string? CorrelationId { get; }
+    IReadOnlyDictionary<string, JsonNode?> Variables { get; }
+    IReadOnlyList<string> DeclaredVariables { get; }
+    IReadOnlyDictionary<string, JsonNode?> Input { get; }
+    JsonNode? GetVariable(string name);
+    void SetVariable(string name, JsonNode? value);
+}

@@ -1,0 +1,175 @@
+using Approval.Engine.Activities;
+using Approval.Engine.Definitions;
+
+namespace Approval.Engine.Flowcharts;
+
+/// <summary>
+/// One flowchart compiled for execution: activities and connections by index, outbound connections per
+/// activity, inbound connections split into forward and loop-back ones, and each activity's forward ancestors.
+/// Built once per definition version and shared by every instance.
+/// </summary>
+internal sealed class FlowGraph
+{
+    public FlowGraph(ActivityNode flowchart, ActivityRegistry registry)
+    {
+        Flowchart = flowchart;
+        Activities = [.. flowchart.Activities];
+        Types = [.. Activities.Select(a => registry.Get(a.Type))];
+        for (var i = 0; i < Activities.Length; i++)
+            _indexById[Activities[i].Id] = i;
+
+        Connections = [.. flowchart.Connections];
+        ConnectionSource = [.. Connections.Select(c => _indexById[c.SourceId])];
+        ConnectionTarget = [.. Connections.Select(c => _indexById[c.TargetId])];
+
+        var outbound = Enumerable.Range(0, Activities.Length).Select(_ => new List<int>()).ToArray();
+        var inbound = Enumerable.Range(0, Activities.Length).Select(_ => new List<int>()).ToArray();
+        for (var c = 0; c < Connections.Length; c++)
+        {
+            outbound[ConnectionSource[c]].Add(c);
+            inbound[ConnectionTarget[c]].Add(c);
+        }
+        Outbound = [.. outbound.Select(l => l.ToArray())];
+        Inbound = [.. inbound.Select(l => l.ToArray())];
+
+        StartIndex = FindStart();
+        IsBackEdge = ClassifyBackEdges();
+        ForwardInbound = [.. Inbound.Select(list => list.Where(c => !IsBackEdge[c]).ToArray())];
+        Ancestors = ComputeAncestors();
+    }
+
+    public ActivityNode Flowchart { get; }
+    public ActivityNode[] Activities { get; }
+    public ActivityType[] Types { get; }
+    public Connection[] Connections { get; }
+    public int[] ConnectionSource { get; }
+    public int[] ConnectionTarget { get; }
+    public int[][] Outbound { get; }
+    public int[][] Inbound { get; }
+    public int[][] ForwardInbound { get; }
+    public bool[] IsBackEdge { get; }
+    public ActivitySet[] Ancestors { get; }
+
+    /// <summary>Index of the activity the flowchart starts at, or -1 when it is empty.</summary>
+    public int StartIndex { get; }
+
+    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
+
+    public int IndexOf(string activityId) => _indexById[activityId];
+
+    public bool TryIndexOf(string activityId, out int index) => _indexById.TryGetValue(activityId, out index);
+
+    // Elsa's order: explicit start property, an Elsa.Start, the first canStartWorkflow activity,
+    // the first activity with no inbound connection, else the first activity.
+    private int FindStart()
+    {
+        if (Activities.Length == 0)
+            return -1;
+        if (Flowchart.StartActivityId is { } explicitStart && _indexById.TryGetValue(explicitStart, out var s))
+            return s;
+        for (var i = 0; i < Activities.Length; i++)
+            if (Activities[i].Type == BuiltInTypes.Start) return i;
+        for (var i = 0; i < Activities.Length; i++)
+            if (Activities[i].CanStartWorkflow) return i;
+        for (var i = 0; i < Activities.Length; i++)
+            if (Inbound[i].Length == 0) return i;
+        return 0;
+    }
+
+    // A connection is a loop-back when, in a depth-first walk from the start (then from any activity the
+    // start does not reach), it leads to an activity still on the walk's path.
+    private bool[] ClassifyBackEdges()
+    {
+        var back = new bool[Connections.Length];
+        var state = new byte[Activities.Length]; // 0 new, 1 on path, 2 done
+        void Visit(int root)
+        {
+            var stack = new Stack<(int Node, int Next)>();
+            stack.Push((root, 0));
+            state[root] = 1;
+            while (stack.Count > 0)
+            {
+                var (node, next) = stack.Pop();
+                if (next < Outbound[node].Length)
+                {
+                    stack.Push((node, next + 1));
+                    var c = Outbound[node][next];
+                    var target = ConnectionTarget[c];
+                    if (state[target] == 1)
+                        back[c] = true;
+                    else if (state[target] == 0)
+                    {
+                        state[target] = 1;
+                        stack.Push((target, 0));
+                    }
+                }
+                else
+                {
+                    state[node] = 2;
+                }
+            }
+        }
+        if (StartIndex >= 0)
+            Visit(StartIndex);
+        for (var i = 0; i < Activities.Length; i++)
+            if (state[i] == 0 && Inbound[i].Length == 0) Visit(i);
+        for (var i = 0; i < Activities.Length; i++)
+            if (state[i] == 0) Visit(i);
+        return back;
+    }
+
+    private ActivitySet[] ComputeAncestors()
+    {
+        var n = Activities.Length;
+        var ancestors = new ActivitySet[n];
+        for (var i = 0; i < n; i++)
+            ancestors[i] = new ActivitySet(n);
+        // Forward connections form a DAG; iterate to a fixed point (graphs are small).
+        bool changed;
+        do
+        {
+            changed = false;
+            for (var c = 0; c < Connections.Length; c++)
+            {
+                if (IsBackEdge[c])
+                    continue;
+                var source = ConnectionSource[c];
+                var target = ConnectionTarget[c];
+                if (!ancestors[target].Contains(source))
+                {
+                    ancestors[target].Add(source);
+                    changed = true;
+                }
+                changed |= ancestors[target].AddAll(ancestors[source]);
+            }
+        } while (changed);
+        return ancestors;
+    }
+
+    /// <summary>Whether work at <paramref name="from"/> can still lead to <paramref name="to"/>, loops included.</summary>
+    public bool CanReach(int from, int to)
+    {
+        if (from == to)
+            return true;
+        var seen = new bool[Activities.Length];
+        var stack = new Stack<int>();
+        stack.Push(from);
+        seen[from] = true;
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            foreach (var c in Outbound[node])
+            {
+                var target = ConnectionTarget[c];
+                if (target == to)
+                    return true;
+                if (!seen[target])
+                {
+                    seen[target] = true;
+                    stack.Push(target);
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,51 @@
+using Approval.Engine.Activities;
+using Approval.Engine.Definitions;
+using Approval.Engine.Flowcharts;
+
+namespace Approval.Engine.Runtime;
+
+/// <summary>A definition made ready to run: a graph per flowchart, merge modes resolved. Immutable and shared.</summary>
+public sealed class CompiledWorkflow
+{
+    private readonly Dictionary<string, FlowGraph> _graphs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Definitions.MergeMode> _modes = new(StringComparer.Ordinal);
+
+    internal CompiledWorkflow(WorkflowDefinition definition, ActivityRegistry registry)
+    {
+        Definition = definition;
+        VariableNames = [.. definition.Variables.Select(v => v.Name)];
+        Compile(definition.Root, registry);
+    }
+
+    public WorkflowDefinition Definition { get; }
+
+    internal IReadOnlyList<string> VariableNames { get; }
+
+    internal FlowGraph Graph(string flowchartId) => _graphs[flowchartId];
+
+    /// <summary>The flowchart a container activity runs as its body (a non-flowchart body is wrapped in one).</summary>
+    internal ActivityNode? BodyOf(string activityId) => _bodies.GetValueOrDefault(activityId);
+
+    private readonly Dictionary<string, ActivityNode> _bodies = new(StringComparer.Ordinal);
+
+    internal Definitions.MergeMode ModeOf(string activityId) => _modes[activityId];
+
+    private void Compile(ActivityNode flowchart, ActivityRegistry registry)
+    {
+        _graphs[flowchart.Id] = new FlowGraph(flowchart, registry);
+        foreach (var child in flowchart.Activities)
+        {
+            _modes[child.Id] = JoinRules.ModeOf(child);
+            if (child.Type == BuiltInTypes.Flowchart)
+                Compile(child, registry);
+            if (child.Body is { } body)
+            {
+                var bodyFlowchart = body.Type == BuiltInTypes.Flowchart
+                    ? body
+                    : new ActivityNode(body.Id + ":body", BuiltInTypes.Flowchart, body.Name) { Activities = [body] };
+                _bodies[child.Id] = bodyFlowchart;
+                Compile(bodyFlowchart, registry);
+            }
+        }
+    }
+}

@@ -1,0 +1,400 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Activities;
+using Approval.Engine.Definitions;
+using Approval.Engine.Expressions;
+using Approval.Engine.Flowcharts;
+
+namespace Approval.Engine.Runtime;
+
+/// <summary>
+/// The interpreter: runs one instance until nothing more can run now. Work is a FIFO queue of scheduled
+/// executions; when an activity completes, tokens go out on the connections of the ports it took, and
+/// <see cref="JoinRules"/> decides which targets run. Read top to bottom: Run, Step, Apply, Complete, Settle.
+/// </summary>
+internal sealed class InstanceRun
+{
+    private readonly CompiledWorkflow _workflow;
+    private readonly WorkflowInstance _instance;
+    private readonly RunEnvironment _environment;
+    private readonly ActivityContext _context;
+    private readonly RunResult _result;
+
+    public InstanceRun(CompiledWorkflow workflow, WorkflowInstance instance, RunEnvironment environment, JavaScriptLimits limits, bool recordLog)
+    {
+        _workflow = workflow;
+        _instance = instance;
+        _environment = environment;
+        _context = new ActivityContext(new ExpressionEvaluator(limits), environment);
+        _result = new RunResult { RecordLog = recordLog };
+    }
+
+    private DateTimeOffset Now => _environment.Time.GetUtcNow();
+
+    /// <summary>Opens the root scope and schedules its start activity.</summary>
+    public void Begin()
+    {
+        var scope = NewScope(_workflow.Definition.Root.Id, owner: null);
+        var graph = _workflow.Graph(scope.FlowchartId);
+        if (graph.StartIndex >= 0)
+            Schedule(scope, graph.Activities[graph.StartIndex].Id);
+    }
+
+    /// <summary>Schedules the execution waiting on a bookmark to resume with the given input.</summary>
+    public void Deliver(Bookmark bookmark, JsonNode? input)
+    {
+        _instance.Bookmarks.Remove(bookmark);
+        _instance.ResumedBookmarkIds.Add(bookmark.Id);
+        _result.BookmarkRemoved(bookmark);
+        var execution = _instance.Executions.Find(e => e.Id == bookmark.ExecutionId)
+            ?? throw new InvalidOperationException($"Bookmark {bookmark.Id} belongs to no live execution.");
+        execution.State = ExecutionState.Scheduled;
+        execution.ResumingBookmarkId = bookmark.Id;
+        execution.ResumingBookmarkName = bookmark.Name;
+        execution.ResumingBookmarkPayload = bookmark.Payload;
+        execution.ResumeInput = input;
+        Log(execution, ExecutionEvent.Resumed, bookmark.Name);
+    }
+
+    /// <summary>Reschedules the execution an incident stopped.</summary>
+    public void Retry(Incident incident)
+    {
+        incident.ResolvedAt = Now;
+        if (incident.ExecutionId is { } id && _instance.Executions.Find(e => e.Id == id) is { State: ExecutionState.Faulted } execution)
+            execution.State = ExecutionState.Scheduled;
+    }
+
+    public async ValueTask<RunResult> RunAsync()
+    {
+        _instance.Status = WorkflowStatus.Running;
+        while (_instance.Status == WorkflowStatus.Running && NextScheduled() is { } execution)
+            await StepAsync(execution);
+        if (_instance.Status == WorkflowStatus.Running)
+            Settle();
+        _instance.UpdatedAt = Now;
+        _result.Status = _instance.Status;
+        return _result;
+    }
+
+    private ActivityExecution? NextScheduled()
+    {
+        foreach (var execution in _instance.Executions)
+        {
+            if (execution.State == ExecutionState.Scheduled)
+                return execution;
+        }
+        return null;
+    }
+
+    private async ValueTask StepAsync(ActivityExecution execution)
+    {
+        var scope = ScopeOf(execution);
+        var graph = _workflow.Graph(scope.FlowchartId);
+        var index = graph.IndexOf(execution.ActivityId);
+        var node = graph.Activities[index];
+        var resuming = execution.ResumingBookmarkId is not null;
+
+        if (!resuming && (node.Type == BuiltInTypes.Flowchart ? node : _workflow.BodyOf(node.Id)) is { } flowchart)
+        {
+            OpenChildScope(execution, flowchart);
+            return;
+        }
+
+        _context.Enter(_instance, _workflow.Definition, node, execution);
+        ActivityResult result;
+        try
+        {
+            result = resuming ? await graph.Types[index].ResumeAsync(_context) : await graph.Types[index].ExecuteAsync(_context);
+        }
+        catch (OperationCanceledException) when (_environment.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Any failure of an activity, its expressions or its sandbox limits becomes a visible, retryable incident.
+            Fault(execution, node, IncidentKind.ActivityFault, ex.Message, ex.GetType().Name);
+            return;
+        }
+
+        execution.ResumingBookmarkId = null;
+        execution.ResumingBookmarkName = null;
+        execution.ResumingBookmarkPayload = null;
+        execution.ResumeInput = null;
+        Apply(execution, scope, graph, index, result);
+    }
+
+    private void Apply(ActivityExecution execution, ScopeState scope, FlowGraph graph, int index, ActivityResult result)
+    {
+        var node = graph.Activities[index];
+        switch (result.Kind)
+        {
+            case ActivityResultKind.Complete:
+                Complete(execution, scope, graph, index, result);
+                break;
+            case ActivityResultKind.Suspend:
+                execution.State = ExecutionState.Suspended;
+                var bookmark = new Bookmark
+                {
+                    Id = Guid.CreateVersion7(Now).ToString("N"),
+                    ExecutionId = execution.Id,
+                    ActivityId = node.Id,
+                    ActivityType = node.Type,
+                    Name = result.BookmarkName,
+                    DueAt = result.DueAt,
+                    Payload = result.Payload,
+                    CreatedAt = Now,
+                };
+                _instance.Bookmarks.Add(bookmark);
+                _result.BookmarkCreated(bookmark);
+                Log(execution, ExecutionEvent.Suspended, result.BookmarkName ?? result.DueAt?.ToString("O"));
+                break;
+            case ActivityResultKind.EndFlowchart:
+                RemoveExecution(execution, ExecutionEvent.Completed, null);
+                CompleteScope(scope);
+                break;
+            case ActivityResultKind.CompleteWorkflow:
+                RemoveExecution(execution, ExecutionEvent.Completed, null);
+                foreach (var open in _instance.Executions.ToList())
+                    RemoveExecution(open, ExecutionEvent.Cancelled, "the workflow completed");
+                _instance.Scopes.Clear();
+                Finish();
+                break;
+            case ActivityResultKind.Fault:
+                Fault(execution, node, IncidentKind.WorkflowFault, result.Message ?? "Fault", null);
+                break;
+        }
+    }
+
+    private void Complete(ActivityExecution execution, ScopeState scope, FlowGraph graph, int index, ActivityResult result)
+    {
+        RemoveExecution(execution, ExecutionEvent.Completed, result.Outcome ?? string.Join(",", result.MoreOutcomes ?? []));
+        foreach (var connection in graph.Outbound[index])
+        {
+            if (result.Takes(graph.Connections[connection].SourcePort))
+                scope.Tokens.Add(connection);
+        }
+        ScheduleReadyTargets(scope, graph);
+        if (IsIdle(scope))
+            CompleteScope(scope);
+    }
+
+    // Runs every target whose join rule is satisfied; repeats because a Race that cancels upstream work
+    // can release a Stream join waiting on that work.
+    private void ScheduleReadyTargets(ScopeState scope, FlowGraph graph)
+    {
+        var progress = true;
+        while (progress)
+        {
+            progress = false;
+            for (var i = 0; i < scope.Tokens.Count && !progress; i++)
+            {
+                var target = graph.ConnectionTarget[scope.Tokens[i]];
+                var node = graph.Activities[target];
+                var decision = JoinRules.Decide(graph, target, _workflow.ModeOf(node.Id), scope.Tokens, new LiveWork(graph, scope, _instance.Executions));
+                if (decision.Action == JoinAction.Wait)
+                    continue;
+                Consume(scope, graph, target, decision);
+                if (decision.CancelAncestors)
+                    CancelAncestors(scope, graph, target);
+                Schedule(scope, node.Id);
+                progress = true;
+            }
+        }
+    }
+
+    private static void Consume(ScopeState scope, FlowGraph graph, int target, JoinDecision decision)
+    {
+        switch (decision.Action)
+        {
+            case JoinAction.FireOne:
+                scope.Tokens.RemoveAt(scope.Tokens.FindIndex(t => graph.ConnectionTarget[t] == target));
+                break;
+            case JoinAction.FireAll:
+                scope.Tokens.RemoveAll(t => graph.ConnectionTarget[t] == target);
+                break;
+            case JoinAction.FireOnePerConnection:
+                foreach (var connection in decision.Connections!)
+                    scope.Tokens.Remove(connection);
+                break;
+        }
+    }
+
+    // WaitAny / Race: the first arrival wins; everything still alive upstream of the join is cancelled.
+    private void CancelAncestors(ScopeState scope, FlowGraph graph, int target)
+    {
+        var ancestors = graph.Ancestors[target];
+        foreach (var execution in _instance.Executions.ToList())
+        {
+            if (execution.ScopeId == scope.Id && ancestors.Contains(graph.IndexOf(execution.ActivityId)))
+                RemoveExecution(execution, ExecutionEvent.Cancelled, $"'{graph.Activities[target].DisplayName}' continued on another branch");
+        }
+        scope.Tokens.RemoveAll(t => ancestors.Contains(graph.ConnectionTarget[t]));
+    }
+
+    private bool IsIdle(ScopeState scope)
+    {
+        if (scope.Tokens.Count > 0)
+            return false;
+        foreach (var execution in _instance.Executions)
+        {
+            if (execution.ScopeId == scope.Id)
+                return false;
+        }
+        return true;
+    }
+
+    // A flowchart is done: cancel what is left in it, then complete the activity that opened it (or the workflow).
+    private void CompleteScope(ScopeState scope)
+    {
+        if (!_instance.Scopes.Contains(scope))
+            return;
+        foreach (var execution in _instance.Executions.ToList())
+        {
+            if (execution.ScopeId == scope.Id)
+                RemoveExecution(execution, ExecutionEvent.Cancelled, "its flowchart ended");
+        }
+        scope.Tokens.Clear();
+        _instance.Scopes.Remove(scope);
+
+        if (scope.OwnerExecutionId is not { } ownerId)
+        {
+            Finish();
+            return;
+        }
+        var owner = _instance.Executions.Find(e => e.Id == ownerId);
+        if (owner is null)
+            return;
+        var parent = ScopeOf(owner);
+        var graph = _workflow.Graph(parent.FlowchartId);
+        Complete(owner, parent, graph, graph.IndexOf(owner.ActivityId), ActivityResult.Done);
+    }
+
+    private void Finish()
+    {
+        _instance.Status = WorkflowStatus.Finished;
+        _instance.FinishedAt = Now;
+    }
+
+    private void OpenChildScope(ActivityExecution execution, ActivityNode flowchart)
+    {
+        execution.State = ExecutionState.Running;
+        var scope = NewScope(flowchart.Id, execution.Id);
+        var graph = _workflow.Graph(flowchart.Id);
+        if (graph.StartIndex >= 0)
+            Schedule(scope, graph.Activities[graph.StartIndex].Id);
+        else
+            CompleteScope(scope);
+    }
+
+    // Nothing is scheduled any more: the instance waits on bookmarks, is finished, or is stuck at a join.
+    private void Settle()
+    {
+        foreach (var scope in _instance.Scopes.ToList())
+        {
+            var graph = _workflow.Graph(scope.FlowchartId);
+            var live = new LiveWork(graph, scope, _instance.Executions);
+            foreach (var target in scope.Tokens.Select(t => graph.ConnectionTarget[t]).Distinct().ToList())
+            {
+                var mode = _workflow.ModeOf(graph.Activities[target].Id);
+                if (mode is not (MergeMode.Merge or MergeMode.Converge))
+                    continue;
+                var required = mode == MergeMode.Converge ? graph.Inbound[target] : graph.ForwardInbound[target];
+                var missing = required.FirstOrDefault(c => !scope.Tokens.Contains(c) && JoinRules.CanNeverArrive(graph, c, target, live), -1);
+                if (missing < 0)
+                    continue;
+                var node = graph.Activities[target];
+                var from = graph.Activities[graph.ConnectionSource[missing]];
+                RaiseIncident(null, node, IncidentKind.Deadlock,
+                    $"'{node.DisplayName}' ({mode}) can never run: it waits for '{from.DisplayName}' (port {graph.Connections[missing].SourcePort}), a branch that was not taken and can no longer be.",
+                    null);
+                _instance.Status = WorkflowStatus.Faulted;
+                return;
+            }
+        }
+        if (_instance.Status == WorkflowStatus.Running)
+            _instance.Status = _instance.Scopes.Count == 0 ? WorkflowStatus.Finished : WorkflowStatus.Suspended;
+    }
+
+    private void Fault(ActivityExecution execution, ActivityNode node, IncidentKind kind, string message, string? exceptionType)
+    {
+        execution.State = ExecutionState.Faulted;
+        Log(execution, ExecutionEvent.Faulted, message);
+        RaiseIncident(execution.Id, node, kind, message, exceptionType);
+        _instance.Status = WorkflowStatus.Faulted;
+    }
+
+    private void RaiseIncident(int? executionId, ActivityNode node, IncidentKind kind, string message, string? exceptionType)
+    {
+        var incident = new Incident
+        {
+            Id = Guid.CreateVersion7(Now).ToString("N"),
+            ExecutionId = executionId,
+            ActivityId = node.Id,
+            ActivityType = node.Type,
+            Message = message,
+            ExceptionType = exceptionType,
+            Kind = kind,
+            At = Now,
+        };
+        _instance.Incidents.Add(incident);
+        _result.IncidentRaised(incident);
+    }
+
+    private void Schedule(ScopeState scope, string activityId) =>
+        _instance.Executions.Add(new ActivityExecution { Id = ++_instance.NextId, ScopeId = scope.Id, ActivityId = activityId, State = ExecutionState.Scheduled });
+
+    private ScopeState NewScope(string flowchartId, int? owner)
+    {
+        var scope = new ScopeState { Id = ++_instance.NextId, FlowchartId = flowchartId, OwnerExecutionId = owner };
+        _instance.Scopes.Add(scope);
+        return scope;
+    }
+
+    private ScopeState ScopeOf(ActivityExecution execution)
+    {
+        foreach (var scope in _instance.Scopes)
+        {
+            if (scope.Id == execution.ScopeId)
+                return scope;
+        }
+        throw new InvalidOperationException($"Execution {execution.Id} has no scope {execution.ScopeId}.");
+    }
+
+    // Removes an execution with its bookmarks; a container takes its child flowchart with it.
+    private void RemoveExecution(ActivityExecution execution, ExecutionEvent why, string? detail)
+    {
+        if (!_instance.Executions.Remove(execution))
+            return;
+        for (var i = _instance.Bookmarks.Count - 1; i >= 0; i--)
+        {
+            var bookmark = _instance.Bookmarks[i];
+            if (bookmark.ExecutionId != execution.Id)
+                continue;
+            _instance.Bookmarks.RemoveAt(i);
+            _result.BookmarkRemoved(bookmark);
+        }
+        if (execution.State == ExecutionState.Faulted)
+        {
+            foreach (var incident in _instance.Incidents)
+            {
+                if (incident.ExecutionId == execution.Id && incident.ResolvedAt is null)
+                    incident.ResolvedAt = Now;
+            }
+        }
+        foreach (var child in _instance.Scopes.Where(s => s.OwnerExecutionId == execution.Id).ToList())
+        {
+            foreach (var inner in _instance.Executions.Where(e => e.ScopeId == child.Id).ToList())
+                RemoveExecution(inner, ExecutionEvent.Cancelled, detail);
+            _instance.Scopes.Remove(child);
+        }
+        Log(execution, why, detail);
+    }
+
+    private void Log(ActivityExecution execution, ExecutionEvent what, string? detail)
+    {
+        if (!_result.RecordLog)
+            return;
+        var type = _workflow.Definition.ActivitiesById.TryGetValue(execution.ActivityId, out var node) ? node.Type : "?";
+        _result.Record(new ExecutionLogEntry(Now, execution.Id, execution.ActivityId, type, what, detail));
+    }
+}

@@ -1,0 +1,79 @@
+namespace Approval.Engine.Runtime;
+
+/// <summary>How a request to start, resume or retry was taken.</summary>
+public enum RunOutcome
+{
+    /// <summary>The instance ran (started, resumed, retried or had timers fire).</summary>
+    Ran,
+    /// <summary>The bookmark was resumed before: nothing happened a second time.</summary>
+    AlreadyResumed,
+    /// <summary>No such bookmark (or incident) in this instance.</summary>
+    NotFound,
+    /// <summary>The instance cannot run: it is finished, cancelled, or faulted with an open incident.</summary>
+    NotRunnable,
+    /// <summary>Nothing was due.</summary>
+    NothingToDo,
+}
+
+/// <summary>What one run changed, for the store to persist alongside the instance and for the host to act on.</summary>
+public sealed class RunResult
+{
+    private List<Bookmark>? _created;
+    private List<Bookmark>? _removed;
+    private List<Incident>? _incidents;
+    private List<ExecutionLogEntry>? _log;
+
+    public RunOutcome Outcome { get; internal set; } = RunOutcome.Ran;
+    public WorkflowStatus Status { get; internal set; }
+
+    /// <summary>Bookmarks created by this run (timers among them: schedule their <see cref="Bookmark.DueAt"/>).</summary>
+    public IReadOnlyList<Bookmark> CreatedBookmarks => _created ?? (IReadOnlyList<Bookmark>)[];
+
+    /// <summary>Bookmarks resumed or cancelled by this run.</summary>
+    public IReadOnlyList<Bookmark> RemovedBookmarks => _removed ?? (IReadOnlyList<Bookmark>)[];
+
+    public IReadOnlyList<Incident> NewIncidents => _incidents ?? (IReadOnlyList<Incident>)[];
+
+    public IReadOnlyList<ExecutionLogEntry> Log => _log ?? (IReadOnlyList<ExecutionLogEntry>)[];
+
+    internal bool RecordLog { get; init; } = true;
+
+    internal void BookmarkCreated(Bookmark bookmark) => (_created ??= []).Add(bookmark);
+
+    internal void BookmarkRemoved(Bookmark bookmark)
+    {
+        // A bookmark made and removed in the same run never reached the store.
+        if (_created is not null && _created.Remove(bookmark))
+            return;
+        (_removed ??= []).Add(bookmark);
+    }
+
+    internal void IncidentRaised(Incident incident) => (_incidents ??= []).Add(incident);
+
+    internal void Record(ExecutionLogEntry entry)
+    {
+        if (RecordLog)
+            (_log ??= []).Add(entry);
+    }
+
+    internal static RunResult Refused(RunOutcome outcome, WorkflowStatus status) => new() { Outcome = outcome, Status = status };
+}
+
+/// <summary>What happened to an activity execution.</summary>
+public enum ExecutionEvent
+{
+    Completed,
+    Suspended,
+    Resumed,
+    Faulted,
+    Cancelled,
+}
+
+/// <summary>One line of the execution log.</summary>
+public sealed record ExecutionLogEntry(
+    DateTimeOffset At,
+    int ExecutionId,
+    string ActivityId,
+    string ActivityType,
+    ExecutionEvent Event,
+    string? Detail);
