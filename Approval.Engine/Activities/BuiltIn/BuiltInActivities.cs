@@ -5,7 +5,7 @@ internal static class BuiltInActivities
 {
     public static IEnumerable<ActivityType> All() =>
     [
-        new FlowchartActivity(), new StartActivity(), new EndActivity(), new CompleteActivity(),
+        new FlowchartActivity(), new StartActivity(), new EndActivity(), new CompleteActivity(), new FinishActivity(),
         new FlowNodeActivity(), new FlowForkActivity(), new FlowJoinActivity(),
         new FlowDecisionActivity(), new FlowSwitchActivity(),
         new WriteLineActivity(), new SetVariableActivity(), new SetOutputActivity(), new SetNameActivity(),

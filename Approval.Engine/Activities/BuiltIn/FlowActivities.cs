@@ -39,6 +39,15 @@ internal sealed class CompleteActivity : ActivityType
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => new(ActivityResult.CompleteWorkflow);
 }
 
+/// <summary><c>Elsa.Finish</c>: finishes the whole workflow, like <c>Elsa.Complete</c>.</summary>
+internal sealed class FinishActivity : ActivityType
+{
+    public override string TypeName => "Elsa.Finish";
+    public override IReadOnlyList<string> Outcomes { get; } = [];
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => new(ActivityResult.CompleteWorkflow);
+}
+
 /// <summary><c>Elsa.FlowNode</c>: does nothing; a junction in the drawing.</summary>
 internal sealed class FlowNodeActivity : ActivityType
 {

@@ -42,28 +42,28 @@ internal sealed class RunTaskActivity : ActivityType
     }
 }
 
-/// <summary><c>Elsa.Delay</c>: waits <c>timeSpan</c>.</summary>
+/// <summary><c>Elsa.Delay</c>: waits <c>timeSpan</c> (one minute if unset, as in Elsa).</summary>
 internal sealed class DelayActivity : ActivityType
 {
     public override string TypeName => "Elsa.Delay";
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
-        new(ActivityResult.SuspendUntil(context.Now + (context.GetTimeSpan("timeSpan") ?? throw new InvalidOperationException("The delay has no time span."))));
+        new(ActivityResult.SuspendUntil(context.Now + (context.GetTimeSpan("timeSpan") ?? TimeInputs.DefaultInterval)));
 
     public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition) =>
-        TimeInputs.CheckLiteral(node, "timeSpan", v => Values.AsTimeSpan(v));
+        TimeInputs.CheckLiteral(node, "timeSpan", v => Values.AsTimeSpan(v), optional: true);
 }
 
-/// <summary><c>Elsa.Timer</c>: inside a flowchart, waits one <c>interval</c>.</summary>
+/// <summary><c>Elsa.Timer</c>: inside a flowchart, waits one <c>interval</c> (one minute if unset) and completes once.</summary>
 internal sealed class TimerActivity : ActivityType
 {
     public override string TypeName => "Elsa.Timer";
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
-        new(ActivityResult.SuspendUntil(context.Now + (context.GetTimeSpan("interval") ?? throw new InvalidOperationException("The timer has no interval."))));
+        new(ActivityResult.SuspendUntil(context.Now + (context.GetTimeSpan("interval") ?? TimeInputs.DefaultInterval)));
 
     public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition) =>
-        TimeInputs.CheckLiteral(node, "interval", v => Values.AsTimeSpan(v));
+        TimeInputs.CheckLiteral(node, "interval", v => Values.AsTimeSpan(v), optional: true);
 }
 
 /// <summary><c>Elsa.StartAt</c>: waits until <c>dateTime</c> (at once if it has passed).</summary>
@@ -103,12 +103,14 @@ internal sealed class CronActivity : ActivityType
 
 internal static class TimeInputs
 {
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(1);
+
     /// <summary>A literal time input must parse at load; expressions are checked when they run.</summary>
-    public static IEnumerable<string> CheckLiteral(ActivityNode node, string name, Action<System.Text.Json.Nodes.JsonNode?> parse)
+    public static IEnumerable<string> CheckLiteral(ActivityNode node, string name, Action<System.Text.Json.Nodes.JsonNode?> parse, bool optional = false)
     {
         var input = node.Input(name);
         if (input is null)
-            return [$"the input '{name}' is missing"];
+            return optional ? [] : [$"the input '{name}' is missing"];
         if (input.Kind != ExpressionKind.Literal)
             return [];
         try
