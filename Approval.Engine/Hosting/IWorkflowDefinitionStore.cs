@@ -15,7 +15,7 @@ public interface IWorkflowDefinitionStore
     /// <summary>Adds a version (its number must be new for its definition).</summary>
     Task AddAsync(StoredDefinition definition, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks a version published (and every other version of the definition not the latest published).</summary>
+    /// <summary>Marks a version published; new instances start on the highest published version.</summary>
     Task PublishAsync(string definitionId, int version, CancellationToken cancellationToken = default);
 
     /// <summary>Every version of every definition, newest first within a definition.</summary>

@@ -6,6 +6,6 @@ namespace Approval.Engine.Hosting;
 /// </summary>
 public interface IWorkflowTimerScheduler
 {
-    /// <summary>Asks for <see cref="WorkflowRuntime.FireTimerAsync"/> to be called at (or soon after) <paramref name="dueAt"/>.</summary>
+    /// <summary>Asks for <see cref="WorkflowRuntime.FireTimerAsync(string, CancellationToken)"/> to be called at (or soon after) <paramref name="dueAt"/>.</summary>
     void Schedule(string instanceId, string bookmarkId, DateTimeOffset dueAt);
 }
