@@ -1,13 +1,27 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHealthChecks();
-builder.Services.AddEndpointsApiExplorer();
-builder.Services.AddSwaggerGen();
+using Approval.Api.Cli;
+using Approval.Api.Endpoints;
+using Approval.Api.Engine;
+using Approval.Api.Hosting;
+
+if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
+    return exitCode;
+
+// Configuration and the workflows folder are read from the build output, wherever `dotnet run` is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Services
+    .AddApprovalEngine()
+    .AddApprovalStorage(builder.Configuration)
+    .AddApprovalBackgroundJobs(builder.Configuration)
+    .AddApprovalApi();
 
 var app = builder.Build();
-app.UseSwagger();
-app.UseSwaggerUI();
-app.MapHealthChecks("/health");
-app.Run();
+app.UseApprovalApi();
+app.MapWorkflowDefinitionEndpoints();
+app.MapWorkflowInstanceEndpoints();
+await app.StartApprovalEngineAsync();
+app.AnnounceUrlsOnStart();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -69,7 +69,7 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
         parse.Variables(root["variables"] as JsonArray, variables);
         parse.Variables(rootActivity["variables"] as JsonArray, variables);
 
-        if (errors.Count > 0 || rootNode is null)
+        if (rootNode is null)
             return new DefinitionReadResult(null, errors);
 
         var definitionId = Text(root, "definitionId") ?? Text(root, "id") ?? rootNode.Id;

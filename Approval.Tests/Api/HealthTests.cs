@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace Approval.Tests.Api;
 
 public class HealthTests
@@ -7,10 +5,19 @@ public class HealthTests
     [Test]
     public async Task Health_endpoint_answers_healthy()
     {
-        await using var factory = new WebApplicationFactory<Program>();
+        await using var factory = new ApprovalApiFactory();
         using var client = factory.CreateClient();
         var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.That((int)response.StatusCode, Is.EqualTo(200));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task Swagger_describes_the_api()
+    {
+        await using var factory = new ApprovalApiFactory();
+        using var client = factory.CreateClient();
+        var document = await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative));
+        Assert.That(document, Does.Contain("/api/workflow-definitions").And.Contain("/api/workflow-instances"));
     }
 }

@@ -1,0 +1,36 @@
+namespace Approval.Api.Cli;
+
+/// <summary>
+/// The commands workflow authors run without a server: <c>validate FILE...</c> and <c>run FILE [--input name=value]...</c>.
+/// Anything else starts the web application.
+/// </summary>
+internal static class CommandLine
+{
+    /// <summary>Runs a command if the arguments name one; returns null to start the web application instead.</summary>
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0)
+            return null;
+        return args[0] switch
+        {
+            "validate" => ValidateCommand.Run(args[1..], output, error),
+            "run" => await RunCommand.RunAsync(args[1..], output, error),
+            "help" or "--help" or "-h" => Help(output),
+            _ => null,
+        };
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine("""
+            Approval.Api — parallel administrative approval with electronic supervision.
+
+            Usage:
+              dotnet run --project Approval.Api                      start the web application (Swagger UI at /swagger)
+              dotnet run --project Approval.Api -- validate FILE...  check workflow definitions; prints ok or each error
+              dotnet run --project Approval.Api -- run FILE [--input name=value]...
+                                                                     run a definition in memory to completion or suspension
+            """);
+        return 0;
+    }
+}

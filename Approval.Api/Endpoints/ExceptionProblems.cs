@@ -1,0 +1,23 @@
+using Approval.Engine.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Approval.Api.Endpoints;
+
+/// <summary>Turns the domain's exceptions into problem details: missing things are 404, lost races 409, bad requests 400.</summary>
+internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            WorkflowNotFoundException e => Problems.NotFound(e.Message),
+            WorkflowConcurrencyException e => Problems.Conflict(e.Message),
+            BadHttpRequestException e => new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
+            _ => null,
+        };
+        if (problem is null)
+            return false;
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,38 @@
+using Approval.Engine.Definitions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Approval.Api.Endpoints;
+
+/// <summary>RFC 7807 problem details the API answers with.</summary>
+internal static class Problems
+{
+    public static ProblemDetails NotFound(string detail) => new()
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Not found",
+        Detail = detail,
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+    };
+
+    public static ProblemDetails Conflict(string detail) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Conflict",
+        Detail = detail,
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+    };
+
+    /// <summary>A definition that does not validate: every error, with the activity it concerns.</summary>
+    public static ProblemDetails InvalidDefinition(IReadOnlyList<DefinitionError> errors)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The workflow definition is invalid",
+            Detail = string.Join("; ", errors.Select(e => e.ActivityId is null ? e.Reason : $"activity '{e.ActivityId}': {e.Reason}")),
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        };
+        problem.Extensions["errors"] = errors.Select(e => new { activityId = e.ActivityId, reason = e.Reason }).ToList();
+        return problem;
+    }
+}

@@ -1,0 +1,79 @@
+using Approval.Engine.Definitions;
+using Approval.Engine.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Approval.Api.Endpoints;
+
+/// <summary>Process definitions (业务规则流程库): upload, validate, version, publish, read.</summary>
+internal static class WorkflowDefinitionEndpoints
+{
+    public static RouteGroupBuilder MapWorkflowDefinitionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions");
+
+        group.MapGet("/", ListAsync)
+            .WithSummary("Lists every stored version of every workflow definition, newest first.");
+        group.MapGet("/{definitionId}/versions/{version:int}", GetVersionAsync)
+            .WithSummary("Returns one version of a definition as it was uploaded (Elsa 3 JSON).");
+        group.MapPost("/validate", ValidateAsync)
+            .Accepts<object>("application/json")
+            .WithSummary("Checks an Elsa 3 workflow definition without storing it.")
+            .WithDescription("Answers 200 when it would load and run here, else 400 with every error (activity id and reason).");
+        group.MapPost("/", UploadAsync)
+            .Accepts<object>("application/json")
+            .WithSummary("Stores an Elsa 3 workflow definition as the next version of its definitionId.")
+            .WithDescription("Published at once unless ?publish=false. New instances start on the highest published version; running instances keep the version they started with.");
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> ListAsync(IWorkflowDefinitionStore store, CancellationToken cancellationToken)
+    {
+        var all = await store.ListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<DefinitionSummary>>([.. all.Select(DefinitionSummary.From)]);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetVersionAsync(
+        string definitionId, int version, IWorkflowDefinitionStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.FindVersionAsync(definitionId, version, cancellationToken);
+        return stored is null
+            ? TypedResults.Problem(Problems.NotFound($"No version {version} of workflow definition '{definitionId}'."))
+            : TypedResults.Text(stored.Json, "application/json");
+    }
+
+    private static async Task<Results<Ok<ValidationOutcome>, ProblemHttpResult>> ValidateAsync(
+        HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var json = await ReadBodyAsync(request, cancellationToken);
+        var read = runtime.Engine.CreateReader().Read(json, "request body");
+        return read.Succeeded
+            ? TypedResults.Ok(new ValidationOutcome(true, read.Definition!.DefinitionId, read.Definition.Name))
+            : TypedResults.Problem(Problems.InvalidDefinition(read.Errors));
+    }
+
+    private static async Task<Results<Created<DefinitionSummary>, ProblemHttpResult>> UploadAsync(
+        HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken, bool publish = true)
+    {
+        var json = await ReadBodyAsync(request, cancellationToken);
+        var saved = await runtime.SaveDefinitionAsync(json, "request body", publish, cancellationToken);
+        if (!saved.Succeeded)
+            return TypedResults.Problem(Problems.InvalidDefinition(saved.Errors));
+        var stored = saved.Stored!;
+        return TypedResults.Created($"/api/workflow-definitions/{Uri.EscapeDataString(stored.DefinitionId)}/versions/{stored.Version}", DefinitionSummary.From(stored));
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+}
+
+/// <summary>A stored definition version, without its JSON.</summary>
+public sealed record DefinitionSummary(string DefinitionId, int Version, string Name, bool IsPublished, DateTimeOffset CreatedAt)
+{
+    public static DefinitionSummary From(StoredDefinition d) => new(d.DefinitionId, d.Version, d.Name, d.IsPublished, d.CreatedAt);
+}
+
+/// <summary>A definition that validated.</summary>
+public sealed record ValidationOutcome(bool Valid, string DefinitionId, string Name);

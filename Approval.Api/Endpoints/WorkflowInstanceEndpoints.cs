@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Hosting;
+using Approval.Engine.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Approval.Api.Endpoints;
+
+/// <summary>Workflow instances: start, read, resume bookmarks, publish events, retry incidents, cancel.</summary>
+internal static class WorkflowInstanceEndpoints
+{
+    public static RouteGroupBuilder MapWorkflowInstanceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/workflow-instances").WithTags("Workflow instances");
+        group.MapPost("/", StartAsync)
+            .WithSummary("Starts an instance of the published version of a definition.");
+        group.MapGet("/{instanceId}", GetAsync)
+            .WithSummary("Reads an instance: status, variables, pending bookmarks, incidents.");
+        group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeAsync)
+            .WithSummary("Resumes a pending bookmark with an input.")
+            .WithDescription("Resuming a bookmark that was already resumed has no second effect and answers outcome AlreadyResumed.");
+        group.MapPost("/{instanceId}/incidents/{incidentId}/retry", RetryAsync)
+            .WithSummary("Retries the activity an incident stopped.");
+        group.MapPost("/{instanceId}/cancel", CancelAsync)
+            .WithSummary("Cancels an instance: nothing more runs, its bookmarks are gone.");
+
+        routes.MapPost("/api/workflow-events/{eventName}", PublishEventAsync).WithTags("Workflow instances")
+            .WithSummary("Publishes an event: every instance waiting on it (Elsa.Event) resumes.");
+        return group;
+    }
+
+    private static async Task<Created<InstanceView>> StartAsync(StartRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var run = await runtime.StartAsync(request.DefinitionId, request.Input, request.CorrelationId, cancellationToken: cancellationToken);
+        return TypedResults.Created($"/api/workflow-instances/{run.Instance.Id}", InstanceView.From(run.Instance, run.Result.Outcome));
+    }
+
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(string instanceId, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var instance = await runtime.FindAsync(instanceId, cancellationToken);
+        return instance is null
+            ? TypedResults.Problem(Problems.NotFound($"No workflow instance '{instanceId}'."))
+            : TypedResults.Ok(InstanceView.From(instance, null));
+    }
+
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> ResumeAsync(
+        string instanceId, string bookmarkId, ResumeRequest? request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var run = await runtime.ResumeAsync(instanceId, bookmarkId, request?.Input, cancellationToken);
+        return run.Result.Outcome switch
+        {
+            RunOutcome.NotFound => TypedResults.Problem(Problems.NotFound($"Instance '{instanceId}' has no bookmark '{bookmarkId}'.")),
+            RunOutcome.NotRunnable => TypedResults.Problem(Problems.Conflict($"Instance '{instanceId}' is {run.Instance.Status} and cannot be resumed.")),
+            _ => TypedResults.Ok(InstanceView.From(run.Instance, run.Result.Outcome)),
+        };
+    }
+
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> RetryAsync(
+        string instanceId, string incidentId, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var run = await runtime.RetryAsync(instanceId, incidentId, cancellationToken);
+        return run.Result.Outcome == RunOutcome.NotFound
+            ? TypedResults.Problem(Problems.NotFound($"Instance '{instanceId}' has no open incident '{incidentId}'."))
+            : TypedResults.Ok(InstanceView.From(run.Instance, run.Result.Outcome));
+    }
+
+    private static async Task<Ok<InstanceView>> CancelAsync(string instanceId, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var run = await runtime.CancelAsync(instanceId, cancellationToken);
+        return TypedResults.Ok(InstanceView.From(run.Instance, run.Result.Outcome));
+    }
+
+    private static async Task<Ok<EventOutcome>> PublishEventAsync(string eventName, ResumeRequest? request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var runs = await runtime.PublishEventAsync(eventName, request?.Input, cancellationToken);
+        return TypedResults.Ok(new EventOutcome(eventName, [.. runs.Select(r => r.Instance.Id)]));
+    }
+}
+
+/// <summary>Starts an instance.</summary>
+/// <param name="DefinitionId">The definition's stable id.</param>
+/// <param name="Input">Named input values, readable by expressions as <c>input.name</c>.</param>
+/// <param name="CorrelationId">An id of the caller's to find the instance by.</param>
+public sealed record StartRequest(string DefinitionId, Dictionary<string, JsonNode?>? Input, string? CorrelationId);
+
+/// <summary>The input delivered with a resume or an event.</summary>
+public sealed record ResumeRequest(JsonNode? Input);
+
+/// <summary>The instances an event resumed.</summary>
+public sealed record EventOutcome(string EventName, IReadOnlyList<string> ResumedInstanceIds);
+
+/// <summary>An instance as the API shows it.</summary>
+public sealed record InstanceView(
+    string Id,
+    string DefinitionId,
+    int DefinitionVersion,
+    string Status,
+    string? Outcome,
+    string? CorrelationId,
+    IReadOnlyDictionary<string, JsonNode?> Variables,
+    IReadOnlyDictionary<string, JsonNode?> Output,
+    IReadOnlyList<BookmarkView> Bookmarks,
+    IReadOnlyList<IncidentView> Incidents)
+{
+    public static InstanceView From(WorkflowInstance instance, RunOutcome? outcome) => new(
+        instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status.ToString(), outcome?.ToString(), instance.CorrelationId,
+        instance.Variables, instance.Output,
+        [.. instance.Bookmarks.Select(b => new BookmarkView(b.Id, b.ActivityId, b.ActivityType, b.Name, b.DueAt))],
+        [.. instance.Incidents.Select(i => new IncidentView(i.Id, i.ActivityId, i.Kind.ToString(), i.Message, i.At, i.ResolvedAt))]);
+}
+
+public sealed record BookmarkView(string Id, string ActivityId, string ActivityType, string? Name, DateTimeOffset? DueAt);
+
+public sealed record IncidentView(string Id, string? ActivityId, string Kind, string Message, DateTimeOffset At, DateTimeOffset? ResolvedAt);

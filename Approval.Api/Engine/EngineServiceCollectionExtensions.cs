@@ -1,0 +1,31 @@
+using Approval.Engine.Hosting;
+using Approval.Engine.Runtime;
+using Hangfire;
+
+namespace Approval.Api.Engine;
+
+/// <summary>Wires the workflow engine, its runtime and its Hangfire-driven timers.</summary>
+internal static class EngineServiceCollectionExtensions
+{
+    public static IServiceCollection AddApprovalEngine(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => WorkflowActivities.CreateRegistry());
+        services.AddSingleton(sp => new WorkflowEngine(
+            sp.GetRequiredService<Approval.Engine.Activities.ActivityRegistry>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IWorkflowTimerScheduler, HangfireTimerScheduler>();
+        services.AddSingleton<WorkflowRuntime>();
+        services.AddTransient<WorkflowTimerJobs>();
+        services.AddTransient<WorkflowFolderImport>();
+        return services;
+    }
+
+    /// <summary>Imports the workflows folder and registers the recurring timer reconciliation.</summary>
+    public static async Task StartApprovalEngineAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<WorkflowFolderImport>().ImportAsync(app.Lifetime.ApplicationStopping);
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<WorkflowTimerJobs>(WorkflowTimerJobs.ReconcileJobId, jobs => jobs.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+    }
+}
