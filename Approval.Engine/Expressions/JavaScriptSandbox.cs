@@ -4,6 +4,7 @@ using Jint;
 using JsEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Native.Json;
+using Jint.Runtime;
 using Jint.Runtime.Interop;
 
 namespace Approval.Engine.Expressions;
@@ -37,41 +38,33 @@ internal sealed class JavaScriptSandbox(JavaScriptLimits limits)
 
     public JsonNode? Evaluate(string script, IExpressionScope scope)
     {
-        var engine = _engine ??= CreateEngine();
+        var engine = _engine ??= CreateEngine(scope.DeclaredVariables);
         _scope = scope;
-        var variables = new JsonObject();
-        foreach (var (name, value) in scope.Variables)
-            variables[name] = value?.DeepClone();
-        var variablesObject = ToJs(engine, variables);
-        engine.SetValue("variables", variablesObject);
         engine.SetValue("input", ToJs(engine, ToObject(scope.Input)));
-        foreach (var name in scope.DeclaredVariables)
-        {
-            var captured = name;
-            engine.SetValue("get" + captured, new ClrFunction(engine, "get" + captured, (_, _) => ToJs(engine, _scope!.GetVariable(captured))));
-            engine.SetValue("set" + captured, new ClrFunction(engine, "set" + captured, (_, args) =>
-            {
-                _scope!.SetVariable(captured, FromJs(engine, args.Length > 0 ? args[0] : JsValue.Undefined));
-                return JsValue.Undefined;
-            }));
-        }
-
         try
         {
             engine.Advanced.ResetCallStack();
-            var result = engine.Evaluate(script, Parsing);
-            // Assignments through the `variables` object are written back.
-            if (variablesObject is Jint.Native.Object.ObjectInstance written)
-            {
-                foreach (var name in scope.DeclaredVariables)
-                {
-                    var now = FromJs(engine, written.Get(name));
-                    var before = variables[name];
-                    if (!JsonNode.DeepEquals(now, before))
-                        scope.SetVariable(name, now);
-                }
-            }
-            return FromJs(engine, result);
+            return FromJs(engine, engine.Evaluate(script, Parsing));
+        }
+        catch (MemoryLimitExceededException ex)
+        {
+            throw new ExpressionException($"The script went over its memory limit ({ex.Message}).", ex);
+        }
+        catch (StatementsCountOverflowException ex)
+        {
+            throw new ExpressionException($"The script ran more than {limits.MaxStatements} statements: is it looping forever?", ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new ExpressionException($"The script ran longer than {limits.Timeout.TotalSeconds:0.###} s: is it looping forever?", ex);
+        }
+        catch (RecursionDepthOverflowException ex)
+        {
+            throw new ExpressionException($"The script recursed deeper than {limits.MaxRecursion} calls.", ex);
+        }
+        catch (JavaScriptException ex)
+        {
+            throw new ExpressionException($"The script threw: {ex.Message}", ex);
         }
         finally
         {
@@ -79,7 +72,7 @@ internal sealed class JavaScriptSandbox(JavaScriptLimits limits)
         }
     }
 
-    private JsEngine CreateEngine()
+    private JsEngine CreateEngine(IReadOnlyList<string> declaredVariables)
     {
         var engine = new JsEngine(options => options
             .TimeoutInterval(limits.Timeout)
@@ -99,6 +92,23 @@ internal sealed class JavaScriptSandbox(JavaScriptLimits limits)
         engine.SetValue("getWorkflowInstanceId", new ClrFunction(engine, "getWorkflowInstanceId", (_, _) => _scope!.InstanceId));
         engine.SetValue("getCorrelationId", new ClrFunction(engine, "getCorrelationId", (_, _) =>
             _scope!.CorrelationId is { } id ? new JsString(id) : JsValue.Null));
+
+        // Elsa's styles of variable access, all live views of the instance's variables:
+        // getX()/setX(v) per declared variable, and a `variables` object with a property per variable.
+        var variables = new System.Text.StringBuilder("var variables = {};");
+        foreach (var name in declaredVariables)
+        {
+            var captured = name;
+            engine.SetValue("get" + captured, new ClrFunction(engine, "get" + captured, (_, _) => ToJs(engine, _scope!.GetVariable(captured))));
+            engine.SetValue("set" + captured, new ClrFunction(engine, "set" + captured, (_, args) =>
+            {
+                _scope!.SetVariable(captured, FromJs(engine, args.Length > 0 ? args[0] : JsValue.Undefined));
+                return JsValue.Undefined;
+            }));
+            var quoted = System.Text.Json.JsonSerializer.Serialize(name);
+            variables.Append($"Object.defineProperty(variables, {quoted}, {{ get: function() {{ return getVariable({quoted}); }}, set: function(v) {{ setVariable({quoted}, v); }}, enumerable: true }});");
+        }
+        engine.Execute(variables.ToString());
         return engine;
     }
 
@@ -136,6 +146,9 @@ internal sealed class JavaScriptSandbox(JavaScriptLimits limits)
         return json.IsUndefined() ? null : JsonNode.Parse(json.AsString());
     }
 }
+
+/// <summary>An expression failed: it threw, or went over a sandbox limit.</summary>
+public sealed class ExpressionException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>What an expression can see and change of its instance.</summary>
 internal interface IExpressionScope

@@ -37,6 +37,8 @@ internal sealed class InstanceRun
         var graph = _workflow.Graph(scope.FlowchartId);
         if (graph.StartIndex >= 0)
             Schedule(scope, graph.Activities[graph.StartIndex].Id);
+        else
+            CompleteScope(scope);
     }
 
     /// <summary>Schedules the execution waiting on a bookmark to resume with the given input.</summary>
