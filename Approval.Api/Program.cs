@@ -10,6 +10,7 @@ if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitC
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services
     .AddApprovalEngine()
+    .AddApprovalDomain(builder.Configuration)
     .AddApprovalStorage(builder.Configuration)
     .AddApprovalBackgroundJobs(builder.Configuration)
     .AddApprovalApi();
@@ -18,6 +19,7 @@ var app = builder.Build();
 app.UseApprovalApi();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();
+app.MapCalendarEndpoints();
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();

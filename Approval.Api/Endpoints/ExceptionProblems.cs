@@ -12,6 +12,7 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExce
         {
             WorkflowNotFoundException e => Problems.NotFound(e.Message),
             WorkflowConcurrencyException e => Problems.Conflict(e.Message),
+            Approval.Workflows.Calendar.CalendarYearMissingException e => Problems.Unprocessable(e.Message),
             BadHttpRequestException e => new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
             _ => null,
         };

@@ -22,6 +22,28 @@ internal static class Problems
         Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
     };
 
+    /// <summary>A request field that is wrong: which field, and why.</summary>
+    public static ProblemDetails InvalidField(string field, string reason)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is invalid",
+            Detail = $"{field}: {reason}",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        };
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [reason] };
+        return problem;
+    }
+
+    public static ProblemDetails Unprocessable(string detail) => new()
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "The request cannot be answered",
+        Detail = detail,
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+    };
+
     /// <summary>A definition that does not validate: every error, with the activity it concerns.</summary>
     public static ProblemDetails InvalidDefinition(IReadOnlyList<DefinitionError> errors)
     {

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Approval.Workflows.Calendar;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Approval.Api.Endpoints;
+
+/// <summary>The working-day calendar (Art. 82): clerks tell applicants dates, so the API answers calendar questions.</summary>
+internal static class CalendarEndpoints
+{
+    public static RouteGroupBuilder MapCalendarEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/calendar").WithTags("Calendar");
+        group.MapGet("/years", (WorkingDayCalendar calendar) => TypedResults.Ok(calendar.Years.ToList()))
+            .WithSummary("Lists the years the calendar has the government's holiday schedule for.");
+        group.MapGet("/days/{date}", GetDay)
+            .WithSummary("Says whether a date (YYYY-MM-DD) is a working day, and why.")
+            .WithDescription("Kinds: WorkingDay, Weekend, Holiday (法定节假日), MakeUpWorkingDay (调休上班). A year without a schedule answers 422.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/working-days/add", AddWorkingDays)
+            .WithSummary("Which date is N working days after a date, and the instant that limit ends (close of business).")
+            .WithDescription("Example: from=2026-09-30&days=1 answers 2026-10-08 (国庆节 lies between).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/working-days/count", CountWorkingDays)
+            .WithSummary("How many working days lie after one date up to and including another.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return group;
+    }
+
+    private static Results<Ok<DayView>, ProblemHttpResult> GetDay(string date, WorkingDayCalendar calendar)
+    {
+        if (!TryParse(date, out var day))
+            return TypedResults.Problem(Problems.InvalidField("date", $"'{date}' is not a date of the form YYYY-MM-DD"));
+        return TypedResults.Ok(DayView.From(calendar.Day(day)));
+    }
+
+    private static Results<Ok<AddedDays>, ProblemHttpResult> AddWorkingDays(string? from, int? days, DueInstantCalculator due)
+    {
+        if (!TryParse(from, out var start))
+            return TypedResults.Problem(Problems.InvalidField("from", $"'{from}' is not a date of the form YYYY-MM-DD"));
+        if (days is not (>= 0 and <= 1000))
+            return TypedResults.Problem(Problems.InvalidField("days", "days must be a whole number from 0 to 1000"));
+        var date = due.Calendar.AddWorkingDays(start, days.Value);
+        return TypedResults.Ok(new AddedDays(start, days.Value, date, due.Hours.CloseOf(date)));
+    }
+
+    private static Results<Ok<CountedDays>, ProblemHttpResult> CountWorkingDays(string? from, string? to, WorkingDayCalendar calendar)
+    {
+        if (!TryParse(from, out var start))
+            return TypedResults.Problem(Problems.InvalidField("from", $"'{from}' is not a date of the form YYYY-MM-DD"));
+        if (!TryParse(to, out var end))
+            return TypedResults.Problem(Problems.InvalidField("to", $"'{to}' is not a date of the form YYYY-MM-DD"));
+        if (end < start || end.DayNumber - start.DayNumber > 3660)
+            return TypedResults.Problem(Problems.InvalidField("to", "to must be on or after from, and at most ten years later"));
+        return TypedResults.Ok(new CountedDays(start, end, calendar.WorkingDaysBetween(start, end)));
+    }
+
+    private static bool TryParse(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}
+
+/// <summary>A date as the calendar sees it.</summary>
+public sealed record DayView(DateOnly Date, bool IsWorkingDay, string Kind, string? HolidayName)
+{
+    public static DayView From(CalendarDay day) => new(day.Date, day.IsWorkingDay, day.Kind.ToString(), day.HolidayName);
+}
+
+/// <summary>N working days after a date: the date, and the instant the limit ends.</summary>
+public sealed record AddedDays(DateOnly From, int Days, DateOnly Date, DateTimeOffset DueAt);
+
+/// <summary>Working days after one date up to and including another.</summary>
+public sealed record CountedDays(DateOnly From, DateOnly To, int WorkingDays);

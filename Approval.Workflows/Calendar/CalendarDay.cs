@@ -1,0 +1,34 @@
+namespace Approval.Workflows.Calendar;
+
+/// <summary>What kind of day a date is.</summary>
+public enum DayKind
+{
+    /// <summary>Monday to Friday, no holiday.</summary>
+    WorkingDay,
+    /// <summary>Saturday or Sunday, no make-up working day.</summary>
+    Weekend,
+    /// <summary>A statutory holiday (法定节假日), or a day off of its arrangement.</summary>
+    Holiday,
+    /// <summary>A weekend day worked to make up for a holiday (调休上班).</summary>
+    MakeUpWorkingDay,
+}
+
+/// <summary>A date as the calendar sees it.</summary>
+public sealed record CalendarDay(DateOnly Date, DayKind Kind, string? HolidayName)
+{
+    /// <summary>Whether periods counted in working days (Administrative Licensing Law Art. 82) count this day.</summary>
+    public bool IsWorkingDay => Kind is DayKind.WorkingDay or DayKind.MakeUpWorkingDay;
+}
+
+/// <summary>A day the government's schedule declares off (even on a weekday) or worked (even on a weekend).</summary>
+public sealed record SpecialDay(DateOnly Date, string Name, bool IsOffDay);
+
+/// <summary>The government's schedule for one year (国务院办公厅关于部分节假日安排的通知).</summary>
+public sealed record HolidaySchedule(int Year, IReadOnlyList<SpecialDay> Days);
+
+/// <summary>A date outside the years the calendar has a schedule for: never guessed as plain Monday–Friday.</summary>
+public sealed class CalendarYearMissingException(int year)
+    : Exception($"The working-day calendar has no holiday schedule for {year}: an administrator must add the year before dates in it can be counted.")
+{
+    public int Year { get; } = year;
+}
