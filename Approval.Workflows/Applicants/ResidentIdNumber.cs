@@ -1,0 +1,55 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Approval.Workflows.Applicants;
+
+/// <summary>An 18-digit resident identity card number (公民身份号码, GB 11643-1999), check digit verified.</summary>
+public sealed record ResidentIdNumber
+{
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string CheckCharacters = "10X98765432";
+
+    private ResidentIdNumber(string value) => Value = value;
+
+    public string Value { get; }
+
+    /// <summary>The date of birth the number encodes.</summary>
+    public DateOnly BirthDate => DateOnly.ParseExact(Value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ResidentIdNumber? id, out string? reason)
+    {
+        id = null;
+        var value = text?.Trim().ToUpperInvariant() ?? "";
+        if (value.Length != 18)
+        {
+            reason = "a resident ID number has 18 characters";
+            return false;
+        }
+        for (var i = 0; i < 17; i++)
+        {
+            if (!char.IsAsciiDigit(value[i]))
+            {
+                reason = "the first 17 characters of a resident ID number are digits";
+                return false;
+            }
+        }
+        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) || birth.Year < 1900)
+        {
+            reason = "characters 7–14 of a resident ID number are not a valid date of birth";
+            return false;
+        }
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+            sum += (value[i] - '0') * Weights[i];
+        if (value[17] != CheckCharacters[sum % 11])
+        {
+            reason = "the check digit of the resident ID number is wrong";
+            return false;
+        }
+        id = new ResidentIdNumber(value);
+        reason = null;
+        return true;
+    }
+
+    public override string ToString() => Value;
+}
