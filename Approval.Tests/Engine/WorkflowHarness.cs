@@ -89,6 +89,17 @@ internal static class Flow
     public static JsonObject Task(string id, string name) => Activity(id, "Elsa.RunTask", ("taskName", name));
     public static JsonObject Join(string id, string mode) => Activity(id, "Elsa.FlowJoin", ("mode", mode));
     public static JsonObject Decision(string id, bool value) => Activity(id, "Elsa.FlowDecision", ("condition", value));
+    public static JsonObject Delay(string id, string timeSpan) => Activity(id, "Elsa.Delay", ("timeSpan", timeSpan));
+
+    /// <summary>A nested <c>Elsa.Flowchart</c> activity with its own activities and connections.</summary>
+    public static JsonObject Flowchart(string id, JsonArray activities, JsonArray connections) => new()
+    {
+        ["id"] = id,
+        ["type"] = "Elsa.Flowchart",
+        ["name"] = id,
+        ["activities"] = activities,
+        ["connections"] = connections,
+    };
 
     public static JsonObject Js(string id, string type, string input, string script)
     {
