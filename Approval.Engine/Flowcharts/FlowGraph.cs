@@ -36,6 +36,7 @@ internal sealed class FlowGraph
         IsBackEdge = ClassifyBackEdges();
         ForwardInbound = [.. Inbound.Select(list => list.Where(c => !IsBackEdge[c]).ToArray())];
         Ancestors = ComputeAncestors();
+        Upstream = ComputeUpstream();
     }
 
     public ActivityNode Flowchart { get; }
@@ -49,6 +50,9 @@ internal sealed class FlowGraph
     public int[][] ForwardInbound { get; }
     public bool[] IsBackEdge { get; }
     public ActivitySet[] Ancestors { get; }
+
+    /// <summary>Per activity: the activities that can reach it without passing through it, loop-backs included.</summary>
+    public ActivitySet[] Upstream { get; }
 
     /// <summary>Index of the activity the flowchart starts at, or -1 when it is empty.</summary>
     public int StartIndex { get; }
@@ -144,6 +148,30 @@ internal sealed class FlowGraph
             }
         } while (changed);
         return ancestors;
+    }
+
+    private ActivitySet[] ComputeUpstream()
+    {
+        var n = Activities.Length;
+        var upstream = new ActivitySet[n];
+        var stack = new Stack<int>();
+        for (var target = 0; target < n; target++)
+        {
+            var set = upstream[target] = new ActivitySet(n);
+            stack.Push(target);
+            while (stack.Count > 0)
+            {
+                foreach (var c in Inbound[stack.Pop()])
+                {
+                    var source = ConnectionSource[c];
+                    if (source == target || set.Contains(source))
+                        continue;
+                    set.Add(source);
+                    stack.Push(source);
+                }
+            }
+        }
+        return upstream;
     }
 
     /// <summary>Whether work at <paramref name="from"/> can still lead to <paramref name="to"/>, loops included.</summary>

@@ -36,6 +36,10 @@ internal static class JoinRules
         return node.MergeMode ?? MergeMode.Stream;
     }
 
+    /// <summary>Whether the target is a Stream join: its decision depends on what else is still alive.</summary>
+    public static bool WaitsForLiveWork(FlowGraph graph, int target, MergeMode mode) =>
+        mode == MergeMode.Stream && graph.ForwardInbound[target].Length > 1;
+
     /// <summary>
     /// Decides whether target <paramref name="target"/> fires now, given the scope's tokens and live work.
     /// Returns the tokens (indices into <paramref name="tokens"/>) to consume, or null when it must wait.
@@ -60,7 +64,7 @@ internal static class JoinRules
                 return JoinDecision.FireOnePerConnection(inbound);
 
             default: // Stream: wait while anything live upstream could still send a token here.
-                return live.AnyAncestorOf(target) ? JoinDecision.Wait : JoinDecision.FireAll(cancelAncestors: false);
+                return live.AnyUpstreamOf(target) ? JoinDecision.Wait : JoinDecision.FireAll(cancelAncestors: false);
         }
     }
 

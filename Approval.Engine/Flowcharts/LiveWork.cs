@@ -8,13 +8,18 @@ namespace Approval.Engine.Flowcharts;
 /// </summary>
 internal readonly struct LiveWork(FlowGraph graph, ScopeState scope, List<ActivityExecution> executions)
 {
-    /// <summary>Whether live work sits at a forward ancestor of <paramref name="target"/>.</summary>
-    public bool AnyAncestorOf(int target)
+    /// <summary>
+    /// Whether live work could still send a token to <paramref name="target"/>: an execution anywhere upstream of it
+    /// (a branch on its way round a loop counts), or a token waiting at a join among its forward ancestors.
+    /// Waiting tokens count only forward, so two joins in a loop can never wait on each other.
+    /// </summary>
+    public bool AnyUpstreamOf(int target)
     {
+        var upstream = graph.Upstream[target];
         var ancestors = graph.Ancestors[target];
         foreach (var execution in executions)
         {
-            if (execution.ScopeId == scope.Id && graph.TryIndexOf(execution.ActivityId, out var index) && ancestors.Contains(index))
+            if (execution.ScopeId == scope.Id && graph.TryIndexOf(execution.ActivityId, out var index) && upstream.Contains(index))
                 return true;
         }
         foreach (var token in scope.Tokens)

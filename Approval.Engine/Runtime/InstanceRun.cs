@@ -49,6 +49,9 @@ internal sealed class InstanceRun
         _result.BookmarkRemoved(bookmark);
         var execution = _instance.Executions.Find(e => e.Id == bookmark.ExecutionId)
             ?? throw new InvalidOperationException($"Bookmark {bookmark.Id} belongs to no live execution.");
+        // The queue is the order of Executions: a resumed execution goes to the back, behind earlier deliveries.
+        _instance.Executions.Remove(execution);
+        _instance.Executions.Add(execution);
         execution.State = ExecutionState.Scheduled;
         execution.ResumingBookmarkId = bookmark.Id;
         execution.ResumingBookmarkName = bookmark.Name;
@@ -181,27 +184,34 @@ internal sealed class InstanceRun
     }
 
     // Runs every target whose join rule is satisfied; repeats because a Race that cancels upstream work
-    // can release a Stream join waiting on that work.
+    // can release a Stream join waiting on that work. Stream joins are decided last, once every token that
+    // runs its target unconditionally has done so: a branch turning back round a loop is then live work.
     private void ScheduleReadyTargets(ScopeState scope, FlowGraph graph)
     {
-        var progress = true;
-        while (progress)
+        while (FireOne(scope, graph, streamJoins: false) || FireOne(scope, graph, streamJoins: true))
         {
-            progress = false;
-            for (var i = 0; i < scope.Tokens.Count && !progress; i++)
-            {
-                var target = graph.ConnectionTarget[scope.Tokens[i]];
-                var node = graph.Activities[target];
-                var decision = JoinRules.Decide(graph, target, _workflow.ModeOf(node.Id), scope.Tokens, new LiveWork(graph, scope, _instance.Executions));
-                if (decision.Action == JoinAction.Wait)
-                    continue;
-                Consume(scope, graph, target, decision);
-                if (decision.CancelAncestors)
-                    CancelAncestors(scope, graph, target);
-                Schedule(scope, node.Id);
-                progress = true;
-            }
         }
+    }
+
+    private bool FireOne(ScopeState scope, FlowGraph graph, bool streamJoins)
+    {
+        for (var i = 0; i < scope.Tokens.Count; i++)
+        {
+            var target = graph.ConnectionTarget[scope.Tokens[i]];
+            var node = graph.Activities[target];
+            var mode = _workflow.ModeOf(node.Id);
+            if (JoinRules.WaitsForLiveWork(graph, target, mode) != streamJoins)
+                continue;
+            var decision = JoinRules.Decide(graph, target, mode, scope.Tokens, new LiveWork(graph, scope, _instance.Executions));
+            if (decision.Action == JoinAction.Wait)
+                continue;
+            Consume(scope, graph, target, decision);
+            if (decision.CancelAncestors)
+                CancelAncestors(scope, graph, target);
+            Schedule(scope, node.Id);
+            return true;
+        }
+        return false;
     }
 
     private static void Consume(ScopeState scope, FlowGraph graph, int target, JoinDecision decision)

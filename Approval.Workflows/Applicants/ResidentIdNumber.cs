@@ -33,7 +33,7 @@ public sealed record ResidentIdNumber
                 return false;
             }
         }
-        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) || birth.Year < 1900)
+        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) || birth.Year < 1800)
         {
             reason = "characters 7–14 of a resident ID number are not a valid date of birth";
             return false;

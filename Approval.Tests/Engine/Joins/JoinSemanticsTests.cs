@@ -61,15 +61,11 @@ public class JoinSemanticsTests
         run.Expect(["B", "joined"], [], Finished);
     }
 
-    private const string LoopBackBug =
-        "engine bug under repair: a Stream join only counts live work at its forward ancestors (LiveWork.AnyAncestorOf), "
-        + "so work on a branch's loop-back segment does not hold it and it fires before that branch arrives";
-
     // The #6725 shape with each join: 'report' is rejected once (a loop back to its task), 'cost' arrives first.
     [TestCase("WaitAll")]
-    [TestCase("Stream by default", Explicit = true, Reason = LoopBackBug)]
-    [TestCase("Stream", Explicit = true, Reason = LoopBackBug)]
-    [TestCase("WaitAllActive", Explicit = true, Reason = LoopBackBug)]
+    [TestCase("Stream by default")]
+    [TestCase("Stream")]
+    [TestCase("WaitAllActive")]
     public async Task Join_waits_for_a_taken_branch_that_loops_back_to_an_earlier_activity(string join)
     {
         var setRejected = new JsonObject

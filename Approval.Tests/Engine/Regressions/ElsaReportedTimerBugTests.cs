@@ -165,8 +165,6 @@ public class ElsaReportedTimerBugTests
     // ---- The README's delivery rule for "advance to t=N s" ----
 
     [Test]
-    [Explicit("engine bug under repair: timers delivered together run in the order their executions were created, not in due-time order "
-        + "(InstanceRun.NextScheduled walks Instance.Executions; FireDueTimersAsync's ordering is lost)")]
     [Description("Regressions/README.md, Conventions: deliver due timers in due-time order (what reconciliation after downtime does)")]
     public async Task Timers_overdue_together_fire_in_due_time_order_not_creation_order()
     {
