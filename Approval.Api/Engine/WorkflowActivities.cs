@@ -2,8 +2,8 @@ using Approval.Engine.Activities;
 
 namespace Approval.Api;
 
-/// <summary>The activity types this application runs: Elsa's built-ins (and, as they come, the approval domain's).</summary>
+/// <summary>The activity types this application runs: Elsa's built-ins and the approval domain's.</summary>
 internal static class WorkflowActivities
 {
-    public static ActivityRegistry CreateRegistry() => ActivityRegistry.CreateDefault();
+    public static ActivityRegistry CreateRegistry() => Approval.Workflows.Process.ApprovalActivities.CreateRegistry();
 }
