@@ -1,0 +1,60 @@
+namespace Approval.Workflows.Cases;
+
+public sealed partial class Case
+{
+    /// <summary>A department's review opens (its process reached an <c>Approval.DepartmentReview</c>).</summary>
+    public CaseTask OpenTask(string taskId, string departmentCode, string bookmarkId, int limitDays, CaseClock clock)
+    {
+        Require(Status is CaseStatus.InReview or CaseStatus.Suspended, "tasks open on a case in review");
+        var task = new CaseTask(taskId, departmentCode, bookmarkId, limitDays, clock.Now, clock.Due.DueAt(clock.Now, limitDays));
+        _tasks.Add(task);
+        Record(clock.Now, "system", CaseAction.TaskOpened, null, $"{departmentCode}: due {task.DueAt:O}");
+        return task;
+    }
+
+    /// <summary>A reviewer of the department takes the task (认领).</summary>
+    public void ClaimTask(string taskId, string reviewer, CaseClock clock)
+    {
+        var task = OpenTaskById(taskId);
+        Require(task.ClaimedBy is null || task.ClaimedBy == reviewer, $"the task is claimed by {task.ClaimedBy}");
+        task.Claim(reviewer);
+        Record(clock.Now, reviewer, CaseAction.TaskClaimed, null, task.DepartmentCode);
+    }
+
+    /// <summary>The reviewer gives the task back to the department's pool.</summary>
+    public void ReleaseTask(string taskId, string reviewer, CaseClock clock)
+    {
+        var task = OpenTaskById(taskId);
+        Require(task.ClaimedBy == reviewer, "only the reviewer who claimed the task can release it");
+        task.Release();
+        Record(clock.Now, reviewer, CaseAction.TaskReleased, null, task.DepartmentCode);
+    }
+
+    /// <summary>The department's opinion closes its task.</summary>
+    public void CompleteTask(string taskId, Opinion opinion, CaseClock clock)
+    {
+        var task = OpenTaskById(taskId);
+        Require(opinion.Problem() is null, opinion.Problem() ?? "");
+        if (task.DueAt is { } due && clock.Now > due)
+            RecordViolation(new Violation(ViolationKind.OverdueTask, clock.Now, task.DepartmentCode, opinion.Reviewer, $"task due {due:O}, opinion given {clock.Now:O}"));
+        task.Complete(opinion, clock.Now);
+        Record(clock.Now, opinion.Reviewer ?? task.DepartmentCode, CaseAction.OpinionGiven, opinion.Reason, $"{task.DepartmentCode}: {opinion.Verdict}");
+    }
+
+    /// <summary>A task the process no longer waits for (e.g. cancelled by a decision elsewhere).</summary>
+    public void CancelTaskOfBookmark(string bookmarkId, CaseClock clock)
+    {
+        var task = _tasks.FirstOrDefault(t => t.BookmarkId == bookmarkId && t.IsOpen);
+        if (task is null)
+            return;
+        task.Cancel(clock.Now);
+        Record(clock.Now, "system", CaseAction.TaskCancelled, null, task.DepartmentCode);
+    }
+
+    private CaseTask OpenTaskById(string taskId)
+    {
+        var task = _tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new CaseRuleException($"the case has no task {taskId}");
+        Require(task.IsOpen, "the task is closed");
+        return task;
+    }
+}

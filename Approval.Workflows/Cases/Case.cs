@@ -1,0 +1,284 @@
+using System.Text.Json.Nodes;
+using Approval.Workflows.Calendar;
+using Approval.Workflows.Catalog;
+
+namespace Approval.Workflows.Cases;
+
+/// <summary>Who applies: a citizen by resident ID, or an organisation by unified social credit code.</summary>
+public sealed record Applicant(ApplicantKind Kind, string IdNumber, string Name, string? Phone = null);
+
+/// <summary>A citizen (自然人) or an organisation (法人).</summary>
+public enum ApplicantKind
+{
+    Person,
+    Organisation,
+}
+
+/// <summary>A request for missing materials, told all at once (一次告知).</summary>
+public sealed record SupplementRequest(DateTimeOffset At, string Clerk, IReadOnlyList<string> MissingMaterials, int ApplicationRevision);
+
+/// <summary>The lead department's decision.</summary>
+public sealed record CaseDecision(Verdict Verdict, string? Reason, IReadOnlyList<Opinion> Reasons, string Signer, DateTimeOffset At);
+
+/// <summary>A rule of the case's lifecycle was broken by a request: nothing changed, the reason says why.</summary>
+public sealed class CaseRuleException(string message) : Exception(message);
+
+/// <summary>
+/// A case (办件): one application of one item, from submission to delivery. Every change goes through a method
+/// that checks the lifecycle and the law, and appends to the timeline; nothing is ever removed.
+/// </summary>
+public sealed partial class Case
+{
+    private readonly List<CaseEvent> _timeline = [];
+    private readonly List<SupplementRequest> _supplementRequests = [];
+    private readonly List<ClockSuspension> _suspensions = [];
+    private readonly List<Violation> _violations = [];
+    private readonly List<CaseTask> _tasks = [];
+
+    private Case() { }
+
+    public string Id { get; private set; } = "";
+    /// <summary>办件编号: unique and printable.</summary>
+    public string Number { get; private set; } = "";
+    /// <summary>An unguessable code for looking up status without logging in.</summary>
+    public string QueryCode { get; private set; } = "";
+    public string ItemCode { get; private set; } = "";
+    public ItemKind ItemKind { get; private set; }
+    public string LeadDepartmentCode { get; private set; } = "";
+    public int PromisedLimitDays { get; private set; }
+    public Applicant Applicant { get; private set; } = null!;
+    public JsonObject Form { get; private set; } = [];
+    public CaseStatus Status { get; private set; }
+    /// <summary>When the application (as it now stands) was received.</summary>
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    /// <summary>Accepted by law (Art. 32) because the window did not answer in time.</summary>
+    public bool DeemedAccepted { get; private set; }
+    /// <summary>When the case's decision is due; null while the clock is stopped or before acceptance.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+    public int ExtensionDays { get; private set; }
+    /// <summary>Bumped whenever the applicant changes the application.</summary>
+    public int ApplicationRevision { get; private set; }
+    public string? WorkflowInstanceId { get; private set; }
+    public CaseDecision? Decision { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public IReadOnlyList<CaseEvent> Timeline => _timeline;
+    public IReadOnlyList<SupplementRequest> SupplementRequests => _supplementRequests;
+    public IReadOnlyList<ClockSuspension> Suspensions => _suspensions;
+    public IReadOnlyList<Violation> Violations => _violations;
+    public IReadOnlyList<CaseTask> Tasks => _tasks;
+
+    public bool IsOpen => Status is CaseStatus.Submitted or CaseStatus.SupplementRequested or CaseStatus.InReview or CaseStatus.Suspended or CaseStatus.Decided;
+
+    /// <summary>A new application (网上申报 or registered at the window).</summary>
+    public static Case Submit(string id, string number, string queryCode, ApprovalItem item, Applicant applicant, JsonObject form, string actor, DateTimeOffset now)
+    {
+        var @case = new Case
+        {
+            Id = id,
+            Number = number,
+            QueryCode = queryCode,
+            ItemCode = item.Code,
+            ItemKind = item.Kind,
+            LeadDepartmentCode = item.LeadDepartmentCode,
+            PromisedLimitDays = item.PromisedLimitDays,
+            Applicant = applicant,
+            Form = (JsonObject)form.DeepClone(),
+            Status = CaseStatus.Submitted,
+            ReceivedAt = now,
+        };
+        @case.Record(now, actor, CaseAction.Submitted);
+        return @case;
+    }
+
+    /// <summary>受理. Late (after the window of Art. 32) it still accepts, counted from the day received, and records the breach.</summary>
+    public void Accept(string clerk, CaseClock clock)
+    {
+        Require(Status == CaseStatus.Submitted, "only a submitted application can be accepted");
+        var now = clock.Now;
+        if (now > clock.AcceptanceDeadline(ReceivedAt))
+        {
+            AcceptAsDeemed(clerk, clock, "the window accepted after its 5 working days had passed");
+            return;
+        }
+        AcceptedAt = now;
+        Status = CaseStatus.InReview;
+        Record(now, clerk, CaseAction.Accepted);
+        RecomputeDue(clock);
+    }
+
+    /// <summary>不予受理: with the reason and the applicant's rights of appeal (Art. 38).</summary>
+    public void Refuse(string clerk, string reason, CaseClock clock)
+    {
+        Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested, "only an application not yet accepted can be refused");
+        Require(!string.IsNullOrWhiteSpace(reason), "a refusal states its reason (Art. 38)");
+        Status = CaseStatus.Refused;
+        ClosedAt = clock.Now;
+        Record(clock.Now, clerk, CaseAction.Refused, reason, clock.Rules.AppealRights);
+    }
+
+    /// <summary>
+    /// 补正: tells the applicant every missing material at once. A second request on an unchanged application is
+    /// refused and recorded as a violation; a request after the window of Art. 32 counts the case as accepted.
+    /// </summary>
+    public SupplementOutcome RequestSupplement(string clerk, IReadOnlyList<string> missingMaterials, CaseClock clock)
+    {
+        Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested, "supplements are asked of an application not yet accepted");
+        Require(missingMaterials.Count > 0 && missingMaterials.All(m => !string.IsNullOrWhiteSpace(m)), "a supplement request lists every missing material");
+        var now = clock.Now;
+        if (_supplementRequests.Any(r => r.ApplicationRevision == ApplicationRevision))
+        {
+            RecordViolation(new Violation(ViolationKind.RepeatedSupplementRequest, now, LeadDepartmentCode, clerk,
+                $"a second supplement request ({string.Join("、", missingMaterials)}) on an application unchanged since the first"));
+            return SupplementOutcome.RefusedAsRepeated;
+        }
+        if (now > clock.AcceptanceDeadline(ReceivedAt))
+        {
+            AcceptAsDeemed(clerk, clock, "supplements were asked for after the 5 working days of Art. 32");
+            return SupplementOutcome.DeemedAccepted;
+        }
+        _supplementRequests.Add(new SupplementRequest(now, clerk, [.. missingMaterials], ApplicationRevision));
+        Status = CaseStatus.SupplementRequested;
+        Record(now, clerk, CaseAction.SupplementRequested, null, string.Join("、", missingMaterials));
+        return SupplementOutcome.Requested;
+    }
+
+    /// <summary>The applicant supplies what was asked: the application changes and is received anew.</summary>
+    public void Supplement(string applicant, JsonObject? form, CaseClock clock)
+    {
+        Require(Status == CaseStatus.SupplementRequested, "only a case waiting for supplements can be supplemented");
+        if (form is not null)
+            Form = (JsonObject)form.DeepClone();
+        ApplicationRevision++;
+        ReceivedAt = clock.Now;
+        Status = CaseStatus.Submitted;
+        Record(clock.Now, applicant, CaseAction.Supplemented);
+    }
+
+    /// <summary>Art. 32: no answer within the window means accepted on the day received. True when it applied now.</summary>
+    public bool DeemAcceptedIfUnanswered(CaseClock clock)
+    {
+        if (Status != CaseStatus.Submitted || clock.Now < clock.AcceptanceDeadline(ReceivedAt))
+            return false;
+        AcceptAsDeemed("system", clock, "no answer within 5 working days of receipt");
+        return true;
+    }
+
+    private void AcceptAsDeemed(string actor, CaseClock clock, string why)
+    {
+        var now = clock.Now;
+        AcceptedAt = ReceivedAt;
+        DeemedAccepted = true;
+        Status = CaseStatus.InReview;
+        Record(now, actor, CaseAction.DeemedAccepted, why);
+        RecordViolation(new Violation(ViolationKind.LateAcceptance, now, LeadDepartmentCode, actor == "system" ? null : actor,
+            $"received {ReceivedAt:O}; acceptance due {clock.AcceptanceDeadline(ReceivedAt):O}; {why}"));
+        RecomputeDue(clock);
+    }
+
+    /// <summary>Links the case to the workflow instance that runs its process.</summary>
+    public void AttachProcess(string workflowInstanceId) => WorkflowInstanceId = workflowInstanceId;
+
+    /// <summary>特别程序: stops the case's clock, with the reason told to the applicant (Art. 45).</summary>
+    public void SuspendClock(string actor, string reason, int? expectedDays, CaseClock clock)
+    {
+        Require(Status == CaseStatus.InReview, "only a case in review can be suspended");
+        Require(!string.IsNullOrWhiteSpace(reason), "a suspension states its reason (Art. 45)");
+        _suspensions.Add(new ClockSuspension(clock.Now, null));
+        Status = CaseStatus.Suspended;
+        Record(clock.Now, actor, CaseAction.ClockSuspended, reason, expectedDays is { } days ? $"expected {days} working days" : null);
+        RecomputeDue(clock);
+    }
+
+    /// <summary>Restarts the case's clock; the suspended days do not count.</summary>
+    public void ResumeClock(string actor, CaseClock clock)
+    {
+        Require(Status == CaseStatus.Suspended, "only a suspended case can resume");
+        var open = _suspensions.FindLastIndex(s => s.Until is null);
+        _suspensions[open] = _suspensions[open] with { Until = clock.Now };
+        Status = CaseStatus.InReview;
+        Record(clock.Now, actor, CaseAction.ClockResumed);
+        RecomputeDue(clock);
+    }
+
+    /// <summary>延期 (Art. 42), approved by the head and asked for before the limit passes.</summary>
+    public void Extend(string head, string reason, CaseClock clock)
+    {
+        Require(Status is CaseStatus.InReview or CaseStatus.Suspended, "only a case in review can be extended");
+        Require(ExtensionDays == 0, "a case is extended once");
+        Require(!string.IsNullOrWhiteSpace(reason), "an extension states the reason told to the applicant (Art. 42)");
+        if (DueAt is { } due && clock.Now > due)
+        {
+            RecordViolation(new Violation(ViolationKind.LateExtension, clock.Now, LeadDepartmentCode, head, $"extension asked at {clock.Now:O}, after the limit {due:O}"));
+            throw new CaseRuleException("the limit has passed: an extension asked for now counts as overdue and is not granted");
+        }
+        ExtensionDays = ItemKind == ItemKind.Joint ? clock.Rules.JointExtensionDays : clock.Rules.ExtensionDays;
+        Record(clock.Now, head, CaseAction.Extended, reason, $"+{ExtensionDays} working days");
+        RecomputeDue(clock);
+    }
+
+    /// <summary>准予 / 不予许可 by the lead department.</summary>
+    public void Decide(CaseDecision decision)
+    {
+        Require(Status == CaseStatus.InReview, "only a case in review can be decided");
+        Require(decision.Verdict != Verdict.Refuse || !string.IsNullOrWhiteSpace(decision.Reason) || decision.Reasons.Count > 0,
+            "a refusal states its reason (Art. 38)");
+        Decision = decision;
+        Status = CaseStatus.Decided;
+        Record(decision.At, decision.Signer, CaseAction.Decided, decision.Reason, decision.Verdict.ToString());
+    }
+
+    /// <summary>办结/出件: the result is handed out.</summary>
+    public void Deliver(string clerk, CaseClock clock)
+    {
+        Require(Status == CaseStatus.Decided, "only a decided case can be delivered");
+        Status = CaseStatus.Delivered;
+        ClosedAt = clock.Now;
+        Record(clock.Now, clerk, CaseAction.Delivered);
+    }
+
+    /// <summary>撤回 by the applicant, while the case is open and undecided.</summary>
+    public void Withdraw(string applicant, string? reason, CaseClock clock)
+    {
+        Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested or CaseStatus.InReview or CaseStatus.Suspended,
+            "a decided or closed case cannot be withdrawn");
+        Status = CaseStatus.Withdrawn;
+        ClosedAt = clock.Now;
+        foreach (var task in _tasks.Where(t => t.IsOpen))
+            task.Cancel(clock.Now);
+        Record(clock.Now, applicant, CaseAction.Withdrawn, reason);
+    }
+
+    /// <summary>Whether the case is past its limit now.</summary>
+    public bool IsOverdue(DateTimeOffset now) => IsOpen && Status != CaseStatus.Decided && DueAt is { } due && now > due;
+
+    private void RecomputeDue(CaseClock clock) =>
+        DueAt = AcceptedAt is { } accepted ? clock.Due.DueAt(accepted, PromisedLimitDays + ExtensionDays, _suspensions) : null;
+
+    private void RecordViolation(Violation violation)
+    {
+        _violations.Add(violation);
+        Record(violation.At, "system", CaseAction.ViolationRecorded, violation.Kind.ToString(), violation.Evidence);
+    }
+
+    private void Record(DateTimeOffset at, string actor, CaseAction action, string? reason = null, string? detail = null) =>
+        _timeline.Add(new CaseEvent(at, actor, action, reason, detail));
+
+    private static void Require(bool condition, string rule)
+    {
+        if (!condition)
+            throw new CaseRuleException(rule);
+    }
+}
+
+/// <summary>What a supplement request came to.</summary>
+public enum SupplementOutcome
+{
+    /// <summary>The applicant was told every missing material.</summary>
+    Requested,
+    /// <summary>Too late: the case counts as accepted on the day it was received (Art. 32).</summary>
+    DeemedAccepted,
+    /// <summary>A second request on an unchanged application: refused and recorded as a violation.</summary>
+    RefusedAsRepeated,
+}

@@ -1,0 +1,75 @@
+namespace Approval.Workflows.Cases;
+
+/// <summary>Where a case (办件) stands in its lifecycle (domain.md §5).</summary>
+public enum CaseStatus
+{
+    /// <summary>网上申报: submitted, waiting for the window's pre-review.</summary>
+    Submitted,
+    /// <summary>补正: the window asked for missing materials, all at once.</summary>
+    SupplementRequested,
+    /// <summary>不予受理: refused at the window, with the reason and the appeal rights.</summary>
+    Refused,
+    /// <summary>承办/审查: accepted; departments review in parallel.</summary>
+    InReview,
+    /// <summary>特别程序: the clock is stopped (hearing, inspection, expert review…).</summary>
+    Suspended,
+    /// <summary>准予 / 不予许可: decided by the lead department.</summary>
+    Decided,
+    /// <summary>办结/出件: the result was handed out.</summary>
+    Delivered,
+    /// <summary>撤回: withdrawn by the applicant.</summary>
+    Withdrawn,
+    /// <summary>终止: ended without a decision (e.g. promised materials never came).</summary>
+    Terminated,
+}
+
+/// <summary>What happened on a case, for its timeline.</summary>
+public enum CaseAction
+{
+    Submitted,
+    SupplementRequested,
+    Supplemented,
+    Accepted,
+    AcceptedWithMissingMaterials,
+    DeemedAccepted,
+    Refused,
+    TaskOpened,
+    TaskClaimed,
+    TaskReleased,
+    TaskDelegated,
+    TaskReassigned,
+    OpinionGiven,
+    TaskCancelled,
+    ClockSuspended,
+    ClockResumed,
+    Extended,
+    Decided,
+    Delivered,
+    Withdrawn,
+    Terminated,
+    Corrected,
+    ViolationRecorded,
+}
+
+/// <summary>One line of a case's timeline: who did what, when, why. Never changed, never deleted.</summary>
+public sealed record CaseEvent(DateTimeOffset At, string Actor, CaseAction Action, string? Reason = null, string? Detail = null);
+
+/// <summary>A breach of the rules, recorded automatically for electronic supervision (自动违规警示).</summary>
+public enum ViolationKind
+{
+    /// <summary>超时受理: no answer within 5 working days of receipt.</summary>
+    LateAcceptance,
+    /// <summary>补正不一次告知: a second supplement request on one case.</summary>
+    RepeatedSupplementRequest,
+    /// <summary>超时办理: a department's task past its limit.</summary>
+    OverdueTask,
+    /// <summary>超期办结: the case past its limit.</summary>
+    OverdueCase,
+    /// <summary>违规收费: a fee different from the catalog's.</summary>
+    FeeMismatch,
+    /// <summary>An extension asked for after the limit had passed.</summary>
+    LateExtension,
+}
+
+/// <summary>A violation as recorded on a case.</summary>
+public sealed record Violation(ViolationKind Kind, DateTimeOffset At, string? DepartmentCode, string? Person, string Evidence);

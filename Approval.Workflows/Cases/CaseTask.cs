@@ -1,0 +1,54 @@
+namespace Approval.Workflows.Cases;
+
+/// <summary>Where a department's task stands.</summary>
+public enum TaskStatus
+{
+    Open,
+    Completed,
+    Cancelled,
+}
+
+/// <summary>One department's parallel review of a case, with its own clock.</summary>
+public sealed class CaseTask
+{
+    public CaseTask(string id, string departmentCode, string bookmarkId, int limitDays, DateTimeOffset openedAt, DateTimeOffset? dueAt)
+    {
+        Id = id;
+        DepartmentCode = departmentCode;
+        BookmarkId = bookmarkId;
+        LimitDays = limitDays;
+        OpenedAt = openedAt;
+        DueAt = dueAt;
+    }
+
+    public string Id { get; private set; }
+    public string DepartmentCode { get; private set; }
+    /// <summary>The engine bookmark the task completes.</summary>
+    public string BookmarkId { get; private set; }
+    public int LimitDays { get; private set; }
+    public DateTimeOffset OpenedAt { get; private set; }
+    public DateTimeOffset? DueAt { get; private set; }
+    public TaskStatus Status { get; private set; }
+    public string? ClaimedBy { get; private set; }
+    public Opinion? Opinion { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsOpen => Status == TaskStatus.Open;
+
+    internal void Claim(string reviewer) => ClaimedBy = reviewer;
+
+    internal void Release() => ClaimedBy = null;
+
+    internal void Complete(Opinion opinion, DateTimeOffset at)
+    {
+        Opinion = opinion;
+        Status = TaskStatus.Completed;
+        ClosedAt = at;
+    }
+
+    internal void Cancel(DateTimeOffset at)
+    {
+        Status = TaskStatus.Cancelled;
+        ClosedAt = at;
+    }
+}
