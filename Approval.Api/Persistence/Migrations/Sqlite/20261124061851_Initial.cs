@@ -1,0 +1,184 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Approval.Api.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "WorkflowDefinitions",
+                columns: table => new
+                {
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowDefinitions", x => new { x.DefinitionId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowInstances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowInstances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookmarks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ActivityType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookmarks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bookmarks_WorkflowInstances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExecutionLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExecutionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ActivityType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutionLog", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExecutionLog_WorkflowInstances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ActivityType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", nullable: false),
+                    ExceptionType = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Incidents_WorkflowInstances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookmarks_DueAt",
+                table: "Bookmarks",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookmarks_InstanceId",
+                table: "Bookmarks",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookmarks_Name",
+                table: "Bookmarks",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutionLog_InstanceId",
+                table: "ExecutionLog",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_InstanceId",
+                table: "Incidents",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_CorrelationId",
+                table: "WorkflowInstances",
+                column: "CorrelationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_DefinitionId_DefinitionVersion",
+                table: "WorkflowInstances",
+                columns: new[] { "DefinitionId", "DefinitionVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_Status",
+                table: "WorkflowInstances",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Bookmarks");
+
+            migrationBuilder.DropTable(
+                name: "ExecutionLog");
+
+            migrationBuilder.DropTable(
+                name: "Incidents");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowInstances");
+        }
+    }
+}

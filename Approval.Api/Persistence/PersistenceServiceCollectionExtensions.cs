@@ -1,0 +1,64 @@
+using Approval.Engine.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Api.Persistence;
+
+/// <summary>Wires the EF Core workflow store for the configured provider, and migrates its database.</summary>
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{WorkflowDbContext}"/> for the provider in <c>Approval:Database</c> and
+    /// <see cref="EfWorkflowStore"/> as <see cref="IWorkflowInstanceStore"/> and <see cref="IWorkflowDefinitionStore"/>.
+    /// </summary>
+    public static IServiceCollection AddApprovalPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = string.IsNullOrWhiteSpace(options.ConnectionString) ? null : options.ConnectionString;
+                var dataDirectory = DataDirectory.Resolve(configuration);
+                AddContext<SqliteWorkflowDbContext>(services, builder =>
+                {
+                    if (sqlite is null)
+                        Directory.CreateDirectory(dataDirectory);
+                    SqliteWorkflowDbContext.Configure(builder, sqlite ?? $"Data Source={Path.Combine(dataDirectory, "approval.db")}");
+                });
+                break;
+            case DatabaseProvider.PostgreSql:
+                var postgres = RequiredConnectionString(options);
+                AddContext<PostgreSqlWorkflowDbContext>(services, builder => PostgreSqlWorkflowDbContext.Configure(builder, postgres));
+                break;
+            case DatabaseProvider.SqlServer:
+                var sqlServer = RequiredConnectionString(options);
+                AddContext<SqlServerWorkflowDbContext>(services, builder => SqlServerWorkflowDbContext.Configure(builder, sqlServer));
+                break;
+            default:
+                throw new InvalidOperationException($"{DatabaseOptions.Section}:Provider '{options.Provider}' is not one of Sqlite, PostgreSql, SqlServer.");
+        }
+        services.AddSingleton<EfWorkflowStore>();
+        services.AddSingleton<IWorkflowInstanceStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
+        services.AddSingleton<IWorkflowDefinitionStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
+        return services;
+    }
+
+    /// <summary>Applies the provider's pending migrations (creating the database, and for SQLite its file, if needed).</summary>
+    public static async Task MigrateApprovalDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : WorkflowDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddSingleton<IDbContextFactory<WorkflowDbContext>, ProviderContextFactory<TContext>>();
+    }
+
+    private static string RequiredConnectionString(DatabaseOptions options) =>
+        string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? throw new InvalidOperationException($"{DatabaseOptions.Section}:ConnectionString is required for {options.Provider}.")
+            : options.ConnectionString;
+}

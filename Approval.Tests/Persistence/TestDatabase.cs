@@ -1,0 +1,136 @@
+using Approval.Api.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Approval.Tests.Persistence;
+
+/// <summary>
+/// A real database of its own for one fixture: a temp SQLite file, or a freshly created PostgreSQL database
+/// (dropped afterwards). Nodes are separate service providers on it, as two servers would be.
+/// </summary>
+internal abstract class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "APPROVAL_TEST_POSTGRES";
+
+    private readonly List<ServiceProvider> _nodes = [];
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The configuration a node of this database starts with.</summary>
+    protected abstract IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>Makes the database (for PostgreSQL: ignores the fixture when no server is configured) and migrates it.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        TestDatabase database = provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteTestDatabase(),
+            DatabaseProvider.PostgreSql => await PostgreSqlTestDatabase.CreateAsync(),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "No test database for this provider."),
+        };
+        try
+        {
+            await database.NewNode().MigrateApprovalDatabaseAsync();
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+        return database;
+    }
+
+    /// <summary>A node: its own services, context factory and connection pool, on this database.</summary>
+    public IServiceProvider NewNode()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        var node = new ServiceCollection().AddApprovalPersistence(configuration).BuildServiceProvider();
+        _nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>A context for looking at the rows directly.</summary>
+    public async Task<WorkflowDbContext> OpenAsync() =>
+        await _nodes[0].GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes)
+            await node.DisposeAsync();
+    }
+}
+
+/// <summary>SQLite in a temp folder, configured as the default (<c>approval.db</c> in the data directory).</summary>
+internal sealed class SqliteTestDatabase : TestDatabase
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "approval-tests", Guid.NewGuid().ToString("N"));
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public string File => Path.Combine(_folder, "approval.db");
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [DataDirectory.Key] = _folder,
+    };
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+}
+
+/// <summary>A PostgreSQL database made for one fixture on the server <c>APPROVAL_TEST_POSTGRES</c> names.</summary>
+internal sealed class PostgreSqlTestDatabase : TestDatabase
+{
+    private readonly string _server;
+    private readonly string _name;
+
+    private PostgreSqlTestDatabase(string server, string name)
+    {
+        _server = server;
+        _name = name;
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSql),
+        [$"{DatabaseOptions.Section}:ConnectionString"] = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString,
+    };
+
+    public static async Task<PostgreSqlTestDatabase> CreateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Assert.Ignore($"PostgreSQL tests skipped: set {PostgresVariable} to a connection string (CI does), e.g. " +
+                "Host=127.0.0.1;Port=5432;Database=approval_test;Username=approval;Password=approval (the role needs CREATEDB).");
+        }
+        var database = new PostgreSqlTestDatabase(server, $"approval_test_{Guid.NewGuid():N}");
+        await database.ExecuteOnServerAsync($"CREATE DATABASE \"{database._name}\"");
+        return database;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+    }
+
+    private async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
