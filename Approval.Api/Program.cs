@@ -2,20 +2,23 @@ using Approval.Api.Cli;
 using Approval.Api.Endpoints;
 using Approval.Api.Engine;
 using Approval.Api.Hosting;
+using Approval.Api.Persistence;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
 
 // Configuration and the workflows folder are read from the build output, wherever `dotnet run` is started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AnchorDataDirectory(Environment.CurrentDirectory);
 builder.Services
     .AddApprovalEngine()
     .AddApprovalDomain(builder.Configuration)
-    .AddApprovalStorage(builder.Configuration)
+    .AddApprovalPersistence(builder.Configuration)
     .AddApprovalBackgroundJobs(builder.Configuration)
     .AddApprovalApi();
 
 var app = builder.Build();
+await app.Services.MigrateApprovalDatabaseAsync();
 app.UseApprovalApi();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();

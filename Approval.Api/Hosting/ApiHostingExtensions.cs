@@ -1,8 +1,9 @@
 using System.Reflection;
 using Approval.Api.Endpoints;
-using Approval.Engine.Hosting;
 using Hangfire;
+using Approval.Api.Persistence;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -27,23 +28,25 @@ internal static class ApiHostingExtensions
         return services;
     }
 
-    /// <summary>Storage of workflow definitions and instances (in memory until the database is wired).</summary>
-    public static IServiceCollection AddApprovalStorage(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton<InMemoryWorkflowStore>();
-        services.AddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
-        services.AddSingleton<IWorkflowDefinitionStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
-        return services;
-    }
-
-    /// <summary>Hangfire: timers and background work. In-memory storage for the embedded default.</summary>
+    /// <summary>
+    /// Hangfire: timers and background work. In-memory storage for the embedded SQLite default; the server's own
+    /// database otherwise, so several nodes share one queue. The database stays the source of truth for deadlines.
+    /// </summary>
     public static IServiceCollection AddApprovalBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions()));
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.PostgreSql)
+                config.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(database.ConnectionString));
+            else if (database.Provider == DatabaseProvider.SqlServer)
+                config.UseSqlServerStorage(database.ConnectionString);
+            else
+                config.UseInMemoryStorage(new InMemoryStorageOptions());
+        });
         if (configuration.GetValue("Approval:BackgroundJobs:RunServer", true))
             services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         return services;
