@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Approval.Api.Engine;
+using Approval.Tests.Engine;
+using Hangfire;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Approval.Tests.Api;
+
+/// <summary>Timers are Hangfire delayed jobs, but the database decides: a lost job store loses no timer.</summary>
+public class TimerJobTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+
+    private sealed class ClockedFactory(FakeTimeProvider clock) : ApprovalApiFactoryBase
+    {
+        protected override void Configure(IServiceCollection services) => services.AddSingleton<TimeProvider>(clock);
+    }
+
+    private static string DelayDefinition => Flow.Definition(
+        Flow.Activities(Flow.Start(), Flow.Activity("wait", "Elsa.Delay", ("timeSpan", "01:00:00")), Flow.Write("after", "after")),
+        Flow.Connections(Flow.Connect("start", "wait"), Flow.Connect("wait", "after")))
+        .Replace("\"definitionId\":\"test\"", "\"definitionId\":\"delay-test\"", StringComparison.Ordinal);
+
+    [Test]
+    public async Task A_delay_schedules_a_hangfire_job_and_the_reconciliation_fires_it_once_when_due()
+    {
+        await using var factory = new ClockedFactory(_clock);
+        using var client = factory.CreateClient();
+        var upload = await client.PostAsync(new Uri("/api/workflow-definitions", UriKind.Relative), new StringContent(DelayDefinition, Encoding.UTF8, "application/json"));
+        Assert.That((int)upload.StatusCode, Is.EqualTo(201));
+        var started = await (await client.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "delay-test" })).Content.ReadFromJsonAsync<JsonObject>();
+        var id = started!["id"]!.GetValue<string>();
+
+        var scheduled = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100);
+        Assert.That(scheduled.Select(j => j.Value.Job.Args[0]), Does.Contain(id), "a delayed job wakes the instance");
+
+        var jobs = factory.Services.GetRequiredService<WorkflowTimerJobs>();
+        await jobs.ReconcileAsync(CancellationToken.None);
+        Assert.That(await Status(client, id), Is.EqualTo("Suspended"), "not due yet");
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        await jobs.ReconcileAsync(CancellationToken.None);
+        await jobs.FireAsync(id, CancellationToken.None); // the delayed job arriving late has nothing left to do
+        Assert.That(await Status(client, id), Is.EqualTo("Finished"));
+    }
+
+    private static async Task<string> Status(HttpClient client, string id) =>
+        (await client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{id}"))!["status"]!.GetValue<string>();
+}
