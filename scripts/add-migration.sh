@@ -14,6 +14,6 @@ for provider in Sqlite PostgreSql SqlServer; do
     echo "== $provider"
     dotnet ef migrations add "$NAME" --no-build \
         --project Approval.Api \
-        --context "${provider}WorkflowDbContext" \
+        --context "${provider}ApprovalDbContext" \
         --output-dir "Persistence/Migrations/$provider"
 done

@@ -8,7 +8,7 @@ namespace Approval.Api.Persistence;
 /// The workflow store on EF Core (SQLite, PostgreSQL or SQL Server). A save writes the instance row, its bookmark,
 /// incident and log rows in one SaveChanges (one transaction), guarded by the instance's revision.
 /// </summary>
-public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowInstanceStore, IWorkflowDefinitionStore
+public sealed partial class EfWorkflowStore(IDbContextFactory<ApprovalDbContext> contexts) : IWorkflowInstanceStore, IWorkflowDefinitionStore
 {
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -104,8 +104,26 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Adds a new instance and what its first run produced to a context, to be saved with whatever else it holds.</summary>
+    internal static async Task StageInsertAsync(ApprovalDbContext db, WorkflowInstance instance, RunResult result, CancellationToken cancellationToken)
+    {
+        instance.Revision = 1;
+        db.Instances.Add(WorkflowInstanceRecord.From(instance));
+        await StageRunAsync(db, instance, result, cancellationToken);
+    }
+
+    /// <summary>Adds a changed instance to a context, guarded by the revision it was loaded with, and bumps its revision.</summary>
+    internal static async Task StageUpdateAsync(ApprovalDbContext db, WorkflowInstance instance, RunResult result, CancellationToken cancellationToken)
+    {
+        var loaded = instance.Revision;
+        instance.Revision = loaded + 1;
+        var row = db.Instances.Update(WorkflowInstanceRecord.From(instance));
+        row.Property(r => r.Revision).OriginalValue = loaded;
+        await StageRunAsync(db, instance, result, cancellationToken);
+    }
+
     /// <summary>Adds what a run changed besides the instance row to the context, to be saved with it.</summary>
-    private static async Task StageRunAsync(WorkflowDbContext db, WorkflowInstance instance, RunResult result, CancellationToken cancellationToken)
+    private static async Task StageRunAsync(ApprovalDbContext db, WorkflowInstance instance, RunResult result, CancellationToken cancellationToken)
     {
         db.Bookmarks.AddRange(result.CreatedBookmarks.Select(b => BookmarkRecord.From(instance.Id, b)));
         // Deleting a bookmark row another node already deleted affects no row: EF reports it as a concurrency conflict too.
@@ -116,7 +134,7 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
     }
 
     /// <summary>Copies resolution instants of incidents raised by earlier runs onto their rows, where still open.</summary>
-    private static async Task StageResolvedIncidentsAsync(WorkflowDbContext db, WorkflowInstance instance, RunResult result, CancellationToken cancellationToken)
+    private static async Task StageResolvedIncidentsAsync(ApprovalDbContext db, WorkflowInstance instance, RunResult result, CancellationToken cancellationToken)
     {
         var raisedNow = result.NewIncidents.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var resolved = instance.Incidents

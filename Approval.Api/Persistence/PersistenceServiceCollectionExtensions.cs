@@ -7,7 +7,7 @@ namespace Approval.Api.Persistence;
 public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IDbContextFactory{WorkflowDbContext}"/> for the provider in <c>Approval:Database</c> and
+    /// Registers <see cref="IDbContextFactory{ApprovalDbContext}"/> for the provider in <c>Approval:Database</c> and
     /// <see cref="EfWorkflowStore"/> as <see cref="IWorkflowInstanceStore"/> and <see cref="IWorkflowDefinitionStore"/>.
     /// </summary>
     public static IServiceCollection AddApprovalPersistence(this IServiceCollection services, IConfiguration configuration)
@@ -18,20 +18,20 @@ public static class PersistenceServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = string.IsNullOrWhiteSpace(options.ConnectionString) ? null : options.ConnectionString;
                 var dataDirectory = DataDirectory.Resolve(configuration);
-                AddContext<SqliteWorkflowDbContext>(services, builder =>
+                AddContext<SqliteApprovalDbContext>(services, builder =>
                 {
                     if (sqlite is null)
                         Directory.CreateDirectory(dataDirectory);
-                    SqliteWorkflowDbContext.Configure(builder, sqlite ?? $"Data Source={Path.Combine(dataDirectory, "approval.db")}");
+                    SqliteApprovalDbContext.Configure(builder, sqlite ?? $"Data Source={Path.Combine(dataDirectory, "approval.db")}");
                 });
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgres = RequiredConnectionString(options);
-                AddContext<PostgreSqlWorkflowDbContext>(services, builder => PostgreSqlWorkflowDbContext.Configure(builder, postgres));
+                AddContext<PostgreSqlApprovalDbContext>(services, builder => PostgreSqlApprovalDbContext.Configure(builder, postgres));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = RequiredConnectionString(options);
-                AddContext<SqlServerWorkflowDbContext>(services, builder => SqlServerWorkflowDbContext.Configure(builder, sqlServer));
+                AddContext<SqlServerApprovalDbContext>(services, builder => SqlServerApprovalDbContext.Configure(builder, sqlServer));
                 break;
             default:
                 throw new InvalidOperationException($"{DatabaseOptions.Section}:Provider '{options.Provider}' is not one of Sqlite, PostgreSql, SqlServer.");
@@ -39,22 +39,24 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<EfWorkflowStore>();
         services.AddSingleton<IWorkflowInstanceStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
         services.AddSingleton<IWorkflowDefinitionStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
+        services.AddSingleton<Approval.Workflows.Cases.ICaseSessions, EfCaseSessions>();
+        services.AddSingleton<Approval.Workflows.Catalog.ICatalog, EfCatalog>();
         return services;
     }
 
     /// <summary>Applies the provider's pending migrations (creating the database, and for SQLite its file, if needed).</summary>
     public static async Task MigrateApprovalDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var contexts = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+        var contexts = services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         await context.Database.MigrateAsync(cancellationToken);
     }
 
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
-        where TContext : WorkflowDbContext
+        where TContext : ApprovalDbContext
     {
         services.AddDbContextFactory<TContext>(configure);
-        services.AddSingleton<IDbContextFactory<WorkflowDbContext>, ProviderContextFactory<TContext>>();
+        services.AddSingleton<IDbContextFactory<ApprovalDbContext>, ProviderContextFactory<TContext>>();
     }
 
     private static string RequiredConnectionString(DatabaseOptions options) =>

@@ -13,7 +13,7 @@ namespace Approval.Tests.Persistence;
 /// </summary>
 public sealed class ModelDriftTests
 {
-    private static WorkflowDbContext ContextFor(DatabaseProvider provider, string connectionString)
+    private static ApprovalDbContext ContextFor(DatabaseProvider provider, string connectionString)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -21,7 +21,7 @@ public sealed class ModelDriftTests
             [$"{DatabaseOptions.Section}:ConnectionString"] = connectionString,
         }).Build();
         var services = new ServiceCollection().AddApprovalPersistence(configuration).BuildServiceProvider();
-        return services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
+        return services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContext();
     }
 
     [TestCase(DatabaseProvider.Sqlite, "Data Source=never-opened.db")]

@@ -53,8 +53,8 @@ internal abstract class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A context for looking at the rows directly.</summary>
-    public async Task<WorkflowDbContext> OpenAsync() =>
-        await _nodes[0].GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+    public async Task<ApprovalDbContext> OpenAsync() =>
+        await _nodes[0].GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
 
     public virtual async ValueTask DisposeAsync()
     {

@@ -35,6 +35,15 @@ public sealed class CaseTask
 
     public bool IsOpen => Status == TaskStatus.Open;
 
+    internal static CaseTask FromState(CaseTaskState state) =>
+        new(state.Id, state.DepartmentCode, state.BookmarkId, state.LimitDays, state.OpenedAt, state.DueAt)
+        {
+            Status = state.Status,
+            ClaimedBy = state.ClaimedBy,
+            Opinion = state.Opinion,
+            ClosedAt = state.ClosedAt,
+        };
+
     internal void Claim(string reviewer) => ClaimedBy = reviewer;
 
     internal void Release() => ClaimedBy = null;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Approval.Api.Persistence;
 
 /// <summary>The workflow tables on SQL Server; migrations in <c>Migrations/SqlServer</c>.</summary>
-public sealed class SqlServerWorkflowDbContext(DbContextOptions<SqlServerWorkflowDbContext> options) : WorkflowDbContext(options)
+public sealed class SqlServerApprovalDbContext(DbContextOptions<SqlServerApprovalDbContext> options) : ApprovalDbContext(options)
 {
     /// <summary>Binary collation: ids and names compare case-sensitively, as on SQLite and PostgreSQL.</summary>
     public const string Collation = "Latin1_General_100_BIN2";
@@ -22,12 +22,12 @@ public sealed class SqlServerWorkflowDbContext(DbContextOptions<SqlServerWorkflo
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the SQL Server model without a server (it never connects).</summary>
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerWorkflowDbContext>
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerApprovalDbContext>
 {
-    public SqlServerWorkflowDbContext CreateDbContext(string[] args)
+    public SqlServerApprovalDbContext CreateDbContext(string[] args)
     {
-        var builder = new DbContextOptionsBuilder<SqlServerWorkflowDbContext>();
-        SqlServerWorkflowDbContext.Configure(builder, "Server=localhost;Database=approval;Integrated Security=true;TrustServerCertificate=true");
-        return new SqlServerWorkflowDbContext(builder.Options);
+        var builder = new DbContextOptionsBuilder<SqlServerApprovalDbContext>();
+        SqlServerApprovalDbContext.Configure(builder, "Server=localhost;Database=approval;Integrated Security=true;TrustServerCertificate=true");
+        return new SqlServerApprovalDbContext(builder.Options);
     }
 }

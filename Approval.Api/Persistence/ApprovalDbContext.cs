@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Approval.Api.Persistence;
 
 /// <summary>
-/// The workflow tables: definitions, instances, bookmarks, incidents and the execution log. Abstract: each provider
-/// derives its own type so its migrations live apart (<see cref="SqliteWorkflowDbContext"/> and siblings).
+/// The application's database: the workflow tables (definitions, instances, bookmarks, incidents, execution log)
+/// here, the approval domain's (catalog, people, cases) in <c>ApprovalDbContext.Domain.cs</c>. Abstract: each provider
+/// derives its own type so its migrations live apart (<see cref="SqliteApprovalDbContext"/> and siblings).
 /// </summary>
-public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class ApprovalDbContext(DbContextOptions options) : DbContext(options)
 {
     private const int IdLength = 128;
     private const int NameLength = 256;
@@ -33,6 +34,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
         modelBuilder.Entity<BookmarkRecord>(Bookmark);
         modelBuilder.Entity<IncidentRecord>(Incident);
         modelBuilder.Entity<ExecutionLogRecord>(LogEntry);
+        ConfigureDomain(modelBuilder);
     }
 
     private static void Definition(EntityTypeBuilder<WorkflowDefinitionRecord> definition)

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Api.Persistence;
+
+public abstract partial class ApprovalDbContext
+{
+    public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
+    public DbSet<ApprovalItemRecord> Items => Set<ApprovalItemRecord>();
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    public DbSet<CaseTaskRecord> CaseTasks => Set<CaseTaskRecord>();
+    public DbSet<CaseEventRecord> CaseEvents => Set<CaseEventRecord>();
+    public DbSet<ViolationRecord> Violations => Set<ViolationRecord>();
+    public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();
+
+    private static void ConfigureDomain(ModelBuilder model)
+    {
+        model.Entity<DepartmentRecord>(d =>
+        {
+            d.ToTable("Departments");
+            d.HasKey(x => x.Code);
+            d.Property(x => x.Code).HasMaxLength(IdLength);
+            d.Property(x => x.Name).HasMaxLength(NameLength);
+        });
+        model.Entity<ApprovalItemRecord>(i =>
+        {
+            i.ToTable("ApprovalItems");
+            i.HasKey(x => x.Code);
+            i.Property(x => x.Code).HasMaxLength(IdLength);
+            i.Property(x => x.Name).HasMaxLength(NameLength);
+            i.Property(x => x.Kind).HasMaxLength(EnumLength);
+            i.Property(x => x.LeadDepartmentCode).HasMaxLength(IdLength);
+        });
+        model.Entity<UserRecord>(u =>
+        {
+            u.ToTable("Users");
+            u.HasKey(x => x.Id);
+            u.Property(x => x.Id).HasMaxLength(IdLength);
+            u.Property(x => x.UserName).HasMaxLength(NameLength);
+            u.HasIndex(x => x.UserName).IsUnique();
+            u.Property(x => x.DisplayName).HasMaxLength(NameLength);
+            u.Property(x => x.Role).HasMaxLength(EnumLength);
+            u.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
+            u.Property(x => x.WindowCode).HasMaxLength(IdLength);
+            u.Property(x => x.ApplicantIdNumber).HasMaxLength(IdLength);
+            u.Property(x => x.PasswordHash).HasMaxLength(NameLength);
+        });
+        model.Entity<CaseRecord>(c =>
+        {
+            c.ToTable("Cases");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Id).HasMaxLength(IdLength);
+            c.Property(x => x.Number).HasMaxLength(IdLength);
+            c.HasIndex(x => x.Number).IsUnique();
+            c.Property(x => x.QueryCode).HasMaxLength(IdLength);
+            c.Property(x => x.ItemCode).HasMaxLength(IdLength);
+            c.HasIndex(x => x.ItemCode);
+            c.Property(x => x.Status).HasMaxLength(EnumLength);
+            c.HasIndex(x => new { x.Status, x.DueAt });
+            c.Property(x => x.ApplicantIdNumber).HasMaxLength(IdLength);
+            c.HasIndex(x => x.ApplicantIdNumber);
+            c.Property(x => x.ApplicantName).HasMaxLength(NameLength);
+            c.Property(x => x.LeadDepartmentCode).HasMaxLength(IdLength);
+            c.HasIndex(x => x.ReceivedAt);
+            c.Property(x => x.WorkflowInstanceId).HasMaxLength(IdLength);
+            c.Property(x => x.Revision).IsConcurrencyToken();
+        });
+        model.Entity<CaseTaskRecord>(t =>
+        {
+            t.ToTable("CaseTasks");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.Id).HasMaxLength(IdLength);
+            t.Property(x => x.CaseId).HasMaxLength(IdLength);
+            t.HasOne<CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            t.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
+            t.Property(x => x.Status).HasMaxLength(EnumLength);
+            t.HasIndex(x => new { x.DepartmentCode, x.Status, x.DueAt });
+            t.Property(x => x.BookmarkId).HasMaxLength(IdLength);
+            t.Property(x => x.ClaimedBy).HasMaxLength(NameLength);
+        });
+        model.Entity<CaseEventRecord>(e =>
+        {
+            e.ToTable("CaseEvents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.CaseId).HasMaxLength(IdLength);
+            e.HasOne<CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
+            e.Property(x => x.Actor).HasMaxLength(NameLength);
+            e.Property(x => x.Action).HasMaxLength(EnumLength);
+        });
+        model.Entity<ViolationRecord>(v =>
+        {
+            v.ToTable("Violations");
+            v.HasKey(x => x.Id);
+            v.Property(x => x.Id).ValueGeneratedOnAdd();
+            v.Property(x => x.CaseId).HasMaxLength(IdLength);
+            v.HasOne<CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            v.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
+            v.Property(x => x.Kind).HasMaxLength(EnumLength);
+            v.HasIndex(x => new { x.Kind, x.At });
+            v.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
+            v.Property(x => x.Person).HasMaxLength(NameLength);
+        });
+        model.Entity<SubmissionRecord>(s =>
+        {
+            s.ToTable("Submissions");
+            s.HasKey(x => new { x.IdempotencyKey, x.Submitter });
+            s.Property(x => x.IdempotencyKey).HasMaxLength(IdLength);
+            s.Property(x => x.Submitter).HasMaxLength(IdLength);
+            s.Property(x => x.CaseId).HasMaxLength(IdLength);
+        });
+    }
+}

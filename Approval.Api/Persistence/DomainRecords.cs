@@ -1,0 +1,100 @@
+namespace Approval.Api.Persistence;
+
+/// <summary>A department row.</summary>
+public sealed class DepartmentRecord
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+}
+
+/// <summary>An approval item: searchable columns, and the whole item as JSON.</summary>
+public sealed class ApprovalItemRecord
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Kind { get; set; }
+    public required string LeadDepartmentCode { get; set; }
+    public required string Json { get; set; }
+}
+
+/// <summary>A user who signs in.</summary>
+public sealed class UserRecord
+{
+    public required string Id { get; set; }
+    public required string UserName { get; set; }
+    public required string DisplayName { get; set; }
+    public required string Role { get; set; }
+    public string? DepartmentCode { get; set; }
+    public string? WindowCode { get; set; }
+    public string? ApplicantIdNumber { get; set; }
+    public required string PasswordHash { get; set; }
+}
+
+/// <summary>A case: the columns lists and supervision filter on, and the whole case as JSON, guarded by a revision.</summary>
+public sealed class CaseRecord
+{
+    public required string Id { get; set; }
+    public required string Number { get; set; }
+    public required string QueryCode { get; set; }
+    public required string ItemCode { get; set; }
+    public required string Status { get; set; }
+    public required string ApplicantIdNumber { get; set; }
+    public required string ApplicantName { get; set; }
+    public required string LeadDepartmentCode { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? WorkflowInstanceId { get; set; }
+    public required string State { get; set; }
+    public long Revision { get; set; }
+}
+
+/// <summary>A department task of a case, for the department's work list.</summary>
+public sealed class CaseTaskRecord
+{
+    public required string Id { get; set; }
+    public required string CaseId { get; set; }
+    public required string DepartmentCode { get; set; }
+    public required string Status { get; set; }
+    public required string BookmarkId { get; set; }
+    public string? ClaimedBy { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+}
+
+/// <summary>A line of a case's timeline; appended, never changed.</summary>
+public sealed class CaseEventRecord
+{
+    public long Id { get; set; }
+    public required string CaseId { get; set; }
+    public int Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    public string? Reason { get; set; }
+    public string? Detail { get; set; }
+}
+
+/// <summary>A violation recorded on a case; appended, never changed here.</summary>
+public sealed class ViolationRecord
+{
+    public long Id { get; set; }
+    public required string CaseId { get; set; }
+    public int Sequence { get; set; }
+    public required string Kind { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? DepartmentCode { get; set; }
+    public string? Person { get; set; }
+    public required string Evidence { get; set; }
+}
+
+/// <summary>An idempotent submission: the key a client sent and the case it created.</summary>
+public sealed class SubmissionRecord
+{
+    public required string IdempotencyKey { get; set; }
+    public required string Submitter { get; set; }
+    public required string CaseId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

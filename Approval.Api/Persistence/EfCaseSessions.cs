@@ -1,0 +1,141 @@
+using Approval.Engine.Runtime;
+using Approval.Workflows.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Api.Persistence;
+
+/// <summary>Units of work on cases over EF Core.</summary>
+public sealed class EfCaseSessions(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time) : ICaseSessions
+{
+    public async Task<ICaseSession> OpenAsync(CancellationToken cancellationToken = default) =>
+        new EfCaseSession(await contexts.CreateDbContextAsync(cancellationToken), time);
+}
+
+/// <summary>
+/// One unit of work: cases are saved as a JSON document guarded by a revision, with their task rows, new timeline
+/// and violation rows, and the workflow instances their steps advanced — all in one transaction.
+/// </summary>
+internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time) : ICaseSession
+{
+    private readonly Dictionary<string, Loaded> _loaded = new(StringComparer.Ordinal);
+    private readonly List<Case> _added = [];
+    private readonly List<Func<CancellationToken, Task>> _staged = [];
+
+    private sealed record Loaded(Case Case, long Revision, int Events, int Violations);
+
+    public async Task<Case?> FindAsync(string caseId, CancellationToken cancellationToken = default) =>
+        await LoadAsync(db.Cases.Where(c => c.Id == caseId), cancellationToken);
+
+    public async Task<Case?> FindByNumberAsync(string number, CancellationToken cancellationToken = default) =>
+        await LoadAsync(db.Cases.Where(c => c.Number == number), cancellationToken);
+
+    private async Task<Case?> LoadAsync(IQueryable<CaseRecord> query, CancellationToken cancellationToken)
+    {
+        var row = await query.Select(c => new { c.Id, c.State, c.Revision }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+            return null;
+        if (_loaded.TryGetValue(row.Id, out var already))
+            return already.Case;
+        var @case = Case.FromState(CaseStateJson.Deserialize(row.State));
+        _loaded[row.Id] = new Loaded(@case, row.Revision, @case.Timeline.Count, @case.Violations.Count);
+        return @case;
+    }
+
+    public void Add(Case @case) => _added.Add(@case);
+
+    public async Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var stored = await db.Instances.Where(i => i.Id == instanceId).Select(i => new { i.State, i.Revision }).SingleOrDefaultAsync(cancellationToken);
+        if (stored is null)
+            return null;
+        var instance = Approval.Engine.Hosting.WorkflowInstanceJson.Deserialize(stored.State);
+        instance.Revision = stored.Revision;
+        return instance;
+    }
+
+    public Task StageInstanceAsync(WorkflowInstance instance, RunResult result, bool isNew, CancellationToken cancellationToken = default)
+    {
+        // Staged at commit, after the case rows, so one SaveChanges carries both.
+        _staged.Add(ct => isNew ? EfWorkflowStore.StageInsertAsync(db, instance, result, ct) : EfWorkflowStore.StageUpdateAsync(db, instance, result, ct));
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default) =>
+        db.Submissions.Where(s => s.IdempotencyKey == idempotencyKey && s.Submitter == submitter).Select(s => s.CaseId).SingleOrDefaultAsync(cancellationToken);
+
+    public void AddSubmission(string idempotencyKey, string submitter, string caseId) =>
+        db.Submissions.Add(new SubmissionRecord { IdempotencyKey = idempotencyKey, Submitter = submitter, CaseId = caseId, CreatedAt = time.GetUtcNow() });
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            foreach (var @case in _added)
+            {
+                db.Cases.Add(Row(@case, 1));
+                StageChildren(@case, 0, 0);
+            }
+            foreach (var loaded in _loaded.Values)
+            {
+                var row = db.Cases.Update(Row(loaded.Case, loaded.Revision + 1));
+                row.Property(r => r.Revision).OriginalValue = loaded.Revision;
+                await db.CaseTasks.Where(t => t.CaseId == loaded.Case.Id).ExecuteDeleteAsync(cancellationToken);
+                StageChildren(loaded.Case, loaded.Events, loaded.Violations);
+            }
+            foreach (var stage in _staged)
+                await stage(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new CaseConflictException("The case was changed by someone else at the same time; reload it and try again.", ex);
+        }
+        catch (DbUpdateException ex) when (_added.Count > 0)
+        {
+            // A duplicate case number or submission key: someone created it first.
+            throw new CaseConflictException("The case could not be created: it exists already.", ex);
+        }
+    }
+
+    private static CaseRecord Row(Case @case, long revision) => new()
+    {
+        Id = @case.Id,
+        Number = @case.Number,
+        QueryCode = @case.QueryCode,
+        ItemCode = @case.ItemCode,
+        Status = @case.Status.ToString(),
+        ApplicantIdNumber = @case.Applicant.IdNumber,
+        ApplicantName = @case.Applicant.Name,
+        LeadDepartmentCode = @case.LeadDepartmentCode,
+        ReceivedAt = @case.ReceivedAt,
+        AcceptedAt = @case.AcceptedAt,
+        DueAt = @case.DueAt,
+        ClosedAt = @case.ClosedAt,
+        WorkflowInstanceId = @case.WorkflowInstanceId,
+        State = CaseStateJson.Serialize(@case.ToState()),
+        Revision = revision,
+    };
+
+    private void StageChildren(Case @case, int eventsSaved, int violationsSaved)
+    {
+        db.CaseTasks.AddRange(@case.Tasks.Select(t => new CaseTaskRecord
+        {
+            Id = t.Id, CaseId = @case.Id, DepartmentCode = t.DepartmentCode, Status = t.Status.ToString(), BookmarkId = t.BookmarkId,
+            ClaimedBy = t.ClaimedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
+        }));
+        for (var i = eventsSaved; i < @case.Timeline.Count; i++)
+        {
+            var e = @case.Timeline[i];
+            db.CaseEvents.Add(new CaseEventRecord { CaseId = @case.Id, Sequence = i, At = e.At, Actor = e.Actor, Action = e.Action.ToString(), Reason = e.Reason, Detail = e.Detail });
+        }
+        for (var i = violationsSaved; i < @case.Violations.Count; i++)
+        {
+            var v = @case.Violations[i];
+            db.Violations.Add(new ViolationRecord { CaseId = @case.Id, Sequence = i, Kind = v.Kind.ToString(), At = v.At, DepartmentCode = v.DepartmentCode, Person = v.Person, Evidence = v.Evidence });
+        }
+    }
+
+    public ValueTask DisposeAsync() => db.DisposeAsync();
+}

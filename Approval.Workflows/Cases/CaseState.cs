@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Approval.Workflows.Calendar;
+using Approval.Workflows.Catalog;
+
+namespace Approval.Workflows.Cases;
+
+/// <summary>Everything a case holds, as plain data: what a store saves and loads.</summary>
+public sealed record CaseState
+{
+    public required string Id { get; init; }
+    public required string Number { get; init; }
+    public required string QueryCode { get; init; }
+    public required string ItemCode { get; init; }
+    public ItemKind ItemKind { get; init; }
+    public required string LeadDepartmentCode { get; init; }
+    public int PromisedLimitDays { get; init; }
+    public required Applicant Applicant { get; init; }
+    public JsonObject Form { get; init; } = [];
+    public CaseStatus Status { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset? AcceptedAt { get; init; }
+    public bool DeemedAccepted { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
+    public int ExtensionDays { get; init; }
+    public int ApplicationRevision { get; init; }
+    public string? WorkflowInstanceId { get; init; }
+    public CaseDecision? Decision { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public List<CaseEvent> Timeline { get; init; } = [];
+    public List<SupplementRequest> SupplementRequests { get; init; } = [];
+    public List<ClockSuspension> Suspensions { get; init; } = [];
+    public List<Violation> Violations { get; init; } = [];
+    public List<CaseTaskState> Tasks { get; init; } = [];
+}
+
+/// <summary>A task as plain data.</summary>
+public sealed record CaseTaskState(
+    string Id, string DepartmentCode, string BookmarkId, int LimitDays, DateTimeOffset OpenedAt, DateTimeOffset? DueAt,
+    TaskStatus Status, string? ClaimedBy, Opinion? Opinion, DateTimeOffset? ClosedAt);
+
+public sealed partial class Case
+{
+    /// <summary>The case as plain data.</summary>
+    public CaseState ToState() => new()
+    {
+        Id = Id, Number = Number, QueryCode = QueryCode, ItemCode = ItemCode, ItemKind = ItemKind,
+        LeadDepartmentCode = LeadDepartmentCode, PromisedLimitDays = PromisedLimitDays, Applicant = Applicant,
+        Form = (JsonObject)Form.DeepClone(), Status = Status, ReceivedAt = ReceivedAt, AcceptedAt = AcceptedAt,
+        DeemedAccepted = DeemedAccepted, DueAt = DueAt, ExtensionDays = ExtensionDays, ApplicationRevision = ApplicationRevision,
+        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt,
+        Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
+        Violations = [.. _violations],
+        Tasks = [.. _tasks.Select(t => new CaseTaskState(t.Id, t.DepartmentCode, t.BookmarkId, t.LimitDays, t.OpenedAt, t.DueAt, t.Status, t.ClaimedBy, t.Opinion, t.ClosedAt))],
+    };
+
+    /// <summary>A case from its plain data.</summary>
+    public static Case FromState(CaseState state)
+    {
+        var @case = new Case
+        {
+            Id = state.Id, Number = state.Number, QueryCode = state.QueryCode, ItemCode = state.ItemCode, ItemKind = state.ItemKind,
+            LeadDepartmentCode = state.LeadDepartmentCode, PromisedLimitDays = state.PromisedLimitDays, Applicant = state.Applicant,
+            Form = (JsonObject)state.Form.DeepClone(), Status = state.Status, ReceivedAt = state.ReceivedAt, AcceptedAt = state.AcceptedAt,
+            DeemedAccepted = state.DeemedAccepted, DueAt = state.DueAt, ExtensionDays = state.ExtensionDays,
+            ApplicationRevision = state.ApplicationRevision, WorkflowInstanceId = state.WorkflowInstanceId, Decision = state.Decision,
+            ClosedAt = state.ClosedAt,
+        };
+        @case._timeline.AddRange(state.Timeline);
+        @case._supplementRequests.AddRange(state.SupplementRequests);
+        @case._suspensions.AddRange(state.Suspensions);
+        @case._violations.AddRange(state.Violations);
+        @case._tasks.AddRange(state.Tasks.Select(CaseTask.FromState));
+        return @case;
+    }
+}

@@ -1,0 +1,40 @@
+using Approval.Engine.Runtime;
+
+namespace Approval.Workflows.Cases;
+
+/// <summary>
+/// One unit of work on cases: the cases loaded and added, and the workflow instances their steps advanced, all
+/// saved by one <see cref="CommitAsync"/> in one transaction — a case is never half-written. A store (EF Core in
+/// Approval.Api) implements it; tests run it on real SQLite and PostgreSQL.
+/// </summary>
+public interface ICaseSession : IAsyncDisposable
+{
+    Task<Case?> FindAsync(string caseId, CancellationToken cancellationToken = default);
+
+    Task<Case?> FindByNumberAsync(string number, CancellationToken cancellationToken = default);
+
+    void Add(Case @case);
+
+    Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves the instance with the case, guarded by its revision like every workflow save.</summary>
+    Task StageInstanceAsync(WorkflowInstance instance, RunResult result, bool isNew, CancellationToken cancellationToken = default);
+
+    /// <summary>The case a submission with this idempotency key created, if any.</summary>
+    Task<string?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default);
+
+    void AddSubmission(string idempotencyKey, string submitter, string caseId);
+
+    /// <summary>Saves everything in one transaction.</summary>
+    /// <exception cref="CaseConflictException">A case or instance was saved by someone else since it was loaded.</exception>
+    Task CommitAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Opens units of work.</summary>
+public interface ICaseSessions
+{
+    Task<ICaseSession> OpenAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Someone else changed the case first; nothing of this attempt was saved.</summary>
+public sealed class CaseConflictException(string message, Exception? inner = null) : Exception(message, inner);
