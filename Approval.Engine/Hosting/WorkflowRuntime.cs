@@ -124,6 +124,17 @@ public sealed class WorkflowRuntime(
     public Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default) =>
         instances.FindAsync(instanceId, cancellationToken);
 
+    /// <summary>The published version of a definition, compiled, with its stored version number.</summary>
+    public async Task<PublishedWorkflow> PublishedAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var stored = await definitions.FindPublishedAsync(definitionId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"No published version of workflow definition '{definitionId}'.");
+        return new PublishedWorkflow(Compile(stored), stored.Version);
+    }
+
+    /// <summary>Schedules wake-ups for the timers a run created (after the run was saved by someone else's unit of work).</summary>
+    public void ScheduleTimersOf(WorkflowInstance instance, RunResult result) => ScheduleTimers(instance, result);
+
     /// <summary>The compiled version an instance runs on (it keeps its version when a newer one is published).</summary>
     public async Task<CompiledWorkflow> WorkflowOfAsync(WorkflowInstance instance, CancellationToken cancellationToken = default)
     {
@@ -169,6 +180,9 @@ public sealed class WorkflowRuntime(
         _compiled.GetOrAdd((stored.DefinitionId, stored.Version), _ =>
             engine.Compile(engine.CreateReader().Read(stored.Json, $"{stored.DefinitionId} v{stored.Version}").GetOrThrow()));
 }
+
+/// <summary>A published definition version ready to run.</summary>
+public sealed record PublishedWorkflow(CompiledWorkflow Workflow, int Version);
 
 /// <summary>A definition, version or instance that does not exist.</summary>
 public sealed class WorkflowNotFoundException(string message) : Exception(message);

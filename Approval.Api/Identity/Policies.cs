@@ -1,0 +1,32 @@
+using Approval.Workflows.People;
+
+namespace Approval.Api.Identity;
+
+/// <summary>Authorization policies by role (domain.md §2). Record-level checks (own cases, own department) are in the endpoints.</summary>
+public static class Policies
+{
+    public const string Applicant = nameof(Applicant);
+    public const string WindowClerk = nameof(WindowClerk);
+    /// <summary>A department's reviewers and its head.</summary>
+    public const string DepartmentStaff = nameof(DepartmentStaff);
+    public const string DepartmentHead = nameof(DepartmentHead);
+    public const string Supervisor = nameof(Supervisor);
+    public const string Administrator = nameof(Administrator);
+    /// <summary>Administrators and supervisors (the Hangfire dashboard, engine internals to read).</summary>
+    public const string Oversight = nameof(Oversight);
+    /// <summary>Anyone signed in.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>The roles each policy admits.</summary>
+    public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
+    {
+        [Applicant] = [Role.Applicant],
+        [WindowClerk] = [Role.WindowClerk],
+        [DepartmentStaff] = [Role.DepartmentReviewer, Role.DepartmentHead],
+        [DepartmentHead] = [Role.DepartmentHead],
+        [Supervisor] = [Role.Supervisor],
+        [Administrator] = [Role.Administrator],
+        [Oversight] = [Role.Administrator, Role.Supervisor],
+        [SignedIn] = Enum.GetValues<Role>(),
+    };
+}

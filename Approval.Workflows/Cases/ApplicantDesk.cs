@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+
+namespace Approval.Workflows.Cases;
+
+/// <summary>The applicant's steps on their own case: supplement what was asked, withdraw.</summary>
+public sealed class ApplicantDesk(CaseCommands commands, CaseProcess process, CaseClock clock)
+{
+    public Task<Case> SupplementAsync(string caseId, string applicant, JsonObject? form, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, step =>
+        {
+            if (form is not null && Catalog.FormValidation.Check(step.Item.Form, form) is { Count: > 0 } errors)
+                throw new ApplicationInvalidException(errors);
+            step.Case.Supplement(applicant, form, clock);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>撤回: the case closes and its process is cancelled.</summary>
+    public Task<Case> WithdrawAsync(string caseId, string applicant, string? reason, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, async step =>
+        {
+            step.Case.Withdraw(applicant, reason, clock);
+            await process.CancelAsync(step.Session, step.Case, cancellationToken);
+        }, cancellationToken);
+}

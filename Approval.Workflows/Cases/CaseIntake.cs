@@ -1,0 +1,55 @@
+using Approval.Workflows.Catalog;
+
+namespace Approval.Workflows.Cases;
+
+/// <summary>A submission's outcome: the case, and whether this request created it (false for a retried key).</summary>
+public sealed record Intake(Case Case, bool Created);
+
+/// <summary>网上申报 and window registration: validates the application and files it as a case, idempotently.</summary>
+public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNumbers numbers, TimeProvider time)
+{
+    /// <summary>
+    /// Files an application. With an idempotency key, a retried submission returns the case the first one created.
+    /// </summary>
+    /// <exception cref="ApplicationInvalidException">Every field that is wrong; nothing was saved.</exception>
+    public async Task<Intake> SubmitAsync(Application application, string submitter, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        if (idempotencyKey is not null && await FindSubmittedAsync(idempotencyKey, submitter, cancellationToken) is { } earlier)
+            return new Intake(earlier, false);
+
+        var item = await catalog.FindItemAsync(application.ItemCode, cancellationToken);
+        var problems = application.Problems(item);
+        if (problems.Count > 0)
+            throw new ApplicationInvalidException(problems);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var @case = Case.Submit(Guid.CreateVersion7(now).ToString("N"), numbers.NextNumber(), CaseNumbers.NewQueryCode(), item!,
+                application.Applicant, application.Form ?? [], submitter, now);
+            await using var session = await sessions.OpenAsync(cancellationToken);
+            session.Add(@case);
+            if (idempotencyKey is not null)
+                session.AddSubmission(idempotencyKey, submitter, @case.Id);
+            try
+            {
+                await session.CommitAsync(cancellationToken);
+                return new Intake(@case, true);
+            }
+            catch (CaseConflictException) when (attempt < 5)
+            {
+                // The same submission raced itself (the first one won), or a case number was taken: draw again.
+            }
+            if (idempotencyKey is not null && await FindSubmittedAsync(idempotencyKey, submitter, cancellationToken) is { } concurrent)
+                return new Intake(concurrent, false);
+        }
+    }
+
+    private async Task<Case?> FindSubmittedAsync(string key, string submitter, CancellationToken cancellationToken)
+    {
+        await using var session = await sessions.OpenAsync(cancellationToken);
+        return await session.FindSubmissionAsync(key, submitter, cancellationToken) is { } caseId
+            ? await session.FindAsync(caseId, cancellationToken)
+            : null;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Expressions;
+using Approval.Engine.Hosting;
+using Approval.Engine.Runtime;
+using Approval.Workflows.Catalog;
+using Approval.Workflows.Process;
+
+namespace Approval.Workflows.Cases;
+
+/// <summary>
+/// Runs a case's process in the engine and mirrors what the process waits for onto the case: a department review
+/// opens a task with its own clock, a clock suspension stops the case's clock, a cancelled review closes its task.
+/// Every step is staged into the caller's unit of work, so the case and the instance are saved together.
+/// </summary>
+public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
+{
+    /// <summary>Starts the item's process for an accepted case; the instance id is the case id.</summary>
+    public async Task<RunResult> StartAsync(ICaseSession session, Case @case, ApprovalItem item, CancellationToken cancellationToken)
+    {
+        var published = await runtime.PublishedAsync(item.ProcessDefinitionId, cancellationToken);
+        var input = new Dictionary<string, JsonNode?>
+        {
+            ["form"] = @case.Form.DeepClone(),
+            ["itemCode"] = item.Code,
+            ["applicant"] = new JsonObject { ["kind"] = @case.Applicant.Kind.ToString(), ["idNumber"] = @case.Applicant.IdNumber, ["name"] = @case.Applicant.Name },
+        };
+        var instance = runtime.Engine.CreateInstance(published.Workflow, @case.Id, input, correlationId: @case.Number);
+        instance.DefinitionVersion = published.Version;
+        var result = await runtime.Engine.StartAsync(published.Workflow, instance, cancellationToken);
+        @case.AttachProcess(instance.Id);
+        Mirror(@case, item, instance, result);
+        await session.StageInstanceAsync(instance, result, isNew: true, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Resumes one bookmark of the case's process with an input.</summary>
+    public async Task<(WorkflowInstance Instance, RunResult Result)> ResumeAsync(ICaseSession session, Case @case, ApprovalItem item,
+        Func<WorkflowInstance, Bookmark?> bookmarkOf, JsonNode? input, CancellationToken cancellationToken)
+    {
+        var instance = await InstanceOfAsync(session, @case, cancellationToken);
+        var bookmark = bookmarkOf(instance) ?? throw new CaseRuleException("the case's process is not waiting for that step");
+        var workflow = await runtime.WorkflowOfAsync(instance, cancellationToken);
+        var result = await runtime.Engine.ResumeAsync(workflow, instance, bookmark.Id, input, cancellationToken);
+        if (result.Outcome != RunOutcome.Ran)
+            throw new CaseRuleException($"the case's process could not take the step ({result.Outcome}, process {instance.Status})");
+        if (instance.Status == WorkflowStatus.Faulted)
+            throw new CaseRuleException($"the process refused the step: {instance.OpenIncidents.Last().Message}");
+        Mirror(@case, item, instance, result);
+        await session.StageInstanceAsync(instance, result, isNew: false, cancellationToken);
+        return (instance, result);
+    }
+
+    /// <summary>Cancels the case's process (withdrawal, termination).</summary>
+    public async Task CancelAsync(ICaseSession session, Case @case, CancellationToken cancellationToken)
+    {
+        if (@case.WorkflowInstanceId is null)
+            return;
+        var instance = await InstanceOfAsync(session, @case, cancellationToken);
+        var result = runtime.Engine.Cancel(instance);
+        await session.StageInstanceAsync(instance, result, isNew: false, cancellationToken);
+    }
+
+    /// <summary>The instance running the case's process.</summary>
+    public static async Task<WorkflowInstance> InstanceOfAsync(ICaseSession session, Case @case, CancellationToken cancellationToken) =>
+        @case.WorkflowInstanceId is { } id
+            ? await session.FindInstanceAsync(id, cancellationToken) ?? throw new CaseRuleException($"the case's process {id} is missing")
+            : throw new CaseRuleException("the case has no process yet: it has not been accepted");
+
+    /// <summary>Wake-ups for the timers of a run, once its unit of work is committed.</summary>
+    public void AfterCommit(WorkflowInstance instance, RunResult result) => runtime.ScheduleTimersOf(instance, result);
+
+    private void Mirror(Case @case, ApprovalItem item, WorkflowInstance instance, RunResult result)
+    {
+        foreach (var bookmark in result.RemovedBookmarks)
+        {
+            if (bookmark.ActivityType == ApprovalTypes.DepartmentReview)
+                @case.CancelTaskOfBookmark(bookmark.Id, clock);
+        }
+        foreach (var bookmark in result.CreatedBookmarks)
+        {
+            if (bookmark.ActivityType != ApprovalTypes.DepartmentReview)
+                continue;
+            var department = Values.AsString(bookmark.Payload?["department"]) ?? item.LeadDepartmentCode;
+            var limit = Values.AsInt64(bookmark.Payload?["limitDays"]) is { } days ? (int)days
+                : item.ParallelReviews.FirstOrDefault(r => r.DepartmentCode == department)?.LimitDays ?? item.PromisedLimitDays;
+            @case.OpenTask(bookmark.Id, department, bookmark.Id, limit, clock);
+        }
+        // The case's clock is stopped while the process waits in a special procedure (Art. 45).
+        var suspended = instance.Bookmarks.FirstOrDefault(b => b.ActivityType == ApprovalTypes.ClockSuspension);
+        if (suspended is not null && @case.Status == CaseStatus.InReview)
+            @case.SuspendClock("system", Values.AsString(suspended.Payload?["reason"]) ?? "特别程序", (int?)Values.AsInt64(suspended.Payload?["expectedDays"]), clock);
+        else if (suspended is null && @case.Status == CaseStatus.Suspended && result.RemovedBookmarks.Any(b => b.ActivityType == ApprovalTypes.ClockSuspension))
+            @case.ResumeClock("system", clock);
+    }
+}

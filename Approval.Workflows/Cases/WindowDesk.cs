@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Approval.Workflows.Process;
+
+namespace Approval.Workflows.Cases;
+
+/// <summary>The window clerk's steps (一窗受理, 一窗办结): accept, refuse, ask for supplements, hand out the result.</summary>
+public sealed class WindowDesk(CaseCommands commands, CaseProcess process, CaseClock clock)
+{
+    /// <summary>受理: the case's process starts; its department reviews open with their own clocks.</summary>
+    public Task<Case> AcceptAsync(string caseId, string clerk, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, async step =>
+        {
+            step.Case.Accept(clerk, clock);
+            var result = await process.StartAsync(step.Session, step.Case, step.Item, cancellationToken);
+            step.Ran((await CaseProcess.InstanceOfAsync(step.Session, step.Case, cancellationToken)), result);
+        }, cancellationToken);
+
+    /// <summary>不予受理, with the reason; the appeal rights are added.</summary>
+    public Task<Case> RefuseAsync(string caseId, string clerk, string reason, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, step =>
+        {
+            step.Case.Refuse(clerk, reason, clock);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>补正: every missing material at once; see <see cref="SupplementOutcome"/> for what it can come to.</summary>
+    public async Task<(Case Case, SupplementOutcome Outcome)> RequestSupplementAsync(string caseId, string clerk, IReadOnlyList<string> missing, CancellationToken cancellationToken = default)
+    {
+        var outcome = SupplementOutcome.Requested;
+        var @case = await commands.ExecuteAsync(caseId, async step =>
+        {
+            outcome = step.Case.RequestSupplement(clerk, missing, clock);
+            if (outcome == SupplementOutcome.DeemedAccepted)
+            {
+                var result = await process.StartAsync(step.Session, step.Case, step.Item, cancellationToken);
+                step.Ran(await CaseProcess.InstanceOfAsync(step.Session, step.Case, cancellationToken), result);
+            }
+        }, cancellationToken);
+        return (@case, outcome);
+    }
+
+    /// <summary>出件: the decided result is handed out and the case is completed.</summary>
+    public Task<Case> DeliverAsync(string caseId, string clerk, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, async step =>
+        {
+            step.Case.Deliver(clerk, clock);
+            var (instance, result) = await process.ResumeAsync(step.Session, step.Case, step.Item,
+                i => i.Bookmarks.FirstOrDefault(b => b.Name == "deliver"), new JsonObject { ["clerk"] = clerk }, cancellationToken);
+            step.Ran(instance, result);
+        }, cancellationToken);
+}
