@@ -19,6 +19,7 @@ builder.Services
 
 var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
+await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();

@@ -1,15 +1,16 @@
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Approval.Api.Engine;
 
 /// <summary>Wires the workflow engine, its runtime and its Hangfire-driven timers.</summary>
-internal static class EngineServiceCollectionExtensions
+public static class EngineServiceCollectionExtensions
 {
     public static IServiceCollection AddApprovalEngine(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => WorkflowActivities.CreateRegistry());
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<Approval.Engine.Activities.ActivityRegistry>(),

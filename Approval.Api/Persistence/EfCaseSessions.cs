@@ -92,10 +92,11 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time) : I
         {
             throw new CaseConflictException("The case was changed by someone else at the same time; reload it and try again.", ex);
         }
-        catch (DbUpdateException ex) when (_added.Count > 0)
+        catch (DbUpdateException ex)
         {
-            // A duplicate case number or submission key: someone created it first.
-            throw new CaseConflictException("The case could not be created: it exists already.", ex);
+            // A unique key taken by a concurrent writer: a case number or submission key, or the next timeline line
+            // of a case someone else changed first (the database may report that before the revision check).
+            throw new CaseConflictException("The case was changed or created by someone else at the same time; reload it and try again.", ex);
         }
     }
 
