@@ -14,13 +14,18 @@ namespace Approval.Tests.Workflows.Cases;
 [TestFixture(DatabaseProvider.PostgreSql)]
 public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider)
 {
-    private CaseServices _services = null!;
+    private CaseServices? _services;
+    private CaseServices Services => _services!;
 
     [SetUp]
     public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
 
     [TearDown]
-    public async Task Stop() => await _services.DisposeAsync();
+    public async Task Stop()
+    {
+        if (_services is not null)
+            await _services.DisposeAsync();
+    }
 
     private static Application AnApplication() => new(DemoCatalog.EnterpriseEstablishment.Code,
         new Applicant(ApplicantKind.Person, "11010519491231002X", "张三", "13800000000"),
@@ -36,12 +41,12 @@ public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider)
     [Test]
     public async Task A_retried_submission_with_the_same_idempotency_key_creates_one_case()
     {
-        var first = await _services.Intake.SubmitAsync(AnApplication(), "applicant-1", "key-1");
-        var retry = await _services.Intake.SubmitAsync(AnApplication(), "applicant-1", "key-1");
+        var first = await Services.Intake.SubmitAsync(AnApplication(), "applicant-1", "key-1");
+        var retry = await Services.Intake.SubmitAsync(AnApplication(), "applicant-1", "key-1");
         Assert.That(first.Created, Is.True);
         Assert.That(retry.Created, Is.False);
         Assert.That(retry.Case.Id, Is.EqualTo(first.Case.Id));
-        await using var db = await _services.Database.OpenAsync();
+        await using var db = await Services.Database.OpenAsync();
         Assert.That(await db.Cases.CountAsync(), Is.EqualTo(1));
     }
 
@@ -49,27 +54,27 @@ public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider)
     public async Task An_invalid_application_is_refused_field_by_field_and_nothing_is_saved()
     {
         var bad = AnApplication() with { Applicant = new Applicant(ApplicantKind.Person, "110105194912310021", "") };
-        var error = Assert.ThrowsAsync<ApplicationInvalidException>(() => _services.Intake.SubmitAsync(bad, "applicant-1", null));
+        var error = Assert.ThrowsAsync<ApplicationInvalidException>(() => Services.Intake.SubmitAsync(bad, "applicant-1", null));
         Assert.That(error!.Errors.Select(e => e.Field), Is.EquivalentTo(new[] { "applicant.name", "applicant.idNumber" }));
-        await using var db = await _services.Database.OpenAsync();
+        await using var db = await Services.Database.OpenAsync();
         Assert.That(await db.Cases.CountAsync(), Is.Zero);
     }
 
     [Test]
     public async Task Six_departments_review_in_parallel_one_stops_the_clock_and_the_lead_refuses_with_every_reason()
     {
-        var id = (await _services.Intake.SubmitAsync(AnApplication(), "applicant-1", "key-1")).Case.Id;
+        var id = (await Services.Intake.SubmitAsync(AnApplication(), "applicant-1", "key-1")).Case.Id;
 
-        _services.At("2026-11-24T14:00:00");
-        var accepted = await _services.Window.AcceptAsync(id, "窗口-李娜");
+        Services.At("2026-11-24T14:00:00");
+        var accepted = await Services.Window.AcceptAsync(id, "窗口-李娜");
         Assert.That(accepted.Status, Is.EqualTo(CaseStatus.InReview));
         Assert.That(accepted.DueAt, Is.EqualTo(ACase.Beijing("2026-12-15T17:30:00")), "15 working days after 11-24");
         Assert.That(accepted.Tasks.Select(t => t.DepartmentCode), Is.EquivalentTo(new[] { "samr", "tax", "eco", "fire", "health", "hrss" }));
         Assert.That(accepted.Tasks.Select(t => t.DueAt).Distinct().Single(), Is.EqualTo(ACase.Beijing("2026-12-01T17:30:00")));
 
         // The fire brigade asks for an expert review: the case's clock stops for two working days.
-        _services.At("2026-11-25T09:00:00");
-        var suspended = await _services.Departments.SuspendClockAsync(id, "消防-王强", "消防设计需组织专家评审", 2);
+        Services.At("2026-11-25T09:00:00");
+        var suspended = await Services.Departments.SuspendClockAsync(id, "消防-王强", "消防设计需组织专家评审", 2);
         Assert.That(suspended.Status, Is.EqualTo(CaseStatus.Suspended));
         Assert.That(suspended.DueAt, Is.Null);
 
@@ -77,33 +82,33 @@ public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider)
         {
             var task = suspended.Tasks.Single(t => t.DepartmentCode == department);
             var verdict = department == "eco" ? Verdict.ApproveWithConditions : Verdict.Approve;
-            await _services.Departments.GiveOpinionAsync(id, task.Id, new Opinion(department, verdict, department == "eco" ? "须安装油烟净化设施" : null, $"{department}-审查员"));
+            await Services.Departments.GiveOpinionAsync(id, task.Id, new Opinion(department, verdict, department == "eco" ? "须安装油烟净化设施" : null, $"{department}-审查员"));
         }
 
-        _services.At("2026-11-27T09:00:00");
-        var resumed = await _services.Departments.ResumeClockAsync(id, "消防-王强");
+        Services.At("2026-11-27T09:00:00");
+        var resumed = await Services.Departments.ResumeClockAsync(id, "消防-王强");
         Assert.That(resumed.DueAt, Is.EqualTo(ACase.Beijing("2026-12-17T17:30:00")), "11-25 and 11-26 were suspended");
 
         var fireTask = resumed.Tasks.Single(t => t.DepartmentCode == "fire");
-        await _services.Departments.GiveOpinionAsync(id, fireTask.Id, new Opinion("fire", Verdict.Refuse, "疏散通道宽度不足", "消防-王强"));
+        await Services.Departments.GiveOpinionAsync(id, fireTask.Id, new Opinion("fire", Verdict.Refuse, "疏散通道宽度不足", "消防-王强"));
 
-        var decided = await _services.Departments.DecideAsync(id, "市场监管局-负责人", null, null);
+        var decided = await Services.Departments.DecideAsync(id, "市场监管局-负责人", null, null);
         Assert.That(decided.Status, Is.EqualTo(CaseStatus.Decided));
         Assert.That(decided.Decision!.Verdict, Is.EqualTo(Verdict.Refuse));
         Assert.That(decided.Decision.Reasons.Select(r => r.Reason), Is.EqualTo(new[] { "疏散通道宽度不足", "须安装油烟净化设施" }));
 
-        var delivered = await _services.Window.DeliverAsync(id, "窗口-李娜");
+        var delivered = await Services.Window.DeliverAsync(id, "窗口-李娜");
         Assert.That(delivered.Status, Is.EqualTo(CaseStatus.Delivered));
 
-        var saved = await _services.LoadAsync(id);
+        var saved = await Services.LoadAsync(id);
         Assert.That(saved.Timeline.Select(e => e.Action), Is.SupersetOf(new[]
         {
             CaseAction.Submitted, CaseAction.Accepted, CaseAction.TaskOpened, CaseAction.ClockSuspended, CaseAction.OpinionGiven,
             CaseAction.ClockResumed, CaseAction.Decided, CaseAction.Delivered,
         }));
-        var instance = await _services.Runtime.FindAsync(saved.WorkflowInstanceId!);
+        var instance = await Services.Runtime.FindAsync(saved.WorkflowInstanceId!);
         Assert.That(instance!.Status, Is.EqualTo(Approval.Engine.Runtime.WorkflowStatus.Finished));
-        await using var db = await _services.Database.OpenAsync();
+        await using var db = await Services.Database.OpenAsync();
         Assert.That(await db.CaseEvents.CountAsync(e => e.CaseId == id), Is.EqualTo(saved.Timeline.Count), "every timeline line is a row");
         Assert.That(await db.CaseTasks.CountAsync(t => t.CaseId == id && t.Status == "Completed"), Is.EqualTo(6));
     }
@@ -111,13 +116,13 @@ public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider)
     [Test]
     public async Task Two_clerks_accepting_one_case_at_once_one_wins_and_the_other_is_told_why()
     {
-        var id = (await _services.Intake.SubmitAsync(AnApplication(), "applicant-1", null)).Case.Id;
-        var first = _services.Window.AcceptAsync(id, "clerk-a");
-        var second = _services.Window.AcceptAsync(id, "clerk-b");
+        var id = (await Services.Intake.SubmitAsync(AnApplication(), "applicant-1", null)).Case.Id;
+        var first = Services.Window.AcceptAsync(id, "clerk-a");
+        var second = Services.Window.AcceptAsync(id, "clerk-b");
         var outcomes = await Task.WhenAll(Settle(first), Settle(second));
         Assert.That(outcomes.Count(o => o is null), Is.EqualTo(1), "exactly one acceptance commits");
         Assert.That(outcomes.Single(o => o is not null), Is.InstanceOf<CaseConflictException>().Or.InstanceOf<CaseRuleException>());
-        var saved = await _services.LoadAsync(id);
+        var saved = await Services.LoadAsync(id);
         Assert.That(saved.Timeline.Count(e => e.Action == CaseAction.Accepted), Is.EqualTo(1));
         Assert.That(saved.Tasks, Has.Count.EqualTo(6), "one process, one set of tasks");
     }
