@@ -18,6 +18,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IWorkflowTimerScheduler, HangfireTimerScheduler>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddTransient<WorkflowTimerJobs>();
+        services.AddTransient<DeadlineJobs>();
         services.AddTransient<WorkflowFolderImport>();
         return services;
     }
@@ -26,7 +27,8 @@ public static class EngineServiceCollectionExtensions
     public static async Task StartApprovalEngineAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<WorkflowFolderImport>().ImportAsync(app.Lifetime.ApplicationStopping);
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<WorkflowTimerJobs>(WorkflowTimerJobs.ReconcileJobId, jobs => jobs.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        jobs.AddOrUpdate<WorkflowTimerJobs>(WorkflowTimerJobs.ReconcileJobId, timers => timers.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+        DeadlineJobs.Register(jobs);
     }
 }

@@ -24,6 +24,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<WindowDesk>();
         services.AddSingleton<DepartmentDesk>();
         services.AddSingleton<ApplicantDesk>();
+        services.AddSingleton<AcceptanceDeadlines>();
         services.AddTransient<DemoCatalogSeed>();
         return services;
     }

@@ -140,3 +140,15 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time) : I
 
     public ValueTask DisposeAsync() => db.DisposeAsync();
 }
+
+/// <summary>The case queries the clock rules need, over the Cases table's (Status, …) indexes.</summary>
+public sealed class EfCaseQueries(IDbContextFactory<ApprovalDbContext> contexts) : ICaseQueries
+{
+    public async Task<IReadOnlyList<string>> UnansweredSinceAsync(DateTimeOffset receivedBy, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var submitted = nameof(CaseStatus.Submitted);
+        return await db.Cases.Where(c => c.Status == submitted && c.ReceivedAt <= receivedBy)
+            .OrderBy(c => c.ReceivedAt).Take(max).Select(c => c.Id).ToListAsync(cancellationToken);
+    }
+}

@@ -31,6 +31,7 @@ internal sealed class CaseServices : IAsyncDisposable
     public DepartmentDesk Departments => _services.GetRequiredService<DepartmentDesk>();
     public ApplicantDesk Applicants => _services.GetRequiredService<ApplicantDesk>();
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
+    public AcceptanceDeadlines Sweep => _services.GetRequiredService<AcceptanceDeadlines>();
     public TestDatabase Database => _database;
 
     public static async Task<CaseServices> StartAsync(DatabaseProvider provider, string beijingNow)

@@ -140,3 +140,43 @@ public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider)
         }
     }
 }
+
+/// <summary>Art. 32 applied by the deadline sweep, on a real database.</summary>
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.PostgreSql)]
+public class AcceptanceDeadlineTests(DatabaseProvider provider)
+{
+    private CaseServices? _services;
+
+    [SetUp]
+    public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
+
+    [TearDown]
+    public async Task Stop()
+    {
+        if (_services is not null)
+            await _services.DisposeAsync();
+    }
+
+    [Test]
+    public async Task An_application_left_unanswered_for_five_working_days_is_accepted_by_the_sweep_and_its_reviews_open()
+    {
+        var services = _services!;
+        var application = new Application(DemoCatalog.FoodBusinessLicense.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
+            new JsonObject { ["shopName"] = "张三小吃", ["businessType"] = "餐饮服务", ["operatorId"] = "11010519491231002X", ["address"] = "云城区1号" });
+        var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
+        var sweep = services.Sweep;
+
+        services.At("2026-12-01T17:29:00");
+        Assert.That(await sweep.SweepAsync(), Is.Zero, "the window still has a minute");
+        services.At("2026-12-01T17:30:00");
+        Assert.That(await sweep.SweepAsync(), Is.EqualTo(1));
+        Assert.That(await sweep.SweepAsync(), Is.Zero, "once");
+
+        var saved = await services.LoadAsync(id);
+        Assert.That(saved.Status, Is.EqualTo(CaseStatus.Suspended), "the food licence's process starts with the on-site inspection, which stops the clock");
+        Assert.That(saved.DeemedAccepted, Is.True);
+        Assert.That(saved.AcceptedAt, Is.EqualTo(ACase.Beijing("2026-11-24T10:00:00")));
+        Assert.That(saved.Violations.Single().Kind, Is.EqualTo(ViolationKind.LateAcceptance));
+    }
+}
