@@ -2,6 +2,7 @@ using Approval.Api.Cli;
 using Approval.Api.Endpoints;
 using Approval.Api.Engine;
 using Approval.Api.Hosting;
+using Approval.Api.Identity;
 using Approval.Api.Persistence;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
@@ -15,11 +16,14 @@ builder.Services
     .AddApprovalDomain(builder.Configuration)
     .AddApprovalPersistence(builder.Configuration)
     .AddApprovalBackgroundJobs(builder.Configuration)
+    .AddApprovalIdentity(builder.Configuration)
     .AddApprovalApi();
 
 var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
 app.UseApprovalApi();
+app.UseApprovalIdentity();
+app.MapAuthEndpoints();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();
 app.MapCalendarEndpoints();

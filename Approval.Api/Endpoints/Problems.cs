@@ -22,6 +22,24 @@ internal static class Problems
         Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
     };
 
+    /// <summary>No one is signed in, or the credentials or token are not good.</summary>
+    public static ProblemDetails Unauthorized(string detail) => new()
+    {
+        Status = StatusCodes.Status401Unauthorized,
+        Title = "Unauthorized",
+        Detail = detail,
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+    };
+
+    /// <summary>Signed in, but the user's role may not do this.</summary>
+    public static ProblemDetails Forbidden(string detail) => new()
+    {
+        Status = StatusCodes.Status403Forbidden,
+        Title = "Forbidden",
+        Detail = detail,
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+    };
+
     /// <summary>A request field that is wrong: which field, and why.</summary>
     public static ProblemDetails InvalidField(string field, string reason)
     {
