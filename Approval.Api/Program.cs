@@ -1,4 +1,5 @@
 using Approval.Api.Cli;
+using Approval.Api.Clock;
 using Approval.Api.Endpoints;
 using Approval.Api.Engine;
 using Approval.Api.Hosting;
@@ -12,6 +13,7 @@ if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitC
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AnchorDataDirectory(Environment.CurrentDirectory);
 builder.Services
+    .AddApprovalClock(builder.Configuration, builder.Environment)
     .AddApprovalEngine()
     .AddApprovalDomain(builder.Configuration)
     .AddApprovalPersistence(builder.Configuration)
@@ -21,12 +23,18 @@ builder.Services
 
 var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
+await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();
 app.UseApprovalIdentity();
 app.MapAuthEndpoints();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();
 app.MapCalendarEndpoints();
+app.MapCatalogEndpoints();
+app.MapCasesEndpoints();
+app.MapCaseTaskEndpoints();
+app.MapStatusEndpoints();
+app.MapClockEndpoints();
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();

@@ -31,15 +31,6 @@ internal static class Problems
         Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
     };
 
-    /// <summary>Signed in, but the user's role may not do this.</summary>
-    public static ProblemDetails Forbidden(string detail) => new()
-    {
-        Status = StatusCodes.Status403Forbidden,
-        Title = "Forbidden",
-        Detail = detail,
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-    };
-
     /// <summary>A request field that is wrong: which field, and why.</summary>
     public static ProblemDetails InvalidField(string field, string reason)
     {
@@ -51,6 +42,30 @@ internal static class Problems
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         };
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [reason] };
+        return problem;
+    }
+
+    /// <summary>Signed in, but the user's role (or the record) does not allow this.</summary>
+    public static ProblemDetails Forbidden(string detail) => new()
+    {
+        Status = StatusCodes.Status403Forbidden,
+        Title = "Forbidden",
+        Detail = detail,
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+    };
+
+    /// <summary>Every field that is wrong, and why.</summary>
+    public static ProblemDetails InvalidFields(IEnumerable<(string Field, string Reason)> errors)
+    {
+        var list = errors.ToList();
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is invalid",
+            Detail = string.Join("; ", list.Select(e => $"{e.Field}: {e.Reason}")),
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        };
+        problem.Extensions["errors"] = list.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());
         return problem;
     }
 

@@ -1,15 +1,16 @@
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Approval.Api.Engine;
 
 /// <summary>Wires the workflow engine, its runtime and its Hangfire-driven timers.</summary>
-internal static class EngineServiceCollectionExtensions
+public static class EngineServiceCollectionExtensions
 {
     public static IServiceCollection AddApprovalEngine(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => WorkflowActivities.CreateRegistry());
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<Approval.Engine.Activities.ActivityRegistry>(),
@@ -17,6 +18,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<IWorkflowTimerScheduler, HangfireTimerScheduler>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddTransient<WorkflowTimerJobs>();
+        services.AddTransient<DeadlineJobs>();
         services.AddTransient<WorkflowFolderImport>();
         return services;
     }
@@ -25,7 +27,8 @@ internal static class EngineServiceCollectionExtensions
     public static async Task StartApprovalEngineAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<WorkflowFolderImport>().ImportAsync(app.Lifetime.ApplicationStopping);
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<WorkflowTimerJobs>(WorkflowTimerJobs.ReconcileJobId, jobs => jobs.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        jobs.AddOrUpdate<WorkflowTimerJobs>(WorkflowTimerJobs.ReconcileJobId, timers => timers.ReconcileAsync(CancellationToken.None), Cron.Minutely());
+        DeadlineJobs.Register(jobs);
     }
 }

@@ -16,6 +16,8 @@ internal static class ApiHostingExtensions
     public static IServiceCollection AddApprovalApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        // Enums travel as their names ("Joint", "Refuse"), as people and other systems read them.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ExceptionProblems>();
         services.AddHealthChecks();
         services.AddEndpointsApiExplorer();

@@ -1,16 +1,46 @@
 using Approval.Workflows.Calendar;
+using Approval.Workflows.Cases;
+using Approval.Workflows.Catalog;
+using Microsoft.Extensions.Options;
 
 namespace Approval.Api.Hosting;
 
 /// <summary>Wires the approval domain's services.</summary>
-internal static class DomainServiceCollectionExtensions
+public static class DomainServiceCollectionExtensions
 {
     public static IServiceCollection AddApprovalDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<BusinessHours>(configuration.GetSection("Approval:Calendar"));
-        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BusinessHours>>().Value);
+        services.Configure<CaseRules>(configuration.GetSection("Approval:Rules"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BusinessHours>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CaseRules>>().Value);
         services.AddSingleton(WorkingDayCalendar.Official);
         services.AddSingleton<DueInstantCalculator>();
+        services.AddSingleton<CaseClock>();
+        services.AddSingleton<CaseNumbers>();
+        services.AddSingleton<CaseProcess>();
+        services.AddSingleton<CaseCommands>();
+        services.AddSingleton<CaseIntake>();
+        services.AddSingleton<WindowDesk>();
+        services.AddSingleton<DepartmentDesk>();
+        services.AddSingleton<ApplicantDesk>();
+        services.AddSingleton<AcceptanceDeadlines>();
+        services.AddTransient<DemoCatalogSeed>();
         return services;
+    }
+}
+
+/// <summary>Fills an empty catalog with the demo departments and items (<c>Approval:Demo:SeedCatalog</c>, default true).</summary>
+public sealed class DemoCatalogSeed(ICatalog catalog, IConfiguration configuration, ILogger<DemoCatalogSeed> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Approval:Demo:SeedCatalog", true) || (await catalog.ListItemsAsync(cancellationToken)).Count > 0)
+            return;
+        foreach (var department in DemoCatalog.Departments)
+            await catalog.SaveDepartmentAsync(department, cancellationToken);
+        foreach (var item in DemoCatalog.Items)
+            await catalog.SaveItemAsync(item, cancellationToken);
+        logger.LogInformation("Seeded the demo catalog: {Departments} departments, {Items} items.", DemoCatalog.Departments.Count, DemoCatalog.Items.Count);
     }
 }

@@ -92,10 +92,11 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time) : I
         {
             throw new CaseConflictException("The case was changed by someone else at the same time; reload it and try again.", ex);
         }
-        catch (DbUpdateException ex) when (_added.Count > 0)
+        catch (DbUpdateException ex)
         {
-            // A duplicate case number or submission key: someone created it first.
-            throw new CaseConflictException("The case could not be created: it exists already.", ex);
+            // A unique key taken by a concurrent writer: a case number or submission key, or the next timeline line
+            // of a case someone else changed first (the database may report that before the revision check).
+            throw new CaseConflictException("The case was changed or created by someone else at the same time; reload it and try again.", ex);
         }
     }
 
@@ -138,4 +139,16 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time) : I
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();
+}
+
+/// <summary>The case queries the clock rules need, over the Cases table's (Status, …) indexes.</summary>
+public sealed class EfCaseQueries(IDbContextFactory<ApprovalDbContext> contexts) : ICaseQueries
+{
+    public async Task<IReadOnlyList<string>> UnansweredSinceAsync(DateTimeOffset receivedBy, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var submitted = nameof(CaseStatus.Submitted);
+        return await db.Cases.Where(c => c.Status == submitted && c.ReceivedAt <= receivedBy)
+            .OrderBy(c => c.ReceivedAt).Take(max).Select(c => c.Id).ToListAsync(cancellationToken);
+    }
 }

@@ -26,13 +26,11 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<ApprovalDbContext>
 
     public async Task InsertAsync(WorkflowInstance instance, RunResult result, CancellationToken cancellationToken = default)
     {
-        instance.Revision = 1;
         var saved = false;
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            db.Instances.Add(WorkflowInstanceRecord.From(instance));
-            await StageRunAsync(db, instance, result, cancellationToken);
+            await StageInsertAsync(db, instance, result, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             saved = true;
         }
@@ -53,15 +51,12 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<ApprovalDbContext>
     public async Task UpdateAsync(WorkflowInstance instance, RunResult result, CancellationToken cancellationToken = default)
     {
         var loaded = instance.Revision;
-        instance.Revision = loaded + 1;
         var saved = false;
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             // No read first: the UPDATE's WHERE clause carries the revision the instance was loaded with.
-            var row = db.Instances.Update(WorkflowInstanceRecord.From(instance));
-            row.Property(r => r.Revision).OriginalValue = loaded;
-            await StageRunAsync(db, instance, result, cancellationToken);
+            await StageUpdateAsync(db, instance, result, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             saved = true;
         }

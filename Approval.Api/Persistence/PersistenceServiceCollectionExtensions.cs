@@ -41,6 +41,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowDefinitionStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
         services.AddSingleton<Approval.Workflows.Cases.ICaseSessions, EfCaseSessions>();
         services.AddSingleton<Approval.Workflows.Catalog.ICatalog, EfCatalog>();
+        services.AddSingleton<Approval.Workflows.Cases.ICaseQueries, EfCaseQueries>();
         return services;
     }
 

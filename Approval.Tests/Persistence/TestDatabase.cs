@@ -22,6 +22,9 @@ internal abstract class TestDatabase : IAsyncDisposable
     /// <summary>The configuration a node of this database starts with.</summary>
     protected abstract IReadOnlyDictionary<string, string?> Settings { get; }
 
+    /// <summary>The same configuration, for tests that build their own services on this database.</summary>
+    public IReadOnlyDictionary<string, string?> SettingsForTests => Settings;
+
     /// <summary>Makes the database (for PostgreSQL: ignores the fixture when no server is configured) and migrates it.</summary>
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {

@@ -15,7 +15,7 @@ namespace Approval.Workflows.Cases;
 public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
 {
     /// <summary>Starts the item's process for an accepted case; the instance id is the case id.</summary>
-    public async Task<RunResult> StartAsync(ICaseSession session, Case @case, ApprovalItem item, CancellationToken cancellationToken)
+    public async Task<(WorkflowInstance Instance, RunResult Result)> StartAsync(ICaseSession session, Case @case, ApprovalItem item, CancellationToken cancellationToken)
     {
         var published = await runtime.PublishedAsync(item.ProcessDefinitionId, cancellationToken);
         var input = new Dictionary<string, JsonNode?>
@@ -30,7 +30,7 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
         @case.AttachProcess(instance.Id);
         Mirror(@case, item, instance, result);
         await session.StageInstanceAsync(instance, result, isNew: true, cancellationToken);
-        return result;
+        return (instance, result);
     }
 
     /// <summary>Resumes one bookmark of the case's process with an input.</summary>

@@ -11,8 +11,8 @@ public sealed class WindowDesk(CaseCommands commands, CaseProcess process, CaseC
         commands.ExecuteAsync(caseId, async step =>
         {
             step.Case.Accept(clerk, clock);
-            var result = await process.StartAsync(step.Session, step.Case, step.Item, cancellationToken);
-            step.Ran((await CaseProcess.InstanceOfAsync(step.Session, step.Case, cancellationToken)), result);
+            var (instance, result) = await process.StartAsync(step.Session, step.Case, step.Item, cancellationToken);
+            step.Ran(instance, result);
         }, cancellationToken);
 
     /// <summary>不予受理, with the reason; the appeal rights are added.</summary>
@@ -32,8 +32,8 @@ public sealed class WindowDesk(CaseCommands commands, CaseProcess process, CaseC
             outcome = step.Case.RequestSupplement(clerk, missing, clock);
             if (outcome == SupplementOutcome.DeemedAccepted)
             {
-                var result = await process.StartAsync(step.Session, step.Case, step.Item, cancellationToken);
-                step.Ran(await CaseProcess.InstanceOfAsync(step.Session, step.Case, cancellationToken), result);
+                var (instance, result) = await process.StartAsync(step.Session, step.Case, step.Item, cancellationToken);
+                step.Ran(instance, result);
             }
         }, cancellationToken);
         return (@case, outcome);

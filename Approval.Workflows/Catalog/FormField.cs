@@ -71,8 +71,9 @@ public sealed record FormField(string Name, string Label, FieldType Type, bool R
         number = 0;
         if (value is not JsonValue v)
             return false;
-        if (v.TryGetValue<decimal>(out number))
-            return true;
+        // A number however it was built (int, long, double, parsed text): read its JSON form.
+        if (v.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+            return decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
         return v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out number);
     }
 }

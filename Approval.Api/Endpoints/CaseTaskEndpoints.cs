@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using Approval.Api.Identity;
+using Approval.Api.Persistence;
+using Approval.Workflows.Cases;
+using Approval.Workflows.People;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Api.Endpoints;
+
+/// <summary>The departments' work: their task list, claiming, opinions, the clock, extensions and the lead's decision.</summary>
+internal static class CaseTaskEndpoints
+{
+    public static RouteGroupBuilder MapCaseTaskEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/tasks", ListAsync).WithTags("Department tasks").RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("The caller's department's tasks, soonest due first (default: open ones).");
+
+        var group = routes.MapGroup("/api/cases/{caseId}").WithTags("Department tasks")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/tasks/{taskId}/claim", ClaimAsync).RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("认领: a reviewer of the task's department takes it.");
+        group.MapPost("/tasks/{taskId}/release", ReleaseAsync).RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("Gives a claimed task back to the department.");
+        group.MapPost("/tasks/{taskId}/opinion", OpinionAsync).RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("The department's opinion: Approve, ApproveWithConditions, ReturnForSupplement or Refuse (with a reason).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/clock/suspend", SuspendAsync).RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("特别程序: stops the case's clock (expert review, inspection, hearing…), with the reason told to the applicant.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/clock/resume", ResumeAsync).RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("Restarts the case's clock; the suspended working days do not count.");
+        group.MapPost("/extension", ExtendAsync).RequireAuthorization(Policies.DepartmentHead)
+            .WithSummary("延期: the lead department's head extends the limit (10 working days; 15 for joint handling), before it passes.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/decision", DecideAsync).RequireAuthorization(Policies.DepartmentHead)
+            .WithSummary("准予 / 不予许可: the lead department's head decides once every department has reviewed.")
+            .WithDescription("The verdict defaults to the departments' opinions merged by severity and may not be milder; a refusal carries every department's reasons.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<TaskListEntry>>> ListAsync(ClaimsPrincipal principal, IDbContextFactory<ApprovalDbContext> contexts,
+        CancellationToken cancellationToken, string status = "Open")
+    {
+        var department = principal.ToUser()!.DepartmentCode;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (from t in db.CaseTasks
+                          join c in db.Cases on t.CaseId equals c.Id
+                          where t.DepartmentCode == department && t.Status == status
+                          orderby t.DueAt
+                          select new TaskListEntry(t.Id, c.Id, c.Number, c.ItemCode, c.ApplicantName, t.DepartmentCode, t.Status, t.OpenedAt, t.DueAt, t.ClaimedBy))
+            .Take(500).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<TaskListEntry>>(rows);
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ClaimAsync(string caseId, string taskId, ClaimsPrincipal principal,
+        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken) =>
+        await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
+            ?? await CasesEndpoints.Step(() => desk.ClaimAsync(caseId, taskId, CasesEndpoints.Actor(principal), cancellationToken), principal);
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ReleaseAsync(string caseId, string taskId, ClaimsPrincipal principal,
+        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken) =>
+        await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
+            ?? await CasesEndpoints.Step(() => desk.ReleaseAsync(caseId, taskId, CasesEndpoints.Actor(principal), cancellationToken), principal);
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> OpinionAsync(string caseId, string taskId, OpinionRequest request, ClaimsPrincipal principal,
+        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<Verdict>(request.Verdict, ignoreCase: true, out var verdict))
+            return TypedResults.Problem(Problems.InvalidField("verdict", "must be Approve, ApproveWithConditions, ReturnForSupplement or Refuse"));
+        var user = principal.ToUser()!;
+        var opinion = new Opinion(user.DepartmentCode ?? "", verdict, request.Reason?.Trim(), CasesEndpoints.Actor(principal));
+        if (opinion.Problem() is { } problem)
+            return TypedResults.Problem(Problems.InvalidField("reason", problem));
+        return await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
+            ?? await CasesEndpoints.Step(() => desk.GiveOpinionAsync(caseId, taskId, opinion, cancellationToken), principal);
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> SuspendAsync(string caseId, SuspendRequest request, ClaimsPrincipal principal,
+        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            return TypedResults.Problem(Problems.InvalidField("reason", "a suspension states the reason told to the applicant (Art. 45)"));
+        if (request.ExpectedDays is < 1 or > 365)
+            return TypedResults.Problem(Problems.InvalidField("expectedDays", "must be from 1 to 365 working days"));
+        return await ReviewingAsync(caseId, principal, sessions, cancellationToken)
+            ?? await CasesEndpoints.Step(() => desk.SuspendClockAsync(caseId, CasesEndpoints.Actor(principal), request.Reason, request.ExpectedDays, cancellationToken), principal);
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ResumeAsync(string caseId, ClaimsPrincipal principal,
+        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken) =>
+        await ReviewingAsync(caseId, principal, sessions, cancellationToken)
+            ?? await CasesEndpoints.Step(() => desk.ResumeClockAsync(caseId, CasesEndpoints.Actor(principal), cancellationToken), principal);
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ExtendAsync(string caseId, ReasonRequest request, ClaimsPrincipal principal,
+        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            return TypedResults.Problem(Problems.InvalidField("reason", "an extension states the reason told to the applicant (Art. 42)"));
+        return await LeadingAsync(caseId, principal, sessions, cancellationToken)
+            ?? await CasesEndpoints.Step(() => desk.ExtendAsync(caseId, CasesEndpoints.Actor(principal), request.Reason, cancellationToken), principal);
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> DecideAsync(string caseId, DecisionRequest request, ClaimsPrincipal principal,
+        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken)
+    {
+        Verdict? verdict = null;
+        if (request.Verdict is not null)
+        {
+            if (!Enum.TryParse<Verdict>(request.Verdict, ignoreCase: true, out var parsed))
+                return TypedResults.Problem(Problems.InvalidField("verdict", "must be Approve, ApproveWithConditions, ReturnForSupplement or Refuse"));
+            verdict = parsed;
+        }
+        return await LeadingAsync(caseId, principal, sessions, cancellationToken)
+            ?? await CasesEndpoints.Step(() => desk.DecideAsync(caseId, CasesEndpoints.Actor(principal), verdict, request.Reason, cancellationToken), principal);
+    }
+
+    // A reviewer acts on their own department's tasks only.
+    private static async Task<ProblemHttpResult?> OnOwnTaskAsync(string caseId, string taskId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken)
+    {
+        var user = principal.ToUser()!;
+        var @case = await CasesEndpoints.ReadableAsync(caseId, user, sessions, cancellationToken);
+        if (@case is null)
+            return CasesEndpoints.NotFound(caseId);
+        var task = @case.Tasks.FirstOrDefault(t => t.Id == taskId);
+        if (task is null)
+            return TypedResults.Problem(Problems.NotFound($"Case {caseId} has no task {taskId}."));
+        return task.DepartmentCode == user.DepartmentCode ? null : TypedResults.Problem(Problems.Forbidden($"the task belongs to {task.DepartmentCode}"));
+    }
+
+    private static async Task<ProblemHttpResult?> ReviewingAsync(string caseId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken) =>
+        await CasesEndpoints.ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken) is null ? CasesEndpoints.NotFound(caseId) : null;
+
+    private static async Task<ProblemHttpResult?> LeadingAsync(string caseId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken)
+    {
+        var user = principal.ToUser()!;
+        var @case = await CasesEndpoints.ReadableAsync(caseId, user, sessions, cancellationToken);
+        if (@case is null)
+            return CasesEndpoints.NotFound(caseId);
+        return CaseAccess.IsLead(user, @case) ? null : TypedResults.Problem(Problems.Forbidden($"only the lead department ({@case.LeadDepartmentCode}) decides and extends"));
+    }
+}
+
+/// <summary>A line of a department's task list.</summary>
+public sealed record TaskListEntry(string TaskId, string CaseId, string CaseNumber, string ItemCode, string ApplicantName, string DepartmentCode,
+    string Status, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, string? ClaimedBy);

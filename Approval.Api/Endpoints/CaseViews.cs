@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Approval.Workflows.Cases;
+
+namespace Approval.Api.Endpoints;
+
+/// <summary>A case as the API shows it to the people allowed to read it.</summary>
+public sealed record CaseView(
+    string Id,
+    string Number,
+    string? QueryCode,
+    string ItemCode,
+    string Status,
+    ApplicantView Applicant,
+    JsonObject Form,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? AcceptedAt,
+    bool DeemedAccepted,
+    DateTimeOffset? DueAt,
+    int ExtensionDays,
+    IReadOnlyList<TaskView> Tasks,
+    DecisionView? Decision,
+    IReadOnlyList<SupplementRequestView> SupplementRequests,
+    IReadOnlyList<ViolationView> Violations)
+{
+    /// <summary>The view of a case; the query code is shown to the applicant and the window only.</summary>
+    public static CaseView From(Case c, bool showQueryCode) => new(
+        c.Id, c.Number, showQueryCode ? c.QueryCode : null, c.ItemCode, c.Status.ToString(),
+        new ApplicantView(c.Applicant.Kind.ToString(), c.Applicant.IdNumber, c.Applicant.Name, c.Applicant.Phone),
+        c.Form, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted, c.DueAt, c.ExtensionDays,
+        [.. c.Tasks.Select(TaskView.From)],
+        c.Decision is { } d ? new DecisionView(d.Verdict.ToString(), d.Reason, [.. d.Reasons.Select(OpinionView.From)], d.Signer, d.At) : null,
+        [.. c.SupplementRequests.Select(r => new SupplementRequestView(r.At, r.Clerk, r.MissingMaterials))],
+        [.. c.Violations.Select(v => new ViolationView(v.Kind.ToString(), v.At, v.DepartmentCode, v.Person, v.Evidence))]);
+}
+
+public sealed record ApplicantView(string Kind, string IdNumber, string Name, string? Phone);
+
+public sealed record TaskView(string Id, string DepartmentCode, string Status, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, string? ClaimedBy, OpinionView? Opinion)
+{
+    public static TaskView From(CaseTask t) => new(t.Id, t.DepartmentCode, t.Status.ToString(), t.OpenedAt, t.DueAt, t.ClaimedBy, t.Opinion is { } o ? OpinionView.From(o) : null);
+}
+
+public sealed record OpinionView(string DepartmentCode, string Verdict, string? Reason, string? Reviewer)
+{
+    public static OpinionView From(Opinion o) => new(o.DepartmentCode, o.Verdict.ToString(), o.Reason, o.Reviewer);
+}
+
+public sealed record DecisionView(string Verdict, string? Reason, IReadOnlyList<OpinionView> Reasons, string Signer, DateTimeOffset At);
+
+public sealed record SupplementRequestView(DateTimeOffset At, string Clerk, IReadOnlyList<string> MissingMaterials);
+
+public sealed record ViolationView(string Kind, DateTimeOffset At, string? DepartmentCode, string? Person, string Evidence);
+
+public sealed record TimelineEntryView(DateTimeOffset At, string Actor, string Action, string? Reason, string? Detail);
+
+/// <summary>An application: the item, the applicant, the item's form filled in.</summary>
+/// <param name="ItemCode">事项编码, e.g. QY-SL-001.</param>
+/// <param name="Applicant">Who applies: kind Person (resident ID) or Organisation (unified social credit code).</param>
+/// <param name="Form">The item's form fields by name.</param>
+public sealed record SubmitRequest(string? ItemCode, ApplicantRequest? Applicant, JsonObject? Form);
+
+public sealed record ApplicantRequest(string? Kind, string? IdNumber, string? Name, string? Phone);
+
+/// <summary>A reason, where a step needs one (refusal, suspension, extension, withdrawal).</summary>
+public sealed record ReasonRequest(string? Reason);
+
+/// <summary>Every missing material, told at once.</summary>
+public sealed record SupplementRequestBody(IReadOnlyList<string>? MissingMaterials);
+
+/// <summary>The applicant's supplemented form (null keeps it).</summary>
+public sealed record SupplementBody(JsonObject? Form);
+
+/// <summary>A clock suspension: the reason told to the applicant, and how long it is expected to take.</summary>
+public sealed record SuspendRequest(string? Reason, int? ExpectedDays);
+
+/// <summary>A department's opinion: Approve, ApproveWithConditions, ReturnForSupplement or Refuse (with a reason).</summary>
+public sealed record OpinionRequest(string? Verdict, string? Reason);
+
+/// <summary>The lead's decision; verdict defaults to the merged opinions and may not be milder.</summary>
+public sealed record DecisionRequest(string? Verdict, string? Reason);

@@ -1,0 +1,136 @@
+using System.Security.Claims;
+using Approval.Api.Identity;
+using Approval.Workflows.Cases;
+using Approval.Workflows.People;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Approval.Api.Endpoints;
+
+/// <summary>Cases (办件): applications, the window's steps, the applicant's steps, reading a case and its timeline.</summary>
+internal static class CasesEndpoints
+{
+    public static RouteGroupBuilder MapCasesEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/cases").WithTags("Cases").ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Applicant, Policies.WindowClerk)
+            .WithSummary("Submits an application (网上申报, or registered at the window).")
+            .WithDescription("Send an Idempotency-Key header: a retried submission returns the case the first one created (200) instead of a second case (201). Applicants apply for themselves: the applicant's ID must be theirs.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/{caseId}", GetAsync).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Reads a case the caller may see: an applicant their own, a department those it reviews.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{caseId}/timeline", TimelineAsync).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Who did what, when, why: every step of the case.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{caseId}/accept", AcceptAsync).RequireAuthorization(Policies.WindowClerk)
+            .WithSummary("受理: accepts the application; the departments' parallel reviews open with their own clocks.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{caseId}/refuse", RefuseAsync).RequireAuthorization(Policies.WindowClerk)
+            .WithSummary("不予受理: refuses the application, with the reason (the appeal rights are added).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{caseId}/supplement-requests", RequestSupplementAsync).RequireAuthorization(Policies.WindowClerk)
+            .WithSummary("补正: tells the applicant every missing material at once.")
+            .WithDescription("A second request on an unchanged application is refused (409) and recorded as a violation; a request after 5 working days counts the case as accepted on the day it was received.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{caseId}/deliver", DeliverAsync).RequireAuthorization(Policies.WindowClerk)
+            .WithSummary("出件: hands out the decided result; the case is completed.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/{caseId}/supplements", SupplementAsync).RequireAuthorization(Policies.Applicant)
+            .WithSummary("The applicant supplies what the window asked for.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{caseId}/withdraw", WithdrawAsync).RequireAuthorization(Policies.Applicant)
+            .WithSummary("撤回: the applicant withdraws an undecided case.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    private static async Task<Results<Created<CaseView>, Ok<CaseView>, ProblemHttpResult>> SubmitAsync(
+        SubmitRequest request, ClaimsPrincipal principal, CaseIntake intake, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        var user = principal.ToUser()!;
+        if (request.Applicant is null || string.IsNullOrWhiteSpace(request.ItemCode))
+            return TypedResults.Problem(Problems.InvalidField(request.Applicant is null ? "applicant" : "itemCode", "is required"));
+        if (!Enum.TryParse<ApplicantKind>(request.Applicant.Kind, ignoreCase: true, out var kind))
+            return TypedResults.Problem(Problems.InvalidField("applicant.kind", "must be Person or Organisation"));
+        if (user.Role == Role.Applicant && !string.Equals(user.ApplicantIdNumber, request.Applicant.IdNumber?.Trim(), StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Problem(Problems.Forbidden("an applicant applies under their own resident ID or credit code"));
+        var application = new Application(request.ItemCode.Trim(),
+            new Applicant(kind, request.Applicant.IdNumber?.Trim().ToUpperInvariant() ?? "", request.Applicant.Name?.Trim() ?? "", request.Applicant.Phone), request.Form);
+        var intake_ = await intake.SubmitAsync(application, user.Id, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
+        var view = CaseView.From(intake_.Case, showQueryCode: true);
+        return intake_.Created ? TypedResults.Created($"/api/cases/{view.Id}", view) : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string caseId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken)
+    {
+        var user = principal.ToUser()!;
+        var @case = await ReadableAsync(caseId, user, sessions, cancellationToken);
+        return @case is null ? NotFound(caseId) : TypedResults.Ok(CaseView.From(@case, CaseAccess.SeesQueryCode(user)));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TimelineEntryView>>, ProblemHttpResult>> TimelineAsync(string caseId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken)
+    {
+        var @case = await ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken);
+        return @case is null
+            ? NotFound(caseId)
+            : TypedResults.Ok<IReadOnlyList<TimelineEntryView>>([.. @case.Timeline.Select(e => new TimelineEntryView(e.At, e.Actor, e.Action.ToString(), e.Reason, e.Detail))]);
+    }
+
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> AcceptAsync(string caseId, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
+        Step(() => window.AcceptAsync(caseId, Actor(principal), cancellationToken), principal);
+
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> RefuseAsync(string caseId, ReasonRequest request, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(request.Reason)
+            ? Task.FromResult<Results<Ok<CaseView>, ProblemHttpResult>>(TypedResults.Problem(Problems.InvalidField("reason", "a refusal states its reason (Art. 38)")))
+            : Step(() => window.RefuseAsync(caseId, Actor(principal), request.Reason, cancellationToken), principal);
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> RequestSupplementAsync(string caseId, SupplementRequestBody request, ClaimsPrincipal principal,
+        WindowDesk window, CancellationToken cancellationToken)
+    {
+        if (request.MissingMaterials is not { Count: > 0 } missing || missing.Any(string.IsNullOrWhiteSpace))
+            return TypedResults.Problem(Problems.InvalidField("missingMaterials", "list every missing material, at once (一次告知)"));
+        var (@case, outcome) = await window.RequestSupplementAsync(caseId, Actor(principal), missing, cancellationToken);
+        return outcome == SupplementOutcome.RefusedAsRepeated
+            ? TypedResults.Problem(Problems.Conflict("supplements were already asked for on this application; a second request is not made and has been recorded as a violation (补正不一次告知)"))
+            : TypedResults.Ok(CaseView.From(@case, true));
+    }
+
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> DeliverAsync(string caseId, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
+        Step(() => window.DeliverAsync(caseId, Actor(principal), cancellationToken), principal);
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> SupplementAsync(string caseId, SupplementBody request, ClaimsPrincipal principal,
+        ICaseSessions sessions, ApplicantDesk applicants, CancellationToken cancellationToken)
+    {
+        if (await ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken) is null)
+            return NotFound(caseId);
+        return await Step(() => applicants.SupplementAsync(caseId, Actor(principal), request.Form, cancellationToken), principal);
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> WithdrawAsync(string caseId, ReasonRequest? request, ClaimsPrincipal principal,
+        ICaseSessions sessions, ApplicantDesk applicants, CancellationToken cancellationToken)
+    {
+        if (await ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken) is null)
+            return NotFound(caseId);
+        return await Step(() => applicants.WithdrawAsync(caseId, Actor(principal), request?.Reason, cancellationToken), principal);
+    }
+
+    internal static async Task<Case?> ReadableAsync(string caseId, User user, ICaseSessions sessions, CancellationToken cancellationToken)
+    {
+        await using var session = await sessions.OpenAsync(cancellationToken);
+        var @case = await session.FindAsync(caseId, cancellationToken);
+        return @case is not null && CaseAccess.CanRead(user, @case) ? @case : null;
+    }
+
+    /// <summary>Runs a step; the domain's refusals become problem details (see <see cref="ExceptionProblems"/>).</summary>
+    internal static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Step(Func<Task<Case>> step, ClaimsPrincipal principal) =>
+        TypedResults.Ok(CaseView.From(await step(), CaseAccess.SeesQueryCode(principal.ToUser()!)));
+
+    internal static string Actor(ClaimsPrincipal principal) => principal.ToUser() is { } user ? $"{user.DisplayName} ({user.UserName})" : "anonymous";
+
+    internal static ProblemHttpResult NotFound(string caseId) => TypedResults.Problem(Problems.NotFound($"No case {caseId} that you may see."));
+}

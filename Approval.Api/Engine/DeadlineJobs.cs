@@ -1,0 +1,24 @@
+using Approval.Workflows.Cases;
+using Hangfire;
+
+namespace Approval.Api.Engine;
+
+/// <summary>The recurring deadline jobs: thin and re-runnable; the database says what is due.</summary>
+public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, WorkflowTimerJobs timers)
+{
+    public const string JobId = "case-deadlines";
+
+    /// <summary>Everything time-driven that is due now: workflow timers, then unanswered applications.</summary>
+    public async Task<DeadlineSweep> RunAsync(CancellationToken cancellationToken)
+    {
+        await timers.ReconcileAsync(cancellationToken);
+        return new DeadlineSweep(await acceptance.SweepAsync(cancellationToken));
+    }
+
+    /// <summary>Registers the recurring sweep (every minute).</summary>
+    public static void Register(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<DeadlineJobs>(JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+}
+
+/// <summary>What a sweep did.</summary>
+public sealed record DeadlineSweep(int DeemedAccepted);

@@ -1,0 +1,72 @@
+using Approval.Api.Engine;
+using Approval.Api.Hosting;
+using Approval.Api.Persistence;
+using Approval.Engine.Hosting;
+using Approval.Tests.Persistence;
+using Approval.Workflows.Cases;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Approval.Tests.Workflows.Cases;
+
+/// <summary>The domain's services on a real database, a fake clock in Beijing time, and the workflows/ definitions.</summary>
+internal sealed class CaseServices : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+    private readonly ServiceProvider _services;
+
+    private CaseServices(TestDatabase database, ServiceProvider services, FakeTimeProvider clock)
+    {
+        _database = database;
+        _services = services;
+        Clock = clock;
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public RecordingTimerScheduler Timers => (RecordingTimerScheduler)_services.GetRequiredService<IWorkflowTimerScheduler>();
+    public CaseIntake Intake => _services.GetRequiredService<CaseIntake>();
+    public WindowDesk Window => _services.GetRequiredService<WindowDesk>();
+    public DepartmentDesk Departments => _services.GetRequiredService<DepartmentDesk>();
+    public ApplicantDesk Applicants => _services.GetRequiredService<ApplicantDesk>();
+    public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
+    public AcceptanceDeadlines Sweep => _services.GetRequiredService<AcceptanceDeadlines>();
+    public TestDatabase Database => _database;
+
+    public static async Task<CaseServices> StartAsync(DatabaseProvider provider, string beijingNow)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(ACase.Beijing(beijingNow));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.SettingsForTests).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(clock)
+            .AddLogging()
+            .AddApprovalPersistence(configuration)
+            .AddApprovalEngine()
+            .AddApprovalDomain(configuration)
+            .AddSingleton<IWorkflowTimerScheduler, RecordingTimerScheduler>()
+            .BuildServiceProvider();
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+        foreach (var file in Directory.GetFiles(Approval.Tests.Workflows.Process.ProcessHarness.WorkflowsFolder, "*.json"))
+            Assert.That((await runtime.SaveDefinitionAsync(await File.ReadAllTextAsync(file), file)).Errors, Is.Empty);
+        await services.GetRequiredService<DemoCatalogSeed>().SeedAsync(CancellationToken.None);
+        return new CaseServices(database, services, clock);
+    }
+
+    /// <summary>Moves the clock to a Beijing local time.</summary>
+    public void At(string beijing) => Clock.SetUtcNow(ACase.Beijing(beijing));
+
+    public async Task<Case> LoadAsync(string caseId)
+    {
+        await using var session = await _services.GetRequiredService<ICaseSessions>().OpenAsync();
+        return (await session.FindAsync(caseId))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+using Approval.Api.Persistence;
+using Approval.Workflows.Cases;
+using Approval.Workflows.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Tests.Workflows.Cases;
+
+/// <summary>
+/// 企业设立登记 end to end through the domain's services on a real database: submitted once, accepted, six departments
+/// review in parallel (one stops the clock for an expert review), the lead decides, the window delivers.
+/// </summary>
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.PostgreSql)]
+public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider)
+{
+    private CaseServices? _services;
+    private CaseServices Services => _services!;
+
+    [SetUp]
+    public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
+
+    [TearDown]
+    public async Task Stop()
+    {
+        if (_services is not null)
+            await _services.DisposeAsync();
+    }
+
+    private static Application AnApplication() => new(DemoCatalog.EnterpriseEstablishment.Code,
+        new Applicant(ApplicantKind.Person, "11010519491231002X", "张三", "13800000000"),
+        new JsonObject
+        {
+            ["companyName"] = "云浮市张三科技有限公司",
+            ["registeredCapital"] = 100,
+            ["businessScope"] = "软件开发；信息技术咨询服务",
+            ["address"] = "云浮市云城区建设北路1号",
+            ["legalRepresentativeId"] = "11010519491231002X",
+        });
+
+    [Test]
+    public async Task A_retried_submission_with_the_same_idempotency_key_creates_one_case()
+    {
+        var first = await Services.Intake.SubmitAsync(AnApplication(), "applicant-1", "key-1");
+        var retry = await Services.Intake.SubmitAsync(AnApplication(), "applicant-1", "key-1");
+        Assert.That(first.Created, Is.True);
+        Assert.That(retry.Created, Is.False);
+        Assert.That(retry.Case.Id, Is.EqualTo(first.Case.Id));
+        await using var db = await Services.Database.OpenAsync();
+        Assert.That(await db.Cases.CountAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_invalid_application_is_refused_field_by_field_and_nothing_is_saved()
+    {
+        var bad = AnApplication() with { Applicant = new Applicant(ApplicantKind.Person, "110105194912310021", "") };
+        var error = Assert.ThrowsAsync<ApplicationInvalidException>(() => Services.Intake.SubmitAsync(bad, "applicant-1", null));
+        Assert.That(error!.Errors.Select(e => e.Field), Is.EquivalentTo(new[] { "applicant.name", "applicant.idNumber" }));
+        await using var db = await Services.Database.OpenAsync();
+        Assert.That(await db.Cases.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Six_departments_review_in_parallel_one_stops_the_clock_and_the_lead_refuses_with_every_reason()
+    {
+        var id = (await Services.Intake.SubmitAsync(AnApplication(), "applicant-1", "key-1")).Case.Id;
+
+        Services.At("2026-11-24T14:00:00");
+        var accepted = await Services.Window.AcceptAsync(id, "窗口-李娜");
+        Assert.That(accepted.Status, Is.EqualTo(CaseStatus.InReview));
+        Assert.That(accepted.DueAt, Is.EqualTo(ACase.Beijing("2026-12-15T17:30:00")), "15 working days after 11-24");
+        Assert.That(accepted.Tasks.Select(t => t.DepartmentCode), Is.EquivalentTo(new[] { "samr", "tax", "eco", "fire", "health", "hrss" }));
+        Assert.That(accepted.Tasks.Select(t => t.DueAt).Distinct().Single(), Is.EqualTo(ACase.Beijing("2026-12-01T17:30:00")));
+
+        // The fire brigade asks for an expert review: the case's clock stops for two working days.
+        Services.At("2026-11-25T09:00:00");
+        var suspended = await Services.Departments.SuspendClockAsync(id, "消防-王强", "消防设计需组织专家评审", 2);
+        Assert.That(suspended.Status, Is.EqualTo(CaseStatus.Suspended));
+        Assert.That(suspended.DueAt, Is.Null);
+
+        foreach (var department in new[] { "samr", "tax", "eco", "health", "hrss" })
+        {
+            var task = suspended.Tasks.Single(t => t.DepartmentCode == department);
+            var verdict = department == "eco" ? Verdict.ApproveWithConditions : Verdict.Approve;
+            await Services.Departments.GiveOpinionAsync(id, task.Id, new Opinion(department, verdict, department == "eco" ? "须安装油烟净化设施" : null, $"{department}-审查员"));
+        }
+
+        Services.At("2026-11-27T09:00:00");
+        var resumed = await Services.Departments.ResumeClockAsync(id, "消防-王强");
+        Assert.That(resumed.DueAt, Is.EqualTo(ACase.Beijing("2026-12-17T17:30:00")), "11-25 and 11-26 were suspended");
+
+        var fireTask = resumed.Tasks.Single(t => t.DepartmentCode == "fire");
+        await Services.Departments.GiveOpinionAsync(id, fireTask.Id, new Opinion("fire", Verdict.Refuse, "疏散通道宽度不足", "消防-王强"));
+
+        var decided = await Services.Departments.DecideAsync(id, "市场监管局-负责人", null, null);
+        Assert.That(decided.Status, Is.EqualTo(CaseStatus.Decided));
+        Assert.That(decided.Decision!.Verdict, Is.EqualTo(Verdict.Refuse));
+        Assert.That(decided.Decision.Reasons.Select(r => r.Reason), Is.EqualTo(new[] { "疏散通道宽度不足", "须安装油烟净化设施" }));
+
+        var delivered = await Services.Window.DeliverAsync(id, "窗口-李娜");
+        Assert.That(delivered.Status, Is.EqualTo(CaseStatus.Delivered));
+
+        var saved = await Services.LoadAsync(id);
+        Assert.That(saved.Timeline.Select(e => e.Action), Is.SupersetOf(new[]
+        {
+            CaseAction.Submitted, CaseAction.Accepted, CaseAction.TaskOpened, CaseAction.ClockSuspended, CaseAction.OpinionGiven,
+            CaseAction.ClockResumed, CaseAction.Decided, CaseAction.Delivered,
+        }));
+        var instance = await Services.Runtime.FindAsync(saved.WorkflowInstanceId!);
+        Assert.That(instance!.Status, Is.EqualTo(Approval.Engine.Runtime.WorkflowStatus.Finished));
+        await using var db = await Services.Database.OpenAsync();
+        Assert.That(await db.CaseEvents.CountAsync(e => e.CaseId == id), Is.EqualTo(saved.Timeline.Count), "every timeline line is a row");
+        Assert.That(await db.CaseTasks.CountAsync(t => t.CaseId == id && t.Status == "Completed"), Is.EqualTo(6));
+    }
+
+    [Test]
+    public async Task Two_clerks_accepting_one_case_at_once_one_wins_and_the_other_is_told_why()
+    {
+        var id = (await Services.Intake.SubmitAsync(AnApplication(), "applicant-1", null)).Case.Id;
+        var first = Services.Window.AcceptAsync(id, "clerk-a");
+        var second = Services.Window.AcceptAsync(id, "clerk-b");
+        var outcomes = await Task.WhenAll(Settle(first), Settle(second));
+        Assert.That(outcomes.Count(o => o is null), Is.EqualTo(1), "exactly one acceptance commits");
+        Assert.That(outcomes.Single(o => o is not null), Is.InstanceOf<CaseConflictException>().Or.InstanceOf<CaseRuleException>());
+        var saved = await Services.LoadAsync(id);
+        Assert.That(saved.Timeline.Count(e => e.Action == CaseAction.Accepted), Is.EqualTo(1));
+        Assert.That(saved.Tasks, Has.Count.EqualTo(6), "one process, one set of tasks");
+    }
+
+    private static async Task<Exception?> Settle(Task task)
+    {
+        try
+        {
+            await task;
+            return null;
+        }
+        catch (Exception ex) when (ex is CaseConflictException or CaseRuleException)
+        {
+            return ex;
+        }
+    }
+}
+
+/// <summary>Art. 32 applied by the deadline sweep, on a real database.</summary>
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.PostgreSql)]
+public class AcceptanceDeadlineTests(DatabaseProvider provider)
+{
+    private CaseServices? _services;
+
+    [SetUp]
+    public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
+
+    [TearDown]
+    public async Task Stop()
+    {
+        if (_services is not null)
+            await _services.DisposeAsync();
+    }
+
+    [Test]
+    public async Task An_application_left_unanswered_for_five_working_days_is_accepted_by_the_sweep_and_its_reviews_open()
+    {
+        var services = _services!;
+        var application = new Application(DemoCatalog.FoodBusinessLicense.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
+            new JsonObject { ["shopName"] = "张三小吃", ["businessType"] = "餐饮服务", ["operatorId"] = "11010519491231002X", ["address"] = "云城区1号" });
+        var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
+        var sweep = services.Sweep;
+
+        services.At("2026-12-01T17:29:00");
+        Assert.That(await sweep.SweepAsync(), Is.Zero, "the window still has a minute");
+        services.At("2026-12-01T17:30:00");
+        Assert.That(await sweep.SweepAsync(), Is.EqualTo(1));
+        Assert.That(await sweep.SweepAsync(), Is.Zero, "once");
+
+        var saved = await services.LoadAsync(id);
+        Assert.That(saved.Status, Is.EqualTo(CaseStatus.Suspended), "the food licence's process starts with the on-site inspection, which stops the clock");
+        Assert.That(saved.DeemedAccepted, Is.True);
+        Assert.That(saved.AcceptedAt, Is.EqualTo(ACase.Beijing("2026-11-24T10:00:00")));
+        Assert.That(saved.Violations.Single().Kind, Is.EqualTo(ViolationKind.LateAcceptance));
+    }
+}

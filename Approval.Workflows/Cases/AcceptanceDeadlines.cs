@@ -1,0 +1,44 @@
+namespace Approval.Workflows.Cases;
+
+/// <summary>Finds cases by what the clock rules need; the store answers from an index, never by loading every case.</summary>
+public interface ICaseQueries
+{
+    /// <summary>Ids of cases still waiting for the window's answer, received at or before <paramref name="receivedBy"/>, oldest first.</summary>
+    Task<IReadOnlyList<string>> UnansweredSinceAsync(DateTimeOffset receivedBy, int max, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Art. 32 by itself: an application the window has not answered within 5 working days counts as accepted on the
+/// day it was received, and its process starts. Run by a recurring job; running it twice changes nothing more.
+/// </summary>
+public sealed class AcceptanceDeadlines(ICaseQueries queries, CaseCommands commands, CaseProcess process, CaseClock clock)
+{
+    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        // Five working days are at least five calendar days: older receipts are the only candidates.
+        var candidates = await queries.UnansweredSinceAsync(clock.Now.AddDays(-clock.Rules.AcceptanceWindowDays), 500, cancellationToken);
+        var accepted = 0;
+        foreach (var caseId in candidates)
+        {
+            try
+            {
+                var applied = false;
+                await commands.ExecuteAsync(caseId, async step =>
+                {
+                    if (!step.Case.DeemAcceptedIfUnanswered(clock))
+                        return;
+                    applied = true;
+                    var (instance, result) = await process.StartAsync(step.Session, step.Case, step.Item, cancellationToken);
+                    step.Ran(instance, result);
+                }, cancellationToken);
+                if (applied)
+                    accepted++;
+            }
+            catch (CaseConflictException)
+            {
+                // A clerk answered at the same moment: their step stands; the next sweep looks again.
+            }
+        }
+        return accepted;
+    }
+}
