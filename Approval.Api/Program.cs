@@ -24,6 +24,7 @@ builder.Services
 var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
 await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();
 app.UseApprovalIdentity();
 app.MapAuthEndpoints();

@@ -19,11 +19,11 @@ internal static class AuthEndpoints
         group.MapPost("/token", IssueTokenAsync).AllowAnonymous()
             .WithSummary("Exchanges a user name and password for a bearer access token.")
             .WithDescription("Send it as 'Authorization: Bearer <accessToken>' until expiresAt. Wrong credentials answer 401; missing fields 400.")
-            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/login", LogInAsync).AllowAnonymous()
             .WithSummary("Signs in with a cookie (for the pages): same body as /token, answers the user.")
-            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/logout", (Delegate)LogOutAsync).AllowAnonymous()
             .WithSummary("Signs the cookie out. Bearer tokens simply expire.");
@@ -32,11 +32,11 @@ internal static class AuthEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
         [FromBody] Credentials? credentials, PasswordSignIn signIn, AccessTokenIssuer tokens, CancellationToken cancellationToken)
     {
         if (Missing(credentials) is { } errors)
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.Problem(Problems.InvalidFields(errors));
         var user = await signIn.CheckAsync(credentials!.UserName!, credentials.Password!, cancellationToken);
         if (user is null)
             return TypedResults.Problem(Problems.Unauthorized(BadCredentials));
@@ -44,11 +44,11 @@ internal static class AuthEndpoints
         return TypedResults.Ok(new TokenResponse(token.Value, "Bearer", token.ExpiresAt, UserView.From(user)));
     }
 
-    private static async Task<Results<Ok<UserView>, ValidationProblem, ProblemHttpResult>> LogInAsync(
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> LogInAsync(
         [FromBody] Credentials? credentials, PasswordSignIn signIn, HttpContext http, CancellationToken cancellationToken)
     {
         if (Missing(credentials) is { } errors)
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.Problem(Problems.InvalidFields(errors));
         var user = await signIn.CheckAsync(credentials!.UserName!, credentials.Password!, cancellationToken);
         if (user is null)
             return TypedResults.Problem(Problems.Unauthorized(BadCredentials));
@@ -68,13 +68,13 @@ internal static class AuthEndpoints
             ? TypedResults.Ok(UserView.From(user))
             : TypedResults.Problem(Problems.Unauthorized("No one is signed in."));
 
-    private static Dictionary<string, string[]>? Missing(Credentials? credentials)
+    private static List<(string Field, string Reason)>? Missing(Credentials? credentials)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new List<(string Field, string Reason)>();
         if (string.IsNullOrWhiteSpace(credentials?.UserName))
-            errors["userName"] = ["userName is required"];
+            errors.Add(("userName", "is required"));
         if (string.IsNullOrEmpty(credentials?.Password))
-            errors["password"] = ["password is required"];
+            errors.Add(("password", "is required"));
         return errors.Count == 0 ? null : errors;
     }
 }

@@ -28,7 +28,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<EfUserStore>();
         services.AddSingleton<PasswordSignIn>();
-        services.AddHostedService<DemoUsers>();
+        services.AddTransient<DemoUsers>();
 
         // Cookies are encrypted with data-protection keys: kept in the data folder, they outlive a restart as tokens do.
         services.AddDataProtection()

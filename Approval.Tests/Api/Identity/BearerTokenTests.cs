@@ -71,6 +71,7 @@ public class BearerTokenTests
         var response = await client.PostAsync(new Uri("/api/auth/token", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
         var problem = await Problem.Of(response, HttpStatusCode.BadRequest);
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "userName", "password" }));
+        Assert.That(problem["errors"]!["password"]![0]!.GetValue<string>(), Is.EqualTo("is required"));
     }
 
     [Test]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Approval.Api.Identity;
 using Approval.Api.Persistence;
 using Approval.Workflows.Applicants;
+using Approval.Workflows.Catalog;
 using Approval.Workflows.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,13 +13,11 @@ namespace Approval.Tests.Api.Identity;
 /// <summary>Demo users are seeded into an empty Users table, unless Approval:Demo:SeedUsers is false.</summary>
 public class DemoUsersTests
 {
-    private static readonly string[] CatalogDepartments = ["samr", "tax", "eco", "fire", "health", "hrss", "housing", "planning", "civil-defense"];
-
     [Test]
     public void There_is_a_demo_user_for_every_role_and_a_reviewer_and_a_head_for_every_department_of_the_demo_catalog()
     {
         Assert.That(Enum.GetValues<Role>(), Is.SubsetOf(DemoUsers.All.Select(u => u.Role)));
-        foreach (var department in CatalogDepartments)
+        foreach (var department in DemoCatalog.Departments.Select(d => d.Code))
         {
             Assert.That(DemoUsers.All.Where(u => u.DepartmentCode == department).Select(u => u.Role),
                 Is.EquivalentTo(new[] { Role.DepartmentReviewer, Role.DepartmentHead }), department);
