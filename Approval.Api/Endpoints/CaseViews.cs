@@ -19,6 +19,7 @@ public sealed record CaseView(
     int ExtensionDays,
     IReadOnlyList<TaskView> Tasks,
     DecisionView? Decision,
+    PromiseView? Promise,
     IReadOnlyList<SupplementRequestView> SupplementRequests,
     IReadOnlyList<ViolationView> Violations)
 {
@@ -29,9 +30,12 @@ public sealed record CaseView(
         c.Form, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted, c.DueAt, c.ExtensionDays,
         [.. c.Tasks.Select(TaskView.From)],
         c.Decision is { } d ? new DecisionView(d.Verdict.ToString(), d.Reason, [.. d.Reasons.Select(OpinionView.From)], d.Signer, d.At) : null,
+        c.Promise is { } p ? new PromiseView(p.MaterialCodes, p.PromisedBy) : null,
         [.. c.SupplementRequests.Select(r => new SupplementRequestView(r.At, r.Clerk, r.MissingMaterials))],
         [.. c.Violations.Select(v => new ViolationView(v.Kind.ToString(), v.At, v.DepartmentCode, v.Person, v.Evidence))]);
 }
+
+public sealed record PromiseView(IReadOnlyList<string> MaterialCodes, DateOnly PromisedBy);
 
 public sealed record ApplicantView(string Kind, string IdNumber, string Name, string? Phone);
 
@@ -60,6 +64,9 @@ public sealed record TimelineEntryView(DateTimeOffset At, string Actor, string A
 public sealed record SubmitRequest(string? ItemCode, ApplicantRequest? Applicant, JsonObject? Form);
 
 public sealed record ApplicantRequest(string? Kind, string? IdNumber, string? Name, string? Phone);
+
+/// <summary>Acceptance; with missing materials and a promised date it is 容缺受理.</summary>
+public sealed record AcceptRequest(IReadOnlyList<string>? MissingMaterials, DateOnly? PromisedBy);
 
 /// <summary>A reason, where a step needs one (refusal, suspension, extension, withdrawal).</summary>
 public sealed record ReasonRequest(string? Reason);

@@ -27,6 +27,7 @@ internal static class CasesEndpoints
 
         group.MapPost("/{caseId}/accept", AcceptAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("受理: accepts the application; the departments' parallel reviews open with their own clocks.")
+            .WithDescription("With { missingMaterials: [codes], promisedBy: \"YYYY-MM-DD\" }: 容缺受理 — only materials the catalog allows to be missing, promised within the promised limit; the case is terminated if they do not arrive by then.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{caseId}/refuse", RefuseAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("不予受理: refuses the application, with the reason (the appeal rights are added).")
@@ -81,8 +82,16 @@ internal static class CasesEndpoints
             : TypedResults.Ok<IReadOnlyList<TimelineEntryView>>([.. @case.Timeline.Select(e => new TimelineEntryView(e.At, e.Actor, e.Action.ToString(), e.Reason, e.Detail))]);
     }
 
-    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> AcceptAsync(string caseId, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
-        Step(() => window.AcceptAsync(caseId, Actor(principal), cancellationToken), principal);
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> AcceptAsync(string caseId, AcceptRequest? request, ClaimsPrincipal principal, WindowDesk window,
+        CancellationToken cancellationToken)
+    {
+        if (request?.MissingMaterials is not { Count: > 0 } missing)
+            return await Step(() => window.AcceptAsync(caseId, Actor(principal), cancellationToken), principal);
+        if (request.PromisedBy is not { } promisedBy)
+            return TypedResults.Problem(Problems.InvalidField("promisedBy", "容缺受理 needs the date the applicant promises the missing materials by"));
+        // The credit-record store (诚信记录信息库, domain.md §7) is not built yet: every applicant counts as in good standing.
+        return await Step(() => window.AcceptWithMissingMaterialsAsync(caseId, Actor(principal), missing, promisedBy, applicantInGoodStanding: true, cancellationToken), principal);
+    }
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> RefuseAsync(string caseId, ReasonRequest request, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(request.Reason)

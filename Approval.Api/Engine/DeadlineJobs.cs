@@ -12,7 +12,8 @@ public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, WorkflowTimerJo
     public async Task<DeadlineSweep> RunAsync(CancellationToken cancellationToken)
     {
         await timers.ReconcileAsync(cancellationToken);
-        return new DeadlineSweep(await acceptance.SweepAsync(cancellationToken));
+        var accepted = await acceptance.SweepAsync(cancellationToken);
+        return new DeadlineSweep(accepted, await acceptance.TerminateBrokenPromisesAsync(cancellationToken));
     }
 
     /// <summary>Registers the recurring sweep (every minute).</summary>
@@ -21,4 +22,4 @@ public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, WorkflowTimerJo
 }
 
 /// <summary>What a sweep did.</summary>
-public sealed record DeadlineSweep(int DeemedAccepted);
+public sealed record DeadlineSweep(int DeemedAccepted, int TerminatedForBrokenPromises);

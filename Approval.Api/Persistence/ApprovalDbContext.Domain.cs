@@ -63,6 +63,7 @@ public abstract partial class ApprovalDbContext
             c.Property(x => x.LeadDepartmentCode).HasMaxLength(IdLength);
             c.HasIndex(x => x.ReceivedAt);
             c.Property(x => x.WorkflowInstanceId).HasMaxLength(IdLength);
+            c.HasIndex(x => x.PromiseDueAt);
             c.Property(x => x.Revision).IsConcurrencyToken();
         });
         model.Entity<CaseTaskRecord>(t =>

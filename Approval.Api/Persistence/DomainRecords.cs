@@ -46,6 +46,8 @@ public sealed class CaseRecord
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? WorkflowInstanceId { get; set; }
+    /// <summary>Close of business of the day promised materials (容缺) are due; null when none are owed.</summary>
+    public DateTimeOffset? PromiseDueAt { get; set; }
     public required string State { get; set; }
     public long Revision { get; set; }
 }

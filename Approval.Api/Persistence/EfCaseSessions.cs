@@ -5,17 +5,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Api.Persistence;
 
 /// <summary>Units of work on cases over EF Core.</summary>
-public sealed class EfCaseSessions(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time) : ICaseSessions
+public sealed class EfCaseSessions(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time, Approval.Workflows.Calendar.BusinessHours hours) : ICaseSessions
 {
     public async Task<ICaseSession> OpenAsync(CancellationToken cancellationToken = default) =>
-        new EfCaseSession(await contexts.CreateDbContextAsync(cancellationToken), time);
+        new EfCaseSession(await contexts.CreateDbContextAsync(cancellationToken), time, hours);
 }
 
 /// <summary>
 /// One unit of work: cases are saved as a JSON document guarded by a revision, with their task rows, new timeline
 /// and violation rows, and the workflow instances their steps advanced — all in one transaction.
 /// </summary>
-internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time) : ICaseSession
+internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, Approval.Workflows.Calendar.BusinessHours hours) : ICaseSession
 {
     private readonly Dictionary<string, Loaded> _loaded = new(StringComparer.Ordinal);
     private readonly List<Case> _added = [];
@@ -100,7 +100,7 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time) : I
         }
     }
 
-    private static CaseRecord Row(Case @case, long revision) => new()
+    private CaseRecord Row(Case @case, long revision) => new()
     {
         Id = @case.Id,
         Number = @case.Number,
@@ -115,6 +115,7 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time) : I
         DueAt = @case.DueAt,
         ClosedAt = @case.ClosedAt,
         WorkflowInstanceId = @case.WorkflowInstanceId,
+        PromiseDueAt = @case.Promise is { } promise && @case.IsOpen ? hours.CloseOf(promise.PromisedBy) : null,
         State = CaseStateJson.Serialize(@case.ToState()),
         Revision = revision,
     };
@@ -144,6 +145,13 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time) : I
 /// <summary>The case queries the clock rules need, over the Cases table's (Status, …) indexes.</summary>
 public sealed class EfCaseQueries(IDbContextFactory<ApprovalDbContext> contexts) : ICaseQueries
 {
+    public async Task<IReadOnlyList<string>> PromisesDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Cases.Where(c => c.PromiseDueAt != null && c.PromiseDueAt <= dueBy)
+            .OrderBy(c => c.PromiseDueAt).Take(max).Select(c => c.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> UnansweredSinceAsync(DateTimeOffset receivedBy, int max, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

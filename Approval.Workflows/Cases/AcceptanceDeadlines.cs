@@ -5,6 +5,9 @@ public interface ICaseQueries
 {
     /// <summary>Ids of cases still waiting for the window's answer, received at or before <paramref name="receivedBy"/>, oldest first.</summary>
     Task<IReadOnlyList<string>> UnansweredSinceAsync(DateTimeOffset receivedBy, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of open cases whose promised materials (容缺) were due at or before <paramref name="dueBy"/>.</summary>
+    Task<IReadOnlyList<string>> PromisesDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -40,5 +43,33 @@ public sealed class AcceptanceDeadlines(ICaseQueries queries, CaseCommands comma
             }
         }
         return accepted;
+    }
+
+    /// <summary>容缺: a case whose promised materials did not arrive by close of business of the promised day is terminated.</summary>
+    public async Task<int> TerminateBrokenPromisesAsync(CancellationToken cancellationToken = default)
+    {
+        var terminated = 0;
+        foreach (var caseId in await queries.PromisesDueByAsync(clock.Now, 500, cancellationToken))
+        {
+            try
+            {
+                var applied = false;
+                await commands.ExecuteAsync(caseId, async step =>
+                {
+                    if (!step.Case.PromiseBroken(clock))
+                        return;
+                    applied = true;
+                    step.Case.Terminate("system", $"容缺材料未在承诺期限（{step.Case.Promise!.PromisedBy:yyyy-MM-dd}）内补齐 (promised materials not delivered in time)", clock);
+                    await process.CancelAsync(step.Session, step.Case, cancellationToken);
+                }, cancellationToken);
+                if (applied)
+                    terminated++;
+            }
+            catch (CaseConflictException)
+            {
+                // Changed meanwhile (the materials may just have arrived): the next sweep looks again.
+            }
+        }
+        return terminated;
     }
 }

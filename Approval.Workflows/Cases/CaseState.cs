@@ -26,6 +26,7 @@ public sealed record CaseState
     public string? WorkflowInstanceId { get; init; }
     public CaseDecision? Decision { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
+    public MaterialPromise? Promise { get; init; }
     public List<CaseEvent> Timeline { get; init; } = [];
     public List<SupplementRequest> SupplementRequests { get; init; } = [];
     public List<ClockSuspension> Suspensions { get; init; } = [];
@@ -47,7 +48,7 @@ public sealed partial class Case
         LeadDepartmentCode = LeadDepartmentCode, PromisedLimitDays = PromisedLimitDays, Applicant = Applicant,
         Form = (JsonObject)Form.DeepClone(), Status = Status, ReceivedAt = ReceivedAt, AcceptedAt = AcceptedAt,
         DeemedAccepted = DeemedAccepted, DueAt = DueAt, ExtensionDays = ExtensionDays, ApplicationRevision = ApplicationRevision,
-        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt,
+        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise,
         Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
         Violations = [.. _violations],
         Tasks = [.. _tasks.Select(t => new CaseTaskState(t.Id, t.DepartmentCode, t.BookmarkId, t.LimitDays, t.OpenedAt, t.DueAt, t.Status, t.ClaimedBy, t.Opinion, t.ClosedAt))],
@@ -64,6 +65,7 @@ public sealed partial class Case
             DeemedAccepted = state.DeemedAccepted, DueAt = state.DueAt, ExtensionDays = state.ExtensionDays,
             ApplicationRevision = state.ApplicationRevision, WorkflowInstanceId = state.WorkflowInstanceId, Decision = state.Decision,
             ClosedAt = state.ClosedAt,
+            Promise = state.Promise,
         };
         @case._timeline.AddRange(state.Timeline);
         @case._supplementRequests.AddRange(state.SupplementRequests);

@@ -15,6 +15,16 @@ public sealed class WindowDesk(CaseCommands commands, CaseProcess process, CaseC
             step.Ran(instance, result);
         }, cancellationToken);
 
+    /// <summary>容缺受理: accepts with non-key materials to follow by a promised date (the applicant's credit standing decides eligibility).</summary>
+    public Task<Case> AcceptWithMissingMaterialsAsync(string caseId, string clerk, IReadOnlyList<string> materialCodes, DateOnly promisedBy,
+        bool applicantInGoodStanding, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, async step =>
+        {
+            step.Case.AcceptWithMissingMaterials(clerk, step.Item, materialCodes, promisedBy, applicantInGoodStanding, clock);
+            var (instance, result) = await process.StartAsync(step.Session, step.Case, step.Item, cancellationToken);
+            step.Ran(instance, result);
+        }, cancellationToken);
+
     /// <summary>不予受理, with the reason; the appeal rights are added.</summary>
     public Task<Case> RefuseAsync(string caseId, string clerk, string reason, CancellationToken cancellationToken = default) =>
         commands.ExecuteAsync(caseId, step =>

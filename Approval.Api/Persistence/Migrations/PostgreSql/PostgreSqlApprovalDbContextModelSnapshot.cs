@@ -177,6 +177,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTime?>("PromiseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("QueryCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -210,6 +213,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PromiseDueAt");
 
                     b.HasIndex("ReceivedAt");
 

@@ -198,6 +198,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<DateTime?>("PromiseDueAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("QueryCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -235,6 +238,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PromiseDueAt");
 
                     b.HasIndex("ReceivedAt");
 

@@ -170,6 +170,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PromiseDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QueryCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -203,6 +206,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PromiseDueAt");
 
                     b.HasIndex("ReceivedAt");
 

@@ -43,6 +43,7 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     DueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     WorkflowInstanceId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    PromiseDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     State = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Latin1_General_100_BIN2"),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -316,6 +317,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                 table: "Cases",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PromiseDueAt",
+                table: "Cases",
+                column: "PromiseDueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_ReceivedAt",

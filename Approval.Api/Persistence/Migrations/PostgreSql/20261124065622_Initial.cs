@@ -44,6 +44,7 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     WorkflowInstanceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PromiseDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     State = table.Column<string>(type: "text", nullable: false),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -317,6 +318,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                 table: "Cases",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PromiseDueAt",
+                table: "Cases",
+                column: "PromiseDueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_ReceivedAt",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Api.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlApprovalDbContext))]
-    [Migration("20261124063737_Initial")]
+    [Migration("20261124065622_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -180,6 +180,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTime?>("PromiseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("QueryCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -213,6 +216,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PromiseDueAt");
 
                     b.HasIndex("ReceivedAt");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Api.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApprovalDbContext))]
-    [Migration("20261124063738_Initial")]
+    [Migration("20261124065625_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -201,6 +201,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<DateTime?>("PromiseDueAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("QueryCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -238,6 +241,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PromiseDueAt");
 
                     b.HasIndex("ReceivedAt");
 

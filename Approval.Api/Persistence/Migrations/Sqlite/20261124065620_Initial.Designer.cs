@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Api.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApprovalDbContext))]
-    [Migration("20261124063735_Initial")]
+    [Migration("20261124065620_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -173,6 +173,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PromiseDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QueryCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -206,6 +209,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PromiseDueAt");
 
                     b.HasIndex("ReceivedAt");
 

@@ -43,6 +43,7 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     WorkflowInstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    PromiseDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     State = table.Column<string>(type: "TEXT", nullable: false),
                     Revision = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -316,6 +317,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                 table: "Cases",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PromiseDueAt",
+                table: "Cases",
+                column: "PromiseDueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_ReceivedAt",

@@ -1,0 +1,62 @@
+using Approval.Workflows.Catalog;
+
+namespace Approval.Workflows.Cases;
+
+/// <summary>容缺受理: materials accepted as missing under the applicant's written promise, and the date they are due.</summary>
+public sealed record MaterialPromise(IReadOnlyList<string> MaterialCodes, DateOnly PromisedBy, DateTimeOffset At);
+
+public sealed partial class Case
+{
+    /// <summary>
+    /// 容缺受理: accepts with non-key materials missing, under a credit promise. Only materials the catalog marks as
+    /// allowed to be missing; the promised date may not go past the promised limit; an applicant with a bad credit
+    /// record (or an earlier broken promise) is not eligible.
+    /// </summary>
+    public void AcceptWithMissingMaterials(string clerk, ApprovalItem item, IReadOnlyList<string> materialCodes, DateOnly promisedBy,
+        bool applicantInGoodStanding, CaseClock clock)
+    {
+        Require(Status == CaseStatus.Submitted, "only a submitted application can be accepted");
+        Require(applicantInGoodStanding, "the applicant's credit record excludes acceptance with missing materials (容缺受理)");
+        Require(materialCodes.Count > 0, "name the materials accepted as missing");
+        foreach (var code in materialCodes)
+        {
+            var material = item.Materials.FirstOrDefault(m => m.Code == code);
+            Require(material is not null, $"'{code}' is not a material of {item.Name}");
+            Require(material!.MayBeMissing, $"{material.Name} is a key material: it may not be missing at acceptance");
+        }
+        var latest = clock.Due.Calendar.AddWorkingDays(clock.Due.Hours.DateOf(clock.Now), item.PromisedLimitDays);
+        Require(promisedBy <= latest, $"the promised date may not be later than the promised limit ({latest:yyyy-MM-dd})");
+        Require(promisedBy >= clock.Due.Hours.DateOf(clock.Now), "the promised date has passed");
+
+        Accept(clerk, clock);
+        Promise = new MaterialPromise([.. materialCodes], promisedBy, clock.Now);
+        Record(clock.Now, clerk, CaseAction.AcceptedWithMissingMaterials, null, $"{string.Join("、", materialCodes)} promised by {promisedBy:yyyy-MM-dd}");
+    }
+
+    /// <summary>The materials still owed under a 容缺 promise; null when none.</summary>
+    public MaterialPromise? Promise { get; private set; }
+
+    /// <summary>The applicant delivers promised materials; the promise is kept once all are in.</summary>
+    public void ReceivePromisedMaterials(string actor, IReadOnlyList<string> materialCodes, CaseClock clock)
+    {
+        Require(Promise is not null, "no materials are owed on this case");
+        var remaining = Promise!.MaterialCodes.Except(materialCodes, StringComparer.Ordinal).ToList();
+        Record(clock.Now, actor, CaseAction.Supplemented, null, string.Join("、", materialCodes));
+        Promise = remaining.Count == 0 ? null : Promise with { MaterialCodes = remaining };
+    }
+
+    /// <summary>Whether the promised materials are overdue at close of business of the promised day.</summary>
+    public bool PromiseBroken(CaseClock clock) => Promise is { } promise && IsOpen && clock.Now >= clock.Due.Hours.CloseOf(promise.PromisedBy);
+
+    /// <summary>终止: the case ends without a decision (e.g. the promised materials never came).</summary>
+    public void Terminate(string actor, string reason, CaseClock clock)
+    {
+        Require(IsOpen && Status != CaseStatus.Decided, "only an open, undecided case can be terminated");
+        Require(!string.IsNullOrWhiteSpace(reason), "a termination states its reason");
+        Status = CaseStatus.Terminated;
+        ClosedAt = clock.Now;
+        foreach (var task in _tasks.Where(t => t.IsOpen))
+            task.Cancel(clock.Now);
+        Record(clock.Now, actor, CaseAction.Terminated, reason);
+    }
+}
