@@ -3,6 +3,7 @@ using Approval.Api.Clock;
 using Approval.Api.Endpoints;
 using Approval.Api.Engine;
 using Approval.Api.Hosting;
+using Approval.Api.Identity;
 using Approval.Api.Persistence;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
@@ -17,12 +18,16 @@ builder.Services
     .AddApprovalDomain(builder.Configuration)
     .AddApprovalPersistence(builder.Configuration)
     .AddApprovalBackgroundJobs(builder.Configuration)
+    .AddApprovalIdentity(builder.Configuration)
     .AddApprovalApi();
 
 var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
 await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();
+app.UseApprovalIdentity();
+app.MapAuthEndpoints();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();
 app.MapCalendarEndpoints();

@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approval.Api.Endpoints;
 
-/// <summary>The working-day calendar (Art. 82): clerks tell applicants dates, so the API answers calendar questions.</summary>
+/// <summary>The working-day calendar (Art. 82): clerks tell applicants dates, so the API answers calendar questions, to anyone (the public guide too).</summary>
 internal static class CalendarEndpoints
 {
     public static RouteGroupBuilder MapCalendarEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/calendar").WithTags("Calendar");
+        var group = routes.MapGroup("/api/calendar").WithTags("Calendar").AllowAnonymous();
         group.MapGet("/years", (WorkingDayCalendar calendar) => TypedResults.Ok(calendar.Years.ToList()))
             .WithSummary("Lists the years the calendar has the government's holiday schedule for.");
         group.MapGet("/days/{date}", GetDay)

@@ -14,7 +14,7 @@ internal static class CasesEndpoints
     {
         var group = routes.MapGroup("/api/cases").WithTags("Cases").ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Applicant, Policies.WindowClerk)
+        group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Submitter)
             .WithSummary("Submits an application (网上申报, or registered at the window).")
             .WithDescription("Send an Idempotency-Key header: a retried submission returns the case the first one created (200) instead of a second case (201). Applicants apply for themselves: the applicant's ID must be theirs.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);

@@ -22,6 +22,15 @@ internal static class Problems
         Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
     };
 
+    /// <summary>No one is signed in, or the credentials or token are not good.</summary>
+    public static ProblemDetails Unauthorized(string detail) => new()
+    {
+        Status = StatusCodes.Status401Unauthorized,
+        Title = "Unauthorized",
+        Detail = detail,
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+    };
+
     /// <summary>A request field that is wrong: which field, and why.</summary>
     public static ProblemDetails InvalidField(string field, string reason)
     {
@@ -36,6 +45,7 @@ internal static class Problems
         return problem;
     }
 
+    /// <summary>Signed in, but the user's role (or the record) does not allow this.</summary>
     public static ProblemDetails Forbidden(string detail) => new()
     {
         Status = StatusCodes.Status403Forbidden,

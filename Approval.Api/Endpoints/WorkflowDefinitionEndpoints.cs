@@ -1,25 +1,26 @@
 using Approval.Engine.Definitions;
+using Approval.Api.Identity;
 using Approval.Engine.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approval.Api.Endpoints;
 
-/// <summary>Process definitions (业务规则流程库): upload, validate, version, publish, read.</summary>
+/// <summary>Process definitions (业务规则流程库): upload, validate, version, publish, read. Administrators and supervisors read; administrators upload.</summary>
 internal static class WorkflowDefinitionEndpoints
 {
     public static RouteGroupBuilder MapWorkflowDefinitionEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions");
 
-        group.MapGet("/", ListAsync)
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Lists every stored version of every workflow definition, newest first.");
-        group.MapGet("/{definitionId}/versions/{version:int}", GetVersionAsync)
+        group.MapGet("/{definitionId}/versions/{version:int}", GetVersionAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Returns one version of a definition as it was uploaded (Elsa 3 JSON).");
-        group.MapPost("/validate", ValidateAsync)
+        group.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Oversight)
             .Accepts<object>("application/json")
             .WithSummary("Checks an Elsa 3 workflow definition without storing it.")
             .WithDescription("Answers 200 when it would load and run here, else 400 with every error (activity id and reason).");
-        group.MapPost("/", UploadAsync)
+        group.MapPost("/", UploadAsync).RequireAuthorization(Policies.Administrator)
             .Accepts<object>("application/json")
             .WithSummary("Stores an Elsa 3 workflow definition as the next version of its definitionId.")
             .WithDescription("Published at once unless ?publish=false. New instances start on the highest published version; running instances keep the version they started with.");

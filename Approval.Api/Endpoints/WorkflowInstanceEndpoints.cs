@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Approval.Api.Identity;
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,25 +7,25 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Approval.Api.Endpoints;
 
-/// <summary>Workflow instances: start, read, resume bookmarks, publish events, retry incidents, cancel.</summary>
+/// <summary>Workflow instances: start, read, resume bookmarks, publish events, retry incidents, cancel. Engine internals: administrators act, supervisors read.</summary>
 internal static class WorkflowInstanceEndpoints
 {
     public static RouteGroupBuilder MapWorkflowInstanceEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/workflow-instances").WithTags("Workflow instances");
-        group.MapPost("/", StartAsync)
+        group.MapPost("/", StartAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Starts an instance of the published version of a definition.");
-        group.MapGet("/{instanceId}", GetAsync)
+        group.MapGet("/{instanceId}", GetAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Reads an instance: status, variables, pending bookmarks, incidents.");
-        group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeAsync)
+        group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Resumes a pending bookmark with an input.")
             .WithDescription("Resuming a bookmark that was already resumed has no second effect and answers outcome AlreadyResumed.");
-        group.MapPost("/{instanceId}/incidents/{incidentId}/retry", RetryAsync)
+        group.MapPost("/{instanceId}/incidents/{incidentId}/retry", RetryAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Retries the activity an incident stopped.");
-        group.MapPost("/{instanceId}/cancel", CancelAsync)
+        group.MapPost("/{instanceId}/cancel", CancelAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Cancels an instance: nothing more runs, its bookmarks are gone.");
 
-        routes.MapPost("/api/workflow-events/{eventName}", PublishEventAsync).WithTags("Workflow instances")
+        routes.MapPost("/api/workflow-events/{eventName}", PublishEventAsync).WithTags("Workflow instances").RequireAuthorization(Policies.Administrator)
             .WithSummary("Publishes an event: every instance waiting on it (Elsa.Event) resumes.");
         return group;
     }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Approval.Api.Endpoints;
+using Approval.Api.Identity;
 using Hangfire;
 using Approval.Api.Persistence;
 using Hangfire.InMemory;
@@ -60,9 +61,9 @@ internal static class ApiHostingExtensions
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Approval API");
-        app.MapHealthChecks("/health");
-        app.MapHangfireDashboard("/hangfire");
-        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireDashboardAuthorization()] });
+        app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -2,11 +2,16 @@ using Approval.Workflows.People;
 
 namespace Approval.Api.Identity;
 
-/// <summary>Authorization policies by role (domain.md §2). Record-level checks (own cases, own department) are in the endpoints.</summary>
+/// <summary>
+/// Authorization policies by role (domain.md §2). Record-level checks (own cases, own department) are in the endpoints.
+/// One policy per endpoint: <c>RequireAuthorization(A, B)</c> demands both A and B, so "A or B" is a policy of its own.
+/// </summary>
 public static class Policies
 {
     public const string Applicant = nameof(Applicant);
     public const string WindowClerk = nameof(WindowClerk);
+    /// <summary>Who files an application: the applicant online, or the window for a walk-in.</summary>
+    public const string Submitter = nameof(Submitter);
     /// <summary>A department's reviewers and its head.</summary>
     public const string DepartmentStaff = nameof(DepartmentStaff);
     public const string DepartmentHead = nameof(DepartmentHead);
@@ -22,6 +27,7 @@ public static class Policies
     {
         [Applicant] = [Role.Applicant],
         [WindowClerk] = [Role.WindowClerk],
+        [Submitter] = [Role.Applicant, Role.WindowClerk],
         [DepartmentStaff] = [Role.DepartmentReviewer, Role.DepartmentHead],
         [DepartmentHead] = [Role.DepartmentHead],
         [Supervisor] = [Role.Supervisor],

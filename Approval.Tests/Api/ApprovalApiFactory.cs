@@ -1,3 +1,8 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Approval.Api.Identity;
+using Approval.Workflows.People;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -8,7 +13,10 @@ namespace Approval.Tests.Api;
 /// <summary>The real application over HTTP in memory, with its data in a temporary folder and no job server.</summary>
 internal sealed class ApprovalApiFactory : ApprovalApiFactoryBase;
 
-/// <summary>The application under test; subclasses replace services (a fake clock, a PostgreSQL database).</summary>
+/// <summary>
+/// The application under test, with its demo users; subclasses replace services (a fake clock, a PostgreSQL database).
+/// <see cref="CreateClientAsync(Role)"/> gives a client signed in with a bearer token.
+/// </summary>
 internal abstract class ApprovalApiFactoryBase : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "approval-tests", Guid.NewGuid().ToString("N"));
@@ -18,9 +26,25 @@ internal abstract class ApprovalApiFactoryBase : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Approval:DataDirectory", DataDirectory);
         builder.UseSetting("Approval:BackgroundJobs:RunServer", "false");
+        // The fewest iterations the hasher accepts: each start hashes the passwords of all demo users.
+        builder.UseSetting("Approval:Auth:PasswordIterations", Pbkdf2PasswordHasher.MinimumIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(Configure);
+    }
+
+    /// <summary>A client signed in as the demo user of the role (<c>admin</c>, <c>supervisor</c>, <c>clerk</c>, <c>samr-reviewer</c>, ...).</summary>
+    public Task<HttpClient> CreateClientAsync(Role role) => CreateClientAsync(DemoUsers.For(role).UserName);
+
+    /// <summary>A client carrying a bearer token from <c>POST /api/auth/token</c> for the demo user.</summary>
+    public async Task<HttpClient> CreateClientAsync(string userName)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoUsers.Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>More configuration, e.g. the database provider.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Approval.Api.Engine;
 using Approval.Tests.Engine;
+using Approval.Workflows.People;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -30,7 +31,7 @@ public class TimerJobTests
     public async Task A_delay_schedules_a_hangfire_job_and_the_reconciliation_fires_it_once_when_due()
     {
         await using var factory = new ClockedFactory(_clock);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
         var upload = await client.PostAsync(new Uri("/api/workflow-definitions", UriKind.Relative), new StringContent(DelayDefinition, Encoding.UTF8, "application/json"));
         Assert.That((int)upload.StatusCode, Is.EqualTo(201));
         var started = await (await client.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "delay-test" })).Content.ReadFromJsonAsync<JsonObject>();

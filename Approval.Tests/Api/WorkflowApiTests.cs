@@ -2,20 +2,21 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Approval.Workflows.People;
 
 namespace Approval.Tests.Api;
 
-/// <summary>The engine through HTTP: definitions uploaded and refused, instances started and resumed.</summary>
+/// <summary>The engine through HTTP, as an administrator: definitions uploaded and refused, instances started and resumed.</summary>
 public class WorkflowApiTests
 {
     private ApprovalApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     [SetUp]
-    public void SetUp()
+    public async Task SetUp()
     {
         _factory = new ApprovalApiFactory();
-        _client = _factory.CreateClient();
+        _client = await _factory.CreateClientAsync(Role.Administrator);
     }
 
     [TearDown]

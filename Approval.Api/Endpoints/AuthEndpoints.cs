@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Approval.Api.Identity;
+using Approval.Workflows.People;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Approval.Api.Endpoints;
+
+/// <summary>Signing in: a bearer token for API clients, a cookie for the pages; and who is signed in.</summary>
+internal static class AuthEndpoints
+{
+    private const string BadCredentials = "The user name or the password is wrong.";
+
+    public static RouteGroupBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/auth").WithTags("Sign-in");
+        group.MapPost("/token", IssueTokenAsync).AllowAnonymous()
+            .WithSummary("Exchanges a user name and password for a bearer access token.")
+            .WithDescription("Send it as 'Authorization: Bearer <accessToken>' until expiresAt. Wrong credentials answer 401; missing fields 400.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/login", LogInAsync).AllowAnonymous()
+            .WithSummary("Signs in with a cookie (for the pages): same body as /token, answers the user.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/logout", (Delegate)LogOutAsync).AllowAnonymous()
+            .WithSummary("Signs the cookie out. Bearer tokens simply expire.");
+        group.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The signed-in user (401 when no one is).");
+        return group;
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
+        [FromBody] Credentials? credentials, PasswordSignIn signIn, AccessTokenIssuer tokens, CancellationToken cancellationToken)
+    {
+        if (Missing(credentials) is { } errors)
+            return TypedResults.Problem(Problems.InvalidFields(errors));
+        var user = await signIn.CheckAsync(credentials!.UserName!, credentials.Password!, cancellationToken);
+        if (user is null)
+            return TypedResults.Problem(Problems.Unauthorized(BadCredentials));
+        var token = tokens.Issue(user);
+        return TypedResults.Ok(new TokenResponse(token.Value, "Bearer", token.ExpiresAt, UserView.From(user)));
+    }
+
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> LogInAsync(
+        [FromBody] Credentials? credentials, PasswordSignIn signIn, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (Missing(credentials) is { } errors)
+            return TypedResults.Problem(Problems.InvalidFields(errors));
+        var user = await signIn.CheckAsync(credentials!.UserName!, credentials.Password!, cancellationToken);
+        if (user is null)
+            return TypedResults.Problem(Problems.Unauthorized(BadCredentials));
+        var identity = new ClaimsIdentity(ApprovalClaims.Of(user), CookieAuthenticationDefaults.AuthenticationScheme, ApprovalClaims.UserName, ApprovalClaims.Role);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return TypedResults.Ok(UserView.From(user));
+    }
+
+    private static async Task<NoContent> LogOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static Results<Ok<UserView>, ProblemHttpResult> Me(ClaimsPrincipal principal) =>
+        principal.ToUser() is { } user
+            ? TypedResults.Ok(UserView.From(user))
+            : TypedResults.Problem(Problems.Unauthorized("No one is signed in."));
+
+    private static List<(string Field, string Reason)>? Missing(Credentials? credentials)
+    {
+        var errors = new List<(string Field, string Reason)>();
+        if (string.IsNullOrWhiteSpace(credentials?.UserName))
+            errors.Add(("userName", "is required"));
+        if (string.IsNullOrEmpty(credentials?.Password))
+            errors.Add(("password", "is required"));
+        return errors.Count == 0 ? null : errors;
+    }
+}
+
+/// <summary>A user name and password.</summary>
+public sealed record Credentials(string? UserName, string? Password);
+
+/// <summary>A bearer access token, when it expires, and whose it is.</summary>
+public sealed record TokenResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt, UserView User);
+
+/// <summary>A user as the API shows them; no password hash, ever.</summary>
+public sealed record UserView(string Id, string UserName, string DisplayName, string Role, string? DepartmentCode, string? WindowCode, string? ApplicantIdNumber)
+{
+    public static UserView From(User user) =>
+        new(user.Id, user.UserName, user.DisplayName, user.Role.ToString(), user.DepartmentCode, user.WindowCode, user.ApplicantIdNumber);
+}

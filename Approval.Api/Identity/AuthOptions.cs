@@ -1,0 +1,22 @@
+namespace Approval.Api.Identity;
+
+/// <summary>Sign-in settings: <c>Approval:Auth</c>.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Approval:Auth";
+
+    /// <summary>Issuer and audience of the access tokens this application issues and accepts.</summary>
+    public const string TokenIssuer = "approval";
+
+    /// <summary>
+    /// The HMAC-SHA256 key signing access tokens (its UTF-8 bytes, at least 32). Absent: a random key is generated once
+    /// and kept in <c>signing.key</c> in the data folder. Nodes sharing a database must share this key.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>How long an access token or a sign-in cookie is good for.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>PBKDF2 iterations for new password hashes (OWASP's figure for SHA-256); stored hashes keep their own count.</summary>
+    public int PasswordIterations { get; set; } = 600_000;
+}

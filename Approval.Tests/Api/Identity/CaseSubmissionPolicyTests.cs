@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using Approval.Workflows.People;
+
+namespace Approval.Tests.Api.Identity;
+
+/// <summary>An application is filed by the applicant online or by the window for a walk-in; no one else files one.</summary>
+public class CaseSubmissionPolicyTests
+{
+    private static ApprovalApiFactory _factory = null!;
+
+    [OneTimeSetUp]
+    public static void Start() => _factory = new ApprovalApiFactory();
+
+    [OneTimeTearDown]
+    public static async Task Stop() => await _factory.DisposeAsync();
+
+    private static object Application => new
+    {
+        itemCode = "GT-DJ-001",
+        applicant = new { kind = "Person", idNumber = "11010519491231002X", name = "张三", phone = "13800000000" },
+        form = new { businessName = "张三小吃店", operatorId = "11010519491231002X", businessScope = "小吃服务", address = "福州市鼓楼区示范路1号" },
+    };
+
+    [TestCase(Role.Applicant)]
+    [TestCase(Role.WindowClerk)]
+    public async Task The_applicant_and_the_window_may_each_submit_an_application(Role role)
+    {
+        using var client = await _factory.CreateClientAsync(role);
+        var response = await client.PostAsJsonAsync("/api/cases", Application);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
+    [TestCase(Role.DepartmentReviewer)]
+    [TestCase(Role.Supervisor)]
+    public async Task Other_roles_may_not_submit_an_application(Role role)
+    {
+        using var client = await _factory.CreateClientAsync(role);
+        await Problem.Of(await client.PostAsJsonAsync("/api/cases", Application), HttpStatusCode.Forbidden);
+    }
+}
