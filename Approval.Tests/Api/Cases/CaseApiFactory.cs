@@ -1,0 +1,37 @@
+using Approval.Api.Persistence;
+using Approval.Tests.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Approval.Tests.Api.Cases;
+
+/// <summary>The application on a fresh SQLite or PostgreSQL database, with a fake clock in Beijing time.</summary>
+internal sealed class CaseApiFactory(TestDatabase database, FakeTimeProvider clock) : ApprovalApiFactoryBase
+{
+    public FakeTimeProvider Clock { get; } = clock;
+
+    public static async Task<CaseApiFactory> StartAsync(DatabaseProvider provider, string beijingNow)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        return new CaseApiFactory(database, new FakeTimeProvider(Approval.Tests.Workflows.Cases.ACase.Beijing(beijingNow)));
+    }
+
+    // The fake clock walks through weeks of a case: tokens live long enough not to expire on the way.
+    protected override IReadOnlyDictionary<string, string> Settings =>
+        new Dictionary<string, string>(database.Provider == DatabaseProvider.Sqlite
+            ? []
+            : database.SettingsForTests.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!))
+        {
+            ["Approval:Auth:TokenLifetime"] = "90.00:00:00",
+        };
+
+    protected override void Configure(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
+    public void At(string beijing) => Clock.SetUtcNow(Approval.Tests.Workflows.Cases.ACase.Beijing(beijing));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}
