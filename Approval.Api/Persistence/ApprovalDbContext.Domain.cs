@@ -12,6 +12,7 @@ public abstract partial class ApprovalDbContext
     public DbSet<CaseEventRecord> CaseEvents => Set<CaseEventRecord>();
     public DbSet<ViolationRecord> Violations => Set<ViolationRecord>();
     public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
 
     private static void ConfigureDomain(ModelBuilder model)
     {
@@ -64,6 +65,7 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => x.ReceivedAt);
             c.Property(x => x.WorkflowInstanceId).HasMaxLength(IdLength);
             c.HasIndex(x => x.PromiseDueAt);
+            c.HasIndex(x => x.NextDeadlineAt);
             c.Property(x => x.Revision).IsConcurrencyToken();
         });
         model.Entity<CaseTaskRecord>(t =>
@@ -102,6 +104,13 @@ public abstract partial class ApprovalDbContext
             v.HasIndex(x => new { x.Kind, x.At });
             v.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             v.Property(x => x.Person).HasMaxLength(NameLength);
+        });
+        model.Entity<CalendarYearRecord>(y =>
+        {
+            y.ToTable("CalendarYears");
+            y.HasKey(x => x.Year);
+            y.Property(x => x.Year).ValueGeneratedNever();
+            y.Property(x => x.UpdatedBy).HasMaxLength(NameLength);
         });
         model.Entity<SubmissionRecord>(s =>
         {

@@ -46,6 +46,8 @@ public sealed class CaseRecord
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? WorkflowInstanceId { get; set; }
+    /// <summary>The next instant a warning level of the case or one of its tasks changes (提示/黄牌/红牌); the deadline sweep reads this index.</summary>
+    public DateTimeOffset? NextDeadlineAt { get; set; }
     /// <summary>Close of business of the day promised materials (容缺) are due; null when none are owed.</summary>
     public DateTimeOffset? PromiseDueAt { get; set; }
     public required string State { get; set; }
@@ -99,4 +101,13 @@ public sealed class SubmissionRecord
     public required string Submitter { get; set; }
     public required string CaseId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>An administrator's holiday schedule for a year, overriding (or adding to) the shipped official one.</summary>
+public sealed class CalendarYearRecord
+{
+    public int Year { get; set; }
+    public required string Json { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public required string UpdatedBy { get; set; }
 }

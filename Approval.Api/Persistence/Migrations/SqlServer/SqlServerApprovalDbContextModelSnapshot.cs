@@ -104,6 +104,30 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.ToTable("Bookmarks", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.CalendarYearRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.CaseEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -192,6 +216,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<DateTime?>("NextDeadlineAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -235,6 +262,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("ApplicantIdNumber");
 
                     b.HasIndex("ItemCode");
+
+                    b.HasIndex("NextDeadlineAt");
 
                     b.HasIndex("Number")
                         .IsUnique();

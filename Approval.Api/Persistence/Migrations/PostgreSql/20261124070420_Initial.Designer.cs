@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Api.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlApprovalDbContext))]
-    [Migration("20261124065622_Initial")]
+    [Migration("20261124070420_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -97,6 +97,28 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.ToTable("Bookmarks", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.CalendarYearRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.CaseEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -175,6 +197,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTime?>("NextDeadlineAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -213,6 +238,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("ApplicantIdNumber");
 
                     b.HasIndex("ItemCode");
+
+                    b.HasIndex("NextDeadlineAt");
 
                     b.HasIndex("Number")
                         .IsUnique();

@@ -28,6 +28,20 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Cases",
                 columns: table => new
                 {
@@ -44,6 +58,7 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     WorkflowInstanceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    NextDeadlineAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     PromiseDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     State = table.Column<string>(type: "text", nullable: false),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
@@ -314,6 +329,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                 column: "ItemCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_NextDeadlineAt",
+                table: "Cases",
+                column: "NextDeadlineAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_Number",
                 table: "Cases",
                 column: "Number",
@@ -395,6 +415,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Bookmarks");
+
+            migrationBuilder.DropTable(
+                name: "CalendarYears");
 
             migrationBuilder.DropTable(
                 name: "CaseEvents");

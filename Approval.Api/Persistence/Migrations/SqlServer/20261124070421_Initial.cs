@@ -27,6 +27,20 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Latin1_General_100_BIN2"),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false, collation: "Latin1_General_100_BIN2")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Cases",
                 columns: table => new
                 {
@@ -43,6 +57,7 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     DueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     WorkflowInstanceId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    NextDeadlineAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     PromiseDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     State = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Latin1_General_100_BIN2"),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
@@ -313,6 +328,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                 column: "ItemCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_NextDeadlineAt",
+                table: "Cases",
+                column: "NextDeadlineAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_Number",
                 table: "Cases",
                 column: "Number",
@@ -394,6 +414,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Bookmarks");
+
+            migrationBuilder.DropTable(
+                name: "CalendarYears");
 
             migrationBuilder.DropTable(
                 name: "CaseEvents");

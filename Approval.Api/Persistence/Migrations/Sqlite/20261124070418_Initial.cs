@@ -27,6 +27,20 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Cases",
                 columns: table => new
                 {
@@ -43,6 +57,7 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     WorkflowInstanceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    NextDeadlineAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     PromiseDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     State = table.Column<string>(type: "TEXT", nullable: false),
                     Revision = table.Column<long>(type: "INTEGER", nullable: false)
@@ -313,6 +328,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                 column: "ItemCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_NextDeadlineAt",
+                table: "Cases",
+                column: "NextDeadlineAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_Number",
                 table: "Cases",
                 column: "Number",
@@ -394,6 +414,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Bookmarks");
+
+            migrationBuilder.DropTable(
+                name: "CalendarYears");
 
             migrationBuilder.DropTable(
                 name: "CaseEvents");
