@@ -42,7 +42,7 @@ internal static class ClockEndpoints
         }
         // What Hangfire would have woken by now runs at once.
         var sweep = await deadlines.RunAsync(cancellationToken);
-        return TypedResults.Ok(new ClockMoved(clock.GetUtcNow(), clock.Offset, sweep.DeemedAccepted, sweep.TerminatedForBrokenPromises));
+        return TypedResults.Ok(new ClockMoved(clock.GetUtcNow(), clock.Offset, sweep.DeemedAccepted, sweep.TerminatedForBrokenPromises, sweep.ClocksObserved));
     }
 }
 
@@ -53,4 +53,4 @@ public sealed record ClockView(DateTimeOffset Now, bool TestClock, TimeSpan? Off
 public sealed record MoveClockRequest(DateTimeOffset? Set, TimeSpan? AdvanceBy);
 
 /// <summary>The clock after the move, and what fell due.</summary>
-public sealed record ClockMoved(DateTimeOffset Now, TimeSpan Offset, int DeemedAccepted, int TerminatedForBrokenPromises);
+public sealed record ClockMoved(DateTimeOffset Now, TimeSpan Offset, int DeemedAccepted, int TerminatedForBrokenPromises, int ClocksObserved);

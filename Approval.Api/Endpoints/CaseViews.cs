@@ -10,6 +10,7 @@ public sealed record CaseView(
     string? QueryCode,
     string ItemCode,
     string Status,
+    string Level,
     ApplicantView Applicant,
     JsonObject Form,
     DateTimeOffset ReceivedAt,
@@ -25,7 +26,7 @@ public sealed record CaseView(
 {
     /// <summary>The view of a case; the query code is shown to the applicant and the window only.</summary>
     public static CaseView From(Case c, bool showQueryCode) => new(
-        c.Id, c.Number, showQueryCode ? c.QueryCode : null, c.ItemCode, c.Status.ToString(),
+        c.Id, c.Number, showQueryCode ? c.QueryCode : null, c.ItemCode, c.Status.ToString(), c.Level.ToString(),
         new ApplicantView(c.Applicant.Kind.ToString(), c.Applicant.IdNumber, c.Applicant.Name, c.Applicant.Phone),
         c.Form, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted, c.DueAt, c.ExtensionDays,
         [.. c.Tasks.Select(TaskView.From)],
@@ -39,9 +40,9 @@ public sealed record PromiseView(IReadOnlyList<string> MaterialCodes, DateOnly P
 
 public sealed record ApplicantView(string Kind, string IdNumber, string Name, string? Phone);
 
-public sealed record TaskView(string Id, string DepartmentCode, string Status, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, string? ClaimedBy, OpinionView? Opinion)
+public sealed record TaskView(string Id, string DepartmentCode, string Status, string Level, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, string? ClaimedBy, OpinionView? Opinion)
 {
-    public static TaskView From(CaseTask t) => new(t.Id, t.DepartmentCode, t.Status.ToString(), t.OpenedAt, t.DueAt, t.ClaimedBy, t.Opinion is { } o ? OpinionView.From(o) : null);
+    public static TaskView From(CaseTask t) => new(t.Id, t.DepartmentCode, t.Status.ToString(), t.Level.ToString(), t.OpenedAt, t.DueAt, t.ClaimedBy, t.Opinion is { } o ? OpinionView.From(o) : null);
 }
 
 public sealed record OpinionView(string DepartmentCode, string Verdict, string? Reason, string? Reviewer)

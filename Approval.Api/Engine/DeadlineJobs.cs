@@ -4,16 +4,17 @@ using Hangfire;
 namespace Approval.Api.Engine;
 
 /// <summary>The recurring deadline jobs: thin and re-runnable; the database says what is due.</summary>
-public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, WorkflowTimerJobs timers)
+public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch clocks, WorkflowTimerJobs timers)
 {
     public const string JobId = "case-deadlines";
 
-    /// <summary>Everything time-driven that is due now: workflow timers, then unanswered applications.</summary>
+    /// <summary>Everything time-driven that is due now: workflow timers, unanswered applications, broken promises, warning levels.</summary>
     public async Task<DeadlineSweep> RunAsync(CancellationToken cancellationToken)
     {
         await timers.ReconcileAsync(cancellationToken);
         var accepted = await acceptance.SweepAsync(cancellationToken);
-        return new DeadlineSweep(accepted, await acceptance.TerminateBrokenPromisesAsync(cancellationToken));
+        var terminated = await acceptance.TerminateBrokenPromisesAsync(cancellationToken);
+        return new DeadlineSweep(accepted, terminated, await clocks.SweepAsync(cancellationToken));
     }
 
     /// <summary>Registers the recurring sweep (every minute).</summary>
@@ -22,4 +23,4 @@ public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, WorkflowTimerJo
 }
 
 /// <summary>What a sweep did.</summary>
-public sealed record DeadlineSweep(int DeemedAccepted, int TerminatedForBrokenPromises);
+public sealed record DeadlineSweep(int DeemedAccepted, int TerminatedForBrokenPromises, int ClocksObserved);

@@ -25,6 +25,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DepartmentDesk>();
         services.AddSingleton<ApplicantDesk>();
         services.AddSingleton<AcceptanceDeadlines>();
+        services.AddSingleton<ClockWatch>();
         services.AddTransient<DemoCatalogSeed>();
         return services;
     }

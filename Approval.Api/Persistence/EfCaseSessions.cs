@@ -5,17 +5,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Api.Persistence;
 
 /// <summary>Units of work on cases over EF Core.</summary>
-public sealed class EfCaseSessions(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time, Approval.Workflows.Calendar.BusinessHours hours) : ICaseSessions
+public sealed class EfCaseSessions(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time, Approval.Workflows.Calendar.DueInstantCalculator due) : ICaseSessions
 {
     public async Task<ICaseSession> OpenAsync(CancellationToken cancellationToken = default) =>
-        new EfCaseSession(await contexts.CreateDbContextAsync(cancellationToken), time, hours);
+        new EfCaseSession(await contexts.CreateDbContextAsync(cancellationToken), time, due);
 }
 
 /// <summary>
 /// One unit of work: cases are saved as a JSON document guarded by a revision, with their task rows, new timeline
 /// and violation rows, and the workflow instances their steps advanced — all in one transaction.
 /// </summary>
-internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, Approval.Workflows.Calendar.BusinessHours hours) : ICaseSession
+internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, Approval.Workflows.Calendar.DueInstantCalculator due) : ICaseSession
 {
     private readonly Dictionary<string, Loaded> _loaded = new(StringComparer.Ordinal);
     private readonly List<Case> _added = [];
@@ -115,7 +115,8 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
         DueAt = @case.DueAt,
         ClosedAt = @case.ClosedAt,
         WorkflowInstanceId = @case.WorkflowInstanceId,
-        PromiseDueAt = @case.Promise is { } promise && @case.IsOpen ? hours.CloseOf(promise.PromisedBy) : null,
+        PromiseDueAt = @case.Promise is { } promise && @case.IsOpen ? due.Hours.CloseOf(promise.PromisedBy) : null,
+        NextDeadlineAt = @case.NextClockThreshold(due, time.GetUtcNow()),
         State = CaseStateJson.Serialize(@case.ToState()),
         Revision = revision,
     };
@@ -145,6 +146,13 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
 /// <summary>The case queries the clock rules need, over the Cases table's (Status, …) indexes.</summary>
 public sealed class EfCaseQueries(IDbContextFactory<ApprovalDbContext> contexts) : ICaseQueries
 {
+    public async Task<IReadOnlyList<string>> ClocksDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Cases.Where(c => c.NextDeadlineAt != null && c.NextDeadlineAt <= dueBy)
+            .OrderBy(c => c.NextDeadlineAt).Take(max).Select(c => c.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> PromisesDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -8,6 +8,9 @@ public interface ICaseQueries
 
     /// <summary>Ids of open cases whose promised materials (容缺) were due at or before <paramref name="dueBy"/>.</summary>
     Task<IReadOnlyList<string>> PromisesDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of cases whose next warning threshold (of the case or a task) is at or before <paramref name="dueBy"/>, earliest first.</summary>
+    Task<IReadOnlyList<string>> ClocksDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

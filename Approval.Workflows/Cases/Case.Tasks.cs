@@ -35,7 +35,8 @@ public sealed partial class Case
     {
         var task = OpenTaskById(taskId);
         Require(opinion.Problem() is null, opinion.Problem() ?? "");
-        if (task.DueAt is { } due && clock.Now > due)
+        // A task the deadline sweep already saw turn red has its violation; one answered late between sweeps gets it now.
+        if (task.DueAt is { } due && clock.Now > due && task.Level != Supervision.WarningLevel.Red)
             RecordViolation(new Violation(ViolationKind.OverdueTask, clock.Now, task.DepartmentCode, opinion.Reviewer, $"task due {due:O}, opinion given {clock.Now:O}"));
         task.Complete(opinion, clock.Now);
         Record(clock.Now, opinion.Reviewer ?? task.DepartmentCode, CaseAction.OpinionGiven, opinion.Reason, $"{task.DepartmentCode}: {opinion.Verdict}");

@@ -87,6 +87,7 @@ public sealed partial class Case
             Form = (JsonObject)form.DeepClone(),
             Status = CaseStatus.Submitted,
             ReceivedAt = now,
+            Warnings = item.Warnings,
         };
         @case.Record(now, actor, CaseAction.Submitted);
         return @case;

@@ -27,6 +27,8 @@ public sealed record CaseState
     public CaseDecision? Decision { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public MaterialPromise? Promise { get; init; }
+    public Supervision.WarningLevel Level { get; init; }
+    public WarningRules Warnings { get; init; } = new();
     public List<CaseEvent> Timeline { get; init; } = [];
     public List<SupplementRequest> SupplementRequests { get; init; } = [];
     public List<ClockSuspension> Suspensions { get; init; } = [];
@@ -37,7 +39,7 @@ public sealed record CaseState
 /// <summary>A task as plain data.</summary>
 public sealed record CaseTaskState(
     string Id, string DepartmentCode, string BookmarkId, int LimitDays, DateTimeOffset OpenedAt, DateTimeOffset? DueAt,
-    TaskStatus Status, string? ClaimedBy, Opinion? Opinion, DateTimeOffset? ClosedAt);
+    TaskStatus Status, string? ClaimedBy, Opinion? Opinion, DateTimeOffset? ClosedAt, Supervision.WarningLevel Level = Supervision.WarningLevel.Green);
 
 public sealed partial class Case
 {
@@ -48,10 +50,10 @@ public sealed partial class Case
         LeadDepartmentCode = LeadDepartmentCode, PromisedLimitDays = PromisedLimitDays, Applicant = Applicant,
         Form = (JsonObject)Form.DeepClone(), Status = Status, ReceivedAt = ReceivedAt, AcceptedAt = AcceptedAt,
         DeemedAccepted = DeemedAccepted, DueAt = DueAt, ExtensionDays = ExtensionDays, ApplicationRevision = ApplicationRevision,
-        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise,
+        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Level = Level, Warnings = Warnings,
         Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
         Violations = [.. _violations],
-        Tasks = [.. _tasks.Select(t => new CaseTaskState(t.Id, t.DepartmentCode, t.BookmarkId, t.LimitDays, t.OpenedAt, t.DueAt, t.Status, t.ClaimedBy, t.Opinion, t.ClosedAt))],
+        Tasks = [.. _tasks.Select(t => new CaseTaskState(t.Id, t.DepartmentCode, t.BookmarkId, t.LimitDays, t.OpenedAt, t.DueAt, t.Status, t.ClaimedBy, t.Opinion, t.ClosedAt, t.Level))],
     };
 
     /// <summary>A case from its plain data.</summary>
@@ -66,6 +68,8 @@ public sealed partial class Case
             ApplicationRevision = state.ApplicationRevision, WorkflowInstanceId = state.WorkflowInstanceId, Decision = state.Decision,
             ClosedAt = state.ClosedAt,
             Promise = state.Promise,
+            Level = state.Level,
+            Warnings = state.Warnings,
         };
         @case._timeline.AddRange(state.Timeline);
         @case._supplementRequests.AddRange(state.SupplementRequests);

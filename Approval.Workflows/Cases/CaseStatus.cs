@@ -49,6 +49,8 @@ public enum CaseAction
     Terminated,
     Corrected,
     ViolationRecorded,
+    /// <summary>A warning level rose (提示, 黄牌, 红牌) on the case or one of its tasks.</summary>
+    WarningRaised,
 }
 
 /// <summary>One line of a case's timeline: who did what, when, why. Never changed, never deleted.</summary>

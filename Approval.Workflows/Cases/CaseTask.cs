@@ -32,6 +32,8 @@ public sealed class CaseTask
     public string? ClaimedBy { get; private set; }
     public Opinion? Opinion { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>The task's warning level, as last observed.</summary>
+    public Supervision.WarningLevel Level { get; private set; }
 
     public bool IsOpen => Status == TaskStatus.Open;
 
@@ -42,7 +44,10 @@ public sealed class CaseTask
             ClaimedBy = state.ClaimedBy,
             Opinion = state.Opinion,
             ClosedAt = state.ClosedAt,
+            Level = state.Level,
         };
+
+    internal void RaiseLevel(Supervision.WarningLevel level) => Level = level;
 
     internal void Claim(string reviewer) => ClaimedBy = reviewer;
 

@@ -32,6 +32,7 @@ internal sealed class CaseServices : IAsyncDisposable
     public ApplicantDesk Applicants => _services.GetRequiredService<ApplicantDesk>();
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public AcceptanceDeadlines Sweep => _services.GetRequiredService<AcceptanceDeadlines>();
+    public ClockWatch Watch => _services.GetRequiredService<ClockWatch>();
     public TestDatabase Database => _database;
 
     public static async Task<CaseServices> StartAsync(DatabaseProvider provider, string beijingNow)

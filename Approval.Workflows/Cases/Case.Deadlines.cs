@@ -1,0 +1,73 @@
+using Approval.Workflows.Calendar;
+using Approval.Workflows.Catalog;
+using Approval.Workflows.Supervision;
+
+namespace Approval.Workflows.Cases;
+
+public sealed partial class Case
+{
+    /// <summary>The case's warning level (提示, 黄牌, 红牌), as last observed.</summary>
+    public WarningLevel Level { get; private set; }
+
+    /// <summary>The item's warning thresholds, copied at submission so a case keeps the rules it started under.</summary>
+    public WarningRules Warnings { get; private set; } = new();
+
+    /// <summary>
+    /// Raises the case's and its open tasks' warning levels to what the clock says now: each rise is a timeline line;
+    /// a task turning red is an overdue task (超时办理), the case turning red an overdue case (超期办结).
+    /// Returns the next instant a level will rise (null when none will), for the deadline sweep.
+    /// </summary>
+    public DateTimeOffset? ObserveClocks(DueInstantCalculator due, DateTimeOffset now)
+    {
+        if (!IsWatched)
+            return null;
+        var schedule = new WarningSchedule(due, Warnings);
+        foreach (var task in _tasks.Where(t => t.IsOpen))
+        {
+            var level = schedule.LevelAt(TaskClock(task), now);
+            if (level <= task.Level)
+                continue;
+            task.RaiseLevel(level);
+            Record(now, "system", CaseAction.WarningRaised, null, $"{task.DepartmentCode}: {level}");
+            if (level == WarningLevel.Red)
+                RecordViolation(new Violation(ViolationKind.OverdueTask, now, task.DepartmentCode, task.ClaimedBy, $"task {task.Id} due {task.DueAt:O}, still open at {now:O}"));
+        }
+        var caseLevel = schedule.LevelAt(CaseClock(schedule), now);
+        if (caseLevel > Level)
+        {
+            Level = caseLevel;
+            Record(now, "system", CaseAction.WarningRaised, null, $"case: {caseLevel}");
+            if (caseLevel == WarningLevel.Red)
+                RecordViolation(new Violation(ViolationKind.OverdueCase, now, LeadDepartmentCode, null, $"case due {DueAt:O}, still undecided at {now:O}"));
+        }
+        return NextClockThreshold(due, now);
+    }
+
+    /// <summary>When the case's or one of its open tasks' level next rises; null when none will (or the clock is stopped).</summary>
+    public DateTimeOffset? NextClockThreshold(DueInstantCalculator due, DateTimeOffset now)
+    {
+        if (!IsWatched)
+            return null;
+        var schedule = new WarningSchedule(due, Warnings);
+        DateTimeOffset? next = schedule.NextThresholdAfter(CaseClock(schedule), now);
+        foreach (var task in _tasks.Where(t => t.IsOpen))
+        {
+            if (schedule.NextThresholdAfter(TaskClock(task), now) is { } taskNext && (next is null || taskNext < next))
+                next = taskNext;
+        }
+        return next;
+    }
+
+    // Supervision watches a case from acceptance until its decision.
+    private bool IsWatched => AcceptedAt is not null && Status is CaseStatus.InReview or CaseStatus.Suspended;
+
+    // A task's clock stops while the case's does (Art. 45 time does not count for anyone).
+    private SupervisedClock TaskClock(CaseTask task) =>
+        new(task.OpenedAt, task.LimitDays, [.. _suspensions.Where(s => s.Until is null || s.Until > task.OpenedAt)]);
+
+    private SupervisedClock CaseClock(WarningSchedule schedule)
+    {
+        var lateSteps = _tasks.Where(t => t.IsOpen || (t.ClosedAt is { } closed && t.DueAt is { } due && closed > due)).Select(TaskClock);
+        return new SupervisedClock(AcceptedAt!.Value, PromisedLimitDays + ExtensionDays, _suspensions, schedule.FirstStepOverdue(lateSteps));
+    }
+}
