@@ -7,8 +7,7 @@ switch (command)
     case "inmemory":
         return await InMemoryCommand.RunAsync(args[1..]);
     case "sqlite":
-        await Console.Error.WriteLineAsync("sqlite: not yet implemented: needs Approval.Api persistence (an EF Core workflow store) to measure against.");
-        return 2;
+        return await SqliteCommand.RunAsync(args[1..]);
     case "profile":
         return await ProfileCommand.RunAsync(args[1..]);
     case "bdn":
