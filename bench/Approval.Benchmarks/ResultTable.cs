@@ -16,7 +16,7 @@ internal static class ResultTable
             ("allocated bytes/instance", f => f.BytesPerInstance, "N0", "≤ 20,480"),
             ("  of which per start", f => f.BytesPerStart, "N0", ""),
             ("  of which per resume", f => f.BytesPerResume, "N0", ""),
-            ("gen0 GCs per iteration", f => f.Gen0Collections, "N0", ""),
+            ($"gen0 GCs per {options.Instances:N0} complete instances", f => f.Gen0Collections, "N0", ""),
         };
         const string header1 = "execution log on", header2 = "execution log off", header3 = "target";
         var width = rows.Max(r => r.Metric.Length);
