@@ -29,10 +29,13 @@ internal static class ResultTable
             Console.WriteLine($"{metric.PadRight(width)} | {a,17} | {b,17} | {target}");
         }
         Console.WriteLine();
-        Console.WriteLine("complete instances/s, 1 thread, per process: " +
-            $"log on {string.Join(", ", withLog.Select(f => f.InstancesPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}; " +
-            $"log off {string.Join(", ", withoutLog.Select(f => f.InstancesPerSecond.ToString("N0", CultureInfo.InvariantCulture)))}");
+        Console.WriteLine("per process, complete instances/s on 1 thread | on the workers:");
+        Console.WriteLine($"  log on:  {PerProcess(withLog)}");
+        Console.WriteLine($"  log off: {PerProcess(withoutLog)}");
     }
+
+    private static string PerProcess(IReadOnlyList<InMemoryFigures> figures) =>
+        string.Join(", ", figures.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.InstancesPerSecond:N0} | {f.ParallelInstancesPerSecond:N0}")));
 
     public static double Median(IEnumerable<double> values)
     {
