@@ -12,6 +12,7 @@ internal static class SqliteCommand
     {
         var instances = 3_000;
         var groupSize = 100;
+        var repeat = 3;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -19,13 +20,15 @@ internal static class SqliteCommand
             {
                 case "--instances": instances = value; break;
                 case "--group": groupSize = value; break;
-                default: throw new ArgumentException($"unknown option {args[i]} (use --instances, --group)");
+                case "--repeat": repeat = Math.Max(1, value); break;
+                default: throw new ArgumentException($"unknown option {args[i]} (use --instances, --group, --repeat)");
             }
         }
         var runtimeInstances = Math.Max(instances / 10, 50);
         Console.WriteLine(Machine.Describe());
         Console.WriteLine($"Reference process on SQLite (a file in {Path.GetTempPath()}, write-ahead log); every start and resume committed before it counts.");
-        Console.WriteLine($"Runtime rows: {runtimeInstances:N0} instances; group-commit rows: {instances:N0} instances, {groupSize} per transaction; after 8 s of warm-up.");
+        Console.WriteLine($"Runtime rows: {runtimeInstances:N0} instances; group-commit rows: {instances:N0} instances, {groupSize} per transaction;");
+        Console.WriteLine($"after 8 s of warm-up; each row measured {repeat} times, alternating, median shown.");
         Console.WriteLine();
 
         var rows = new List<(string Name, double[] Values)>
@@ -48,10 +51,16 @@ internal static class SqliteCommand
                 await benchmark.MeasureRuntimeAsync(10, 2);
                 await benchmark.MeasureGroupCommitAsync(groupSize * 2, groupSize, 2);
             }
-            rows[0].Values[column] = await benchmark.MeasureRuntimeAsync(runtimeInstances, 1);
-            rows[1].Values[column] = await benchmark.MeasureRuntimeAsync(runtimeInstances, 4);
-            rows[2].Values[column] = await benchmark.MeasureGroupCommitAsync(instances, groupSize, 1);
-            rows[3].Values[column] = await benchmark.MeasureGroupCommitAsync(instances, groupSize, 2);
+            var measured = rows.Select(_ => new List<double>()).ToList();
+            for (var r = 0; r < repeat; r++)
+            {
+                measured[0].Add(await benchmark.MeasureRuntimeAsync(runtimeInstances, 1));
+                measured[1].Add(await benchmark.MeasureRuntimeAsync(runtimeInstances, 4));
+                measured[2].Add(await benchmark.MeasureGroupCommitAsync(instances, groupSize, 1));
+                measured[3].Add(await benchmark.MeasureGroupCommitAsync(instances, groupSize, 2));
+            }
+            for (var row = 0; row < rows.Count; row++)
+                rows[row].Values[column] = ResultTable.Median(measured[row]);
         }
 
         var width = rows.Max(r => r.Name.Length);
