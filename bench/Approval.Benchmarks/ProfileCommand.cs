@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Approval.Benchmarks;
 
 /// <summary>
-/// The <c>profile</c> command: runs complete instances on one thread for a while and prints nothing else, so a
-/// profiler (<c>dotnet-trace collect -- dotnet Approval.Benchmarks.dll profile</c>) sees only the engine's hot path.
+/// The <c>profile</c> command: runs complete instances on one thread (or <c>--workers</c> threads) for a while and
+/// prints one line, so a profiler (<c>perf record</c>, <c>dotnet-trace collect</c>) sees only the engine's hot path.
 /// </summary>
 internal static class ProfileCommand
 {
