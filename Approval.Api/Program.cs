@@ -38,6 +38,7 @@ app.MapCaseTaskEndpoints();
 app.MapStatusEndpoints();
 app.MapClockEndpoints();
 app.MapAttachmentEndpoints();
+app.MapCorrectionEndpoints();
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();

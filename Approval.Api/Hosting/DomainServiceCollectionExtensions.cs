@@ -23,6 +23,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<CaseIntake>();
         services.AddSingleton<WindowDesk>();
         services.AddSingleton<DepartmentDesk>();
+        services.AddSingleton<Corrections>();
         services.AddSingleton<ApplicantDesk>();
         services.AddSingleton<AcceptanceDeadlines>();
         services.AddSingleton<ClockWatch>();

@@ -33,6 +33,7 @@ internal sealed class CaseServices : IAsyncDisposable
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public AcceptanceDeadlines Sweep => _services.GetRequiredService<AcceptanceDeadlines>();
     public ClockWatch Watch => _services.GetRequiredService<ClockWatch>();
+    public Corrections Corrections => _services.GetRequiredService<Corrections>();
     public TestDatabase Database => _database;
 
     public static async Task<CaseServices> StartAsync(DatabaseProvider provider, string beijingNow)
