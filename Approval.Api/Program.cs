@@ -1,3 +1,4 @@
+using Approval.Api.Attachments;
 using Approval.Api.Cli;
 using Approval.Api.Clock;
 using Approval.Api.Endpoints;
@@ -38,6 +39,7 @@ app.MapCasesEndpoints();
 app.MapCaseTaskEndpoints();
 app.MapStatusEndpoints();
 app.MapClockEndpoints();
+app.MapAttachmentEndpoints();
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();

@@ -23,6 +23,14 @@ internal static class CaseTaskEndpoints
             .WithSummary("认领: a reviewer of the task's department takes it.");
         group.MapPost("/tasks/{taskId}/release", ReleaseAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("Gives a claimed task back to the department.");
+        group.MapPost("/tasks/{taskId}/delegate", DelegateAsync).RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("委托: the reviewer holding the task hands it to a colleague of the department (body { to: userName }).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/tasks/{taskId}/take-back", TakeBackAsync).RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("收回: the reviewer who delegated the task takes it back.");
+        group.MapPost("/tasks/{taskId}/reassign", ReassignAsync).RequireAuthorization(Policies.DepartmentHead)
+            .WithSummary("改派: the department's head gives the task to another of its reviewers (body { to: userName, reason }).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/tasks/{taskId}/opinion", OpinionAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("The department's opinion: Approve, ApproveWithConditions, ReturnForSupplement or Refuse (with a reason).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -58,12 +66,49 @@ internal static class CaseTaskEndpoints
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ClaimAsync(string caseId, string taskId, ClaimsPrincipal principal,
         ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken) =>
         await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.ClaimAsync(caseId, taskId, CasesEndpoints.Actor(principal), cancellationToken), principal);
+            ?? await CasesEndpoints.Step(() => desk.ClaimAsync(caseId, taskId, principal.ToUser()!.UserName, cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ReleaseAsync(string caseId, string taskId, ClaimsPrincipal principal,
         ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken) =>
         await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.ReleaseAsync(caseId, taskId, CasesEndpoints.Actor(principal), cancellationToken), principal);
+            ?? await CasesEndpoints.Step(() => desk.ReleaseAsync(caseId, taskId, principal.ToUser()!.UserName, cancellationToken), principal);
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> DelegateAsync(string caseId, string taskId, HandOverRequest request, ClaimsPrincipal principal,
+        ICaseSessions sessions, EfUserStore users, DepartmentDesk desk, CancellationToken cancellationToken)
+    {
+        if (await ColleagueProblemAsync(request.To, principal, users, cancellationToken) is { } problem)
+            return problem;
+        return await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
+            ?? await CasesEndpoints.Step(() => desk.DelegateAsync(caseId, taskId, principal.ToUser()!.UserName, EfUserStore.NormalizeUserName(request.To!), cancellationToken), principal);
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> TakeBackAsync(string caseId, string taskId, ClaimsPrincipal principal,
+        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken) =>
+        await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
+            ?? await CasesEndpoints.Step(() => desk.TakeBackAsync(caseId, taskId, principal.ToUser()!.UserName, cancellationToken), principal);
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ReassignAsync(string caseId, string taskId, HandOverRequest request, ClaimsPrincipal principal,
+        ICaseSessions sessions, EfUserStore users, DepartmentDesk desk, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            return TypedResults.Problem(Problems.InvalidField("reason", "a reassignment states its reason"));
+        if (await ColleagueProblemAsync(request.To, principal, users, cancellationToken) is { } problem)
+            return problem;
+        return await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
+            ?? await CasesEndpoints.Step(() => desk.ReassignAsync(caseId, taskId, CasesEndpoints.Actor(principal), EfUserStore.NormalizeUserName(request.To!), request.Reason, cancellationToken), principal);
+    }
+
+    // A task changes hands only within its department.
+    private static async Task<ProblemHttpResult?> ColleagueProblemAsync(string? to, ClaimsPrincipal principal, EfUserStore users, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(to))
+            return TypedResults.Problem(Problems.InvalidField("to", "name the colleague (user name)"));
+        var colleague = await users.FindByUserNameAsync(to, cancellationToken);
+        var department = principal.ToUser()!.DepartmentCode;
+        return colleague is not null && colleague.User.DepartmentCode == department && colleague.User.Role is Role.DepartmentReviewer or Role.DepartmentHead
+            ? null
+            : TypedResults.Problem(Problems.InvalidField("to", $"'{to}' is not a reviewer of {department}"));
+    }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> OpinionAsync(string caseId, string taskId, OpinionRequest request, ClaimsPrincipal principal,
         ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken)
@@ -146,3 +191,6 @@ internal static class CaseTaskEndpoints
 /// <summary>A line of a department's task list.</summary>
 public sealed record TaskListEntry(string TaskId, string CaseId, string CaseNumber, string ItemCode, string ApplicantName, string DepartmentCode,
     string Status, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, string? ClaimedBy);
+
+/// <summary>Hands a task over: to whom (a user name of the department) and, for a reassignment, why.</summary>
+public sealed record HandOverRequest(string? To, string? Reason);

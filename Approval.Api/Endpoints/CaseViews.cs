@@ -22,7 +22,8 @@ public sealed record CaseView(
     DecisionView? Decision,
     PromiseView? Promise,
     IReadOnlyList<SupplementRequestView> SupplementRequests,
-    IReadOnlyList<ViolationView> Violations)
+    IReadOnlyList<ViolationView> Violations,
+    IReadOnlyList<Approval.Workflows.Attachments.Attachment> Attachments)
 {
     /// <summary>The view of a case; the query code is shown to the applicant and the window only.</summary>
     public static CaseView From(Case c, bool showQueryCode) => new(
@@ -33,7 +34,8 @@ public sealed record CaseView(
         c.Decision is { } d ? new DecisionView(d.Verdict.ToString(), d.Reason, [.. d.Reasons.Select(OpinionView.From)], d.Signer, d.At) : null,
         c.Promise is { } p ? new PromiseView(p.MaterialCodes, p.PromisedBy) : null,
         [.. c.SupplementRequests.Select(r => new SupplementRequestView(r.At, r.Clerk, r.MissingMaterials))],
-        [.. c.Violations.Select(v => new ViolationView(v.Kind.ToString(), v.At, v.DepartmentCode, v.Person, v.Evidence))]);
+        [.. c.Violations.Select(v => new ViolationView(v.Kind.ToString(), v.At, v.DepartmentCode, v.Person, v.Evidence))],
+        c.Attachments);
 }
 
 public sealed record PromiseView(IReadOnlyList<string> MaterialCodes, DateOnly PromisedBy);

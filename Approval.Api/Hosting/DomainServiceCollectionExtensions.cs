@@ -29,6 +29,11 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ApplicantDesk>();
         services.AddSingleton<AcceptanceDeadlines>();
         services.AddSingleton<ClockWatch>();
+        services.Configure<Approval.Workflows.Attachments.AttachmentRules>(configuration.GetSection("Approval:Attachments"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Approval.Workflows.Attachments.AttachmentRules>>().Value);
+        services.AddSingleton<Approval.Workflows.Attachments.IAttachmentStorage>(sp => new Approval.Api.Attachments.FileSystemAttachmentStorage(
+            Path.Combine(Approval.Api.Persistence.DataDirectory.Resolve(sp.GetRequiredService<IConfiguration>()), "attachments")));
+        services.AddSingleton<CaseFiles>();
         services.AddTransient<DemoCatalogSeed>();
         return services;
     }

@@ -58,6 +58,8 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => x.ItemCode);
             c.Property(x => x.Status).HasMaxLength(EnumLength);
             c.HasIndex(x => new { x.Status, x.DueAt });
+            c.Property(x => x.Level).HasMaxLength(EnumLength);
+            c.HasIndex(x => new { x.Level, x.LeadDepartmentCode });
             c.Property(x => x.ApplicantIdNumber).HasMaxLength(IdLength);
             c.HasIndex(x => x.ApplicantIdNumber);
             c.Property(x => x.ApplicantName).HasMaxLength(NameLength);
@@ -78,6 +80,7 @@ public abstract partial class ApprovalDbContext
             t.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             t.Property(x => x.Status).HasMaxLength(EnumLength);
             t.HasIndex(x => new { x.DepartmentCode, x.Status, x.DueAt });
+            t.Property(x => x.Level).HasMaxLength(EnumLength);
             t.Property(x => x.BookmarkId).HasMaxLength(IdLength);
             t.Property(x => x.ClaimedBy).HasMaxLength(NameLength);
         });
@@ -102,6 +105,9 @@ public abstract partial class ApprovalDbContext
             v.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
             v.Property(x => x.Kind).HasMaxLength(EnumLength);
             v.HasIndex(x => new { x.Kind, x.At });
+            v.Property(x => x.Review).HasMaxLength(EnumLength);
+            v.Property(x => x.ReviewedBy).HasMaxLength(NameLength);
+            v.HasIndex(x => new { x.Review, x.At });
             v.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             v.Property(x => x.Person).HasMaxLength(NameLength);
         });

@@ -38,6 +38,8 @@ public sealed class CaseRecord
     public required string QueryCode { get; set; }
     public required string ItemCode { get; set; }
     public required string Status { get; set; }
+    /// <summary>The warning level (Green, Prompt, Yellow, Red) as last observed.</summary>
+    public string Level { get; set; } = "Green";
     public required string ApplicantIdNumber { get; set; }
     public required string ApplicantName { get; set; }
     public required string LeadDepartmentCode { get; set; }
@@ -62,6 +64,7 @@ public sealed class CaseTaskRecord
     public required string DepartmentCode { get; set; }
     public required string Status { get; set; }
     public required string BookmarkId { get; set; }
+    public string Level { get; set; } = "Green";
     public string? ClaimedBy { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
@@ -92,6 +95,11 @@ public sealed class ViolationRecord
     public string? DepartmentCode { get; set; }
     public string? Person { get; set; }
     public required string Evidence { get; set; }
+    /// <summary>A supervisor's review: Open until confirmed or dismissed (with a reason); the row itself is never deleted.</summary>
+    public string Review { get; set; } = "Open";
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? ReviewReason { get; set; }
 }
 
 /// <summary>An idempotent submission: the key a client sent and the case it created.</summary>

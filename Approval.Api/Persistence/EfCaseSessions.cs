@@ -107,6 +107,7 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
         QueryCode = @case.QueryCode,
         ItemCode = @case.ItemCode,
         Status = @case.Status.ToString(),
+        Level = @case.Level.ToString(),
         ApplicantIdNumber = @case.Applicant.IdNumber,
         ApplicantName = @case.Applicant.Name,
         LeadDepartmentCode = @case.LeadDepartmentCode,
@@ -125,7 +126,7 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
     {
         db.CaseTasks.AddRange(@case.Tasks.Select(t => new CaseTaskRecord
         {
-            Id = t.Id, CaseId = @case.Id, DepartmentCode = t.DepartmentCode, Status = t.Status.ToString(), BookmarkId = t.BookmarkId,
+            Id = t.Id, CaseId = @case.Id, DepartmentCode = t.DepartmentCode, Status = t.Status.ToString(), BookmarkId = t.BookmarkId, Level = t.Level.ToString(),
             ClaimedBy = t.ClaimedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
         }));
         for (var i = eventsSaved; i < @case.Timeline.Count; i++)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Approval.Engine.Definitions;
 using Approval.Engine.Expressions;
+using Approval.Engine.Flowcharts;
 using Approval.Engine.Runtime;
 
 namespace Approval.Engine.Activities;
@@ -9,28 +10,38 @@ namespace Approval.Engine.Activities;
 /// the clock, the output console and, when resuming, the input delivered with the resume.</summary>
 public sealed class ActivityContext : IExpressionScope
 {
-    private readonly ExpressionEvaluator _evaluator;
+    private readonly JavaScriptLimits _limits;
     private readonly RunEnvironment _environment;
+    private ExpressionEvaluator? _evaluator;
     private WorkflowInstance _instance = null!;
     private WorkflowDefinition _definition = null!;
     private ActivityExecution _execution = null!;
+    private IReadOnlyDictionary<string, string?>? _literalText;
 
-    internal ActivityContext(ExpressionEvaluator evaluator, RunEnvironment environment)
+    internal ActivityContext(JavaScriptLimits limits, RunEnvironment environment)
     {
-        _evaluator = evaluator;
+        _limits = limits;
         _environment = environment;
     }
 
-    internal void Enter(WorkflowInstance instance, WorkflowDefinition definition, ActivityNode node, ActivityExecution execution)
+    // One per run, made on the first expression evaluated: many runs evaluate none (a resume, a literal read).
+    private ExpressionEvaluator Evaluator => _evaluator ??= new ExpressionEvaluator(_limits);
+
+    internal void Enter(WorkflowInstance instance, WorkflowDefinition definition, FlowGraph graph, int index, ActivityExecution execution)
     {
         _instance = instance;
         _definition = definition;
-        Node = node;
+        Node = graph.Activities[index];
+        _literalText = graph.LiteralText[index];
+        Prepared = graph.Prepared[index];
         _execution = execution;
     }
 
     /// <summary>The activity being executed.</summary>
     public ActivityNode Node { get; private set; } = null!;
+
+    /// <summary>What the activity's type prepared for this activity once per definition (<see cref="ActivityType.Prepare"/>).</summary>
+    internal object? Prepared { get; private set; }
 
     public string InstanceId => _instance.Id;
     public string? CorrelationId => _instance.CorrelationId;
@@ -53,13 +64,14 @@ public sealed class ActivityContext : IExpressionScope
     public JsonNode? Evaluate(string inputName)
     {
         var input = Node.Input(inputName);
-        return input is null ? null : _evaluator.Evaluate(input, this);
+        return input is null ? null : Evaluator.Evaluate(input, this);
     }
 
     /// <summary>Evaluates an expression that is not one of the activity's inputs (e.g. a switch case's condition).</summary>
-    public JsonNode? EvaluateExpression(InputValue expression) => _evaluator.Evaluate(expression, this);
+    public JsonNode? EvaluateExpression(InputValue expression) => Evaluator.Evaluate(expression, this);
 
-    public string? GetString(string inputName) => Values.AsString(Evaluate(inputName));
+    public string? GetString(string inputName) =>
+        _literalText is not null && _literalText.TryGetValue(inputName, out var text) ? text : Values.AsString(Evaluate(inputName));
 
     public bool? GetBoolean(string inputName) => Values.AsBoolean(Evaluate(inputName));
 

@@ -20,6 +20,13 @@ public abstract class ActivityType
     /// <summary>Continues the activity when one of its bookmarks is resumed; by default it completes through Done.</summary>
     public virtual ValueTask<ActivityResult> ResumeAsync(ActivityContext context) => new(ActivityResult.Done);
 
+    /// <summary>
+    /// Work done once per definition instead of on every execution, e.g. a constant input parsed; the result reaches
+    /// <see cref="ExecuteAsync"/> as <see cref="ActivityContext.Prepared"/>. Null (the default) prepares nothing.
+    /// Must not throw: what cannot be prepared is left to run time, where a failure becomes an incident.
+    /// </summary>
+    internal virtual object? Prepare(ActivityNode node) => null;
+
     /// <summary>Reasons a definition's use of this activity is invalid (checked at load).</summary>
     public virtual IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition) => [];
 }

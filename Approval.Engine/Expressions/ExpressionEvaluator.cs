@@ -13,22 +13,8 @@ internal sealed class ExpressionEvaluator(JavaScriptLimits limits)
     {
         switch (input.Kind)
         {
-            case ExpressionKind.Literal:
-                return input.Value;
-            case ExpressionKind.Object:
-                // Object expressions are usually a JSON document written as a string.
-                if (input.Value is JsonValue v && v.TryGetValue<string>(out var text))
-                {
-                    try
-                    {
-                        return JsonNode.Parse(text);
-                    }
-                    catch (JsonException)
-                    {
-                        return input.Value;
-                    }
-                }
-                return input.Value;
+            case ExpressionKind.Literal or ExpressionKind.Object:
+                return Constant(input);
             case ExpressionKind.Variable:
                 var name = DefinitionValidator.VariableName(input);
                 return name is null ? null : scope.GetVariable(name);
@@ -38,5 +24,23 @@ internal sealed class ExpressionEvaluator(JavaScriptLimits limits)
             default:
                 throw new InvalidOperationException($"Unsupported expression kind {input.Kind}.");
         }
+    }
+
+    /// <summary>The value of a Literal or an Object expression, which depends on nothing but the definition.</summary>
+    public static JsonNode? Constant(InputValue input)
+    {
+        // Object expressions are usually a JSON document written as a string.
+        if (input.Kind == ExpressionKind.Object && input.Value is JsonValue v && v.TryGetValue<string>(out var text))
+        {
+            try
+            {
+                return JsonNode.Parse(text);
+            }
+            catch (JsonException)
+            {
+                return input.Value;
+            }
+        }
+        return input.Value;
     }
 }

@@ -1,5 +1,6 @@
 using Approval.Engine.Activities;
 using Approval.Engine.Definitions;
+using Approval.Engine.Expressions;
 
 namespace Approval.Engine.Flowcharts;
 
@@ -37,6 +38,11 @@ internal sealed class FlowGraph
         ForwardInbound = [.. Inbound.Select(list => list.Where(c => !IsBackEdge[c]).ToArray())];
         Ancestors = ComputeAncestors();
         Upstream = ComputeUpstream();
+
+        // Looked up on every step: decided once per definition rather than by activity id at run time.
+        Modes = [.. Activities.Select(JoinRules.ModeOf)];
+        LiteralText = [.. Activities.Select(LiteralTextOf)];
+        Prepared = [.. Activities.Select((a, i) => Types[i].Prepare(a))];
     }
 
     public ActivityNode Flowchart { get; }
@@ -53,6 +59,18 @@ internal sealed class FlowGraph
 
     /// <summary>Per activity: the activities that can reach it without passing through it, loop-backs included.</summary>
     public ActivitySet[] Upstream { get; }
+
+    /// <summary>Per activity: its effective merge mode (<see cref="JoinRules.ModeOf"/>).</summary>
+    public MergeMode[] Modes { get; }
+
+    /// <summary>
+    /// Per activity: the text of each literal input, by input name (null when it has none). A literal's text is the
+    /// same on every execution, and reading it from the JSON value would allocate a new string each time.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?>?[] LiteralText { get; }
+
+    /// <summary>Per activity: what its type prepared once for it (<see cref="ActivityType.Prepare"/>), or null.</summary>
+    public object?[] Prepared { get; }
 
     /// <summary>Index of the activity the flowchart starts at, or -1 when it is empty.</summary>
     public int StartIndex { get; }
@@ -175,29 +193,18 @@ internal sealed class FlowGraph
     }
 
     /// <summary>Whether work at <paramref name="from"/> can still lead to <paramref name="to"/>, loops included.</summary>
-    public bool CanReach(int from, int to)
+    /// <remarks>Joins ask this for every live execution each time an instance settles: it reads the precomputed
+    /// <see cref="Upstream"/> sets instead of walking the graph.</remarks>
+    public bool CanReach(int from, int to) => from == to || Upstream[to].Contains(from);
+
+    private static Dictionary<string, string?>? LiteralTextOf(ActivityNode node)
     {
-        if (from == to)
-            return true;
-        var seen = new bool[Activities.Length];
-        var stack = new Stack<int>();
-        stack.Push(from);
-        seen[from] = true;
-        while (stack.Count > 0)
+        Dictionary<string, string?>? text = null;
+        foreach (var (name, input) in node.Inputs)
         {
-            var node = stack.Pop();
-            foreach (var c in Outbound[node])
-            {
-                var target = ConnectionTarget[c];
-                if (target == to)
-                    return true;
-                if (!seen[target])
-                {
-                    seen[target] = true;
-                    stack.Push(target);
-                }
-            }
+            if (input.Kind == ExpressionKind.Literal)
+                (text ??= new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase))[name] = Values.AsString(input.Value);
         }
-        return false;
+        return text;
     }
 }

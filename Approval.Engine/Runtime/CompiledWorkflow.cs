@@ -8,7 +8,6 @@ namespace Approval.Engine.Runtime;
 public sealed class CompiledWorkflow
 {
     private readonly Dictionary<string, FlowGraph> _graphs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Definitions.MergeMode> _modes = new(StringComparer.Ordinal);
 
     internal CompiledWorkflow(WorkflowDefinition definition, ActivityRegistry registry)
     {
@@ -28,14 +27,11 @@ public sealed class CompiledWorkflow
 
     private readonly Dictionary<string, ActivityNode> _bodies = new(StringComparer.Ordinal);
 
-    internal Definitions.MergeMode ModeOf(string activityId) => _modes[activityId];
-
     private void Compile(ActivityNode flowchart, ActivityRegistry registry)
     {
         _graphs[flowchart.Id] = new FlowGraph(flowchart, registry);
         foreach (var child in flowchart.Activities)
         {
-            _modes[child.Id] = JoinRules.ModeOf(child);
             if (child.Type == BuiltInTypes.Flowchart)
                 Compile(child, registry);
             if (child.Body is { } body)

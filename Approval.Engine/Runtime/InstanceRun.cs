@@ -24,7 +24,7 @@ internal sealed class InstanceRun
         _workflow = workflow;
         _instance = instance;
         _environment = environment;
-        _context = new ActivityContext(new ExpressionEvaluator(limits), environment);
+        _context = new ActivityContext(limits, environment);
         _result = new RunResult { RecordLog = recordLog };
     }
 
@@ -47,7 +47,7 @@ internal sealed class InstanceRun
         _instance.Bookmarks.Remove(bookmark);
         _instance.ResumedBookmarkIds.Add(bookmark.Id);
         _result.BookmarkRemoved(bookmark);
-        var execution = _instance.Executions.Find(e => e.Id == bookmark.ExecutionId)
+        var execution = FindExecution(bookmark.ExecutionId)
             ?? throw new InvalidOperationException($"Bookmark {bookmark.Id} belongs to no live execution.");
         // The queue is the order of Executions: a resumed execution goes to the back, behind earlier deliveries.
         _instance.Executions.Remove(execution);
@@ -64,7 +64,7 @@ internal sealed class InstanceRun
     public void Retry(Incident incident)
     {
         incident.ResolvedAt = Now;
-        if (incident.ExecutionId is { } id && _instance.Executions.Find(e => e.Id == id) is { State: ExecutionState.Faulted } execution)
+        if (incident.ExecutionId is { } id && FindExecution(id) is { State: ExecutionState.Faulted } execution)
             execution.State = ExecutionState.Scheduled;
     }
 
@@ -104,7 +104,7 @@ internal sealed class InstanceRun
             return;
         }
 
-        _context.Enter(_instance, _workflow.Definition, node, execution);
+        _context.Enter(_instance, _workflow.Definition, graph, index, execution);
         ActivityResult result;
         try
         {
@@ -138,16 +138,17 @@ internal sealed class InstanceRun
                 break;
             case ActivityResultKind.Suspend:
                 execution.State = ExecutionState.Suspended;
+                var createdAt = Now;
                 var bookmark = new Bookmark
                 {
-                    Id = Guid.CreateVersion7(Now).ToString("N"),
+                    Id = WorkflowIds.NewId(createdAt),
                     ExecutionId = execution.Id,
                     ActivityId = node.Id,
                     ActivityType = node.Type,
                     Name = result.BookmarkName,
                     DueAt = result.DueAt,
                     Payload = result.Payload,
-                    CreatedAt = Now,
+                    CreatedAt = createdAt,
                 };
                 _instance.Bookmarks.Add(bookmark);
                 _result.BookmarkCreated(bookmark);
@@ -159,8 +160,8 @@ internal sealed class InstanceRun
                 break;
             case ActivityResultKind.CompleteWorkflow:
                 RemoveExecution(execution, ExecutionEvent.Completed, null);
-                foreach (var open in _instance.Executions.ToList())
-                    RemoveExecution(open, ExecutionEvent.Cancelled, "the workflow completed");
+                while (_instance.Executions.Count > 0)
+                    RemoveExecution(_instance.Executions[0], ExecutionEvent.Cancelled, "the workflow completed");
                 _instance.Scopes.Clear();
                 Finish();
                 break;
@@ -172,7 +173,7 @@ internal sealed class InstanceRun
 
     private void Complete(ActivityExecution execution, ScopeState scope, FlowGraph graph, int index, ActivityResult result)
     {
-        RemoveExecution(execution, ExecutionEvent.Completed, result.Outcome ?? string.Join(",", result.MoreOutcomes ?? []));
+        RemoveExecution(execution, ExecutionEvent.Completed, OutcomeForLog(result));
         foreach (var connection in graph.Outbound[index])
         {
             if (result.Takes(graph.Connections[connection].SourcePort))
@@ -198,8 +199,7 @@ internal sealed class InstanceRun
         for (var i = 0; i < scope.Tokens.Count; i++)
         {
             var target = graph.ConnectionTarget[scope.Tokens[i]];
-            var node = graph.Activities[target];
-            var mode = _workflow.ModeOf(node.Id);
+            var mode = graph.Modes[target];
             if (JoinRules.WaitsForLiveWork(graph, target, mode) != streamJoins)
                 continue;
             var decision = JoinRules.Decide(graph, target, mode, scope.Tokens, new LiveWork(graph, scope, _instance.Executions));
@@ -208,21 +208,27 @@ internal sealed class InstanceRun
             Consume(scope, graph, target, decision);
             if (decision.CancelAncestors)
                 CancelAncestors(scope, graph, target);
-            Schedule(scope, node.Id);
+            Schedule(scope, graph.Activities[target].Id);
             return true;
         }
         return false;
     }
 
+    // Plain loops over the tokens here and below: a predicate capturing the target would allocate on every step.
     private static void Consume(ScopeState scope, FlowGraph graph, int target, JoinDecision decision)
     {
+        var tokens = scope.Tokens;
         switch (decision.Action)
         {
             case JoinAction.FireOne:
-                scope.Tokens.RemoveAt(scope.Tokens.FindIndex(t => graph.ConnectionTarget[t] == target));
+                tokens.RemoveAt(TokenTo(scope, graph, target));
                 break;
             case JoinAction.FireAll:
-                scope.Tokens.RemoveAll(t => graph.ConnectionTarget[t] == target);
+                for (var i = tokens.Count - 1; i >= 0; i--)
+                {
+                    if (graph.ConnectionTarget[tokens[i]] == target)
+                        tokens.RemoveAt(i);
+                }
                 break;
             case JoinAction.FireOnePerConnection:
                 foreach (var connection in decision.Connections!)
@@ -235,12 +241,14 @@ internal sealed class InstanceRun
     private void CancelAncestors(ScopeState scope, FlowGraph graph, int target)
     {
         var ancestors = graph.Ancestors[target];
-        foreach (var execution in _instance.Executions.ToList())
+        var why = $"'{graph.Activities[target].DisplayName}' continued on another branch";
+        while (FirstExecutionAt(scope, graph, ancestors) is { } execution)
+            RemoveExecution(execution, ExecutionEvent.Cancelled, why);
+        for (var i = scope.Tokens.Count - 1; i >= 0; i--)
         {
-            if (execution.ScopeId == scope.Id && ancestors.Contains(graph.IndexOf(execution.ActivityId)))
-                RemoveExecution(execution, ExecutionEvent.Cancelled, $"'{graph.Activities[target].DisplayName}' continued on another branch");
+            if (ancestors.Contains(graph.ConnectionTarget[scope.Tokens[i]]))
+                scope.Tokens.RemoveAt(i);
         }
-        scope.Tokens.RemoveAll(t => ancestors.Contains(graph.ConnectionTarget[t]));
     }
 
     private bool IsIdle(ScopeState scope)
@@ -260,11 +268,8 @@ internal sealed class InstanceRun
     {
         if (!_instance.Scopes.Contains(scope))
             return;
-        foreach (var execution in _instance.Executions.ToList())
-        {
-            if (execution.ScopeId == scope.Id)
-                RemoveExecution(execution, ExecutionEvent.Cancelled, "its flowchart ended");
-        }
+        while (FirstExecutionIn(scope.Id) is { } execution)
+            RemoveExecution(execution, ExecutionEvent.Cancelled, "its flowchart ended");
         scope.Tokens.Clear();
         _instance.Scopes.Remove(scope);
 
@@ -273,7 +278,7 @@ internal sealed class InstanceRun
             Finish();
             return;
         }
-        var owner = _instance.Executions.Find(e => e.Id == ownerId);
+        var owner = FindExecution(ownerId);
         if (owner is null)
             return;
         var parent = ScopeOf(owner);
@@ -301,17 +306,20 @@ internal sealed class InstanceRun
     // Nothing is scheduled any more: the instance waits on bookmarks, is finished, or is stuck at a join.
     private void Settle()
     {
-        foreach (var scope in _instance.Scopes.ToList())
+        // Runs at the end of every run that does not finish, so it loops without LINQ: a WaitAll join waiting for
+        // five more departments is looked at again on each of the first five resumes.
+        foreach (var scope in _instance.Scopes)
         {
             var graph = _workflow.Graph(scope.FlowchartId);
             var live = new LiveWork(graph, scope, _instance.Executions);
-            foreach (var target in scope.Tokens.Select(t => graph.ConnectionTarget[t]).Distinct().ToList())
+            for (var t = 0; t < scope.Tokens.Count; t++)
             {
-                var mode = _workflow.ModeOf(graph.Activities[target].Id);
-                if (mode is not (MergeMode.Merge or MergeMode.Converge))
-                    continue;
+                var target = graph.ConnectionTarget[scope.Tokens[t]];
+                var mode = graph.Modes[target];
+                if (mode is not (MergeMode.Merge or MergeMode.Converge) || TokenTo(scope, graph, target) < t)
+                    continue; // not a join that can deadlock, or a target already looked at
                 var required = mode == MergeMode.Converge ? graph.Inbound[target] : graph.ForwardInbound[target];
-                var missing = required.FirstOrDefault(c => !scope.Tokens.Contains(c) && JoinRules.CanNeverArrive(graph, c, target, live), -1);
+                var missing = FirstMissingForever(scope, graph, target, required, live);
                 if (missing < 0)
                     continue;
                 var node = graph.Activities[target];
@@ -327,6 +335,28 @@ internal sealed class InstanceRun
             _instance.Status = _instance.Scopes.Count == 0 ? WorkflowStatus.Finished : WorkflowStatus.Suspended;
     }
 
+    // The first token to the target, by arrival.
+    private static int TokenTo(ScopeState scope, FlowGraph graph, int target)
+    {
+        for (var i = 0; i < scope.Tokens.Count; i++)
+        {
+            if (graph.ConnectionTarget[scope.Tokens[i]] == target)
+                return i;
+        }
+        return -1;
+    }
+
+    // The first connection a join requires that has no token and can never get one, or -1.
+    private static int FirstMissingForever(ScopeState scope, FlowGraph graph, int target, int[] required, LiveWork live)
+    {
+        foreach (var connection in required)
+        {
+            if (!scope.Tokens.Contains(connection) && JoinRules.CanNeverArrive(graph, connection, target, live))
+                return connection;
+        }
+        return -1;
+    }
+
     private void Fault(ActivityExecution execution, ActivityNode node, IncidentKind kind, string message, string? exceptionType)
     {
         execution.State = ExecutionState.Faulted;
@@ -337,16 +367,17 @@ internal sealed class InstanceRun
 
     private void RaiseIncident(int? executionId, ActivityNode node, IncidentKind kind, string message, string? exceptionType)
     {
+        var at = Now;
         var incident = new Incident
         {
-            Id = Guid.CreateVersion7(Now).ToString("N"),
+            Id = WorkflowIds.NewId(at),
             ExecutionId = executionId,
             ActivityId = node.Id,
             ActivityType = node.Type,
             Message = message,
             ExceptionType = exceptionType,
             Kind = kind,
-            At = Now,
+            At = at,
         };
         _instance.Incidents.Add(incident);
         _result.IncidentRaised(incident);
@@ -360,6 +391,39 @@ internal sealed class InstanceRun
         var scope = new ScopeState { Id = ++_instance.NextId, FlowchartId = flowchartId, OwnerExecutionId = owner };
         _instance.Scopes.Add(scope);
         return scope;
+    }
+
+    // Lookups in the instance's lists are plain loops: a predicate capturing the id would allocate on every call.
+    // Where executions are removed one by one, the first match is looked up again each time, because removing one
+    // can take others with it (a container takes its nested flowchart's).
+    private ActivityExecution? FindExecution(int id)
+    {
+        foreach (var execution in _instance.Executions)
+        {
+            if (execution.Id == id)
+                return execution;
+        }
+        return null;
+    }
+
+    private ActivityExecution? FirstExecutionIn(int scopeId)
+    {
+        foreach (var execution in _instance.Executions)
+        {
+            if (execution.ScopeId == scopeId)
+                return execution;
+        }
+        return null;
+    }
+
+    private ActivityExecution? FirstExecutionAt(ScopeState scope, FlowGraph graph, ActivitySet activities)
+    {
+        foreach (var execution in _instance.Executions)
+        {
+            if (execution.ScopeId == scope.Id && activities.Contains(graph.IndexOf(execution.ActivityId)))
+                return execution;
+        }
+        return null;
     }
 
     private ScopeState ScopeOf(ActivityExecution execution)
@@ -393,14 +457,28 @@ internal sealed class InstanceRun
                     incident.ResolvedAt = Now;
             }
         }
-        foreach (var child in _instance.Scopes.Where(s => s.OwnerExecutionId == execution.Id).ToList())
+        while (ScopeOwnedBy(execution.Id) is { } child)
         {
-            foreach (var inner in _instance.Executions.Where(e => e.ScopeId == child.Id).ToList())
+            while (FirstExecutionIn(child.Id) is { } inner)
                 RemoveExecution(inner, ExecutionEvent.Cancelled, detail);
             _instance.Scopes.Remove(child);
         }
         Log(execution, why, detail);
     }
+
+    private ScopeState? ScopeOwnedBy(int executionId)
+    {
+        foreach (var scope in _instance.Scopes)
+        {
+            if (scope.OwnerExecutionId == executionId)
+                return scope;
+        }
+        return null;
+    }
+
+    // Only the log shows which ports an activity took: a fork's list is joined only when the log is kept.
+    private string? OutcomeForLog(ActivityResult result) =>
+        _result.RecordLog ? result.Outcome ?? string.Join(",", result.MoreOutcomes ?? []) : null;
 
     private void Log(ActivityExecution execution, ExecutionEvent what, string? detail)
     {

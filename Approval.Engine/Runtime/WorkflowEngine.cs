@@ -44,7 +44,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, TimeProvider time,
         var definition = workflow.Definition;
         var instance = new WorkflowInstance
         {
-            Id = instanceId ?? Guid.CreateVersion7(now).ToString("N"),
+            Id = instanceId ?? WorkflowIds.NewId(now),
             DefinitionId = definition.DefinitionId,
             DefinitionVersionId = definition.Id,
             DefinitionVersion = definition.Version,
@@ -77,7 +77,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, TimeProvider time,
     public ValueTask<RunResult> ResumeAsync(CompiledWorkflow workflow, WorkflowInstance instance, string bookmarkId,
         JsonNode? input = null, CancellationToken cancellationToken = default)
     {
-        var bookmark = instance.Bookmarks.Find(b => b.Id == bookmarkId);
+        var bookmark = PendingBookmark(instance, bookmarkId);
         if (bookmark is null)
         {
             var outcome = instance.ResumedBookmarkIds.Contains(bookmarkId) ? RunOutcome.AlreadyResumed : RunOutcome.NotFound;
@@ -143,6 +143,17 @@ public sealed class WorkflowEngine(ActivityRegistry registry, TimeProvider time,
         foreach (var bookmark in bookmarks)
             run.Deliver(bookmark, input?.DeepClone());
         return run.RunAsync();
+    }
+
+    // A loop rather than List.Find: a predicate capturing the id would allocate on every resume.
+    private static Bookmark? PendingBookmark(WorkflowInstance instance, string bookmarkId)
+    {
+        foreach (var bookmark in instance.Bookmarks)
+        {
+            if (bookmark.Id == bookmarkId)
+                return bookmark;
+        }
+        return null;
     }
 
     private InstanceRun NewRun(CompiledWorkflow workflow, WorkflowInstance instance, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Approval.Api.Identity;
 using Approval.Workflows.People;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,7 +36,7 @@ public class EndpointRoleMatrixTests
         await _factory.DisposeAsync();
     }
 
-    private sealed record ApiEndpoint(string Method, string Pattern, bool Public, IReadOnlyList<string> Policies)
+    private sealed record ApiEndpoint(string Method, string Pattern, bool Public, IReadOnlyList<string> Policies, bool Multipart = false)
     {
         public override string ToString() => $"{Method} {Pattern}";
     }
@@ -52,8 +53,9 @@ public class EndpointRoleMatrixTests
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var isPublic = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
+            var multipart = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") ?? false;
             foreach (var method in methods)
-                yield return new ApiEndpoint(method, "/" + pattern.TrimStart('/'), isPublic, policies);
+                yield return new ApiEndpoint(method, "/" + pattern.TrimStart('/'), isPublic, policies, multipart);
         }
     }
 
@@ -70,7 +72,7 @@ public class EndpointRoleMatrixTests
         {
             using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
             if (endpoint.Method is "POST" or "PUT")
-                request.Content = JsonContent.Create(new { });
+                request.Content = endpoint.Multipart ? new MultipartFormDataContent() : JsonContent.Create(new { });
             using var response = await client.SendAsync(request);
             var status = (int)response.StatusCode;
             Assert.That(status, Is.LessThan(500), $"{who} → {endpoint}: {await response.Content.ReadAsStringAsync()}");

@@ -30,6 +30,34 @@ public sealed partial class Case
         Record(clock.Now, reviewer, CaseAction.TaskReleased, null, task.DepartmentCode);
     }
 
+    /// <summary>委托: the reviewer holding the task hands it to a colleague; they may take it back until it is done.</summary>
+    public void DelegateTask(string taskId, string reviewer, string colleague, CaseClock clock)
+    {
+        var task = OpenTaskById(taskId);
+        Require(task.ClaimedBy == reviewer, "only the reviewer holding the task can delegate it");
+        Require(colleague != reviewer, "a task is delegated to someone else");
+        task.Delegate(reviewer, colleague);
+        Record(clock.Now, reviewer, CaseAction.TaskDelegated, null, $"{task.DepartmentCode}: to {colleague}");
+    }
+
+    /// <summary>收回: the reviewer who delegated a task takes it back.</summary>
+    public void TakeBackTask(string taskId, string reviewer, CaseClock clock)
+    {
+        var task = OpenTaskById(taskId);
+        Require(task.DelegatedBy == reviewer, "only the reviewer who delegated the task can take it back");
+        task.Claim(reviewer);
+        Record(clock.Now, reviewer, CaseAction.TaskClaimed, "taken back", task.DepartmentCode);
+    }
+
+    /// <summary>改派: the department's head gives a task to another reviewer (one away, one overloaded).</summary>
+    public void ReassignTask(string taskId, string head, string reviewer, string reason, CaseClock clock)
+    {
+        var task = OpenTaskById(taskId);
+        Require(!string.IsNullOrWhiteSpace(reason), "a reassignment states its reason");
+        task.Claim(reviewer);
+        Record(clock.Now, head, CaseAction.TaskReassigned, reason, $"{task.DepartmentCode}: to {reviewer}");
+    }
+
     /// <summary>The department's opinion closes its task.</summary>
     public void CompleteTask(string taskId, Opinion opinion, CaseClock clock)
     {

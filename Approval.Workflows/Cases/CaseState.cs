@@ -34,12 +34,13 @@ public sealed record CaseState
     public List<ClockSuspension> Suspensions { get; init; } = [];
     public List<Violation> Violations { get; init; } = [];
     public List<CaseTaskState> Tasks { get; init; } = [];
+    public List<Attachments.Attachment> Attachments { get; init; } = [];
 }
 
 /// <summary>A task as plain data.</summary>
 public sealed record CaseTaskState(
     string Id, string DepartmentCode, string BookmarkId, int LimitDays, DateTimeOffset OpenedAt, DateTimeOffset? DueAt,
-    TaskStatus Status, string? ClaimedBy, Opinion? Opinion, DateTimeOffset? ClosedAt, Supervision.WarningLevel Level = Supervision.WarningLevel.Green);
+    TaskStatus Status, string? ClaimedBy, Opinion? Opinion, DateTimeOffset? ClosedAt, Supervision.WarningLevel Level = Supervision.WarningLevel.Green, string? DelegatedBy = null);
 
 public sealed partial class Case
 {
@@ -53,7 +54,8 @@ public sealed partial class Case
         WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Level = Level, Warnings = Warnings,
         Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
         Violations = [.. _violations],
-        Tasks = [.. _tasks.Select(t => new CaseTaskState(t.Id, t.DepartmentCode, t.BookmarkId, t.LimitDays, t.OpenedAt, t.DueAt, t.Status, t.ClaimedBy, t.Opinion, t.ClosedAt, t.Level))],
+        Attachments = [.. _attachments],
+        Tasks = [.. _tasks.Select(t => new CaseTaskState(t.Id, t.DepartmentCode, t.BookmarkId, t.LimitDays, t.OpenedAt, t.DueAt, t.Status, t.ClaimedBy, t.Opinion, t.ClosedAt, t.Level, t.DelegatedBy))],
     };
 
     /// <summary>A case from its plain data.</summary>
@@ -75,6 +77,7 @@ public sealed partial class Case
         @case._supplementRequests.AddRange(state.SupplementRequests);
         @case._suspensions.AddRange(state.Suspensions);
         @case._violations.AddRange(state.Violations);
+        @case._attachments.AddRange(state.Attachments);
         @case._tasks.AddRange(state.Tasks.Select(CaseTask.FromState));
         return @case;
     }

@@ -30,6 +30,8 @@ public sealed class CaseTask
     public DateTimeOffset? DueAt { get; private set; }
     public TaskStatus Status { get; private set; }
     public string? ClaimedBy { get; private set; }
+    /// <summary>Who delegated the task to <see cref="ClaimedBy"/>, while it is delegated.</summary>
+    public string? DelegatedBy { get; private set; }
     public Opinion? Opinion { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     /// <summary>The task's warning level, as last observed.</summary>
@@ -45,13 +47,28 @@ public sealed class CaseTask
             Opinion = state.Opinion,
             ClosedAt = state.ClosedAt,
             Level = state.Level,
+            DelegatedBy = state.DelegatedBy,
         };
 
     internal void RaiseLevel(Supervision.WarningLevel level) => Level = level;
 
-    internal void Claim(string reviewer) => ClaimedBy = reviewer;
+    internal void Claim(string reviewer)
+    {
+        ClaimedBy = reviewer;
+        DelegatedBy = null;
+    }
 
-    internal void Release() => ClaimedBy = null;
+    internal void Delegate(string reviewer, string colleague)
+    {
+        ClaimedBy = colleague;
+        DelegatedBy = reviewer;
+    }
+
+    internal void Release()
+    {
+        ClaimedBy = null;
+        DelegatedBy = null;
+    }
 
     internal void Complete(Opinion opinion, DateTimeOffset at)
     {

@@ -21,6 +21,27 @@ public sealed class DepartmentDesk(CaseCommands commands, CaseProcess process, C
             return Task.CompletedTask;
         }, cancellationToken);
 
+    public Task<Case> DelegateAsync(string caseId, string taskId, string reviewer, string colleague, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, step =>
+        {
+            step.Case.DelegateTask(taskId, reviewer, colleague, clock);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task<Case> TakeBackAsync(string caseId, string taskId, string reviewer, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, step =>
+        {
+            step.Case.TakeBackTask(taskId, reviewer, clock);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task<Case> ReassignAsync(string caseId, string taskId, string head, string reviewer, string reason, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, step =>
+        {
+            step.Case.ReassignTask(taskId, head, reviewer, reason, clock);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
     /// <summary>A department's opinion: its task closes and the process moves on (the lead decides once all are in).</summary>
     public Task<Case> GiveOpinionAsync(string caseId, string taskId, Opinion opinion, CancellationToken cancellationToken = default) =>
         commands.ExecuteAsync(caseId, async step =>

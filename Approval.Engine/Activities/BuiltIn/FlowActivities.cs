@@ -61,15 +61,27 @@ internal sealed class FlowForkActivity : ActivityType
 {
     public override string TypeName => "Elsa.FlowFork";
 
-    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
+        new(context.Prepared is ActivityResult prepared ? prepared : Through(context.Evaluate("branches")));
+
+    // Branches are nearly always constant (Elsa Studio writes them as an Object expression holding a JSON array):
+    // the result is then worked out once per definition, not parsed again on every execution.
+    internal override object? Prepare(ActivityNode node) => node.Input("branches") switch
     {
-        var branches = context.Evaluate("branches") switch
+        null => Through(null),
+        { Kind: ExpressionKind.Literal or ExpressionKind.Object } constant => Through(ExpressionEvaluator.Constant(constant)),
+        _ => null,
+    };
+
+    private static ActivityResult Through(JsonNode? value)
+    {
+        var branches = value switch
         {
             JsonArray array => array.Select(Values.AsString).OfType<string>().ToList(),
             { } node => (Values.AsString(node) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
             null => [],
         };
-        return new(branches.Count == 0 ? ActivityResult.Done : ActivityResult.Through(branches));
+        return branches.Count == 0 ? ActivityResult.Done : ActivityResult.Through(branches);
     }
 }
 

@@ -194,6 +194,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime?>("NextDeadlineAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -245,6 +250,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("Level", "LeadDepartmentCode");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Cases", (string)null);
@@ -280,6 +287,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
@@ -505,6 +517,21 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReviewReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -514,6 +541,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("Kind", "At");
+
+                    b.HasIndex("Review", "At");
 
                     b.ToTable("Violations", (string)null);
                 });

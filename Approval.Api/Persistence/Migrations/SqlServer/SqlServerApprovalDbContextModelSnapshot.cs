@@ -216,6 +216,12 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<DateTime?>("NextDeadlineAt")
                         .HasColumnType("datetime2");
 
@@ -272,6 +278,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("Level", "LeadDepartmentCode");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Cases", (string)null);
@@ -312,6 +320,12 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("datetime2");
@@ -566,6 +580,24 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ReviewReason")
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -575,6 +607,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("Kind", "At");
+
+                    b.HasIndex("Review", "At");
 
                     b.ToTable("Violations", (string)null);
                 });

@@ -187,6 +187,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NextDeadlineAt")
                         .HasColumnType("TEXT");
 
@@ -238,6 +243,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("Level", "LeadDepartmentCode");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Cases", (string)null);
@@ -272,6 +279,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OpenedAt")
@@ -494,6 +506,21 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -503,6 +530,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Kind", "At");
+
+                    b.HasIndex("Review", "At");
 
                     b.ToTable("Violations", (string)null);
                 });

@@ -49,6 +49,7 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     QueryCode = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     ItemCode = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ApplicantIdNumber = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     ApplicantName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     LeadDepartmentCode = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
@@ -182,6 +183,7 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     BookmarkId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -210,7 +212,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     Person = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Evidence = table.Column<string>(type: "TEXT", nullable: false)
+                    Evidence = table.Column<string>(type: "TEXT", nullable: false),
+                    Review = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewReason = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -328,6 +334,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                 column: "ItemCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_Level_LeadDepartmentCode",
+                table: "Cases",
+                columns: new[] { "Level", "LeadDepartmentCode" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_NextDeadlineAt",
                 table: "Cases",
                 column: "NextDeadlineAt");
@@ -389,6 +400,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                 name: "IX_Violations_Kind_At",
                 table: "Violations",
                 columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Violations_Review_At",
+                table: "Violations",
+                columns: new[] { "Review", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_CorrelationId",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Api.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlApprovalDbContext))]
-    [Migration("20261124070420_Initial")]
+    [Migration("20261124071333_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -197,6 +197,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime?>("NextDeadlineAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -248,6 +253,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("Level", "LeadDepartmentCode");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Cases", (string)null);
@@ -283,6 +290,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
@@ -508,6 +520,21 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReviewReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -517,6 +544,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("Kind", "At");
+
+                    b.HasIndex("Review", "At");
 
                     b.ToTable("Violations", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Api.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApprovalDbContext))]
-    [Migration("20261124070418_Initial")]
+    [Migration("20261124071331_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -190,6 +190,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NextDeadlineAt")
                         .HasColumnType("TEXT");
 
@@ -241,6 +246,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("Level", "LeadDepartmentCode");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Cases", (string)null);
@@ -275,6 +282,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OpenedAt")
@@ -497,6 +509,21 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -506,6 +533,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Kind", "At");
+
+                    b.HasIndex("Review", "At");
 
                     b.ToTable("Violations", (string)null);
                 });

@@ -49,6 +49,7 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     QueryCode = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false, collation: "Latin1_General_100_BIN2"),
                     ItemCode = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false, collation: "Latin1_General_100_BIN2"),
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Level = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
                     ApplicantIdNumber = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false, collation: "Latin1_General_100_BIN2"),
                     ApplicantName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false, collation: "Latin1_General_100_BIN2"),
                     LeadDepartmentCode = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false, collation: "Latin1_General_100_BIN2"),
@@ -182,6 +183,7 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     DepartmentCode = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false, collation: "Latin1_General_100_BIN2"),
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
                     BookmarkId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Level = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
                     ClaimedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Latin1_General_100_BIN2"),
                     OpenedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     DueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
@@ -210,7 +212,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     At = table.Column<DateTime>(type: "datetime2", nullable: false),
                     DepartmentCode = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true, collation: "Latin1_General_100_BIN2"),
                     Person = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    Evidence = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Latin1_General_100_BIN2")
+                    Evidence = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Review = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    ReviewedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    ReviewedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReviewReason = table.Column<string>(type: "nvarchar(max)", nullable: true, collation: "Latin1_General_100_BIN2")
                 },
                 constraints: table =>
                 {
@@ -328,6 +334,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                 column: "ItemCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_Level_LeadDepartmentCode",
+                table: "Cases",
+                columns: new[] { "Level", "LeadDepartmentCode" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_NextDeadlineAt",
                 table: "Cases",
                 column: "NextDeadlineAt");
@@ -389,6 +400,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                 name: "IX_Violations_Kind_At",
                 table: "Violations",
                 columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Violations_Review_At",
+                table: "Violations",
+                columns: new[] { "Review", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_CorrelationId",

@@ -50,6 +50,7 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     QueryCode = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     ItemCode = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ApplicantIdNumber = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     ApplicantName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     LeadDepartmentCode = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
@@ -183,6 +184,7 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     DepartmentCode = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     BookmarkId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     ClaimedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -211,7 +213,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DepartmentCode = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     Person = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Evidence = table.Column<string>(type: "text", nullable: false)
+                    Evidence = table.Column<string>(type: "text", nullable: false),
+                    Review = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewReason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -329,6 +335,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                 column: "ItemCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_Level_LeadDepartmentCode",
+                table: "Cases",
+                columns: new[] { "Level", "LeadDepartmentCode" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_NextDeadlineAt",
                 table: "Cases",
                 column: "NextDeadlineAt");
@@ -390,6 +401,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                 name: "IX_Violations_Kind_At",
                 table: "Violations",
                 columns: new[] { "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Violations_Review_At",
+                table: "Violations",
+                columns: new[] { "Review", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_CorrelationId",

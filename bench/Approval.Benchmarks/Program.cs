@@ -1,0 +1,19 @@
+using Approval.Benchmarks;
+
+// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | profile | bdn [BenchmarkDotNet arguments]
+var command = args.Length > 0 ? args[0] : "inmemory";
+switch (command)
+{
+    case "inmemory":
+        return await InMemoryCommand.RunAsync(args[1..]);
+    case "sqlite":
+        return await SqliteCommand.RunAsync(args[1..]);
+    case "profile":
+        return await ProfileCommand.RunAsync(args[1..]);
+    case "bdn":
+        BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(ReferenceProcessBenchmarks).Assembly).Run(args[1..]);
+        return 0;
+    default:
+        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, profile or bdn");
+        return 1;
+}
