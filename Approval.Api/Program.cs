@@ -6,6 +6,7 @@ using Approval.Api.Engine;
 using Approval.Api.Hosting;
 using Approval.Api.Identity;
 using Approval.Api.Persistence;
+using Approval.Workflows.Calendar;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
@@ -24,6 +25,7 @@ builder.Services
 
 var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
+await app.Services.GetRequiredService<CalendarEditor>().LoadAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();
