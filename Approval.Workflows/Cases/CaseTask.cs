@@ -82,6 +82,8 @@ public sealed class CaseTask
         ClosedAt = at;
     }
 
+    internal void Reschedule(DateTimeOffset? dueAt) => DueAt = dueAt;
+
     internal void Supersede() => Status = TaskStatus.Superseded;
 
     internal void Cancel(DateTimeOffset at)
