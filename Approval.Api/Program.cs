@@ -41,6 +41,7 @@ app.MapStatusEndpoints();
 app.MapClockEndpoints();
 app.MapAttachmentEndpoints();
 app.MapCorrectionEndpoints();
+app.MapAbsenceEndpoints();
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();
