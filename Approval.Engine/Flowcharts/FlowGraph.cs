@@ -102,42 +102,65 @@ internal sealed class FlowGraph
     // start does not reach), it leads to an activity still on the walk's path.
     private bool[] ClassifyBackEdges()
     {
+        // Breadth first from the start (then from any activity it does not reach), taking connections in order: a
+        // connection is a loop-back when its target can already reach its source through the connections taken so
+        // far. Breadth first matters: a loop that returns into several parallel branches (a case sent back for
+        // supplements to every review) must not make those branches' own forward connections look like loop-backs.
         var back = new bool[Connections.Length];
-        var state = new byte[Activities.Length]; // 0 new, 1 on path, 2 done
-        void Visit(int root)
+        var taken = Enumerable.Range(0, Activities.Length).Select(_ => new List<int>()).ToArray();
+        var seen = new bool[Activities.Length];
+        var queue = new Queue<int>();
+        void Walk(int root)
         {
-            var stack = new Stack<(int Node, int Next)>();
-            stack.Push((root, 0));
-            state[root] = 1;
-            while (stack.Count > 0)
+            seen[root] = true;
+            queue.Enqueue(root);
+            while (queue.Count > 0)
             {
-                var (node, next) = stack.Pop();
-                if (next < Outbound[node].Length)
+                var node = queue.Dequeue();
+                foreach (var c in Outbound[node])
                 {
-                    stack.Push((node, next + 1));
-                    var c = Outbound[node][next];
                     var target = ConnectionTarget[c];
-                    if (state[target] == 1)
-                        back[c] = true;
-                    else if (state[target] == 0)
+                    if (target == node || Reaches(taken, target, node))
                     {
-                        state[target] = 1;
-                        stack.Push((target, 0));
+                        back[c] = true;
+                        continue;
                     }
-                }
-                else
-                {
-                    state[node] = 2;
+                    taken[node].Add(target);
+                    if (!seen[target])
+                    {
+                        seen[target] = true;
+                        queue.Enqueue(target);
+                    }
                 }
             }
         }
         if (StartIndex >= 0)
-            Visit(StartIndex);
+            Walk(StartIndex);
         for (var i = 0; i < Activities.Length; i++)
-            if (state[i] == 0 && Inbound[i].Length == 0) Visit(i);
+            if (!seen[i] && Inbound[i].Length == 0) Walk(i);
         for (var i = 0; i < Activities.Length; i++)
-            if (state[i] == 0) Visit(i);
+            if (!seen[i]) Walk(i);
         return back;
+    }
+
+    // Whether `to` is reachable from `from` through the connections taken (compile time only: graphs are small).
+    private static bool Reaches(List<int>[] taken, int from, int to)
+    {
+        var visited = new HashSet<int> { from };
+        var stack = new Stack<int>();
+        stack.Push(from);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node == to)
+                return true;
+            foreach (var next in taken[node])
+            {
+                if (visited.Add(next))
+                    stack.Push(next);
+            }
+        }
+        return false;
     }
 
     private ActivitySet[] ComputeAncestors()

@@ -6,12 +6,18 @@ namespace Approval.Workflows.Cases;
 public sealed class ApplicantDesk(CaseCommands commands, CaseProcess process, CaseClock clock)
 {
     public Task<Case> SupplementAsync(string caseId, string applicant, JsonObject? form, CancellationToken cancellationToken = default) =>
-        commands.ExecuteAsync(caseId, step =>
+        commands.ExecuteAsync(caseId, async step =>
         {
             if (form is not null && Catalog.FormValidation.Check(step.Item.Form, form) is { Count: > 0 } errors)
                 throw new ApplicationInvalidException(errors);
             step.Case.Supplement(applicant, form, clock);
-            return Task.CompletedTask;
+            if (step.Case.IsInReviewPhase)
+            {
+                // The process waits at its supplement step; the departments' reviews open again after it.
+                var (instance, result) = await process.ResumeAsync(step.Session, step.Case, step.Item,
+                    i => i.Bookmarks.FirstOrDefault(b => b.Name == "supplement"), new JsonObject { ["form"] = step.Case.Form.DeepClone() }, cancellationToken);
+                step.Ran(instance, result);
+            }
         }, cancellationToken);
 
     /// <summary>撤回: the case closes and its process is cancelled.</summary>

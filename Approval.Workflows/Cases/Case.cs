@@ -145,17 +145,33 @@ public sealed partial class Case
         return SupplementOutcome.Requested;
     }
 
-    /// <summary>The applicant supplies what was asked: the application changes and is received anew.</summary>
+    /// <summary>
+    /// The applicant supplies what was asked. Before acceptance the application is received anew; during review
+    /// (returned for supplements) the clock restarts and the departments review again.
+    /// </summary>
     public void Supplement(string applicant, JsonObject? form, CaseClock clock)
     {
         Require(Status == CaseStatus.SupplementRequested, "only a case waiting for supplements can be supplemented");
         if (form is not null)
             Form = (JsonObject)form.DeepClone();
         ApplicationRevision++;
+        Record(clock.Now, applicant, CaseAction.Supplemented);
+        if (IsInReviewPhase)
+        {
+            var open = _suspensions.FindLastIndex(s => s.Until is null);
+            if (open >= 0)
+                _suspensions[open] = _suspensions[open] with { Until = clock.Now };
+            Decision = null;
+            Status = CaseStatus.InReview;
+            RecomputeDue(clock);
+            return;
+        }
         ReceivedAt = clock.Now;
         Status = CaseStatus.Submitted;
-        Record(clock.Now, applicant, CaseAction.Supplemented);
     }
+
+    /// <summary>Whether the case was accepted (a supplement now returns it to review, not to the window).</summary>
+    public bool IsInReviewPhase => AcceptedAt is not null;
 
     /// <summary>Art. 32: no answer within the window means accepted on the day received. True when it applied now.</summary>
     public bool DeemAcceptedIfUnanswered(CaseClock clock)
@@ -228,6 +244,21 @@ public sealed partial class Case
         Decision = decision;
         Status = CaseStatus.Decided;
         Record(decision.At, decision.Signer, CaseAction.Decided, decision.Reason, decision.Verdict.ToString());
+        if (decision.Verdict == Verdict.ReturnForSupplement)
+            ReturnForSupplement(decision);
+    }
+
+    // 退回补正 during review: the applicant is told every department's request at once; the clock stops meanwhile.
+    private void ReturnForSupplement(CaseDecision decision)
+    {
+        var asked = decision.Reasons.Where(r => r.Verdict == Verdict.ReturnForSupplement && r.Reason is not null).Select(r => $"{r.DepartmentCode}: {r.Reason}").ToList();
+        if (asked.Count == 0 && decision.Reason is { } reason)
+            asked.Add(reason);
+        _supplementRequests.Add(new SupplementRequest(decision.At, decision.Signer, asked, ApplicationRevision));
+        _suspensions.Add(new ClockSuspension(decision.At, null));
+        DueAt = null; // an open suspension: no due instant until the applicant supplements
+        Status = CaseStatus.SupplementRequested;
+        Record(decision.At, decision.Signer, CaseAction.SupplementRequested, "退回补正 (returned for supplements)", string.Join("；", asked));
     }
 
     /// <summary>办结/出件: the result is handed out.</summary>

@@ -243,3 +243,56 @@ public class CorrectionFlowTests(DatabaseProvider provider)
         Assert.That(decided.Decision!.Verdict, Is.EqualTo(Verdict.Approve));
     }
 }
+
+/// <summary>退回补正 during review: the applicant supplements, the clock stops meanwhile, every department reviews again.</summary>
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.PostgreSql)]
+public class ReturnForSupplementTests(DatabaseProvider provider)
+{
+    private CaseServices? _services;
+
+    [SetUp]
+    public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
+
+    [TearDown]
+    public async Task Stop()
+    {
+        if (_services is not null)
+            await _services.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_case_returned_for_supplements_is_reviewed_again_by_every_department_once_the_applicant_supplements()
+    {
+        var services = _services!;
+        var application = new Application(DemoCatalog.EnterpriseEstablishment.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
+            new JsonObject { ["companyName"] = "己公司", ["registeredCapital"] = 1, ["businessScope"] = "餐饮", ["address"] = "云城区", ["legalRepresentativeId"] = "11010519491231002X" });
+        var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
+        var accepted = await services.Window.AcceptAsync(id, "clerk");
+        foreach (var task in accepted.Tasks)
+        {
+            var returned = task.DepartmentCode == "eco";
+            await services.Departments.GiveOpinionAsync(id, task.Id, new Opinion(task.DepartmentCode, returned ? Verdict.ReturnForSupplement : Verdict.Approve, returned ? "缺环境影响登记表" : null, "r"));
+        }
+
+        services.At("2026-11-26T10:00:00");
+        var sentBack = await services.Departments.DecideAsync(id, "samr-head", null, null);
+        Assert.That(sentBack.Status, Is.EqualTo(CaseStatus.SupplementRequested));
+        Assert.That(sentBack.DueAt, Is.Null, "the clock stops while the applicant supplements");
+        Assert.That(sentBack.SupplementRequests[^1].MissingMaterials, Is.EqualTo(new[] { "eco: 缺环境影响登记表" }));
+
+        services.At("2026-11-30T10:00:00");
+        var supplemented = await services.Applicants.SupplementAsync(id, "applicant-1", null);
+        Assert.That(supplemented.Status, Is.EqualTo(CaseStatus.InReview));
+        var secondRound = supplemented.Tasks.Where(t => t.IsOpen).ToList();
+        Assert.That(secondRound.Select(t => t.DepartmentCode), Is.EquivalentTo(new[] { "samr", "tax", "eco", "fire", "health", "hrss" }));
+        Assert.That(supplemented.DueAt, Is.EqualTo(ACase.Beijing("2026-12-17T17:30:00")), "11-26 and 11-27 did not count");
+
+        foreach (var task in secondRound)
+            await services.Departments.GiveOpinionAsync(id, task.Id, new Opinion(task.DepartmentCode, Verdict.Approve, null, "r"));
+        var decided = await services.Departments.DecideAsync(id, "samr-head", null, null);
+        Assert.That(decided.Decision!.Verdict, Is.EqualTo(Verdict.Approve));
+        var delivered = await services.Window.DeliverAsync(id, "clerk");
+        Assert.That(delivered.Status, Is.EqualTo(CaseStatus.Delivered));
+    }
+}
