@@ -27,6 +27,7 @@ internal static class ApiHostingExtensions
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml))
                 options.IncludeXmlComments(xml);
+            options.SchemaFilter<RequestExamples>();
         });
         return services;
     }
