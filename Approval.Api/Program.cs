@@ -6,6 +6,7 @@ using Approval.Api.Engine;
 using Approval.Api.Hosting;
 using Approval.Api.Identity;
 using Approval.Api.Persistence;
+using Approval.Api.Supervision;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
@@ -20,6 +21,7 @@ builder.Services
     .AddApprovalPersistence(builder.Configuration)
     .AddApprovalBackgroundJobs(builder.Configuration)
     .AddApprovalIdentity(builder.Configuration)
+    .AddApprovalSupervision()
     .AddApprovalApi();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ app.MapCaseTaskEndpoints();
 app.MapStatusEndpoints();
 app.MapClockEndpoints();
 app.MapAttachmentEndpoints();
+app.MapSupervisionEndpoints();
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();
