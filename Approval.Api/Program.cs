@@ -7,6 +7,7 @@ using Approval.Api.Hosting;
 using Approval.Api.Identity;
 using Approval.Api.Persistence;
 using Approval.Api.Supervision;
+using Approval.Workflows.Calendar;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
@@ -26,6 +27,7 @@ builder.Services
 
 var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
+await app.Services.GetRequiredService<CalendarEditor>().LoadAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();
@@ -41,6 +43,7 @@ app.MapStatusEndpoints();
 app.MapClockEndpoints();
 app.MapAttachmentEndpoints();
 app.MapSupervisionEndpoints();
+app.MapCorrectionEndpoints();
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();

@@ -1,17 +1,29 @@
 using System.Globalization;
+using System.Security.Claims;
+using Approval.Api.Identity;
 using Approval.Workflows.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approval.Api.Endpoints;
 
-/// <summary>The working-day calendar (Art. 82): clerks tell applicants dates, so the API answers calendar questions, to anyone (the public guide too).</summary>
+/// <summary>
+/// The working-day calendar (Art. 82): clerks tell applicants dates, so the API answers calendar questions, to anyone
+/// (the public guide too). Administrators keep it: a year they save is in force at once, over the shipped official one.
+/// </summary>
 internal static class CalendarEndpoints
 {
     public static RouteGroupBuilder MapCalendarEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/calendar").WithTags("Calendar").AllowAnonymous();
-        group.MapGet("/years", (WorkingDayCalendar calendar) => TypedResults.Ok(calendar.Years.ToList()))
+        group.MapGet("/years", (CalendarSource calendars) => TypedResults.Ok(calendars.Current.Years.ToList()))
             .WithSummary("Lists the years the calendar has the government's holiday schedule for.");
+        group.MapGet("/years/{year:int}", GetYear)
+            .WithSummary("The schedule of a year: its holidays and make-up working days, and whether it is the shipped official one or an administrator's.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapPut("/api/calendar/years/{year:int}", SaveYearAsync).WithTags("Calendar").RequireAuthorization(Policies.Administrator)
+            .WithSummary("Saves a year's schedule (administrators): in force at once, in place of the shipped one for that year.")
+            .WithDescription("Body: { days: [{ date: \"YYYY-MM-DD\", name, isOffDay }] } — isOffDay true for a day off (even on a weekday), false for a make-up working day (调休上班). Dates lie in the year, or in the December before or the January after, as the State Council's notices list them; each date once. Due instants computed from now on count on it; those already computed stay.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/days/{date}", GetDay)
             .WithSummary("Says whether a date (YYYY-MM-DD) is a working day, and why.")
             .WithDescription("Kinds: WorkingDay, Weekend, Holiday (法定节假日), MakeUpWorkingDay (调休上班). A year without a schedule answers 422.")
@@ -29,11 +41,24 @@ internal static class CalendarEndpoints
         return group;
     }
 
-    private static Results<Ok<DayView>, ProblemHttpResult> GetDay(string date, WorkingDayCalendar calendar)
+    private static Results<Ok<YearView>, ProblemHttpResult> GetYear(int year, CalendarSource calendars) =>
+        calendars.YearOf(year) is { } schedule
+            ? TypedResults.Ok(YearView.From(schedule))
+            : TypedResults.Problem(Problems.NotFound($"The calendar has no schedule for {year}: an administrator adds it with PUT /api/calendar/years/{year}."));
+
+    private static async Task<Results<Ok<YearView>, ProblemHttpResult>> SaveYearAsync(int year, ScheduleRequest request, ClaimsPrincipal principal,
+        CalendarEditor editor, CancellationToken cancellationToken)
+    {
+        if (HolidayScheduleInput.Read(year, request.Days, out var problems) is not { } schedule)
+            return TypedResults.Problem(Problems.InvalidFields(problems.Select(p => (p.Field, p.Reason))));
+        return TypedResults.Ok(YearView.From(await editor.SaveAsync(schedule, CasesEndpoints.Actor(principal), cancellationToken)));
+    }
+
+    private static Results<Ok<DayView>, ProblemHttpResult> GetDay(string date, CalendarSource calendars)
     {
         if (!TryParse(date, out var day))
             return TypedResults.Problem(Problems.InvalidField("date", $"'{date}' is not a date of the form YYYY-MM-DD"));
-        return TypedResults.Ok(DayView.From(calendar.Day(day)));
+        return TypedResults.Ok(DayView.From(calendars.Current.Day(day)));
     }
 
     private static Results<Ok<AddedDays>, ProblemHttpResult> AddWorkingDays(string? from, int? days, DueInstantCalculator due)
@@ -46,7 +71,7 @@ internal static class CalendarEndpoints
         return TypedResults.Ok(new AddedDays(start, days.Value, date, due.Hours.CloseOf(date)));
     }
 
-    private static Results<Ok<CountedDays>, ProblemHttpResult> CountWorkingDays(string? from, string? to, WorkingDayCalendar calendar)
+    private static Results<Ok<CountedDays>, ProblemHttpResult> CountWorkingDays(string? from, string? to, CalendarSource calendars)
     {
         if (!TryParse(from, out var start))
             return TypedResults.Problem(Problems.InvalidField("from", $"'{from}' is not a date of the form YYYY-MM-DD"));
@@ -54,7 +79,7 @@ internal static class CalendarEndpoints
             return TypedResults.Problem(Problems.InvalidField("to", $"'{to}' is not a date of the form YYYY-MM-DD"));
         if (end < start || end.DayNumber - start.DayNumber > 3660)
             return TypedResults.Problem(Problems.InvalidField("to", "to must be on or after from, and at most ten years later"));
-        return TypedResults.Ok(new CountedDays(start, end, calendar.WorkingDaysBetween(start, end)));
+        return TypedResults.Ok(new CountedDays(start, end, calendars.Current.WorkingDaysBetween(start, end)));
     }
 
     private static bool TryParse(string? text, out DateOnly date) =>
@@ -72,3 +97,16 @@ public sealed record AddedDays(DateOnly From, int Days, DateOnly Date, DateTimeO
 
 /// <summary>Working days after one date up to and including another.</summary>
 public sealed record CountedDays(DateOnly From, DateOnly To, int WorkingDays);
+
+/// <summary>A year's schedule: where it comes from (Official or Administrator), when an administrator saved it, its special days by date.</summary>
+public sealed record YearView(int Year, ScheduleOrigin Origin, DateTimeOffset? UpdatedAt, IReadOnlyList<SpecialDayView> Days)
+{
+    public static YearView From(YearSchedule year) =>
+        new(year.Schedule.Year, year.Origin, year.UpdatedAt, [.. year.Schedule.Days.OrderBy(d => d.Date).Select(d => new SpecialDayView(d.Date, d.Name, d.IsOffDay))]);
+}
+
+/// <summary>A day off (even on a weekday) or a make-up working day (调休上班, isOffDay false).</summary>
+public sealed record SpecialDayView(DateOnly Date, string Name, bool IsOffDay);
+
+/// <summary>A year's schedule as an administrator enters it: every holiday and make-up working day.</summary>
+public sealed record ScheduleRequest(IReadOnlyList<SpecialDayInput?>? Days);

@@ -22,5 +22,12 @@ public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch cloc
         jobs.AddOrUpdate<DeadlineJobs>(JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
 }
 
+/// <summary>A case's next deadline as a Hangfire delayed job; the job runs the (idempotent, indexed) deadline sweep.</summary>
+internal sealed class HangfireDeadlineAlarms(IBackgroundJobClient jobs) : Approval.Workflows.Cases.IDeadlineAlarms
+{
+    public void Arm(string caseId, DateTimeOffset at) =>
+        jobs.Schedule<DeadlineJobs>(deadlines => deadlines.RunAsync(CancellationToken.None), at);
+}
+
 /// <summary>What a sweep did.</summary>
 public sealed record DeadlineSweep(int DeemedAccepted, int TerminatedForBrokenPromises, int ClocksObserved);

@@ -19,6 +19,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowRuntime>();
         services.AddTransient<WorkflowTimerJobs>();
         services.AddTransient<DeadlineJobs>();
+        services.AddSingleton<Approval.Workflows.Cases.IDeadlineAlarms, HangfireDeadlineAlarms>();
         services.AddTransient<WorkflowFolderImport>();
         return services;
     }

@@ -14,8 +14,11 @@ public static class DomainServiceCollectionExtensions
         services.Configure<CaseRules>(configuration.GetSection("Approval:Rules"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BusinessHours>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CaseRules>>().Value);
-        services.AddSingleton(WorkingDayCalendar.Official);
-        services.AddSingleton<DueInstantCalculator>();
+        // The calendar in force changes when an administrator saves a year: services read it from the source.
+        services.AddSingleton(_ => new CalendarSource(WorkingDayCalendar.Official));
+        services.AddSingleton(sp => new DueInstantCalculator(sp.GetRequiredService<CalendarSource>(), sp.GetRequiredService<BusinessHours>()));
+        services.AddSingleton<CalendarEditor>();
+        services.AddHostedService<CalendarRefresh>();
         services.AddSingleton<CaseClock>();
         services.AddSingleton<CaseNumbers>();
         services.AddSingleton<CaseProcess>();
@@ -23,6 +26,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<CaseIntake>();
         services.AddSingleton<WindowDesk>();
         services.AddSingleton<DepartmentDesk>();
+        services.AddSingleton<Corrections>();
         services.AddSingleton<ApplicantDesk>();
         services.AddSingleton<AcceptanceDeadlines>();
         services.AddSingleton<ClockWatch>();

@@ -42,6 +42,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Approval.Workflows.Cases.ICaseSessions, EfCaseSessions>();
         services.AddSingleton<Approval.Workflows.Catalog.ICatalog, EfCatalog>();
         services.AddSingleton<Approval.Workflows.Cases.ICaseQueries, EfCaseQueries>();
+        services.AddSingleton<Approval.Workflows.Calendar.ICalendarYears, EfCalendarYears>();
         return services;
     }
 

@@ -117,6 +117,21 @@ public sealed class WorkflowEngine(ActivityRegistry registry, TimeProvider time,
         return run.RunAsync();
     }
 
+    /// <summary>
+    /// A recorded correction: runs a completed activity again (see <see cref="InstanceRun.Reopen"/>); the instance
+    /// must be waiting (suspended). Nothing is rewritten: the log shows what was cancelled and what ran again.
+    /// </summary>
+    /// <exception cref="WorkflowCorrectionException">The activity cannot be reopened, with the reason.</exception>
+    public ValueTask<RunResult> ReopenAsync(CompiledWorkflow workflow, WorkflowInstance instance, string activityId, string reason,
+        CancellationToken cancellationToken = default)
+    {
+        if (instance.Status != WorkflowStatus.Suspended)
+            throw new WorkflowCorrectionException($"the workflow is {instance.Status}: only a waiting workflow can be corrected");
+        var run = NewRun(workflow, instance, cancellationToken);
+        run.Reopen(activityId, reason);
+        return run.RunAsync();
+    }
+
     /// <summary>Cancels an instance: nothing more will run, its bookmarks are gone.</summary>
     public RunResult Cancel(WorkflowInstance instance)
     {
@@ -159,3 +174,6 @@ public sealed class WorkflowEngine(ActivityRegistry registry, TimeProvider time,
     private InstanceRun NewRun(CompiledWorkflow workflow, WorkflowInstance instance, CancellationToken cancellationToken) =>
         new(workflow, instance, new RunEnvironment(time, _options.Console, workflow, cancellationToken), _options.JavaScript, _options.RecordExecutionLog);
 }
+
+/// <summary>A correction that cannot be made as asked; nothing was changed.</summary>
+public sealed class WorkflowCorrectionException(string message) : Exception(message);

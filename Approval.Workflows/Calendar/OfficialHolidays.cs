@@ -19,6 +19,12 @@ public static class OfficialHolidays
         return new HolidaySchedule(file.Year, [.. file.Days.Select(d => new SpecialDay(DateOnly.Parse(d.Date, System.Globalization.CultureInfo.InvariantCulture), d.Name, d.IsOffDay))]);
     }
 
+    /// <summary>Writes a schedule in the shipped format, as <see cref="Parse"/> reads it.</summary>
+    public static string ToJson(HolidaySchedule schedule) =>
+        JsonSerializer.Serialize(new HolidayFile(schedule.Year,
+            [.. schedule.Days.Select(d => new HolidayFileDay(d.Name, d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.IsOffDay))]),
+            HolidayJsonContext.Default.HolidayFile);
+
     private static IReadOnlyList<HolidaySchedule> Load()
     {
         var assembly = typeof(OfficialHolidays).Assembly;

@@ -258,8 +258,13 @@ public sealed partial class Case
     /// <summary>Whether the case is past its limit now.</summary>
     public bool IsOverdue(DateTimeOffset now) => IsOpen && Status != CaseStatus.Decided && DueAt is { } due && now > due;
 
-    private void RecomputeDue(CaseClock clock) =>
+    // The case's due instant, and its open tasks': a stopped clock stops theirs too (Art. 45 time counts for no one).
+    private void RecomputeDue(CaseClock clock)
+    {
         DueAt = AcceptedAt is { } accepted ? clock.Due.DueAt(accepted, PromisedLimitDays + ExtensionDays, _suspensions) : null;
+        foreach (var task in _tasks.Where(t => t.IsOpen))
+            task.Reschedule(clock.Due.DueAt(task.OpenedAt, task.LimitDays, [.. _suspensions.Where(s => s.Until is null || s.Until > task.OpenedAt)]));
+    }
 
     private void RecordViolation(Violation violation)
     {

@@ -10,7 +10,7 @@ public sealed class CaseNotFoundException(string message) : Exception(message);
 /// Runs one step on one case in one unit of work: load the case and its item, act, commit, then schedule the
 /// timers the process created. A lost race is a <see cref="CaseConflictException"/>: nothing was saved.
 /// </summary>
-public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseProcess process)
+public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseProcess process, IDeadlineAlarms alarms, CaseClock clock)
 {
     /// <summary>What a step did to the process, so its timers can be armed once saved.</summary>
     public sealed class StepContext(ICaseSession session, Case @case, ApprovalItem item)
@@ -34,6 +34,8 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
         await session.CommitAsync(cancellationToken);
         foreach (var (instance, result) in context.Runs)
             process.AfterCommit(instance, result);
+        if (@case.NextClockThreshold(clock.Due, clock.Now) is { } next)
+            alarms.Arm(@case.Id, next);
         return @case;
     }
 }

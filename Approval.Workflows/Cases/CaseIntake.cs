@@ -6,7 +6,7 @@ namespace Approval.Workflows.Cases;
 public sealed record Intake(Case Case, bool Created);
 
 /// <summary>网上申报 and window registration: validates the application and files it as a case, idempotently.</summary>
-public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNumbers numbers, TimeProvider time)
+public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNumbers numbers, TimeProvider time, IDeadlineAlarms alarms, CaseClock clock)
 {
     /// <summary>
     /// Files an application. With an idempotency key, a retried submission returns the case the first one created.
@@ -34,6 +34,8 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
             try
             {
                 await session.CommitAsync(cancellationToken);
+                // Art. 32: the window's answer is due within 5 working days; the sweep accepts by silence then.
+                alarms.Arm(@case.Id, clock.AcceptanceDeadline(@case.ReceivedAt));
                 return new Intake(@case, true);
             }
             catch (CaseConflictException) when (attempt < 5)

@@ -50,6 +50,35 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
         return (instance, result);
     }
 
+    /// <summary>A correction: runs a completed step of the case's process again.</summary>
+    public async Task<(WorkflowInstance Instance, RunResult Result)> ReopenAsync(ICaseSession session, Case @case, ApprovalItem item, string activityId, string reason,
+        CancellationToken cancellationToken)
+    {
+        var instance = await InstanceOfAsync(session, @case, cancellationToken);
+        var workflow = await runtime.WorkflowOfAsync(instance, cancellationToken);
+        RunResult result;
+        try
+        {
+            result = await runtime.Engine.ReopenAsync(workflow, instance, activityId, reason, cancellationToken);
+        }
+        catch (WorkflowCorrectionException ex)
+        {
+            throw new CaseRuleException(ex.Message);
+        }
+        Mirror(@case, item, instance, result);
+        await session.StageInstanceAsync(instance, result, isNew: false, cancellationToken);
+        return (instance, result);
+    }
+
+    /// <summary>The id of the process's decision step (its <c>Approval.Decision</c> activity).</summary>
+    public async Task<string> DecisionActivityAsync(ICaseSession session, Case @case, CancellationToken cancellationToken)
+    {
+        var instance = await InstanceOfAsync(session, @case, cancellationToken);
+        var workflow = await runtime.WorkflowOfAsync(instance, cancellationToken);
+        return workflow.Definition.ActivitiesById.Values.FirstOrDefault(a => a.Type == ApprovalTypes.Decision)?.Id
+            ?? throw new CaseRuleException("the case's process has no decision step");
+    }
+
     /// <summary>Cancels the case's process (withdrawal, termination).</summary>
     public async Task CancelAsync(ICaseSession session, Case @case, CancellationToken cancellationToken)
     {
@@ -83,7 +112,7 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
             var department = Values.AsString(bookmark.Payload?["department"]) ?? item.LeadDepartmentCode;
             var limit = Values.AsInt64(bookmark.Payload?["limitDays"]) is { } days ? (int)days
                 : item.ParallelReviews.FirstOrDefault(r => r.DepartmentCode == department)?.LimitDays ?? item.PromisedLimitDays;
-            @case.OpenTask(bookmark.Id, department, bookmark.Id, limit, clock);
+            @case.OpenTask(bookmark.Id, department, bookmark.Id, limit, clock).ActivityId = bookmark.ActivityId;
         }
         // The case's clock is stopped while the process waits in a special procedure (Art. 45).
         var suspended = instance.Bookmarks.FirstOrDefault(b => b.ActivityType == ApprovalTypes.ClockSuspension);

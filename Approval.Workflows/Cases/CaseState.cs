@@ -40,7 +40,7 @@ public sealed record CaseState
 /// <summary>A task as plain data.</summary>
 public sealed record CaseTaskState(
     string Id, string DepartmentCode, string BookmarkId, int LimitDays, DateTimeOffset OpenedAt, DateTimeOffset? DueAt,
-    TaskStatus Status, string? ClaimedBy, Opinion? Opinion, DateTimeOffset? ClosedAt, Supervision.WarningLevel Level = Supervision.WarningLevel.Green, string? DelegatedBy = null);
+    TaskStatus Status, string? ClaimedBy, Opinion? Opinion, DateTimeOffset? ClosedAt, Supervision.WarningLevel Level = Supervision.WarningLevel.Green, string? DelegatedBy = null, string? ActivityId = null);
 
 public sealed partial class Case
 {
@@ -55,7 +55,7 @@ public sealed partial class Case
         Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
         Violations = [.. _violations],
         Attachments = [.. _attachments],
-        Tasks = [.. _tasks.Select(t => new CaseTaskState(t.Id, t.DepartmentCode, t.BookmarkId, t.LimitDays, t.OpenedAt, t.DueAt, t.Status, t.ClaimedBy, t.Opinion, t.ClosedAt, t.Level, t.DelegatedBy))],
+        Tasks = [.. _tasks.Select(t => new CaseTaskState(t.Id, t.DepartmentCode, t.BookmarkId, t.LimitDays, t.OpenedAt, t.DueAt, t.Status, t.ClaimedBy, t.Opinion, t.ClosedAt, t.Level, t.DelegatedBy, t.ActivityId))],
     };
 
     /// <summary>A case from its plain data.</summary>

@@ -6,6 +6,8 @@ public enum TaskStatus
     Open,
     Completed,
     Cancelled,
+    /// <summary>Reopened by a correction: a new task of the department replaces it; its opinion stays on record.</summary>
+    Superseded,
 }
 
 /// <summary>One department's parallel review of a case, with its own clock.</summary>
@@ -25,6 +27,8 @@ public sealed class CaseTask
     public string DepartmentCode { get; private set; }
     /// <summary>The engine bookmark the task completes.</summary>
     public string BookmarkId { get; private set; }
+    /// <summary>The process activity the task is (what a correction reopens).</summary>
+    public string? ActivityId { get; internal set; }
     public int LimitDays { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
     public DateTimeOffset? DueAt { get; private set; }
@@ -48,6 +52,7 @@ public sealed class CaseTask
             ClosedAt = state.ClosedAt,
             Level = state.Level,
             DelegatedBy = state.DelegatedBy,
+            ActivityId = state.ActivityId,
         };
 
     internal void RaiseLevel(Supervision.WarningLevel level) => Level = level;
@@ -76,6 +81,10 @@ public sealed class CaseTask
         Status = TaskStatus.Completed;
         ClosedAt = at;
     }
+
+    internal void Reschedule(DateTimeOffset? dueAt) => DueAt = dueAt;
+
+    internal void Supersede() => Status = TaskStatus.Superseded;
 
     internal void Cancel(DateTimeOffset at)
     {

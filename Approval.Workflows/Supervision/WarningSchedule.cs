@@ -17,6 +17,8 @@ namespace Approval.Workflows.Supervision;
 /// stage, never before the start. (A prompt at N − 1 would coincide with yellow at N = 10 and follow it for every
 /// longer limit, so nobody would ever see it.)</item>
 /// <item>红牌 (red) past the due instant, the close of business of the N-th day.</item>
+/// <item>A 0-day limit (即办件) has the prompt from the start and red past the close of business of the day it is due
+/// (<see cref="DueInstantCalculator.DueAt"/>).</item>
 /// </list>
 /// A case is also yellow from the instant one of its steps is overdue.
 /// </summary>
@@ -35,11 +37,11 @@ public sealed class WarningSchedule
 
     public WarningRules Rules { get; }
 
-    /// <summary>Working days used when yellow begins; null for a one-day limit.</summary>
+    /// <summary>Working days used when yellow begins; null for a one-day limit, and for a 0-day one (即办件).</summary>
     public int? YellowDays(int limitDays)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limitDays, 1);
-        if (limitDays == 1)
+        ArgumentOutOfRangeException.ThrowIfNegative(limitDays);
+        if (limitDays <= 1)
             return null;
         return Math.Min((int)Math.Ceiling(Rules.YellowShare * limitDays), limitDays - 1);
     }
@@ -89,7 +91,8 @@ public sealed class WarningSchedule
         return new ClockThresholds(
             UsedAt(clock, PromptDays(clock.LimitDays), suspensions),
             yellowDays is { } days ? UsedAt(clock, days, suspensions) : null,
-            UsedAt(clock, clock.LimitDays, suspensions),
+            // The due instant itself, not "N days used": a 0-day limit ends at a close of business, not at its start.
+            _due.DueAt(clock.Start, clock.LimitDays, suspensions)!.Value,
             clock.StepOverdueSince);
     }
 

@@ -8,6 +8,10 @@ namespace Approval.Tests.Api.Cases;
 /// <summary>The application on a fresh SQLite or PostgreSQL database, with a fake clock in Beijing time.</summary>
 internal sealed class CaseApiFactory(TestDatabase database, FakeTimeProvider clock) : ApprovalApiFactoryBase
 {
+    private bool _ownsDatabase = true;
+    // SQLite: the embedded database lives in the data directory, so a second node shares the first one's.
+    private string? _sharedDataDirectory;
+
     public FakeTimeProvider Clock { get; } = clock;
 
     public static async Task<CaseApiFactory> StartAsync(DatabaseProvider provider, string beijingNow)
@@ -23,15 +27,20 @@ internal sealed class CaseApiFactory(TestDatabase database, FakeTimeProvider clo
             : database.SettingsForTests.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!))
         {
             ["Approval:Auth:TokenLifetime"] = "90.00:00:00",
+            ["Approval:DataDirectory"] = _sharedDataDirectory ?? DataDirectory,
         };
 
     protected override void Configure(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 
     public void At(string beijing) => Clock.SetUtcNow(Approval.Tests.Workflows.Cases.ACase.Beijing(beijing));
 
+    /// <summary>A second application on the same database and clock, as another node (or this one restarted) would be.</summary>
+    public CaseApiFactory AnotherNode() => new(database, Clock) { _ownsDatabase = false, _sharedDataDirectory = _sharedDataDirectory ?? DataDirectory };
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
+        if (_ownsDatabase)
+            await database.DisposeAsync();
     }
 }

@@ -39,6 +39,34 @@ public class DueInstantCalculatorTests
     }
 
     [Test]
+    public void A_zero_day_limit_ends_at_the_close_of_the_day_it_starts()
+    {
+        Assert.That(Due.DueAt(Beijing("2026-11-24T10:00:00"), 0), Is.EqualTo(Beijing("2026-11-24T17:30:00")));
+        Assert.That(Due.DueAt(Beijing("2026-11-24T17:30:00"), 0), Is.EqualTo(Beijing("2026-11-24T17:30:00")));
+    }
+
+    [Test]
+    public void A_zero_day_limit_started_after_hours_or_on_a_day_off_ends_at_the_close_of_the_next_working_day()
+    {
+        Assert.That(Due.DueAt(Beijing("2026-11-27T18:00:00"), 0), Is.EqualTo(Beijing("2026-11-30T17:30:00")), "Friday evening → Monday");
+        Assert.That(Due.DueAt(Beijing("2026-09-30T18:00:00"), 0), Is.EqualTo(Beijing("2026-10-08T17:30:00")), "国庆节 lies between");
+        Assert.That(Due.DueAt(Beijing("2026-10-10T09:00:00"), 0), Is.EqualTo(Beijing("2026-10-10T17:30:00")), "a make-up Saturday is a working day");
+    }
+
+    [Test]
+    public void A_calculator_counts_on_the_calendar_in_force_when_it_counts()
+    {
+        var calendars = new CalendarSource();
+        var due = new DueInstantCalculator(calendars, new BusinessHours());
+        Assert.That(() => due.DueAt(Beijing("2027-12-24T10:00:00"), 10), Throws.TypeOf<CalendarYearMissingException>().With.Property("Year").EqualTo(2028));
+
+        calendars.Apply(new EditedSchedule(new HolidaySchedule(2028, [new(new DateOnly(2028, 1, 1), "元旦", true), new(new DateOnly(2028, 1, 3), "元旦", true)]),
+            Beijing("2027-12-24T09:00:00"), "admin"));
+        // Dec 27–31, then Jan 4–7 and 10: Saturday 1 and Monday 3 are off.
+        Assert.That(due.DueAt(Beijing("2027-12-24T10:00:00"), 10), Is.EqualTo(Beijing("2028-01-10T17:30:00")));
+    }
+
+    [Test]
     public void Working_days_used_count_a_day_once_its_business_has_closed()
     {
         var start = Beijing("2026-11-24T10:00:00");

@@ -25,6 +25,7 @@ internal sealed class CaseServices : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+    public RecordingDeadlineAlarms Alarms => (RecordingDeadlineAlarms)_services.GetRequiredService<IDeadlineAlarms>();
     public RecordingTimerScheduler Timers => (RecordingTimerScheduler)_services.GetRequiredService<IWorkflowTimerScheduler>();
     public CaseIntake Intake => _services.GetRequiredService<CaseIntake>();
     public WindowDesk Window => _services.GetRequiredService<WindowDesk>();
@@ -33,6 +34,7 @@ internal sealed class CaseServices : IAsyncDisposable
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public AcceptanceDeadlines Sweep => _services.GetRequiredService<AcceptanceDeadlines>();
     public ClockWatch Watch => _services.GetRequiredService<ClockWatch>();
+    public Corrections Corrections => _services.GetRequiredService<Corrections>();
     public TestDatabase Database => _database;
 
     public static async Task<CaseServices> StartAsync(DatabaseProvider provider, string beijingNow)
@@ -48,6 +50,7 @@ internal sealed class CaseServices : IAsyncDisposable
             .AddApprovalEngine()
             .AddApprovalDomain(configuration)
             .AddSingleton<IWorkflowTimerScheduler, RecordingTimerScheduler>()
+            .AddSingleton<IDeadlineAlarms, RecordingDeadlineAlarms>()
             .BuildServiceProvider();
         var runtime = services.GetRequiredService<WorkflowRuntime>();
         foreach (var file in Directory.GetFiles(Approval.Tests.Workflows.Process.ProcessHarness.WorkflowsFolder, "*.json"))
@@ -70,4 +73,12 @@ internal sealed class CaseServices : IAsyncDisposable
         await _services.DisposeAsync();
         await _database.DisposeAsync();
     }
+}
+
+/// <summary>Remembers the deadline alarms the domain armed.</summary>
+internal sealed class RecordingDeadlineAlarms : IDeadlineAlarms
+{
+    public System.Collections.Concurrent.ConcurrentQueue<(string CaseId, DateTimeOffset At)> Armed { get; } = new();
+
+    public void Arm(string caseId, DateTimeOffset at) => Armed.Enqueue((caseId, at));
 }

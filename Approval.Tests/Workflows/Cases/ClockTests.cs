@@ -73,3 +73,24 @@ public class ClockTests
         Assert.That(a.Case.Violations.Single().Person, Is.EqualTo("李四"));
     }
 }
+
+/// <summary>A stopped case clock stops its departments' clocks too.</summary>
+public class TaskClockTests
+{
+    [Test]
+    public void Resuming_the_case_clock_moves_its_open_tasks_due_dates_and_a_reply_then_is_not_overdue()
+    {
+        var a = ACase.ForItem(ACase.FoodLicense, "2026-11-24T10:00:00");
+        a.Case.Accept("clerk", a.Clock);
+        var task = a.Case.OpenTask("t1", "samr", "bm1", 3, a.Clock);
+        Assert.That(task.DueAt, Is.EqualTo(ACase.Beijing("2026-11-27T17:30:00")));
+        a.At("2026-11-25T09:00:00");
+        a.Case.SuspendClock("reviewer", "现场核查", 5, a.Clock);
+        Assert.That(task.DueAt, Is.Null, "no due instant while the clock is stopped");
+        a.At("2026-12-02T09:00:00");
+        a.Case.ResumeClock("reviewer", a.Clock);
+        Assert.That(task.DueAt, Is.EqualTo(ACase.Beijing("2026-12-04T17:30:00")), "11-25 to 12-01 (five working days) did not count");
+        a.Case.CompleteTask("t1", new Opinion("samr", Verdict.Approve, null, "李四"), a.Clock);
+        Assert.That(a.Case.Violations, Is.Empty);
+    }
+}

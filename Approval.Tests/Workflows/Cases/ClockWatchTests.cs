@@ -34,6 +34,8 @@ public class ClockWatchTests(DatabaseProvider provider)
         Services.At("2026-11-24T14:00:00");
         await Services.Window.AcceptAsync(id, "clerk");
         var watch = Services.Watch;
+        Assert.That(Services.Alarms.Armed.Where(a => a.CaseId == id).Select(a => a.At), Does.Contain(ACase.Beijing("2026-12-01T17:30:00")).And.Contain(ACase.Beijing("2026-11-27T17:30:00")),
+            "the acceptance window's end at intake, the tasks' first prompt after acceptance");
 
         // Tasks of 5 working days: 提示 after 3 days used (11-27 17:30), 黄牌 after 4 (11-30), 红牌 past 12-01 17:30.
         Services.At("2026-11-27T17:29:00");

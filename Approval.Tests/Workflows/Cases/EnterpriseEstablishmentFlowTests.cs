@@ -180,3 +180,66 @@ public class AcceptanceDeadlineTests(DatabaseProvider provider)
         Assert.That(saved.Violations.Single().Kind, Is.EqualTo(ViolationKind.LateAcceptance));
     }
 }
+
+/// <summary>纠错 on a real database: a wrong review is reopened after the lead decided; a wrong decision is withdrawn.</summary>
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.PostgreSql)]
+public class CorrectionFlowTests(DatabaseProvider provider)
+{
+    private CaseServices? _services;
+
+    [SetUp]
+    public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
+
+    [TearDown]
+    public async Task Stop()
+    {
+        if (_services is not null)
+            await _services.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_wrong_review_is_reopened_after_the_decision_and_the_lead_decides_again_on_the_new_opinion()
+    {
+        var services = _services!;
+        var application = new Application(DemoCatalog.EnterpriseEstablishment.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
+            new JsonObject { ["companyName"] = "丁公司", ["registeredCapital"] = 1, ["businessScope"] = "咨询", ["address"] = "新兴县", ["legalRepresentativeId"] = "11010519491231002X" });
+        var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
+        var accepted = await services.Window.AcceptAsync(id, "clerk");
+        foreach (var task in accepted.Tasks)
+        {
+            var verdict = task.DepartmentCode == "fire" ? Verdict.Refuse : Verdict.Approve;
+            await services.Departments.GiveOpinionAsync(id, task.Id, new Opinion(task.DepartmentCode, verdict, verdict == Verdict.Refuse ? "误判：通道宽度足够" : null, "r"));
+        }
+        var decided = await services.Departments.DecideAsync(id, "samr-head", null, null);
+        Assert.That(decided.Decision!.Verdict, Is.EqualTo(Verdict.Refuse));
+
+        var fireTask = decided.Tasks.Single(t => t.DepartmentCode == "fire");
+        var reopened = await services.Corrections.ReopenTaskAsync(id, fireTask.Id, "admin", "消防意见录入错误");
+        Assert.That(reopened.Status, Is.EqualTo(CaseStatus.InReview));
+        Assert.That(reopened.Decision, Is.Null);
+        Assert.That(reopened.Tasks.Single(t => t.Id == fireTask.Id).Status, Is.EqualTo(Approval.Workflows.Cases.TaskStatus.Superseded));
+        var newFireTask = reopened.Tasks.Single(t => t.DepartmentCode == "fire" && t.IsOpen);
+
+        await services.Departments.GiveOpinionAsync(id, newFireTask.Id, new Opinion("fire", Verdict.Approve, null, "r"));
+        var redecided = await services.Departments.DecideAsync(id, "samr-head", null, null);
+        Assert.That(redecided.Decision!.Verdict, Is.EqualTo(Verdict.Approve));
+        Assert.That(redecided.Timeline.Count(e => e.Action == CaseAction.Corrected), Is.EqualTo(1));
+        Assert.That(redecided.Timeline.Count(e => e.Action == CaseAction.Decided), Is.EqualTo(2), "the first decision stays on record");
+    }
+
+    [Test]
+    public async Task A_wrong_decision_is_withdrawn_before_delivery()
+    {
+        var services = _services!;
+        var application = new Application(DemoCatalog.IndividualBusiness.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
+            new JsonObject { ["operatorId"] = "11010519491231002X", ["businessScope"] = "小吃", ["address"] = "云城区" });
+        var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
+        await services.Window.AcceptAsync(id, "clerk");
+        await services.Departments.DecideAsync(id, "samr-head", Verdict.Refuse, "名称重复");
+        var withdrawn = await services.Corrections.ReopenDecisionAsync(id, "admin", "名称未重复，误判");
+        Assert.That(withdrawn.Status, Is.EqualTo(CaseStatus.InReview));
+        var decided = await services.Departments.DecideAsync(id, "samr-head", Verdict.Approve, null);
+        Assert.That(decided.Decision!.Verdict, Is.EqualTo(Verdict.Approve));
+    }
+}

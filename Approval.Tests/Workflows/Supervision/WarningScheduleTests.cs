@@ -108,6 +108,21 @@ public class WarningScheduleTests
         });
     }
 
+    [Test]
+    public void An_immediate_item_s_zero_day_limit_is_a_prompt_from_the_start_and_red_past_the_close_of_that_day()
+    {
+        var clock = new SupervisedClock(Beijing("2026-11-24T10:00:00"), 0);
+        var thresholds = Schedule.ThresholdsOf(clock)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(thresholds.PromptFrom, Is.EqualTo(clock.Start));
+            Assert.That(thresholds.YellowFrom, Is.Null);
+            Assert.That(thresholds.Due, Is.EqualTo(Beijing("2026-11-24T17:30:00")));
+            Assert.That(Schedule.LevelAt(clock, Beijing("2026-11-24T17:30:00")), Is.EqualTo(WarningLevel.Prompt));
+            Assert.That(Schedule.LevelAt(clock, Beijing("2026-11-24T17:30:01")), Is.EqualTo(WarningLevel.Red));
+        });
+    }
+
     [TestCase(2, 0, 1)]
     [TestCase(5, 3, 4)]
     [TestCase(9, 7, 8)]

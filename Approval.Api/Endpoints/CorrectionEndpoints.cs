@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Approval.Api.Identity;
+using Approval.Workflows.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Approval.Api.Endpoints;
+
+/// <summary>纠错: an administrator's recorded corrections of a case, with a reason; nothing is rewritten.</summary>
+internal static class CorrectionEndpoints
+{
+    public static RouteGroupBuilder MapCorrectionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/cases/{caseId}/corrections").WithTags("Administration")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/reopen-task", ReopenTaskAsync).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Reopens a wrongly completed department review (body { taskId, reason }): what followed it in the process is withdrawn and the department reviews again.");
+        group.MapPost("/reopen-decision", ReopenDecisionAsync).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Withdraws a wrong decision before delivery (body { reason }): the lead department decides again.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ReopenTaskAsync(string caseId, CorrectionRequest request, ClaimsPrincipal principal,
+        Corrections corrections, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.TaskId))
+            return TypedResults.Problem(Problems.InvalidField("taskId", "name the task to reopen"));
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            return TypedResults.Problem(Problems.InvalidField("reason", "a correction states its reason"));
+        return await CasesEndpoints.Step(() => corrections.ReopenTaskAsync(caseId, request.TaskId, CasesEndpoints.Actor(principal), request.Reason, cancellationToken), principal);
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ReopenDecisionAsync(string caseId, CorrectionRequest request, ClaimsPrincipal principal,
+        Corrections corrections, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            return TypedResults.Problem(Problems.InvalidField("reason", "a correction states its reason"));
+        return await CasesEndpoints.Step(() => corrections.ReopenDecisionAsync(caseId, CasesEndpoints.Actor(principal), request.Reason, cancellationToken), principal);
+    }
+}
+
+/// <summary>A correction: which task (for reopening one) and why.</summary>
+public sealed record CorrectionRequest(string? TaskId, string? Reason);
