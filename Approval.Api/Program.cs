@@ -44,6 +44,7 @@ app.MapClockEndpoints();
 app.MapAttachmentEndpoints();
 app.MapSupervisionEndpoints();
 app.MapCorrectionEndpoints();
+app.MapAbsenceEndpoints();
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();

@@ -111,7 +111,7 @@ internal static class CaseTaskEndpoints
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> OpinionAsync(string caseId, string taskId, OpinionRequest request, ClaimsPrincipal principal,
-        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken)
+        ICaseSessions sessions, EfAbsences absences, TimeProvider time, DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<Verdict>(request.Verdict, ignoreCase: true, out var verdict))
             return TypedResults.Problem(Problems.InvalidField("verdict", "must be Approve, ApproveWithConditions, ReturnForSupplement or Refuse"));
@@ -119,7 +119,7 @@ internal static class CaseTaskEndpoints
         var opinion = new Opinion(user.DepartmentCode ?? "", verdict, request.Reason?.Trim(), CasesEndpoints.Actor(principal));
         if (opinion.Problem() is { } problem)
             return TypedResults.Problem(Problems.InvalidField("reason", problem));
-        return await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
+        return await HeldByMeAsync(caseId, taskId, principal, sessions, absences, time, cancellationToken)
             ?? await CasesEndpoints.Step(() => desk.GiveOpinionAsync(caseId, taskId, opinion, cancellationToken), principal);
     }
 
@@ -160,6 +160,21 @@ internal static class CaseTaskEndpoints
         }
         return await LeadingAsync(caseId, principal, sessions, cancellationToken)
             ?? await CasesEndpoints.Step(() => desk.DecideAsync(caseId, CasesEndpoints.Actor(principal), verdict, request.Reason, cancellationToken), principal);
+    }
+
+    // A reviewer acts on a task their colleague holds only as that colleague's substitute while they are away.
+    private static async Task<ProblemHttpResult?> HeldByMeAsync(string caseId, string taskId, ClaimsPrincipal principal, ICaseSessions sessions,
+        EfAbsences absences, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken) is { } problem)
+            return problem;
+        var user = principal.ToUser()!;
+        var @case = await CasesEndpoints.ReadableAsync(caseId, user, sessions, cancellationToken);
+        var holder = @case!.Tasks.First(t => t.Id == taskId).ClaimedBy;
+        var away = holder is null || holder == user.UserName ? null : await absences.FindAsync(holder, cancellationToken);
+        return Absence.MayActFor(user.UserName, holder, away, time.GetUtcNow())
+            ? null
+            : TypedResults.Problem(Problems.Conflict($"the task is held by {holder}; their substitute may act on it only while they are away"));
     }
 
     // A reviewer acts on their own department's tasks only.

@@ -27,6 +27,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<TokenSigningKey>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<EfUserStore>();
+        services.AddSingleton<EfAbsences>();
         services.AddSingleton<PasswordSignIn>();
         services.AddTransient<DemoUsers>();
 

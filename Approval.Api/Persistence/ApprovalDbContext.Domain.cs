@@ -13,6 +13,7 @@ public abstract partial class ApprovalDbContext
     public DbSet<ViolationRecord> Violations => Set<ViolationRecord>();
     public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<AbsenceRecord> Absences => Set<AbsenceRecord>();
 
     private static void ConfigureDomain(ModelBuilder model)
     {
@@ -117,6 +118,13 @@ public abstract partial class ApprovalDbContext
             y.HasKey(x => x.Year);
             y.Property(x => x.Year).ValueGeneratedNever();
             y.Property(x => x.UpdatedBy).HasMaxLength(NameLength);
+        });
+        model.Entity<AbsenceRecord>(a =>
+        {
+            a.ToTable("Absences");
+            a.HasKey(x => x.UserName);
+            a.Property(x => x.UserName).HasMaxLength(NameLength);
+            a.Property(x => x.Substitute).HasMaxLength(NameLength);
         });
         model.Entity<SubmissionRecord>(s =>
         {

@@ -119,3 +119,12 @@ public sealed class CalendarYearRecord
     public DateTimeOffset UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }
 }
+
+/// <summary>A reviewer's absence and their substitute; replaced when they set a new one.</summary>
+public sealed class AbsenceRecord
+{
+    public required string UserName { get; set; }
+    public required string Substitute { get; set; }
+    public DateTimeOffset From { get; set; }
+    public DateTimeOffset Until { get; set; }
+}

@@ -44,6 +44,38 @@ public class TaskHandOverTests
         Assert.That(actions, Does.Contain("TaskClaimed").And.Contain("TaskDelegated").And.Contain("TaskReassigned"));
     }
 
+    [Test]
+    public async Task A_colleague_acts_on_a_held_task_only_as_the_holders_substitute_while_they_are_away()
+    {
+        await using var factory = new ApprovalApiFactory();
+        using var applicant = await factory.CreateClientAsync("applicant");
+        using var clerk = await factory.CreateClientAsync("clerk");
+        using var reviewer = await factory.CreateClientAsync("tax-reviewer");
+        using var colleague = await factory.CreateClientAsync("tax-head");
+        var submitted = await applicant.PostAsJsonAsync("/api/cases", new
+        {
+            itemCode = "QY-SL-001",
+            applicant = new { kind = "Person", idNumber = "11010519491231002X", name = "张三" },
+            form = new { companyName = "戊公司", registeredCapital = 1, businessScope = "咨询", address = "郁南县", legalRepresentativeId = "11010519491231002X" },
+        });
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        await clerk.PostAsJsonAsync($"/api/cases/{id}/accept", new { });
+        var task = (await reviewer.GetFromJsonAsync<JsonArray>("/api/tasks"))!.Single(t => t!["caseId"]!.GetValue<string>() == id)!["taskId"]!.GetValue<string>();
+        await reviewer.PostAsJsonAsync($"/api/cases/{id}/tasks/{task}/claim", new { });
+
+        var notYet = await colleague.PostAsJsonAsync($"/api/cases/{id}/tasks/{task}/opinion", new { verdict = "Approve" });
+        Assert.That(notYet.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var away = await reviewer.PutAsJsonAsync("/api/me/absence", new { substitute = "tax-head", from = now, until = now.AddDays(7) });
+        Assert.That(away.StatusCode, Is.EqualTo(HttpStatusCode.OK), await away.Content.ReadAsStringAsync());
+        var asSubstitute = await colleague.PostAsJsonAsync($"/api/cases/{id}/tasks/{task}/opinion", new { verdict = "Approve" });
+        Assert.That(asSubstitute.StatusCode, Is.EqualTo(HttpStatusCode.OK), await asSubstitute.Content.ReadAsStringAsync());
+
+        var outsider = await reviewer.PutAsJsonAsync("/api/me/absence", new { substitute = "fire-reviewer", from = now, until = now.AddDays(1) });
+        Assert.That(outsider.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a substitute comes from the same department");
+    }
+
     private static string ClaimedBy(JsonObject view, string taskId) =>
         view["tasks"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == taskId)!["claimedBy"]!.GetValue<string>();
 }

@@ -13,6 +13,20 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Absences",
+                columns: table => new
+                {
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Substitute = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    From = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Until = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Absences", x => x.UserName);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApprovalItems",
                 columns: table => new
                 {
@@ -426,6 +440,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Absences");
+
             migrationBuilder.DropTable(
                 name: "ApprovalItems");
 

@@ -12,6 +12,20 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Absences",
+                columns: table => new
+                {
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Substitute = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    From = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Until = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Absences", x => x.UserName);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApprovalItems",
                 columns: table => new
                 {
@@ -425,6 +439,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Absences");
+
             migrationBuilder.DropTable(
                 name: "ApprovalItems");
 

@@ -12,6 +12,20 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Absences",
+                columns: table => new
+                {
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Substitute = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    From = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Absences", x => x.UserName);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApprovalItems",
                 columns: table => new
                 {
@@ -425,6 +439,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Absences");
+
             migrationBuilder.DropTable(
                 name: "ApprovalItems");
 
