@@ -6,6 +6,7 @@ using Approval.Api.Engine;
 using Approval.Api.Hosting;
 using Approval.Api.Identity;
 using Approval.Api.Persistence;
+using Approval.Api.Supervision;
 using Approval.Workflows.Calendar;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
@@ -21,6 +22,7 @@ builder.Services
     .AddApprovalPersistence(builder.Configuration)
     .AddApprovalBackgroundJobs(builder.Configuration)
     .AddApprovalIdentity(builder.Configuration)
+    .AddApprovalSupervision()
     .AddApprovalApi();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.MapCaseTaskEndpoints();
 app.MapStatusEndpoints();
 app.MapClockEndpoints();
 app.MapAttachmentEndpoints();
+app.MapSupervisionEndpoints();
 app.MapCorrectionEndpoints();
 app.MapAbsenceEndpoints();
 await app.StartApprovalEngineAsync();

@@ -69,7 +69,11 @@ public sealed partial class Case
     public IReadOnlyList<Violation> Violations => _violations;
     public IReadOnlyList<CaseTask> Tasks => _tasks;
 
-    public bool IsOpen => Status is CaseStatus.Submitted or CaseStatus.SupplementRequested or CaseStatus.InReview or CaseStatus.Suspended or CaseStatus.Decided;
+    /// <summary>The statuses of a case still in hand (not yet refused, delivered, withdrawn or terminated); supervision counts these.</summary>
+    public static IReadOnlyList<CaseStatus> OpenStatuses { get; } =
+        [CaseStatus.Submitted, CaseStatus.SupplementRequested, CaseStatus.InReview, CaseStatus.Suspended, CaseStatus.Decided];
+
+    public bool IsOpen => OpenStatuses.Contains(Status);
 
     /// <summary>A new application (网上申报 or registered at the window).</summary>
     public static Case Submit(string id, string number, string queryCode, ApprovalItem item, Applicant applicant, JsonObject form, string actor, DateTimeOffset now)

@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using Approval.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Api.Supervision;
+
+/// <summary>What the case list is filtered by; every list is a set of names, empty meaning "any".</summary>
+internal sealed record CaseListFilter(
+    IReadOnlyList<string> Levels,
+    IReadOnlyList<string> Statuses,
+    string? Department,
+    string? Item,
+    DateTimeOffset? ReceivedFrom,
+    DateTimeOffset? ReceivedBefore);
+
+/// <summary>A line of the supervisors' case list.</summary>
+public sealed record SupervisedCase(
+    string CaseId,
+    string Number,
+    string ItemCode,
+    string? ItemName,
+    string ApplicantName,
+    string Status,
+    string Level,
+    string LeadDepartmentCode,
+    string? LeadDepartmentName,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? ClosedAt);
+
+/// <summary>
+/// The overdue and near-due cases (红牌, 黄牌, 提示), soonest due first, read from the Cases table's columns — never
+/// the case documents. A department matches the cases it leads and those where it has an open task.
+/// </summary>
+internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> contexts)
+{
+    public static readonly IReadOnlyList<CsvColumn<SupervisedCase>> Columns =
+    [
+        new("caseId", c => c.CaseId), new("number", c => c.Number), new("itemCode", c => c.ItemCode), new("itemName", c => c.ItemName),
+        new("applicantName", c => c.ApplicantName), new("status", c => c.Status), new("level", c => c.Level),
+        new("leadDepartmentCode", c => c.LeadDepartmentCode), new("leadDepartmentName", c => c.LeadDepartmentName),
+        new("receivedAt", c => c.ReceivedAt), new("acceptedAt", c => c.AcceptedAt), new("dueAt", c => c.DueAt), new("closedAt", c => c.ClosedAt),
+    ];
+
+    public async Task<Page<SupervisedCase>> PageAsync(CaseListFilter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var matching = Filtered(db, filter);
+        var total = await matching.CountAsync(cancellationToken);
+        var rows = await Ordered(matching).Skip(paging.Skip).Take(paging.Size).Select(Row).ToListAsync(cancellationToken);
+        var names = await CatalogNames.ReadAsync(db, cancellationToken);
+        return new Page<SupervisedCase>(paging.Number, paging.Size, total, [.. rows.Select(r => r.Named(names))]);
+    }
+
+    /// <summary>Every matching case, in list order, as the database yields them.</summary>
+    public async IAsyncEnumerable<SupervisedCase> StreamAsync(CaseListFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var names = await CatalogNames.ReadAsync(db, cancellationToken);
+        await foreach (var row in Ordered(Filtered(db, filter)).Select(Row).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            yield return row.Named(names);
+    }
+
+    private static IQueryable<CaseRecord> Filtered(ApprovalDbContext db, CaseListFilter filter)
+    {
+        var cases = db.Cases.AsQueryable();
+        var (levels, statuses) = (filter.Levels, filter.Statuses);
+        if (levels.Count > 0)
+            cases = cases.Where(c => levels.Contains(c.Level));
+        if (statuses.Count > 0)
+            cases = cases.Where(c => statuses.Contains(c.Status));
+        if (filter.Department is { } department)
+        {
+            var open = nameof(Approval.Workflows.Cases.TaskStatus.Open);
+            var withOpenTask = db.CaseTasks.Where(t => t.DepartmentCode == department && t.Status == open).Select(t => t.CaseId);
+            cases = cases.Where(c => c.LeadDepartmentCode == department || withOpenTask.Contains(c.Id));
+        }
+        if (filter.Item is { } item)
+            cases = cases.Where(c => c.ItemCode == item);
+        if (filter.ReceivedFrom is { } from)
+            cases = cases.Where(c => c.ReceivedAt >= from);
+        if (filter.ReceivedBefore is { } before)
+            cases = cases.Where(c => c.ReceivedAt < before);
+        return cases;
+    }
+
+    // Soonest due first; cases without a due instant (not accepted yet) last on every provider; the number breaks ties.
+    private static IQueryable<CaseRecord> Ordered(IQueryable<CaseRecord> cases) =>
+        cases.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.Number);
+
+    private static readonly System.Linq.Expressions.Expression<Func<CaseRecord, CaseRow>> Row = c =>
+        new CaseRow(c.Id, c.Number, c.ItemCode, c.ApplicantName, c.Status, c.Level, c.LeadDepartmentCode, c.ReceivedAt, c.AcceptedAt, c.DueAt, c.ClosedAt);
+
+    // The columns read; the case document (State) is never loaded.
+    private sealed record CaseRow(string Id, string Number, string ItemCode, string ApplicantName, string Status, string Level, string LeadDepartmentCode,
+        DateTimeOffset ReceivedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? DueAt, DateTimeOffset? ClosedAt)
+    {
+        public SupervisedCase Named(CatalogNames names) => new(Id, Number, ItemCode, names.Item(ItemCode), ApplicantName, Status, Level,
+            LeadDepartmentCode, names.Department(LeadDepartmentCode), ReceivedAt, AcceptedAt, DueAt, ClosedAt);
+    }
+}

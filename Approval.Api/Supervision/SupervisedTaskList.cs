@@ -1,0 +1,104 @@
+using System.Runtime.CompilerServices;
+using Approval.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Api.Supervision;
+
+/// <summary>What the task list is filtered by; every list is a set of names, empty meaning "any".</summary>
+internal sealed record TaskListFilter(IReadOnlyList<string> Levels, IReadOnlyList<string> Statuses, string? Department, string? ClaimedBy, string? Item);
+
+/// <summary>A line of the supervisors' task list: a department's review of a case.</summary>
+public sealed record SupervisedTask(
+    string TaskId,
+    string CaseId,
+    string CaseNumber,
+    string ItemCode,
+    string? ItemName,
+    string ApplicantName,
+    string DepartmentCode,
+    string? DepartmentName,
+    string Status,
+    string Level,
+    string? ClaimedBy,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? ClosedAt);
+
+/// <summary>The departments' overdue and near-due tasks, soonest due first, from the CaseTasks rows and their cases' columns.</summary>
+internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> contexts)
+{
+    public static readonly IReadOnlyList<CsvColumn<SupervisedTask>> Columns =
+    [
+        new("taskId", t => t.TaskId), new("caseId", t => t.CaseId), new("caseNumber", t => t.CaseNumber), new("itemCode", t => t.ItemCode),
+        new("itemName", t => t.ItemName), new("applicantName", t => t.ApplicantName), new("departmentCode", t => t.DepartmentCode),
+        new("departmentName", t => t.DepartmentName), new("status", t => t.Status), new("level", t => t.Level), new("claimedBy", t => t.ClaimedBy),
+        new("openedAt", t => t.OpenedAt), new("dueAt", t => t.DueAt), new("closedAt", t => t.ClosedAt),
+    ];
+
+    public async Task<Page<SupervisedTask>> PageAsync(TaskListFilter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var matching = Filtered(db, filter);
+        var total = await matching.CountAsync(cancellationToken);
+        var rows = await Ordered(matching).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        var names = await CatalogNames.ReadAsync(db, cancellationToken);
+        return new Page<SupervisedTask>(paging.Number, paging.Size, total, [.. rows.Select(r => r.Named(names))]);
+    }
+
+    /// <summary>Every matching task, in list order, as the database yields them.</summary>
+    public async IAsyncEnumerable<SupervisedTask> StreamAsync(TaskListFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var names = await CatalogNames.ReadAsync(db, cancellationToken);
+        await foreach (var row in Ordered(Filtered(db, filter)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            yield return row.Named(names);
+    }
+
+    private static IQueryable<TaskRow> Filtered(ApprovalDbContext db, TaskListFilter filter)
+    {
+        var tasks = db.CaseTasks.AsQueryable();
+        var (levels, statuses) = (filter.Levels, filter.Statuses);
+        if (levels.Count > 0)
+            tasks = tasks.Where(t => levels.Contains(t.Level));
+        if (statuses.Count > 0)
+            tasks = tasks.Where(t => statuses.Contains(t.Status));
+        if (filter.Department is { } department)
+            tasks = tasks.Where(t => t.DepartmentCode == department);
+        if (filter.ClaimedBy is { } claimedBy)
+            tasks = tasks.Where(t => t.ClaimedBy == claimedBy);
+        var cases = db.Cases.AsQueryable();
+        if (filter.Item is { } item)
+            cases = cases.Where(c => c.ItemCode == item);
+        return from t in tasks
+               join c in cases on t.CaseId equals c.Id
+               select new TaskRow
+               {
+                   TaskId = t.Id, CaseId = c.Id, CaseNumber = c.Number, ItemCode = c.ItemCode, ApplicantName = c.ApplicantName, DepartmentCode = t.DepartmentCode,
+                   Status = t.Status, Level = t.Level, ClaimedBy = t.ClaimedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
+               };
+    }
+
+    // Soonest due first, tasks without a limit last; then by case number and department, so pages do not overlap.
+    private static IQueryable<TaskRow> Ordered(IQueryable<TaskRow> tasks) =>
+        tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CaseNumber).ThenBy(t => t.DepartmentCode).ThenBy(t => t.TaskId);
+
+    // Built with an initializer, not a constructor, so the database can still order by its members.
+    private sealed class TaskRow
+    {
+        public required string TaskId { get; init; }
+        public required string CaseId { get; init; }
+        public required string CaseNumber { get; init; }
+        public required string ItemCode { get; init; }
+        public required string ApplicantName { get; init; }
+        public required string DepartmentCode { get; init; }
+        public required string Status { get; init; }
+        public required string Level { get; init; }
+        public string? ClaimedBy { get; init; }
+        public DateTimeOffset OpenedAt { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+
+        public SupervisedTask Named(CatalogNames names) => new(TaskId, CaseId, CaseNumber, ItemCode, names.Item(ItemCode), ApplicantName, DepartmentCode,
+            names.Department(DepartmentCode), Status, Level, ClaimedBy, OpenedAt, DueAt, ClosedAt);
+    }
+}

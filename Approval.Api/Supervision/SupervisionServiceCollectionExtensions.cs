@@ -1,0 +1,16 @@
+namespace Approval.Api.Supervision;
+
+/// <summary>Wires the supervisors' reads and their review of violations.</summary>
+internal static class SupervisionServiceCollectionExtensions
+{
+    public static IServiceCollection AddApprovalSupervision(this IServiceCollection services)
+    {
+        services.AddSingleton<SupervisionOverviewCounts>();
+        services.AddSingleton<SupervisedCaseList>();
+        services.AddSingleton<SupervisedTaskList>();
+        services.AddSingleton<ViolationList>();
+        services.AddSingleton<ViolationReviews>();
+        services.ConfigureSwaggerGen(options => options.OperationFilter<SwaggerCsvExport>());
+        return services;
+    }
+}
