@@ -18,6 +18,7 @@ public class HealthTests
         await using var factory = new ApprovalApiFactory();
         using var client = factory.CreateClient();
         var document = await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative));
-        Assert.That(document, Does.Contain("/api/workflow-definitions").And.Contain("/api/workflow-instances"));
+        Assert.That(document, Does.Contain("/api/workflow-definitions").And.Contain("/api/workflow-instances").And.Contain("/api/cases"));
+        Assert.That(document, Does.Contain("云浮市张三科技有限公司"), "the application's example");
     }
 }
