@@ -5,6 +5,7 @@ using Approval.Api.Endpoints;
 using Approval.Api.Engine;
 using Approval.Api.Hosting;
 using Approval.Api.Identity;
+using Approval.Api.Notifications;
 using Approval.Api.Persistence;
 using Approval.Api.Supervision;
 using Approval.Workflows.Calendar;
@@ -23,6 +24,7 @@ builder.Services
     .AddApprovalBackgroundJobs(builder.Configuration)
     .AddApprovalIdentity(builder.Configuration)
     .AddApprovalSupervision()
+    .AddApprovalNotifications(builder.Configuration)
     .AddApprovalApi();
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ app.MapAttachmentEndpoints();
 app.MapSupervisionEndpoints();
 app.MapCorrectionEndpoints();
 app.MapAbsenceEndpoints();
+app.MapNotificationEndpoints();
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();

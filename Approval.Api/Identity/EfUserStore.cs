@@ -61,6 +61,7 @@ public sealed class EfUserStore(IDbContextFactory<ApprovalDbContext> contexts)
             DepartmentCode = row.DepartmentCode,
             WindowCode = row.WindowCode,
             ApplicantIdNumber = row.ApplicantIdNumber,
+            Email = row.Email,
         };
 
     private static UserRecord ToRecord(UserAccount account) => new()
@@ -72,6 +73,7 @@ public sealed class EfUserStore(IDbContextFactory<ApprovalDbContext> contexts)
         DepartmentCode = account.User.DepartmentCode,
         WindowCode = account.User.WindowCode,
         ApplicantIdNumber = account.User.ApplicantIdNumber,
+        Email = account.User.Email,
         PasswordHash = account.PasswordHash,
     };
 }

@@ -14,6 +14,7 @@ public abstract partial class ApprovalDbContext
     public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<AbsenceRecord> Absences => Set<AbsenceRecord>();
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
     private static void ConfigureDomain(ModelBuilder model)
     {
@@ -45,6 +46,8 @@ public abstract partial class ApprovalDbContext
             u.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             u.Property(x => x.WindowCode).HasMaxLength(IdLength);
             u.Property(x => x.ApplicantIdNumber).HasMaxLength(IdLength);
+            u.Property(x => x.Email).HasMaxLength(NameLength);
+            u.HasIndex(x => new { x.Role, x.DepartmentCode });
             u.Property(x => x.PasswordHash).HasMaxLength(NameLength);
         });
         model.Entity<CaseRecord>(c =>
@@ -125,6 +128,19 @@ public abstract partial class ApprovalDbContext
             a.HasKey(x => x.UserName);
             a.Property(x => x.UserName).HasMaxLength(NameLength);
             a.Property(x => x.Substitute).HasMaxLength(NameLength);
+        });
+        model.Entity<NotificationRecord>(n =>
+        {
+            n.ToTable("Notifications");
+            n.HasKey(x => x.Id);
+            n.Property(x => x.Id).ValueGeneratedOnAdd();
+            n.Property(x => x.Recipient).HasMaxLength(NameLength);
+            n.Property(x => x.Kind).HasMaxLength(EnumLength);
+            n.Property(x => x.CaseId).HasMaxLength(IdLength);
+            n.Property(x => x.CaseNumber).HasMaxLength(IdLength);
+            n.Property(x => x.Title).HasMaxLength(NameLength * 2);
+            // An inbox reads a recipient's unread first, newest first; the unread count is the same range.
+            n.HasIndex(x => new { x.Recipient, x.ReadAt, x.CreatedAt });
         });
         model.Entity<SubmissionRecord>(s =>
         {

@@ -27,7 +27,22 @@ public sealed class UserRecord
     public string? DepartmentCode { get; set; }
     public string? WindowCode { get; set; }
     public string? ApplicantIdNumber { get; set; }
+    public string? Email { get; set; }
     public required string PasswordHash { get; set; }
+}
+
+/// <summary>A notification in a user's in-app inbox; only its read mark changes.</summary>
+public sealed class NotificationRecord
+{
+    public long Id { get; set; }
+    public required string Recipient { get; set; }
+    public required string Kind { get; set; }
+    public required string CaseId { get; set; }
+    public required string CaseNumber { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
 }
 
 /// <summary>A case: the columns lists and supervision filter on, and the whole case as JSON, guarded by a revision.</summary>

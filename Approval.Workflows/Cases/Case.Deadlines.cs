@@ -15,12 +15,13 @@ public sealed partial class Case
     /// <summary>
     /// Raises the case's and its open tasks' warning levels to what the clock says now: each rise is a timeline line;
     /// a task turning red is an overdue task (超时办理), the case turning red an overdue case (超期办结).
-    /// Returns the next instant a level will rise (null when none will), for the deadline sweep.
+    /// Returns the rises, task ones first, for the notifications sent once they are saved.
     /// </summary>
-    public DateTimeOffset? ObserveClocks(DueInstantCalculator due, DateTimeOffset now)
+    public IReadOnlyList<WarningRise> ObserveClocks(DueInstantCalculator due, DateTimeOffset now)
     {
         if (!IsWatched)
-            return null;
+            return [];
+        var rises = new List<WarningRise>();
         var schedule = new WarningSchedule(due, Warnings);
         foreach (var task in _tasks.Where(t => t.IsOpen))
         {
@@ -28,6 +29,7 @@ public sealed partial class Case
             if (level <= task.Level)
                 continue;
             task.RaiseLevel(level);
+            rises.Add(new WarningRise(task.Id, task.DepartmentCode, task.ClaimedBy, level, now));
             Record(now, "system", CaseAction.WarningRaised, null, $"{task.DepartmentCode}: {level}");
             if (level == WarningLevel.Red)
                 RecordViolation(new Violation(ViolationKind.OverdueTask, now, task.DepartmentCode, task.ClaimedBy, $"task {task.Id} due {task.DueAt:O}, still open at {now:O}"));
@@ -36,11 +38,12 @@ public sealed partial class Case
         if (caseLevel > Level)
         {
             Level = caseLevel;
+            rises.Add(new WarningRise(null, LeadDepartmentCode, null, caseLevel, now));
             Record(now, "system", CaseAction.WarningRaised, null, $"case: {caseLevel}");
             if (caseLevel == WarningLevel.Red)
                 RecordViolation(new Violation(ViolationKind.OverdueCase, now, LeadDepartmentCode, null, $"case due {DueAt:O}, still undecided at {now:O}"));
         }
-        return NextClockThreshold(due, now);
+        return rises;
     }
 
     /// <summary>When the case's or one of its open tasks' level next rises; null when none will (or the clock is stopped).</summary>
@@ -70,4 +73,13 @@ public sealed partial class Case
         var lateSteps = _tasks.Where(t => t.IsOpen || (t.ClosedAt is { } closed && t.DueAt is { } due && closed > due)).Select(TaskClock);
         return new SupervisedClock(AcceptedAt!.Value, PromisedLimitDays + ExtensionDays, _suspensions, schedule.FirstStepOverdue(lateSteps));
     }
+}
+
+/// <summary>
+/// A warning level that rose: a task's (with its department and holder, if claimed) or, when <see cref="TaskId"/> is null,
+/// the case's (with its lead department).
+/// </summary>
+public sealed record WarningRise(string? TaskId, string DepartmentCode, string? Holder, WarningLevel Level, DateTimeOffset At)
+{
+    public bool IsCase => TaskId is null;
 }

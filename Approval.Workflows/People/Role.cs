@@ -24,4 +24,6 @@ public sealed record User(string Id, string UserName, string DisplayName, Role R
     public string? WindowCode { get; init; }
     /// <summary>For applicants: the resident ID or credit code their cases are filed under.</summary>
     public string? ApplicantIdNumber { get; init; }
+    /// <summary>Where notifications are e-mailed, when the SMTP sender is configured; none when null.</summary>
+    public string? Email { get; init; }
 }

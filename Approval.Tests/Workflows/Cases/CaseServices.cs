@@ -1,5 +1,6 @@
 using Approval.Api.Engine;
 using Approval.Api.Hosting;
+using Approval.Api.Notifications;
 using Approval.Api.Persistence;
 using Approval.Engine.Hosting;
 using Approval.Tests.Persistence;
@@ -49,6 +50,7 @@ internal sealed class CaseServices : IAsyncDisposable
             .AddApprovalPersistence(configuration)
             .AddApprovalEngine()
             .AddApprovalDomain(configuration)
+            .AddApprovalNotifications(configuration)
             .AddSingleton<IWorkflowTimerScheduler, RecordingTimerScheduler>()
             .AddSingleton<IDeadlineAlarms, RecordingDeadlineAlarms>()
             .BuildServiceProvider();

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Approval.Api.Identity;
+using Approval.Api.Persistence;
+using Approval.Tests.Workflows.Cases;
+using Approval.Workflows.Cases;
+using Approval.Workflows.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Tests.Workflows.Notifications;
+
+/// <summary>
+/// Warning levels that rise as the (fake) clock passes notify the people concerned, once per rise, into their inboxes
+/// on a real database: the holder or the department's reviewers, their heads at red, supervisors when the case is red.
+/// </summary>
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.PostgreSql)]
+public class WarningNotificationTests(DatabaseProvider provider)
+{
+    private CaseServices? _services;
+    private CaseServices Services => _services!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
+        await using var db = await Services.Database.OpenAsync();
+        // The demo users, and a second tax reviewer: an unclaimed task goes to every reviewer of its department.
+        foreach (var user in DemoUsers.All.Append(new("tax-reviewer-2", "tax-reviewer-2", "王芳", Approval.Workflows.People.Role.DepartmentReviewer) { DepartmentCode = "tax" }))
+        {
+            db.Users.Add(new UserRecord
+            {
+                Id = user.Id, UserName = user.UserName, DisplayName = user.DisplayName, Role = user.Role.ToString(),
+                DepartmentCode = user.DepartmentCode, WindowCode = user.WindowCode, PasswordHash = "-",
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        if (_services is not null)
+            await _services.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Prompt_goes_to_the_holder_or_the_department_s_reviewers_red_adds_heads_and_the_case_s_red_the_lead_head_and_supervisors()
+    {
+        var id = (await Services.Intake.SubmitAsync(new Application(DemoCatalog.EnterpriseEstablishment.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
+            new JsonObject { ["companyName"] = "甲公司", ["registeredCapital"] = 10, ["businessScope"] = "咨询", ["address"] = "云城区", ["legalRepresentativeId"] = "11010519491231002X" }),
+            "applicant-1", null)).Case.Id;
+        Services.At("2026-11-24T14:00:00");
+        var accepted = await Services.Window.AcceptAsync(id, "clerk");
+        var fireTask = accepted.Tasks.Single(t => t.DepartmentCode == "fire");
+        await Services.Departments.ClaimAsync(id, fireTask.Id, "fire-reviewer");
+
+        // Tasks of 5 working days: 提示 after 3 days used (11-27 17:30).
+        Services.At("2026-11-27T17:30:00");
+        await Services.Watch.SweepAsync();
+        var prompts = await InboxAsync();
+        Assert.That(prompts.Select(n => n.Recipient), Is.EquivalentTo(new[]
+        {
+            "samr-reviewer", "tax-reviewer", "tax-reviewer-2", "eco-reviewer", "fire-reviewer", "health-reviewer", "hrss-reviewer",
+        }), "one prompt per task: its holder, or every reviewer of its department; no head, no supervisor");
+        Assert.That(prompts, Has.All.Matches<NotificationRecord>(n => n.CaseId == id && n.Kind == "WarningRaised" && n.ReadAt == null));
+        Assert.That(prompts.Single(n => n.Recipient == "fire-reviewer").Title, Does.Contain("提示").And.Contain("prompt"));
+        await Services.Watch.SweepAsync();
+        Assert.That(await InboxAsync(), Has.Count.EqualTo(prompts.Count), "a second sweep notifies no one again");
+
+        // 黄牌 after 4 days used (11-30 17:30): the same people again.
+        Services.At("2026-11-30T17:30:00");
+        await Services.Watch.SweepAsync();
+        var yellow = (await InboxAsync()).Skip(prompts.Count).ToList();
+        Assert.That(yellow.Select(n => n.Recipient), Is.EquivalentTo(prompts.Select(n => n.Recipient)));
+        Assert.That(yellow, Has.All.Matches<NotificationRecord>(n => n.Title.Contains("黄牌", StringComparison.Ordinal)));
+
+        // Tasks red past 12-01 17:30: holder or reviewers, and each department's head; the case turns only yellow: no one hears of that.
+        Services.At("2026-12-02T09:00:00");
+        await Services.Watch.SweepAsync();
+        var red = (await InboxAsync()).Skip(prompts.Count + yellow.Count).ToList();
+        Assert.That(red.Select(n => n.Recipient), Is.EquivalentTo(new[]
+        {
+            "samr-reviewer", "samr-head", "tax-reviewer", "tax-reviewer-2", "tax-head", "eco-reviewer", "eco-head",
+            "fire-reviewer", "fire-head", "health-reviewer", "health-head", "hrss-reviewer", "hrss-head",
+        }));
+        Assert.That(red, Has.All.Matches<NotificationRecord>(n => n.Title.Contains("红牌", StringComparison.Ordinal)));
+
+        // The case red past 12-15 17:30: its lead department's head and every supervisor.
+        Services.At("2026-12-16T09:00:00");
+        await Services.Watch.SweepAsync();
+        var caseRed = (await InboxAsync()).Skip(prompts.Count + yellow.Count + red.Count).ToList();
+        Assert.That(caseRed.Select(n => n.Recipient), Is.EquivalentTo(new[] { "samr-head", "supervisor" }));
+        Assert.That(caseRed[0].Title, Does.Contain("红牌").And.Contain(accepted.Number).And.Contain("Case"));
+        Assert.That(caseRed[0].CreatedAt, Is.EqualTo(ACase.Beijing("2026-12-16T09:00:00")));
+        await Services.Watch.SweepAsync();
+        Assert.That(await InboxAsync(), Has.Count.EqualTo(prompts.Count + yellow.Count + red.Count + caseRed.Count), "nothing left to rise, no one notified again");
+    }
+
+    private async Task<List<NotificationRecord>> InboxAsync()
+    {
+        await using var db = await Services.Database.OpenAsync();
+        return await db.Notifications.OrderBy(n => n.Id).ToListAsync();
+    }
+}
