@@ -48,6 +48,9 @@ app.MapSupervisionEndpoints();
 app.MapCorrectionEndpoints();
 app.MapAbsenceEndpoints();
 app.MapNotificationEndpoints();
+app.MapStageRecordEndpoints();
+if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
+    return commandExit;
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();

@@ -10,6 +10,7 @@ internal static class SupervisionServiceCollectionExtensions
         services.AddSingleton<SupervisedTaskList>();
         services.AddSingleton<ViolationList>();
         services.AddSingleton<ViolationReviews>();
+        services.AddSingleton<StageRecordExport>();
         services.ConfigureSwaggerGen(options => options.OperationFilter<SwaggerCsvExport>());
         return services;
     }
