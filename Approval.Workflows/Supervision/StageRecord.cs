@@ -7,8 +7,8 @@ namespace Approval.Workflows.Supervision;
 /// One stage of a case as provincial supervision platforms receive them (e.g. Heilongjiang DB23/T 2551): 受理 → 承办 →
 /// 审核 → 批准 → 办结, plus 暂停/恢复 (special procedures) and 延期 (extensions). The field names are the export's schema.
 /// </summary>
-/// <param name="Stage">Accept, Undertake, Review, Approve, Complete, Suspend, Resume, Extend.</param>
-/// <param name="StageName">The stage's Chinese name: 受理, 承办, 审核, 批准, 办结, 暂停, 恢复, 延期.</param>
+/// <param name="Stage">Accept, Undertake, Review, Approve, Complete, Suspend, Resume, Extend, Fee.</param>
+/// <param name="StageName">The stage's Chinese name: 受理, 承办, 审核, 批准, 办结, 暂停, 恢复, 延期, 收费.</param>
 /// <param name="WorkingDaysUsed">Working days from the stage's start (receipt for 受理, the task's opening for 承办/审核, acceptance otherwise) to <paramref name="At"/>, suspended days excluded.</param>
 /// <param name="LimitDays">The limit the stage is held to, in working days, where there is one.</param>
 public sealed record StageRecord(
@@ -51,6 +51,9 @@ public static class StageRecords
                     break;
                 case CaseAction.ClockResumed:
                     records.Add(Record("Resume", "恢复", null, e.Actor, e.At, null, null, null));
+                    break;
+                case CaseAction.FeeCharged:
+                    records.Add(Record("Fee", "收费", c.LeadDepartmentCode, e.Actor, e.At, null, null, e.Detail));
                     break;
                 case CaseAction.Extended:
                     records.Add(Record("Extend", "延期", c.LeadDepartmentCode, e.Actor, e.At, c.AcceptedAt, c.PromisedLimitDays + c.ExtensionDays, e.Reason));
