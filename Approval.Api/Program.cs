@@ -45,6 +45,9 @@ app.MapAttachmentEndpoints();
 app.MapSupervisionEndpoints();
 app.MapCorrectionEndpoints();
 app.MapAbsenceEndpoints();
+app.MapStageRecordEndpoints();
+if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
+    return commandExit;
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();

@@ -12,6 +12,7 @@ internal static class SupervisionServiceCollectionExtensions
         services.AddSingleton<ViolationReviews>();
         services.AddSingleton<PerformanceReadings>();
         services.AddTransient<PerformanceSnapshotBuilder>();
+        services.AddSingleton<StageRecordExport>();
         services.ConfigureSwaggerGen(options => options.OperationFilter<SwaggerCsvExport>());
         return services;
     }
