@@ -15,6 +15,7 @@ public abstract partial class ApprovalDbContext
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<AbsenceRecord> Absences => Set<AbsenceRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<PerformanceSnapshotRecord> PerformanceSnapshots => Set<PerformanceSnapshotRecord>();
 
     private static void ConfigureDomain(ModelBuilder model)
     {
@@ -141,6 +142,15 @@ public abstract partial class ApprovalDbContext
             n.Property(x => x.Title).HasMaxLength(NameLength * 2);
             // An inbox reads a recipient's unread first, newest first; the unread count is the same range.
             n.HasIndex(x => new { x.Recipient, x.ReadAt, x.CreatedAt });
+        });
+        model.Entity<PerformanceSnapshotRecord>(p =>
+        {
+            p.ToTable("PerformanceSnapshots");
+            p.HasKey(x => new { x.UnitKind, x.UnitCode, x.PeriodKind, x.PeriodStart });
+            p.Property(x => x.UnitKind).HasMaxLength(EnumLength);
+            p.Property(x => x.UnitCode).HasMaxLength(NameLength);
+            p.Property(x => x.PeriodKind).HasMaxLength(EnumLength);
+            p.HasIndex(x => new { x.PeriodKind, x.PeriodStart });
         });
         model.Entity<SubmissionRecord>(s =>
         {
