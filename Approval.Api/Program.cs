@@ -43,6 +43,8 @@ app.MapStatusEndpoints();
 app.MapClockEndpoints();
 app.MapAttachmentEndpoints();
 app.MapSupervisionEndpoints();
+app.MapNoticeEndpoints();
+app.MapComplaintEndpoints();
 app.MapCorrectionEndpoints();
 app.MapAbsenceEndpoints();
 await app.StartApprovalEngineAsync();

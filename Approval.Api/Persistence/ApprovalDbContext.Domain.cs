@@ -14,6 +14,8 @@ public abstract partial class ApprovalDbContext
     public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<AbsenceRecord> Absences => Set<AbsenceRecord>();
+    public DbSet<CorrectionNoticeRecord> CorrectionNotices => Set<CorrectionNoticeRecord>();
+    public DbSet<ComplaintRecord> Complaints => Set<ComplaintRecord>();
 
     private static void ConfigureDomain(ModelBuilder model)
     {
@@ -126,6 +128,7 @@ public abstract partial class ApprovalDbContext
             a.Property(x => x.UserName).HasMaxLength(NameLength);
             a.Property(x => x.Substitute).HasMaxLength(NameLength);
         });
+        ConfigureSupervision(model);
         model.Entity<SubmissionRecord>(s =>
         {
             s.ToTable("Submissions");
@@ -133,6 +136,46 @@ public abstract partial class ApprovalDbContext
             s.Property(x => x.IdempotencyKey).HasMaxLength(IdLength);
             s.Property(x => x.Submitter).HasMaxLength(IdLength);
             s.Property(x => x.CaseId).HasMaxLength(IdLength);
+        });
+    }
+
+    private static void ConfigureSupervision(ModelBuilder model)
+    {
+        model.Entity<CorrectionNoticeRecord>(n =>
+        {
+            n.ToTable("CorrectionNotices");
+            n.HasKey(x => x.Id);
+            n.Property(x => x.Id).ValueGeneratedOnAdd();
+            n.Property(x => x.CaseId).HasMaxLength(IdLength);
+            n.HasOne<CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            n.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
+            n.HasIndex(x => new { x.DepartmentCode, x.Status });
+            n.Property(x => x.Kind).HasMaxLength(EnumLength);
+            n.Property(x => x.Subject).HasMaxLength(NameLength);
+            n.Property(x => x.IssuedBy).HasMaxLength(NameLength);
+            n.Property(x => x.AnsweredBy).HasMaxLength(NameLength);
+            n.Property(x => x.Status).HasMaxLength(EnumLength).IsConcurrencyToken();
+            // The sweep: open notices by due instant, overdue ones by escalation instant.
+            n.HasIndex(x => new { x.Status, x.DueAt });
+            n.HasIndex(x => new { x.Status, x.EscalateAt });
+        });
+        model.Entity<ComplaintRecord>(c =>
+        {
+            c.ToTable("Complaints");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Id).ValueGeneratedOnAdd();
+            c.Property(x => x.CaseId).HasMaxLength(IdLength);
+            c.HasOne<CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            c.Property(x => x.Complainant).HasMaxLength(NameLength);
+            c.HasIndex(x => x.Complainant);
+            c.Property(x => x.Contact).HasMaxLength(NameLength);
+            c.Property(x => x.Status).HasMaxLength(EnumLength).IsConcurrencyToken();
+            c.Property(x => x.BreachedAt).IsConcurrencyToken();
+            c.Property(x => x.DecidedBy).HasMaxLength(NameLength);
+            c.Property(x => x.ResolvedBy).HasMaxLength(NameLength);
+            c.Property(x => x.TransferredTo).HasMaxLength(IdLength);
+            // The sweep: undecided complaints by decision limit.
+            c.HasIndex(x => new { x.Status, x.DecideBy });
         });
     }
 }
