@@ -47,6 +47,9 @@ app.MapNoticeEndpoints();
 app.MapComplaintEndpoints();
 app.MapCorrectionEndpoints();
 app.MapAbsenceEndpoints();
+app.MapStageRecordEndpoints();
+if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
+    return commandExit;
 await app.StartApprovalEngineAsync();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();

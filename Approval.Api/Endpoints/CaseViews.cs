@@ -69,7 +69,7 @@ public sealed record SubmitRequest(string? ItemCode, ApplicantRequest? Applicant
 public sealed record ApplicantRequest(string? Kind, string? IdNumber, string? Name, string? Phone);
 
 /// <summary>Acceptance; with missing materials and a promised date it is 容缺受理.</summary>
-public sealed record AcceptRequest(IReadOnlyList<string>? MissingMaterials, DateOnly? PromisedBy);
+public sealed record AcceptRequest(IReadOnlyList<string>? MissingMaterials, DateOnly? PromisedBy, decimal? FeeCharged = null);
 
 /// <summary>A reason, where a step needs one (refusal, suspension, extension, withdrawal).</summary>
 public sealed record ReasonRequest(string? Reason);

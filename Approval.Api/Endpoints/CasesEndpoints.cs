@@ -27,7 +27,7 @@ internal static class CasesEndpoints
 
         group.MapPost("/{caseId}/accept", AcceptAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("受理: accepts the application; the departments' parallel reviews open with their own clocks.")
-            .WithDescription("With { missingMaterials: [codes], promisedBy: \"YYYY-MM-DD\" }: 容缺受理 — only materials the catalog allows to be missing, promised within the promised limit; the case is terminated if they do not arrive by then.")
+            .WithDescription("feeCharged records the fee taken; one different from the catalog's is recorded as 违规收费. With { missingMaterials: [codes], promisedBy: \"YYYY-MM-DD\" }: 容缺受理 — only materials the catalog allows to be missing, promised within the promised limit; the case is terminated if they do not arrive by then.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{caseId}/refuse", RefuseAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("不予受理: refuses the application, with the reason (the appeal rights are added).")
@@ -85,8 +85,10 @@ internal static class CasesEndpoints
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> AcceptAsync(string caseId, AcceptRequest? request, ClaimsPrincipal principal, WindowDesk window,
         CancellationToken cancellationToken)
     {
+        if (request?.FeeCharged is < 0)
+            return TypedResults.Problem(Problems.InvalidField("feeCharged", "a fee is not negative"));
         if (request?.MissingMaterials is not { Count: > 0 } missing)
-            return await Step(() => window.AcceptAsync(caseId, Actor(principal), cancellationToken), principal);
+            return await Step(() => window.AcceptAsync(caseId, Actor(principal), request?.FeeCharged, cancellationToken), principal);
         if (request.PromisedBy is not { } promisedBy)
             return TypedResults.Problem(Problems.InvalidField("promisedBy", "容缺受理 needs the date the applicant promises the missing materials by"));
         // The credit-record store (诚信记录信息库, domain.md §7) is not built yet: every applicant counts as in good standing.

@@ -10,6 +10,7 @@ internal static class SupervisionServiceCollectionExtensions
         services.AddSingleton<SupervisedTaskList>();
         services.AddSingleton<ViolationList>();
         services.AddSingleton<ViolationReviews>();
+        services.AddSingleton<StageRecordExport>();
         services.AddSingleton<CaseTimelineLines>();
         services.AddSingleton<CorrectionNoticeDesk>();
         services.AddSingleton<ComplaintDesk>();

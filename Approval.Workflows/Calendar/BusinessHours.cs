@@ -29,6 +29,13 @@ public sealed class BusinessHours
     /// <summary>The local date of an instant.</summary>
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
+    /// <summary>The first instant of a date in the service center's time zone.</summary>
+    public DateTimeOffset StartOf(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
     /// <summary>The instant a date's business closes.</summary>
     public DateTimeOffset CloseOf(DateOnly date)
     {

@@ -49,6 +49,8 @@ public enum CaseAction
     Terminated,
     Corrected,
     ViolationRecorded,
+    /// <summary>A fee was charged.</summary>
+    FeeCharged,
     /// <summary>A file was attached.</summary>
     Attached,
     /// <summary>A warning level rose (提示, 黄牌, 红牌) on the case or one of its tasks.</summary>

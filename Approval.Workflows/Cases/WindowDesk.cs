@@ -6,11 +6,13 @@ namespace Approval.Workflows.Cases;
 /// <summary>The window clerk's steps (一窗受理, 一窗办结): accept, refuse, ask for supplements, hand out the result.</summary>
 public sealed class WindowDesk(CaseCommands commands, CaseProcess process, CaseClock clock)
 {
-    /// <summary>受理: the case's process starts; its department reviews open with their own clocks.</summary>
-    public Task<Case> AcceptAsync(string caseId, string clerk, CancellationToken cancellationToken = default) =>
+    /// <summary>受理: the case's process starts; its department reviews open with their own clocks. A fee charged is checked against the catalog.</summary>
+    public Task<Case> AcceptAsync(string caseId, string clerk, decimal? feeCharged = null, CancellationToken cancellationToken = default) =>
         commands.ExecuteAsync(caseId, async step =>
         {
             step.Case.Accept(clerk, clock);
+            if (feeCharged is { } fee)
+                step.Case.ChargeFee(clerk, fee, step.Item.Fee, clock);
             var (instance, result) = await process.StartAsync(step.Session, step.Case, step.Item, cancellationToken);
             step.Ran(instance, result);
         }, cancellationToken);

@@ -94,3 +94,20 @@ public class TaskClockTests
         Assert.That(a.Case.Violations, Is.Empty);
     }
 }
+
+/// <summary>违规收费: a fee different from the catalog's is recorded as a violation.</summary>
+public class FeeTests
+{
+    [Test]
+    public void A_fee_different_from_the_catalog_is_a_violation_and_the_catalog_fee_is_not()
+    {
+        var a = ACase.ForItem(ACase.FoodLicense, "2026-11-24T10:00:00");
+        a.Case.Accept("clerk", a.Clock);
+        a.Case.ChargeFee("clerk", 0m, 0m, a.Clock);
+        Assert.That(a.Case.Violations, Is.Empty);
+        a.Case.ChargeFee("clerk", 50m, 0m, a.Clock);
+        var violation = a.Case.Violations.Single();
+        Assert.That(violation.Kind, Is.EqualTo(ViolationKind.FeeMismatch));
+        Assert.That(violation.Evidence, Does.Contain("50.00"));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Approval.Api.Supervision;
+using Approval.Workflows.Calendar;
+
+namespace Approval.Api.Cli;
+
+/// <summary>Commands that need the application's database (run with its configuration, then exit, no web server).</summary>
+internal static class HostCommands
+{
+    public static async Task<int?> TryRunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] != "export-stages")
+            return null;
+        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        if (!StageRecordEndpoints.TryDay(Option("--from"), out var first) || !StageRecordEndpoints.TryDay(Option("--to"), out var last) || last < first)
+        {
+            error.WriteLine("usage: export-stages --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv]   (days in the service center's time zone)");
+            return 2;
+        }
+        var hours = app.Services.GetRequiredService<BusinessHours>();
+        var export = app.Services.GetRequiredService<StageRecordExport>();
+        var records = export.ForPeriodAsync(hours.StartOf(first), hours.StartOf(last.AddDays(1)), CancellationToken.None);
+        if (string.Equals(Option("--format"), "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            output.Write(Csv.Header(StageRecordExport.Columns));
+            await foreach (var record in records)
+                output.Write(Csv.Line(StageRecordExport.Columns, record, hours.Zone));
+            return 0;
+        }
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var all = new List<Approval.Workflows.Supervision.StageRecord>();
+        await foreach (var record in records)
+            all.Add(record);
+        output.WriteLine(JsonSerializer.Serialize(all, options));
+        return 0;
+    }
+}
