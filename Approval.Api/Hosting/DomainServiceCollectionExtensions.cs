@@ -12,6 +12,7 @@ public static class DomainServiceCollectionExtensions
     {
         services.Configure<BusinessHours>(configuration.GetSection("Approval:Calendar"));
         services.Configure<CaseRules>(configuration.GetSection("Approval:Rules"));
+        services.Configure<Approval.Workflows.Supervision.ScoreRules>(configuration.GetSection("Approval:Supervision:Score"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BusinessHours>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CaseRules>>().Value);
         // The calendar in force changes when an administrator saves a year: services read it from the source.

@@ -14,6 +14,7 @@ public abstract partial class ApprovalDbContext
     public DbSet<SubmissionRecord> Submissions => Set<SubmissionRecord>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<AbsenceRecord> Absences => Set<AbsenceRecord>();
+    public DbSet<PerformanceSnapshotRecord> PerformanceSnapshots => Set<PerformanceSnapshotRecord>();
     public DbSet<CorrectionNoticeRecord> CorrectionNotices => Set<CorrectionNoticeRecord>();
     public DbSet<ComplaintRecord> Complaints => Set<ComplaintRecord>();
 
@@ -127,6 +128,15 @@ public abstract partial class ApprovalDbContext
             a.HasKey(x => x.UserName);
             a.Property(x => x.UserName).HasMaxLength(NameLength);
             a.Property(x => x.Substitute).HasMaxLength(NameLength);
+        });
+        model.Entity<PerformanceSnapshotRecord>(p =>
+        {
+            p.ToTable("PerformanceSnapshots");
+            p.HasKey(x => new { x.UnitKind, x.UnitCode, x.PeriodKind, x.PeriodStart });
+            p.Property(x => x.UnitKind).HasMaxLength(EnumLength);
+            p.Property(x => x.UnitCode).HasMaxLength(NameLength);
+            p.Property(x => x.PeriodKind).HasMaxLength(EnumLength);
+            p.HasIndex(x => new { x.PeriodKind, x.PeriodStart });
         });
         ConfigureSupervision(model);
         model.Entity<SubmissionRecord>(s =>

@@ -44,6 +44,7 @@ internal static class SupervisionEndpoints
             .WithSummary("撤销: a supervisor dismisses an open violation, with the reason (body { reason }, required). Nothing is deleted.")
             .WithDescription("A violation is reviewed once: confirming or dismissing a reviewed one answers 409 and its first review stands.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPerformanceEndpoints();
         return group;
     }
 

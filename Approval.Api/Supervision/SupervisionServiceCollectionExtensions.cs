@@ -10,6 +10,8 @@ internal static class SupervisionServiceCollectionExtensions
         services.AddSingleton<SupervisedTaskList>();
         services.AddSingleton<ViolationList>();
         services.AddSingleton<ViolationReviews>();
+        services.AddSingleton<PerformanceReadings>();
+        services.AddTransient<PerformanceSnapshotBuilder>();
         services.AddSingleton<StageRecordExport>();
         services.AddSingleton<CaseTimelineLines>();
         services.AddSingleton<CorrectionNoticeDesk>();

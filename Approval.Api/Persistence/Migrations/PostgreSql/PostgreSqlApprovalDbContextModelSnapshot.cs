@@ -597,6 +597,70 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.PerformanceSnapshotRecord", b =>
+                {
+                    b.Property<string>("UnitKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompletedEarly")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConfirmedViolations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Immediate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Promised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RedCards")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SatisfactionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SatisfactionSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WorkingDaysHistogram")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("WorkingDaysUsedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WorkingDaysUsedSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("YellowCards")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitKind", "UnitCode", "PeriodKind", "PeriodStart");
+
+                    b.HasIndex("PeriodKind", "PeriodStart");
+
+                    b.ToTable("PerformanceSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.SubmissionRecord", b =>
                 {
                     b.Property<string>("IdempotencyKey")

@@ -665,6 +665,74 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.PerformanceSnapshotRecord", b =>
+                {
+                    b.Property<string>("UnitKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedEarly")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConfirmedViolations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Immediate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Promised")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RedCards")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SatisfactionCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SatisfactionSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WorkingDaysHistogram")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("WorkingDaysUsedCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WorkingDaysUsedSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("YellowCards")
+                        .HasColumnType("int");
+
+                    b.HasKey("UnitKind", "UnitCode", "PeriodKind", "PeriodStart");
+
+                    b.HasIndex("PeriodKind", "PeriodStart");
+
+                    b.ToTable("PerformanceSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.SubmissionRecord", b =>
                 {
                     b.Property<string>("IdempotencyKey")

@@ -584,6 +584,70 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.PerformanceSnapshotRecord", b =>
+                {
+                    b.Property<string>("UnitKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfirmedViolations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Immediate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Promised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RedCards")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SatisfactionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SatisfactionSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkingDaysHistogram")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDaysUsedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkingDaysUsedSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YellowCards")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitKind", "UnitCode", "PeriodKind", "PeriodStart");
+
+                    b.HasIndex("PeriodKind", "PeriodStart");
+
+                    b.ToTable("PerformanceSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.SubmissionRecord", b =>
                 {
                     b.Property<string>("IdempotencyKey")

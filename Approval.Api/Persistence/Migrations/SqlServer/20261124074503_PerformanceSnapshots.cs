@@ -1,0 +1,54 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Approval.Api.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class PerformanceSnapshots : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PerformanceSnapshots",
+                columns: table => new
+                {
+                    UnitKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    UnitCode = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    PeriodKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Received = table.Column<int>(type: "int", nullable: false),
+                    Completed = table.Column<int>(type: "int", nullable: false),
+                    Immediate = table.Column<int>(type: "int", nullable: false),
+                    Promised = table.Column<int>(type: "int", nullable: false),
+                    CompletedEarly = table.Column<int>(type: "int", nullable: false),
+                    WorkingDaysUsedSum = table.Column<long>(type: "bigint", nullable: false),
+                    WorkingDaysUsedCount = table.Column<int>(type: "int", nullable: false),
+                    WorkingDaysHistogram = table.Column<string>(type: "nvarchar(max)", nullable: false, collation: "Latin1_General_100_BIN2"),
+                    YellowCards = table.Column<int>(type: "int", nullable: false),
+                    RedCards = table.Column<int>(type: "int", nullable: false),
+                    ConfirmedViolations = table.Column<int>(type: "int", nullable: false),
+                    SatisfactionSum = table.Column<long>(type: "bigint", nullable: false),
+                    SatisfactionCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PerformanceSnapshots", x => new { x.UnitKind, x.UnitCode, x.PeriodKind, x.PeriodStart });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerformanceSnapshots_PeriodKind_PeriodStart",
+                table: "PerformanceSnapshots",
+                columns: new[] { "PeriodKind", "PeriodStart" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PerformanceSnapshots");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using Approval.Api.Persistence;
+using Approval.Workflows.Calendar;
+using Approval.Workflows.Supervision;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Approval.Api.Supervision;
+
+/// <summary>A unit's figures over a period (绩效评估), as the API answers them.</summary>
+public sealed record UnitPerformance(
+    string UnitKind, string UnitCode, string? UnitName, DateOnly From, DateOnly To,
+    int Received, int Completed, decimal? CompletionRatePercent, int Immediate, int Promised, int CompletedEarly, decimal? EarlyCompletionRatePercent,
+    decimal? AverageWorkingDaysUsed, int? WorkingDaysUsed90thPercentile, int YellowCards, int RedCards, int ConfirmedViolations, decimal? AverageSatisfaction)
+{
+    internal static UnitPerformance Of(EvaluatedUnit unit, EvaluationPeriod period, PerformanceFigures f) => new(
+        unit.Kind.ToString(), unit.Code, unit.Name, period.FirstDay, period.LastDay,
+        f.Received, f.Completed, f.CompletionRate.Percent, f.Immediate, f.Promised, f.CompletedEarly, f.EarlyCompletionRate.Percent,
+        f.AverageWorkingDaysUsed is { } average ? Math.Round(average, 2, MidpointRounding.AwayFromZero) : null, f.WorkingDaysUsed90thPercentile,
+        f.YellowCards, f.RedCards, f.ConfirmedViolations, f.AverageSatisfaction is { } s ? Math.Round(s, 2, MidpointRounding.AwayFromZero) : null);
+}
+
+/// <summary>A unit's place in a quarter's ranking (绩效排名), its score and grade, and for 不合格 the drafted 监察建议书.</summary>
+public sealed record RankedPerformance(
+    int Rank, string UnitCode, string? UnitName, decimal Score, string Grade, string GradeName,
+    decimal YellowCardDeduction, decimal RedCardDeduction, decimal ViolationDeduction, decimal EarlyCompletionBonus,
+    UnitPerformance Figures, string? Recommendation);
+
+/// <summary>A quarter's ranking of one kind of unit.</summary>
+public sealed record PerformanceRanking(string Period, DateOnly From, DateOnly To, string UnitKind, IReadOnlyList<RankedPerformance> Units);
+
+/// <summary>
+/// Figures and rankings read from the snapshots only: a period is assembled from whole years, whole months and the
+/// remaining days, so reading never touches the cases.
+/// </summary>
+internal sealed class PerformanceReadings(IDbContextFactory<ApprovalDbContext> contexts, BusinessHours hours, IOptions<ScoreRules> rules)
+{
+    public static readonly IReadOnlyList<CsvColumn<UnitPerformance>> Columns =
+    [
+        new("unitKind", u => u.UnitKind), new("unitCode", u => u.UnitCode), new("unitName", u => u.UnitName),
+        new("from", u => u.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        new("to", u => u.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        new("received", u => u.Received), new("completed", u => u.Completed), new("completionRatePercent", u => u.CompletionRatePercent),
+        new("immediate", u => u.Immediate), new("promised", u => u.Promised), new("completedEarly", u => u.CompletedEarly),
+        new("earlyCompletionRatePercent", u => u.EarlyCompletionRatePercent), new("averageWorkingDaysUsed", u => u.AverageWorkingDaysUsed),
+        new("workingDaysUsed90thPercentile", u => u.WorkingDaysUsed90thPercentile), new("yellowCards", u => u.YellowCards),
+        new("redCards", u => u.RedCards), new("confirmedViolations", u => u.ConfirmedViolations), new("averageSatisfaction", u => u.AverageSatisfaction),
+    ];
+
+    public static readonly IReadOnlyList<CsvColumn<RankedPerformance>> RankingColumns =
+    [
+        new("rank", r => r.Rank), new("unitCode", r => r.UnitCode), new("unitName", r => r.UnitName), new("score", r => r.Score),
+        new("grade", r => r.Grade), new("gradeName", r => r.GradeName), new("yellowCardDeduction", r => r.YellowCardDeduction),
+        new("redCardDeduction", r => r.RedCardDeduction), new("violationDeduction", r => r.ViolationDeduction),
+        new("earlyCompletionBonus", r => r.EarlyCompletionBonus),
+        .. Columns.Skip(5).Select(c => new CsvColumn<RankedPerformance>(c.Name, r => c.Value(r.Figures))),
+        new("recommendation", r => r.Recommendation),
+    ];
+
+    /// <summary>Each unit of the kind with any snapshot in the period, by code.</summary>
+    public async Task<IReadOnlyList<UnitPerformance>> FiguresAsync(UnitKind kind, EvaluationPeriod period, CancellationToken cancellationToken)
+    {
+        var evaluated = await EvaluateAsync(kind, period, cancellationToken);
+        return [.. evaluated.Select(e => UnitPerformance.Of(e.Unit, period, e.Figures))];
+    }
+
+    public async Task<PerformanceRanking> RankingAsync(UnitKind kind, EvaluationPeriod period, CancellationToken cancellationToken)
+    {
+        var ranking = Ranking.Of(await EvaluateAsync(kind, period, cancellationToken));
+        var units = ranking.Places.Select(p =>
+        {
+            var e = p.Evaluation;
+            var recommendation = e.IsFailing ? SupervisionRecommendation.Draft(e).Text : null;
+            return new RankedPerformance(p.Place, e.Unit.Code, e.Unit.Name, e.Score.Total, e.Grade.ToString(), e.Grade.Chinese(),
+                e.Score.YellowCardDeduction, e.Score.RedCardDeduction, e.Score.ViolationDeduction, e.Score.EarlyCompletionBonus,
+                UnitPerformance.Of(e.Unit, period, e.Figures), recommendation);
+        }).ToList();
+        return new PerformanceRanking(period.Name, period.FirstDay, period.LastDay, kind.ToString(), units);
+    }
+
+    public EvaluationPeriod Period(string name, DateOnly first, DateOnly last) => EvaluationPeriod.Between(name, first, last, hours);
+
+    public EvaluationPeriod Quarter(int year, int quarter) => EvaluationPeriod.Quarter(year, quarter, hours);
+
+    private async Task<List<UnitEvaluation>> EvaluateAsync(UnitKind kind, EvaluationPeriod period, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var kindName = kind.ToString();
+        var sums = new SortedDictionary<string, SnapshotCounters>(StringComparer.Ordinal);
+        foreach (var (periodKind, first, last) in Segments(period.FirstDay, period.LastDay))
+        {
+            var periodName = periodKind.ToString();
+            var rows = await db.PerformanceSnapshots.AsNoTracking()
+                .Where(p => p.UnitKind == kindName && p.PeriodKind == periodName && p.PeriodStart >= first && p.PeriodStart <= last)
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                if (!sums.TryGetValue(row.UnitCode, out var counters))
+                    sums[row.UnitCode] = counters = new SnapshotCounters();
+                counters.Add(row);
+            }
+        }
+        var names = kind == UnitKind.Department
+            ? (await CatalogNames.ReadAsync(db, cancellationToken)).Departments
+            : await db.Users.ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
+        return [.. sums.Select(s => UnitEvaluation.Of(new EvaluatedUnit(kind, s.Key, names.GetValueOrDefault(s.Key, s.Key)), period, s.Value.ToFigures(), rules.Value))];
+    }
+
+    /// <summary>
+    /// The snapshot rows that cover the days from <paramref name="first"/> to <paramref name="last"/>: whole years as
+    /// year rows, whole months as month rows, the rest as days; consecutive rows of a kind as one range of starts.
+    /// </summary>
+    internal static IEnumerable<(SnapshotPeriod Kind, DateOnly FirstStart, DateOnly LastStart)> Segments(DateOnly first, DateOnly last)
+    {
+        (SnapshotPeriod Kind, DateOnly FirstStart, DateOnly LastStart)? open = null;
+        for (var day = first; day <= last;)
+        {
+            var (kind, next) =
+                day.Day == 1 && day.Month == 1 && day.AddYears(1) <= last.AddDays(1) ? (SnapshotPeriod.Year, day.AddYears(1))
+                : day.Day == 1 && day.AddMonths(1) <= last.AddDays(1) ? (SnapshotPeriod.Month, day.AddMonths(1))
+                : (SnapshotPeriod.Day, day.AddDays(1));
+            if (open is { } o && o.Kind == kind)
+            {
+                open = (kind, o.FirstStart, day);
+            }
+            else
+            {
+                if (open is { } done)
+                    yield return done;
+                open = (kind, day, day);
+            }
+            day = next;
+        }
+        if (open is { } rest)
+            yield return rest;
+    }
+}
