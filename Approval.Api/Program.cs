@@ -45,6 +45,8 @@ app.MapStatusEndpoints();
 app.MapClockEndpoints();
 app.MapAttachmentEndpoints();
 app.MapSupervisionEndpoints();
+app.MapNoticeEndpoints();
+app.MapComplaintEndpoints();
 app.MapCorrectionEndpoints();
 app.MapAbsenceEndpoints();
 app.MapNotificationEndpoints();

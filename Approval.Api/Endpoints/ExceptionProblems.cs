@@ -17,6 +17,7 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExce
             Approval.Workflows.Cases.CaseNotFoundException e => Problems.NotFound(e.Message),
             Approval.Workflows.Cases.CaseRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
             Approval.Workflows.Cases.CaseConflictException e => Problems.Conflict(e.Message),
+            Approval.Workflows.Supervision.SupervisionRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
             BadHttpRequestException e => new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
             _ => null,
         };

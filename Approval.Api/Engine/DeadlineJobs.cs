@@ -1,20 +1,24 @@
+using Approval.Api.Supervision;
 using Approval.Workflows.Cases;
 using Hangfire;
 
 namespace Approval.Api.Engine;
 
 /// <summary>The recurring deadline jobs: thin and re-runnable; the database says what is due.</summary>
-public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch clocks, WorkflowTimerJobs timers)
+public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch clocks, WorkflowTimerJobs timers, SupervisionDeadlines supervision)
 {
     public const string JobId = "case-deadlines";
 
-    /// <summary>Everything time-driven that is due now: workflow timers, unanswered applications, broken promises, warning levels.</summary>
+    /// <summary>Everything time-driven that is due now: workflow timers, unanswered applications, broken promises, warning levels,
+    /// unanswered correction notices (overdue, escalated) and complaints undecided past 5 working days (breaches).</summary>
     public async Task<DeadlineSweep> RunAsync(CancellationToken cancellationToken)
     {
         await timers.ReconcileAsync(cancellationToken);
         var accepted = await acceptance.SweepAsync(cancellationToken);
         var terminated = await acceptance.TerminateBrokenPromisesAsync(cancellationToken);
-        return new DeadlineSweep(accepted, terminated, await clocks.SweepAsync(cancellationToken));
+        var observed = await clocks.SweepAsync(cancellationToken);
+        var (escalated, breached) = await supervision.SweepAsync(cancellationToken);
+        return new DeadlineSweep(accepted, terminated, observed, escalated, breached);
     }
 
     /// <summary>Registers the recurring sweep (every minute).</summary>
@@ -30,4 +34,4 @@ internal sealed class HangfireDeadlineAlarms(IBackgroundJobClient jobs) : Approv
 }
 
 /// <summary>What a sweep did.</summary>
-public sealed record DeadlineSweep(int DeemedAccepted, int TerminatedForBrokenPromises, int ClocksObserved);
+public sealed record DeadlineSweep(int DeemedAccepted, int TerminatedForBrokenPromises, int ClocksObserved, int NoticesEscalated = 0, int ComplaintsBreached = 0);

@@ -16,6 +16,8 @@ public abstract partial class ApprovalDbContext
     public DbSet<AbsenceRecord> Absences => Set<AbsenceRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
     public DbSet<PerformanceSnapshotRecord> PerformanceSnapshots => Set<PerformanceSnapshotRecord>();
+    public DbSet<CorrectionNoticeRecord> CorrectionNotices => Set<CorrectionNoticeRecord>();
+    public DbSet<ComplaintRecord> Complaints => Set<ComplaintRecord>();
 
     private static void ConfigureDomain(ModelBuilder model)
     {
@@ -152,6 +154,7 @@ public abstract partial class ApprovalDbContext
             p.Property(x => x.PeriodKind).HasMaxLength(EnumLength);
             p.HasIndex(x => new { x.PeriodKind, x.PeriodStart });
         });
+        ConfigureSupervision(model);
         model.Entity<SubmissionRecord>(s =>
         {
             s.ToTable("Submissions");
@@ -159,6 +162,46 @@ public abstract partial class ApprovalDbContext
             s.Property(x => x.IdempotencyKey).HasMaxLength(IdLength);
             s.Property(x => x.Submitter).HasMaxLength(IdLength);
             s.Property(x => x.CaseId).HasMaxLength(IdLength);
+        });
+    }
+
+    private static void ConfigureSupervision(ModelBuilder model)
+    {
+        model.Entity<CorrectionNoticeRecord>(n =>
+        {
+            n.ToTable("CorrectionNotices");
+            n.HasKey(x => x.Id);
+            n.Property(x => x.Id).ValueGeneratedOnAdd();
+            n.Property(x => x.CaseId).HasMaxLength(IdLength);
+            n.HasOne<CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            n.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
+            n.HasIndex(x => new { x.DepartmentCode, x.Status });
+            n.Property(x => x.Kind).HasMaxLength(EnumLength);
+            n.Property(x => x.Subject).HasMaxLength(NameLength);
+            n.Property(x => x.IssuedBy).HasMaxLength(NameLength);
+            n.Property(x => x.AnsweredBy).HasMaxLength(NameLength);
+            n.Property(x => x.Status).HasMaxLength(EnumLength).IsConcurrencyToken();
+            // The sweep: open notices by due instant, overdue ones by escalation instant.
+            n.HasIndex(x => new { x.Status, x.DueAt });
+            n.HasIndex(x => new { x.Status, x.EscalateAt });
+        });
+        model.Entity<ComplaintRecord>(c =>
+        {
+            c.ToTable("Complaints");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Id).ValueGeneratedOnAdd();
+            c.Property(x => x.CaseId).HasMaxLength(IdLength);
+            c.HasOne<CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            c.Property(x => x.Complainant).HasMaxLength(NameLength);
+            c.HasIndex(x => x.Complainant);
+            c.Property(x => x.Contact).HasMaxLength(NameLength);
+            c.Property(x => x.Status).HasMaxLength(EnumLength).IsConcurrencyToken();
+            c.Property(x => x.BreachedAt).IsConcurrencyToken();
+            c.Property(x => x.DecidedBy).HasMaxLength(NameLength);
+            c.Property(x => x.ResolvedBy).HasMaxLength(NameLength);
+            c.Property(x => x.TransferredTo).HasMaxLength(IdLength);
+            // The sweep: undecided complaints by decision limit.
+            c.HasIndex(x => new { x.Status, x.DecideBy });
         });
     }
 }

@@ -1,6 +1,6 @@
 namespace Approval.Api.Supervision;
 
-/// <summary>Wires the supervisors' reads and their review of violations.</summary>
+/// <summary>Wires the supervisors' reads, their review of violations, their notices and the complaints they decide.</summary>
 internal static class SupervisionServiceCollectionExtensions
 {
     public static IServiceCollection AddApprovalSupervision(this IServiceCollection services)
@@ -13,6 +13,10 @@ internal static class SupervisionServiceCollectionExtensions
         services.AddSingleton<PerformanceReadings>();
         services.AddTransient<PerformanceSnapshotBuilder>();
         services.AddSingleton<StageRecordExport>();
+        services.AddSingleton<CaseTimelineLines>();
+        services.AddSingleton<CorrectionNoticeDesk>();
+        services.AddSingleton<ComplaintDesk>();
+        services.AddSingleton(sp => new SupervisionDeadlines(sp.GetRequiredService<CorrectionNoticeDesk>(), sp.GetRequiredService<ComplaintDesk>()));
         services.ConfigureSwaggerGen(options => options.OperationFilter<SwaggerCsvExport>());
         return services;
     }

@@ -55,6 +55,16 @@ public enum CaseAction
     Attached,
     /// <summary>A warning level rose (提示, 黄牌, 红牌) on the case or one of its tasks.</summary>
     WarningRaised,
+    /// <summary>A supervisor's correction notice (督办) or supervision recommendation about the case.</summary>
+    NoticeIssued,
+    /// <summary>The department answered a notice.</summary>
+    NoticeAnswered,
+    /// <summary>A notice went unanswered past its due instant: overdue, escalated.</summary>
+    NoticeEscalated,
+    /// <summary>An applicant complained (投诉) about the case.</summary>
+    ComplaintFiled,
+    /// <summary>Supervisors decided on, transferred or resolved a complaint, or its decision limit passed.</summary>
+    ComplaintProgressed,
 }
 
 /// <summary>One line of a case's timeline: who did what, when, why. Never changed, never deleted.</summary>

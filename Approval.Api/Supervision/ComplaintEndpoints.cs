@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using Approval.Api.Endpoints;
+using Approval.Api.Identity;
+using Approval.Workflows.Calendar;
+using Approval.Workflows.Cases;
+using Approval.Workflows.Supervision;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Approval.Api.Supervision;
+
+/// <summary>
+/// Complaints (投诉): an applicant files one about their own case or in general and reads their own; supervisors list
+/// them, decide within 5 working days (take up, or decline with the reason), transfer them to a department with a due
+/// time, and resolve them with the outcome the complainant reads.
+/// </summary>
+internal static class ComplaintEndpoints
+{
+    public static IEndpointRouteBuilder MapComplaintEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var applicant = routes.MapGroup("/api/complaints").WithTags("Complaints")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        applicant.MapPost("/", FileAsync).RequireAuthorization(Policies.Applicant)
+            .WithSummary("投诉: files a complaint (body { caseId (optional, one of yours), contact, body }); supervisors decide within 5 working days.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        applicant.MapGet("/", MineAsync).RequireAuthorization(Policies.Applicant)
+            .WithSummary("The caller's complaints, newest first, with what became of them; pages.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        var supervision = routes.MapGroup("/api/supervision/complaints").WithTags("Supervision")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        supervision.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversight)
+            .WithSummary("Complaints, newest first; filters status (Received, Handling, TransferredToDepartment, Declined, Resolved), breached (true: not decided within 5 working days); pages.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        supervision.MapPost("/{complaintId}/take-up", TakeUpAsync).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("受理: supervisors take the complaint up and handle it.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        supervision.MapPost("/{complaintId}/decline", DeclineAsync).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("不予受理: declines the complaint, with the reason the complainant reads (body { reason }).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        supervision.MapPost("/{complaintId}/transfer", TransferAsync).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("转办: transfers the complaint to a department, which reports within the due time (body { departmentCode, dueInWorkingDays }).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        supervision.MapPost("/{complaintId}/resolve", ResolveAsync).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("办结: resolves a complaint taken up or transferred, with the outcome the complainant reads (body { outcome }).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return routes;
+    }
+
+    private static async Task<Results<Created<Complaint>, ProblemHttpResult>> FileAsync(ComplaintRequest request, ClaimsPrincipal principal,
+        ComplaintDesk desk, ICaseSessions sessions, CancellationToken cancellationToken)
+    {
+        var user = principal.ToUser()!;
+        var errors = new List<(string Field, string Reason)>();
+        if (string.IsNullOrWhiteSpace(request.Contact))
+            errors.Add(("contact", "a complaint gives a contact to tell the outcome to"));
+        if (string.IsNullOrWhiteSpace(request.Body))
+            errors.Add(("body", "says what the complaint is about"));
+        if (errors.Count > 0)
+            return TypedResults.Problem(Problems.InvalidFields(errors));
+        var caseId = ListQuery.Code(request.CaseId);
+        if (caseId is not null && await CasesEndpoints.ReadableAsync(caseId, user, sessions, cancellationToken) is null)
+            return CasesEndpoints.NotFound(caseId);
+        var complaint = await desk.FileAsync(caseId, user.UserName, request.Contact!, request.Body!, cancellationToken);
+        return TypedResults.Created($"/api/complaints/{complaint.Id}", complaint);
+    }
+
+    private static async Task<Results<Ok<Page<Complaint>>, ProblemHttpResult>> MineAsync([FromQuery(Name = "page")] int? page,
+        [FromQuery(Name = "pageSize")] int? pageSize, ClaimsPrincipal principal, ComplaintDesk desk, BusinessHours hours, CancellationToken cancellationToken)
+    {
+        var query = new ListQuery(hours);
+        var paging = query.PageOf(page, pageSize);
+        if (!query.IsValid)
+            return query.Problem();
+        return TypedResults.Ok(await desk.PageAsync(new ComplaintListFilter([], principal.ToUser()!.UserName, null), paging, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<Page<Complaint>>, ProblemHttpResult>> ListAsync([AsParameters] ComplaintListParameters parameters,
+        ComplaintDesk desk, BusinessHours hours, CancellationToken cancellationToken)
+    {
+        var query = new ListQuery(hours);
+        var filter = new ComplaintListFilter(query.Names<ComplaintStatus>("status", parameters.Status, []), null, parameters.Breached);
+        var paging = query.PageOf(parameters.Page, parameters.PageSize);
+        if (!query.IsValid)
+            return query.Problem();
+        return TypedResults.Ok(await desk.PageAsync(filter, paging, cancellationToken));
+    }
+
+    private static Task<Results<Ok<Complaint>, ProblemHttpResult>> TakeUpAsync(long complaintId, ClaimsPrincipal principal, ComplaintDesk desk,
+        CancellationToken cancellationToken) =>
+        Found(complaintId, desk.TakeUpAsync(complaintId, CasesEndpoints.Actor(principal), cancellationToken));
+
+    private static async Task<Results<Ok<Complaint>, ProblemHttpResult>> DeclineAsync(long complaintId, ReasonRequest? request, ClaimsPrincipal principal,
+        ComplaintDesk desk, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Reason))
+            return TypedResults.Problem(Problems.InvalidField("reason", "a declined complaint tells the complainant why"));
+        return await Found(complaintId, desk.DeclineAsync(complaintId, CasesEndpoints.Actor(principal), request.Reason, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<Complaint>, ProblemHttpResult>> TransferAsync(long complaintId, TransferRequest? request, ClaimsPrincipal principal,
+        ComplaintDesk desk, CancellationToken cancellationToken)
+    {
+        var errors = new List<(string Field, string Reason)>();
+        if (string.IsNullOrWhiteSpace(request?.DepartmentCode))
+            errors.Add(("departmentCode", "is required"));
+        if (request?.DueInWorkingDays is not (>= 1 and <= NoticeEndpoints.MaxDueWorkingDays))
+            errors.Add(("dueInWorkingDays", $"must be from 1 to {NoticeEndpoints.MaxDueWorkingDays}"));
+        if (errors.Count > 0)
+            return TypedResults.Problem(Problems.InvalidFields(errors));
+        return await Found(complaintId, desk.TransferAsync(complaintId, CasesEndpoints.Actor(principal), request!.DepartmentCode!.Trim(),
+            request.DueInWorkingDays!.Value, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<Complaint>, ProblemHttpResult>> ResolveAsync(long complaintId, OutcomeRequest? request, ClaimsPrincipal principal,
+        ComplaintDesk desk, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Outcome))
+            return TypedResults.Problem(Problems.InvalidField("outcome", "the complainant is told the outcome"));
+        return await Found(complaintId, desk.ResolveAsync(complaintId, CasesEndpoints.Actor(principal), request.Outcome, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<Complaint>, ProblemHttpResult>> Found(long complaintId, Task<Complaint?> step) =>
+        await step is { } complaint ? TypedResults.Ok(complaint) : TypedResults.Problem(Problems.NotFound($"No complaint {complaintId}."));
+}
+
+/// <summary>A complaint: about one of the applicant's cases, or in general.</summary>
+public sealed record ComplaintRequest(string? CaseId, string? Contact, string? Body);
+
+/// <summary>A transfer to a department, with the working days it has to report.</summary>
+public sealed record TransferRequest(string? DepartmentCode, int? DueInWorkingDays);
+
+/// <summary>What the complainant is told.</summary>
+public sealed record OutcomeRequest(string? Outcome);
+
+/// <summary>Filters of the supervisors' complaint list.</summary>
+/// <param name="Status">Statuses, comma-separated (default all).</param>
+/// <param name="Breached">true: only those not decided within 5 working days; false: only the others.</param>
+/// <param name="Page">Page number, from 1.</param>
+/// <param name="PageSize">Rows per page, 1 to 200 (default 50).</param>
+internal sealed record ComplaintListParameters(
+    [FromQuery(Name = "status")] string[]? Status,
+    [FromQuery(Name = "breached")] bool? Breached,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "pageSize")] int? PageSize);

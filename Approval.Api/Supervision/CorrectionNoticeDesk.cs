@@ -1,0 +1,131 @@
+using Approval.Api.Persistence;
+using Approval.Workflows.Calendar;
+using Approval.Workflows.Cases;
+using Approval.Workflows.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Api.Supervision;
+
+/// <summary>What the notice lists are filtered by: statuses (empty: any), a department.</summary>
+internal sealed record NoticeListFilter(IReadOnlyList<string> Statuses, string? Department);
+
+/// <summary>A notice to issue: due in working days from now.</summary>
+internal sealed record NoticeToIssue(string? CaseId, string DepartmentCode, NoticeKind Kind, string Subject, string Body, int DueInWorkingDays);
+
+/// <summary>
+/// Correction notices (督办) and supervision recommendations: supervisors issue them, departments answer, the deadline
+/// sweep turns unanswered ones overdue (escalated to the department's head) and then escalated (to supervisors), once each.
+/// </summary>
+internal sealed class CorrectionNoticeDesk(IDbContextFactory<ApprovalDbContext> contexts, DueInstantCalculator calculator, TimeProvider time,
+    ICaseSessions sessions, CaseTimelineLines timeline)
+{
+    public async Task<CorrectionNotice> IssueAsync(NoticeToIssue request, string issuedBy, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Departments.AnyAsync(d => d.Code == request.DepartmentCode, cancellationToken))
+            throw new SupervisionRuleException($"there is no department {request.DepartmentCode}");
+        if (request.CaseId is { } caseId)
+        {
+            await using var session = await sessions.OpenAsync(cancellationToken);
+            _ = await session.FindAsync(caseId, cancellationToken) ?? throw new CaseNotFoundException($"No case {caseId}.");
+        }
+        var now = time.GetUtcNow();
+        var due = calculator.DueAt(now, request.DueInWorkingDays)!.Value;
+        var notice = CorrectionNotice.Issue(request.CaseId, request.DepartmentCode, request.Kind, request.Subject, request.Body, issuedBy,
+            now, due, calculator.DueAt(due, 1)!.Value);
+        var record = CorrectionNoticeRecord.From(notice);
+        db.CorrectionNotices.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        notice = record.ToNotice();
+        await timeline.AddAsync(notice.CaseId, now, issuedBy, CaseAction.NoticeIssued, notice.Subject,
+            $"{notice.Kind} #{notice.Id} to {notice.DepartmentCode}, due {notice.DueAt:O}", cancellationToken);
+        return notice;
+    }
+
+    /// <summary>The department's answer; null when there is no such notice to that department.</summary>
+    public async Task<CorrectionNotice?> AnswerAsync(long noticeId, string departmentCode, string answer, string answeredBy, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var record = await db.CorrectionNotices.AsTracking().SingleOrDefaultAsync(n => n.Id == noticeId && n.DepartmentCode == departmentCode, cancellationToken);
+        if (record is null)
+            return null;
+        var now = time.GetUtcNow();
+        var answered = record.ToNotice().Answered(answer, answeredBy, now);
+        await SaveAsync(db, record.With(answered), cancellationToken);
+        await timeline.AddAsync(answered.CaseId, now, answeredBy, CaseAction.NoticeAnswered, answered.AnsweredLate ? "answered late" : null,
+            $"{answered.Kind} #{answered.Id}: {answered.Answer}", cancellationToken);
+        return answered;
+    }
+
+    public async Task<CorrectionNotice?> FindAsync(long noticeId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.CorrectionNotices.AsNoTracking().SingleOrDefaultAsync(n => n.Id == noticeId, cancellationToken))?.ToNotice();
+    }
+
+    /// <summary>Notices, soonest due first.</summary>
+    public async Task<Page<CorrectionNotice>> PageAsync(NoticeListFilter filter, Paging paging, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var notices = db.CorrectionNotices.AsNoTracking();
+        if (filter.Statuses.Count > 0)
+            notices = notices.Where(n => filter.Statuses.Contains(n.Status));
+        if (filter.Department is { } department)
+            notices = notices.Where(n => n.DepartmentCode == department);
+        var total = await notices.CountAsync(cancellationToken);
+        var rows = await notices.OrderBy(n => n.DueAt).ThenBy(n => n.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return new Page<CorrectionNotice>(paging.Number, paging.Size, total, [.. rows.Select(r => r.ToNotice())]);
+    }
+
+    /// <summary>
+    /// Open notices past their due instant turn Overdue (escalated to the department's head); overdue ones past their
+    /// escalation instant turn Escalated (to supervisors). Reads only the notices that crossed (the (Status, DueAt) and
+    /// (Status, EscalateAt) indexes); a second run finds nothing. Answers how many notices changed.
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (open, overdue) = (nameof(NoticeStatus.Open), nameof(NoticeStatus.Overdue));
+        List<long> due;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.CorrectionNotices.Where(n => (n.Status == open && n.DueAt < now) || (n.Status == overdue && n.EscalateAt < now))
+                .Select(n => n.Id).ToListAsync(cancellationToken);
+        }
+        var changed = 0;
+        foreach (var id in due)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var record = await db.CorrectionNotices.AsTracking().SingleAsync(n => n.Id == id, cancellationToken);
+            var before = record.ToNotice();
+            var after = before.Swept(now);
+            if (after.Status == before.Status)
+                continue;
+            try
+            {
+                await SaveAsync(db, record.With(after), cancellationToken);
+            }
+            catch (CaseConflictException)
+            {
+                continue; // answered (or swept by another node) meanwhile
+            }
+            changed++;
+            var to = after.Status == NoticeStatus.Escalated ? "supervisors" : $"the head of {after.DepartmentCode}";
+            await timeline.AddAsync(after.CaseId, now, "system", CaseAction.NoticeEscalated, $"unanswered past {after.DueAt:O}",
+                $"{after.Kind} #{after.Id} {after.Status}: escalated to {to}", cancellationToken);
+        }
+        return changed;
+    }
+
+    private static async Task SaveAsync(ApprovalDbContext db, CorrectionNoticeRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new CaseConflictException($"Notice {record.Id} was changed by someone else meanwhile; nothing was saved.", e);
+        }
+    }
+}
