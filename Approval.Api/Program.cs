@@ -54,6 +54,7 @@ app.MapStageRecordEndpoints();
 if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
     return commandExit;
 await app.StartApprovalEngineAsync();
+await app.Services.GetRequiredService<DemoCaseSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.AnnounceUrlsOnStart();
 await app.RunAsync();
 return 0;

@@ -37,6 +37,7 @@ public static class DomainServiceCollectionExtensions
             Path.Combine(Approval.Api.Persistence.DataDirectory.Resolve(sp.GetRequiredService<IConfiguration>()), "attachments")));
         services.AddSingleton<CaseFiles>();
         services.AddTransient<DemoCatalogSeed>();
+        services.AddTransient<DemoCaseSeed>();
         return services;
     }
 }

@@ -147,6 +147,12 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
 /// <summary>The case queries the clock rules need, over the Cases table's (Status, …) indexes.</summary>
 public sealed class EfCaseQueries(IDbContextFactory<ApprovalDbContext> contexts) : ICaseQueries
 {
+    public async Task<bool> AnyCaseAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Cases.AnyAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> ClocksDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

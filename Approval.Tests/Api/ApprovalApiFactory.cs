@@ -26,6 +26,8 @@ internal abstract class ApprovalApiFactoryBase : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Approval:DataDirectory", DataDirectory);
         builder.UseSetting("Approval:BackgroundJobs:RunServer", "false");
+        // Tests make their own cases; DemoCaseSeedTests turns the demo cases on.
+        builder.UseSetting("Approval:Demo:SeedCases", "false");
         // The fewest iterations the hasher accepts: each start hashes the passwords of all demo users.
         builder.UseSetting("Approval:Auth:PasswordIterations", Pbkdf2PasswordHasher.MinimumIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)

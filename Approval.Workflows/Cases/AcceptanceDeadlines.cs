@@ -3,6 +3,9 @@ namespace Approval.Workflows.Cases;
 /// <summary>Finds cases by what the clock rules need; the store answers from an index, never by loading every case.</summary>
 public interface ICaseQueries
 {
+    /// <summary>Whether any case exists (a fresh installation has none).</summary>
+    Task<bool> AnyCaseAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Ids of cases still waiting for the window's answer, received at or before <paramref name="receivedBy"/>, oldest first.</summary>
     Task<IReadOnlyList<string>> UnansweredSinceAsync(DateTimeOffset receivedBy, int max, CancellationToken cancellationToken = default);
 
