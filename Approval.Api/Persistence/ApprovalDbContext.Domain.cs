@@ -67,6 +67,8 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => new { x.Status, x.DueAt });
             c.Property(x => x.Level).HasMaxLength(EnumLength);
             c.HasIndex(x => new { x.Level, x.LeadDepartmentCode });
+            // The supervisors' overdue and near-due lists: open cases of some levels, soonest due first.
+            c.HasIndex(x => new { x.Status, x.Level, x.DueAt });
             c.Property(x => x.ApplicantIdNumber).HasMaxLength(IdLength);
             c.HasIndex(x => x.ApplicantIdNumber);
             c.Property(x => x.ApplicantName).HasMaxLength(NameLength);

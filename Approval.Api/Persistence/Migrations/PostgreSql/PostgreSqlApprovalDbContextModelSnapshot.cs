@@ -276,6 +276,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("Status", "Level", "DueAt");
+
                     b.ToTable("Cases", (string)null);
                 });
 

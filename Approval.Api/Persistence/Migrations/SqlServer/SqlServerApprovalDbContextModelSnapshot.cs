@@ -306,6 +306,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("Status", "Level", "DueAt");
+
                     b.ToTable("Cases", (string)null);
                 });
 

@@ -269,6 +269,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("Status", "Level", "DueAt");
+
                     b.ToTable("Cases", (string)null);
                 });
 
