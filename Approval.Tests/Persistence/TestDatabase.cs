@@ -126,7 +126,26 @@ internal sealed class PostgreSqlTestDatabase : TestDatabase
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+        // FORCE ends other sessions on the database, which fails (42501) when one belongs to the server itself, e.g. an
+        // autovacuum worker that just started on the new database: wait for it and try again; a leftover test database
+        // is harmless, so the last failure is reported, not thrown.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is "42501" or "55006")
+            {
+                if (attempt == 10)
+                {
+                    TestContext.Progress.WriteLine($"Test database {_name} was left behind: {ex.MessageText}");
+                    return;
+                }
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 
     private async Task ExecuteOnServerAsync(string sql)
