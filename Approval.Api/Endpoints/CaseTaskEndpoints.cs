@@ -166,11 +166,11 @@ internal static class CaseTaskEndpoints
     private static async Task<ProblemHttpResult?> HeldByMeAsync(string caseId, string taskId, ClaimsPrincipal principal, ICaseSessions sessions,
         EfAbsences absences, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken) is { } problem)
+        var (problem, task) = await OwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken);
+        if (problem is not null)
             return problem;
         var user = principal.ToUser()!;
-        var @case = await CasesEndpoints.ReadableAsync(caseId, user, sessions, cancellationToken);
-        var holder = @case!.Tasks.First(t => t.Id == taskId).ClaimedBy;
+        var holder = task!.ClaimedBy;
         var away = holder is null || holder == user.UserName ? null : await absences.FindAsync(holder, cancellationToken);
         return Absence.MayActFor(user.UserName, holder, away, time.GetUtcNow())
             ? null
@@ -178,16 +178,22 @@ internal static class CaseTaskEndpoints
     }
 
     // A reviewer acts on their own department's tasks only.
-    private static async Task<ProblemHttpResult?> OnOwnTaskAsync(string caseId, string taskId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> OnOwnTaskAsync(string caseId, string taskId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken) =>
+        (await OwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)).Problem;
+
+    private static async Task<(ProblemHttpResult? Problem, CaseTask? Task)> OwnTaskAsync(string caseId, string taskId, ClaimsPrincipal principal,
+        ICaseSessions sessions, CancellationToken cancellationToken)
     {
         var user = principal.ToUser()!;
         var @case = await CasesEndpoints.ReadableAsync(caseId, user, sessions, cancellationToken);
         if (@case is null)
-            return CasesEndpoints.NotFound(caseId);
+            return (CasesEndpoints.NotFound(caseId), null);
         var task = @case.Tasks.FirstOrDefault(t => t.Id == taskId);
         if (task is null)
-            return TypedResults.Problem(Problems.NotFound($"Case {caseId} has no task {taskId}."));
-        return task.DepartmentCode == user.DepartmentCode ? null : TypedResults.Problem(Problems.Forbidden($"the task belongs to {task.DepartmentCode}"));
+            return (TypedResults.Problem(Problems.NotFound($"Case {caseId} has no task {taskId}.")), null);
+        return task.DepartmentCode == user.DepartmentCode
+            ? (null, task)
+            : (TypedResults.Problem(Problems.Forbidden($"the task belongs to {task.DepartmentCode}")), task);
     }
 
     private static async Task<ProblemHttpResult?> ReviewingAsync(string caseId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken) =>

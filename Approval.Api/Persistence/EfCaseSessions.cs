@@ -43,15 +43,8 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
 
     public void Add(Case @case) => _added.Add(@case);
 
-    public async Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
-    {
-        var stored = await db.Instances.Where(i => i.Id == instanceId).Select(i => new { i.State, i.Revision }).SingleOrDefaultAsync(cancellationToken);
-        if (stored is null)
-            return null;
-        var instance = Approval.Engine.Hosting.WorkflowInstanceJson.Deserialize(stored.State);
-        instance.Revision = stored.Revision;
-        return instance;
-    }
+    public Task<WorkflowInstance?> FindInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        EfWorkflowStore.LoadAsync(db, instanceId, cancellationToken);
 
     public Task StageInstanceAsync(WorkflowInstance instance, RunResult result, bool isNew, CancellationToken cancellationToken = default)
     {

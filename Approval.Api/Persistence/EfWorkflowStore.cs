@@ -13,6 +13,12 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<ApprovalDbContext>
     public async Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await LoadAsync(db, instanceId, cancellationToken);
+    }
+
+    /// <summary>An instance as saved, with the revision it was saved at; null if there is none.</summary>
+    internal static async Task<WorkflowInstance?> LoadAsync(ApprovalDbContext db, string instanceId, CancellationToken cancellationToken)
+    {
         var stored = await db.Instances
             .Where(i => i.Id == instanceId)
             .Select(i => new { i.State, i.Revision })

@@ -25,7 +25,4 @@ public sealed record InputValue(string? TypeName, ExpressionKind Kind, JsonNode?
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         _ => Value.ToJsonString(),
     };
-
-    /// <summary>A literal input with the given value.</summary>
-    public static InputValue Literal(string value) => new("String", ExpressionKind.Literal, JsonValue.Create(value));
 }

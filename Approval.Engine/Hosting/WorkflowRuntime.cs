@@ -103,15 +103,6 @@ public sealed class WorkflowRuntime(
         return fired;
     }
 
-    /// <summary>Schedules a wake-up for every pending timer (after a restart or a lost scheduler store).</summary>
-    public async Task<int> RearmTimersAsync(DateTimeOffset horizon, int max = 10_000, CancellationToken cancellationToken = default)
-    {
-        var pending = await instances.FindDueTimersAsync(horizon, max, cancellationToken);
-        foreach (var timer in pending)
-            timers.Schedule(timer.InstanceId, timer.BookmarkId, timer.DueAt!.Value);
-        return pending.Count;
-    }
-
     /// <summary>Retries the execution an incident stopped.</summary>
     public Task<WorkflowRun> RetryAsync(string instanceId, string incidentId, CancellationToken cancellationToken = default) =>
         WithRetriesAsync(instanceId, (workflow, instance) => engine.RetryAsync(workflow, instance, incidentId, cancellationToken), cancellationToken);

@@ -240,7 +240,7 @@ public sealed partial class Case
     }
 
     /// <summary>准予 / 不予许可 by the lead department.</summary>
-    public void Decide(CaseDecision decision)
+    public void Decide(CaseDecision decision, CaseClock clock)
     {
         Require(Status == CaseStatus.InReview, "only a case in review can be decided");
         Require(decision.Verdict != Verdict.Refuse || !string.IsNullOrWhiteSpace(decision.Reason) || decision.Reasons.Count > 0,
@@ -249,18 +249,18 @@ public sealed partial class Case
         Status = CaseStatus.Decided;
         Record(decision.At, decision.Signer, CaseAction.Decided, decision.Reason, decision.Verdict.ToString());
         if (decision.Verdict == Verdict.ReturnForSupplement)
-            ReturnForSupplement(decision);
+            ReturnForSupplement(decision, clock);
     }
 
     // 退回补正 during review: the applicant is told every department's request at once; the clock stops meanwhile.
-    private void ReturnForSupplement(CaseDecision decision)
+    private void ReturnForSupplement(CaseDecision decision, CaseClock clock)
     {
         var asked = decision.Reasons.Where(r => r.Verdict == Verdict.ReturnForSupplement && r.Reason is not null).Select(r => $"{r.DepartmentCode}: {r.Reason}").ToList();
         if (asked.Count == 0 && decision.Reason is { } reason)
             asked.Add(reason);
         _supplementRequests.Add(new SupplementRequest(decision.At, decision.Signer, asked, ApplicationRevision));
         _suspensions.Add(new ClockSuspension(decision.At, null));
-        DueAt = null; // an open suspension: no due instant until the applicant supplements
+        RecomputeDue(clock);
         Status = CaseStatus.SupplementRequested;
         Record(decision.At, decision.Signer, CaseAction.SupplementRequested, "退回补正 (returned for supplements)", string.Join("；", asked));
     }
@@ -285,9 +285,6 @@ public sealed partial class Case
             task.Cancel(clock.Now);
         Record(clock.Now, applicant, CaseAction.Withdrawn, reason);
     }
-
-    /// <summary>Whether the case is past its limit now.</summary>
-    public bool IsOverdue(DateTimeOffset now) => IsOpen && Status != CaseStatus.Decided && DueAt is { } due && now > due;
 
     // The case's due instant, and its open tasks': a stopped clock stops theirs too (Art. 45 time counts for no one).
     private void RecomputeDue(CaseClock clock)

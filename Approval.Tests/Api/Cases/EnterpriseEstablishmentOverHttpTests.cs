@@ -50,9 +50,9 @@ public class EnterpriseEstablishmentOverHttpTests(DatabaseProvider provider)
         using var clerk = await Factory.CreateClientAsync("clerk");
 
         // Submitted once: a retry with the same Idempotency-Key gets the same case.
-        var submitted = await Send(applicant, HttpMethod.Post, "/api/cases", Application, key: "apply-1");
+        var submitted = await applicant.SendJsonAsync(HttpMethod.Post, "/api/cases", Application, "apply-1");
         Assert.That(submitted.Status, Is.EqualTo(HttpStatusCode.Created));
-        var retried = await Send(applicant, HttpMethod.Post, "/api/cases", Application, key: "apply-1");
+        var retried = await applicant.SendJsonAsync(HttpMethod.Post, "/api/cases", Application, "apply-1");
         Assert.That(retried.Status, Is.EqualTo(HttpStatusCode.OK));
         var id = submitted.Body!["id"]!.GetValue<string>();
         Assert.That(retried.Body!["id"]!.GetValue<string>(), Is.EqualTo(id));
@@ -60,10 +60,10 @@ public class EnterpriseEstablishmentOverHttpTests(DatabaseProvider provider)
         var queryCode = submitted.Body["queryCode"]!.GetValue<string>();
 
         Factory.At("2026-11-24T14:00:00");
-        var accepted = await Send(clerk, HttpMethod.Post, $"/api/cases/{id}/accept", new { });
+        var accepted = await clerk.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/accept", new { });
         Assert.That(accepted.Status, Is.EqualTo(HttpStatusCode.OK), accepted.Text);
         Assert.That(accepted.Body!["status"]!.GetValue<string>(), Is.EqualTo("InReview"));
-        Assert.That(Instant(accepted.Body["dueAt"]), Is.EqualTo(Beijing("2026-12-15T17:30:00")), "15 working days");
+        Assert.That(CaseHttp.Instant(accepted.Body["dueAt"]), Is.EqualTo(CaseHttp.Beijing("2026-12-15T17:30:00")), "15 working days");
 
         using (var anonymous = Factory.CreateClient())
         {
@@ -74,39 +74,39 @@ public class EnterpriseEstablishmentOverHttpTests(DatabaseProvider provider)
 
         // The fire brigade claims its task and asks for an expert review: the clock stops.
         using var fire = await Factory.CreateClientAsync("fire-reviewer");
-        var fireTask = await TaskOf(fire, id);
-        Assert.That((await Send(fire, HttpMethod.Post, $"/api/cases/{id}/tasks/{fireTask}/claim", new { })).Status, Is.EqualTo(HttpStatusCode.OK));
+        var fireTask = await CaseHttp.TaskOfAsync(fire, id);
+        Assert.That((await fire.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/tasks/{fireTask}/claim", new { })).Status, Is.EqualTo(HttpStatusCode.OK));
         Factory.At("2026-11-25T09:00:00");
-        var suspended = await Send(fire, HttpMethod.Post, $"/api/cases/{id}/clock/suspend", new { reason = "消防设计需组织专家评审", expectedDays = 2 });
+        var suspended = await fire.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/clock/suspend", new { reason = "消防设计需组织专家评审", expectedDays = 2 });
         Assert.That(suspended.Status, Is.EqualTo(HttpStatusCode.OK), suspended.Text);
         Assert.That(suspended.Body!["status"]!.GetValue<string>(), Is.EqualTo("Suspended"));
 
         foreach (var department in Departments.Where(d => d != "fire"))
         {
             using var reviewer = await Factory.CreateClientAsync($"{department}-reviewer");
-            var task = await TaskOf(reviewer, id);
+            var task = await CaseHttp.TaskOfAsync(reviewer, id);
             object verdict = department == "eco" ? new { verdict = "ApproveWithConditions", reason = "须安装油烟净化设施" } : new { verdict = "Approve" };
-            var given = await Send(reviewer, HttpMethod.Post, $"/api/cases/{id}/tasks/{task}/opinion", verdict);
+            var given = await reviewer.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/tasks/{task}/opinion", verdict);
             Assert.That(given.Status, Is.EqualTo(HttpStatusCode.OK), given.Text);
         }
 
         Factory.At("2026-11-27T09:00:00");
-        var resumed = await Send(fire, HttpMethod.Post, $"/api/cases/{id}/clock/resume", new { });
-        Assert.That(Instant(resumed.Body!["dueAt"]), Is.EqualTo(Beijing("2026-12-17T17:30:00")), "the two suspended days do not count");
-        var refused = await Send(fire, HttpMethod.Post, $"/api/cases/{id}/tasks/{fireTask}/opinion", new { verdict = "Refuse", reason = "疏散通道宽度不足" });
+        var resumed = await fire.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/clock/resume", new { });
+        Assert.That(CaseHttp.Instant(resumed.Body!["dueAt"]), Is.EqualTo(CaseHttp.Beijing("2026-12-17T17:30:00")), "the two suspended days do not count");
+        var refused = await fire.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/tasks/{fireTask}/opinion", new { verdict = "Refuse", reason = "疏散通道宽度不足" });
         Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.OK), refused.Text);
 
         // Only the lead department's head decides.
         using var taxHead = await Factory.CreateClientAsync("tax-head");
-        Assert.That((await Send(taxHead, HttpMethod.Post, $"/api/cases/{id}/decision", new { })).Status, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await taxHead.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/decision", new { })).Status, Is.EqualTo(HttpStatusCode.Forbidden));
         using var samrHead = await Factory.CreateClientAsync("samr-head");
-        var decided = await Send(samrHead, HttpMethod.Post, $"/api/cases/{id}/decision", new { });
+        var decided = await samrHead.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/decision", new { });
         Assert.That(decided.Status, Is.EqualTo(HttpStatusCode.OK), decided.Text);
         Assert.That(decided.Body!["decision"]!["verdict"]!.GetValue<string>(), Is.EqualTo("Refuse"));
         Assert.That(decided.Body["decision"]!["reasons"]!.AsArray().Select(r => r!["reason"]!.GetValue<string>()),
             Is.EqualTo(new[] { "疏散通道宽度不足", "须安装油烟净化设施" }));
 
-        var delivered = await Send(clerk, HttpMethod.Post, $"/api/cases/{id}/deliver", new { });
+        var delivered = await clerk.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/deliver", new { });
         Assert.That(delivered.Body!["status"]!.GetValue<string>(), Is.EqualTo("Delivered"));
 
         // The applicant reads the whole timeline; another applicant cannot see the case at all.
@@ -122,12 +122,12 @@ public class EnterpriseEstablishmentOverHttpTests(DatabaseProvider provider)
     {
         using var applicant = await Factory.CreateClientAsync("applicant");
         using var clerk = await Factory.CreateClientAsync("clerk");
-        var id = (await Send(applicant, HttpMethod.Post, "/api/cases", Application)).Body!["id"]!.GetValue<string>();
-        var first = await Send(clerk, HttpMethod.Post, $"/api/cases/{id}/supplement-requests", new { missingMaterials = new[] { "住所使用证明" } });
+        var id = (await applicant.SendJsonAsync(HttpMethod.Post, "/api/cases", Application)).Body!["id"]!.GetValue<string>();
+        var first = await clerk.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/supplement-requests", new { missingMaterials = new[] { "住所使用证明" } });
         Assert.That(first.Status, Is.EqualTo(HttpStatusCode.OK), first.Text);
-        var second = await Send(clerk, HttpMethod.Post, $"/api/cases/{id}/supplement-requests", new { missingMaterials = new[] { "公司章程" } });
+        var second = await clerk.SendJsonAsync(HttpMethod.Post, $"/api/cases/{id}/supplement-requests", new { missingMaterials = new[] { "公司章程" } });
         Assert.That(second.Status, Is.EqualTo(HttpStatusCode.Conflict));
-        var read = await Send(clerk, HttpMethod.Get, $"/api/cases/{id}", null);
+        var read = await clerk.SendJsonAsync(HttpMethod.Get, $"/api/cases/{id}", null);
         Assert.That(read.Body!["violations"]!.AsArray().Single()!["kind"]!.GetValue<string>(), Is.EqualTo("RepeatedSupplementRequest"));
     }
 
@@ -135,7 +135,7 @@ public class EnterpriseEstablishmentOverHttpTests(DatabaseProvider provider)
     public async Task An_invalid_application_answers_400_naming_every_field()
     {
         using var applicant = await Factory.CreateClientAsync("applicant");
-        var response = await Send(applicant, HttpMethod.Post, "/api/cases", new
+        var response = await applicant.SendJsonAsync(HttpMethod.Post, "/api/cases", new
         {
             itemCode = "QY-SL-001",
             applicant = new { kind = "Person", idNumber = "11010519491231002X", name = "张三" },
@@ -145,27 +145,4 @@ public class EnterpriseEstablishmentOverHttpTests(DatabaseProvider provider)
         var errors = response.Body!["errors"]!.AsObject().Select(e => e.Key);
         Assert.That(errors, Is.SupersetOf(new[] { "form.companyName", "form.registeredCapital", "form.businessScope", "form.address", "form.legalRepresentativeId" }));
     }
-
-    private static async Task<string> TaskOf(HttpClient reviewer, string caseId)
-    {
-        var tasks = await reviewer.GetFromJsonAsync<JsonArray>("/api/tasks");
-        return tasks!.Single(t => t!["caseId"]!.GetValue<string>() == caseId)!["taskId"]!.GetValue<string>();
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonObject? Body, string Text)> Send(HttpClient client, HttpMethod method, string url, object? body, string? key = null)
-    {
-        using var request = new HttpRequestMessage(method, url);
-        if (body is not null)
-            request.Content = JsonContent.Create(body);
-        if (key is not null)
-            request.Headers.Add("Idempotency-Key", key);
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.StartsWith('{') ? JsonNode.Parse(text)!.AsObject() : null, text);
-    }
-
-    private static DateTimeOffset Beijing(string local) => Approval.Tests.Workflows.Cases.ACase.Beijing(local);
-
-    private static DateTimeOffset Instant(JsonNode? node) =>
-        DateTimeOffset.Parse(node!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 }

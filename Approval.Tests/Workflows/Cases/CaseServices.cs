@@ -84,3 +84,21 @@ internal sealed class RecordingDeadlineAlarms : IDeadlineAlarms
 
     public void Arm(string caseId, DateTimeOffset at) => Armed.Enqueue((caseId, at));
 }
+
+/// <summary>A fixture per database (SQLite, PostgreSQL): fresh <see cref="CaseServices"/> for each test, the clock at 2026-11-24 10:00 Beijing time.</summary>
+public abstract class CaseServicesFixture(DatabaseProvider provider)
+{
+    private CaseServices? _services;
+
+    internal CaseServices Services => _services!;
+
+    [SetUp]
+    public async Task StartServices() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
+
+    [TearDown]
+    public async Task StopServices()
+    {
+        if (_services is not null)
+            await _services.DisposeAsync();
+    }
+}

@@ -10,21 +10,8 @@ namespace Approval.Tests.Workflows.Cases;
 /// <summary>Warning levels move as the (fake) clock passes, swept from the next-threshold index, on a real database.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class ClockWatchTests(DatabaseProvider provider)
+public class ClockWatchTests(DatabaseProvider provider) : CaseServicesFixture(provider)
 {
-    private CaseServices? _services;
-    private CaseServices Services => _services!;
-
-    [SetUp]
-    public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
-
-    [TearDown]
-    public async Task Stop()
-    {
-        if (_services is not null)
-            await _services.DisposeAsync();
-    }
-
     [Test]
     public async Task Tasks_go_prompt_then_red_the_case_yellow_by_its_overdue_steps_then_red_past_its_own_limit()
     {

@@ -12,21 +12,8 @@ namespace Approval.Tests.Workflows.Cases;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider)
+public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider) : CaseServicesFixture(provider)
 {
-    private CaseServices? _services;
-    private CaseServices Services => _services!;
-
-    [SetUp]
-    public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
-
-    [TearDown]
-    public async Task Stop()
-    {
-        if (_services is not null)
-            await _services.DisposeAsync();
-    }
-
     private static Application AnApplication() => new(DemoCatalog.EnterpriseEstablishment.Code,
         new Applicant(ApplicantKind.Person, "11010519491231002X", "张三", "13800000000"),
         new JsonObject
@@ -144,24 +131,12 @@ public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider)
 /// <summary>Art. 32 applied by the deadline sweep, on a real database.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class AcceptanceDeadlineTests(DatabaseProvider provider)
+public class AcceptanceDeadlineTests(DatabaseProvider provider) : CaseServicesFixture(provider)
 {
-    private CaseServices? _services;
-
-    [SetUp]
-    public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
-
-    [TearDown]
-    public async Task Stop()
-    {
-        if (_services is not null)
-            await _services.DisposeAsync();
-    }
-
     [Test]
     public async Task An_application_left_unanswered_for_five_working_days_is_accepted_by_the_sweep_and_its_reviews_open()
     {
-        var services = _services!;
+        var services = Services;
         var application = new Application(DemoCatalog.FoodBusinessLicense.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
             new JsonObject { ["shopName"] = "张三小吃", ["businessType"] = "餐饮服务", ["operatorId"] = "11010519491231002X", ["address"] = "云城区1号" });
         var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
@@ -184,24 +159,12 @@ public class AcceptanceDeadlineTests(DatabaseProvider provider)
 /// <summary>纠错 on a real database: a wrong review is reopened after the lead decided; a wrong decision is withdrawn.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class CorrectionFlowTests(DatabaseProvider provider)
+public class CorrectionFlowTests(DatabaseProvider provider) : CaseServicesFixture(provider)
 {
-    private CaseServices? _services;
-
-    [SetUp]
-    public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
-
-    [TearDown]
-    public async Task Stop()
-    {
-        if (_services is not null)
-            await _services.DisposeAsync();
-    }
-
     [Test]
     public async Task A_wrong_review_is_reopened_after_the_decision_and_the_lead_decides_again_on_the_new_opinion()
     {
-        var services = _services!;
+        var services = Services;
         var application = new Application(DemoCatalog.EnterpriseEstablishment.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
             new JsonObject { ["companyName"] = "丁公司", ["registeredCapital"] = 1, ["businessScope"] = "咨询", ["address"] = "新兴县", ["legalRepresentativeId"] = "11010519491231002X" });
         var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
@@ -231,7 +194,7 @@ public class CorrectionFlowTests(DatabaseProvider provider)
     [Test]
     public async Task A_wrong_decision_is_withdrawn_before_delivery()
     {
-        var services = _services!;
+        var services = Services;
         var application = new Application(DemoCatalog.IndividualBusiness.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
             new JsonObject { ["operatorId"] = "11010519491231002X", ["businessScope"] = "小吃", ["address"] = "云城区" });
         var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
@@ -247,24 +210,12 @@ public class CorrectionFlowTests(DatabaseProvider provider)
 /// <summary>退回补正 during review: the applicant supplements, the clock stops meanwhile, every department reviews again.</summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class ReturnForSupplementTests(DatabaseProvider provider)
+public class ReturnForSupplementTests(DatabaseProvider provider) : CaseServicesFixture(provider)
 {
-    private CaseServices? _services;
-
-    [SetUp]
-    public async Task Start() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
-
-    [TearDown]
-    public async Task Stop()
-    {
-        if (_services is not null)
-            await _services.DisposeAsync();
-    }
-
     [Test]
     public async Task A_case_returned_for_supplements_is_reviewed_again_by_every_department_once_the_applicant_supplements()
     {
-        var services = _services!;
+        var services = Services;
         var application = new Application(DemoCatalog.EnterpriseEstablishment.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
             new JsonObject { ["companyName"] = "己公司", ["registeredCapital"] = 1, ["businessScope"] = "餐饮", ["address"] = "云城区", ["legalRepresentativeId"] = "11010519491231002X" });
         var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;

@@ -14,15 +14,11 @@ namespace Approval.Tests.Workflows.Notifications;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class WarningNotificationTests(DatabaseProvider provider)
+public class WarningNotificationTests(DatabaseProvider provider) : CaseServicesFixture(provider)
 {
-    private CaseServices? _services;
-    private CaseServices Services => _services!;
-
     [SetUp]
-    public async Task Start()
+    public async Task SeedUsers()
     {
-        _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
         await using var db = await Services.Database.OpenAsync();
         // The demo users, and a second tax reviewer: an unclaimed task goes to every reviewer of its department.
         foreach (var user in DemoUsers.All.Append(new("tax-reviewer-2", "tax-reviewer-2", "王芳", Approval.Workflows.People.Role.DepartmentReviewer) { DepartmentCode = "tax" }))
@@ -34,13 +30,6 @@ public class WarningNotificationTests(DatabaseProvider provider)
             });
         }
         await db.SaveChangesAsync();
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        if (_services is not null)
-            await _services.DisposeAsync();
     }
 
     [Test]
