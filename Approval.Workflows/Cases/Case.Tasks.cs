@@ -68,6 +68,9 @@ public sealed partial class Case
             RecordViolation(new Violation(ViolationKind.OverdueTask, clock.Now, task.DepartmentCode, opinion.Reviewer, $"task due {due:O}, opinion given {clock.Now:O}"));
         task.Complete(opinion, clock.Now);
         Record(clock.Now, opinion.Reviewer ?? task.DepartmentCode, CaseAction.OpinionGiven, opinion.Reason, $"{task.DepartmentCode}: {opinion.Verdict}");
+        if (opinion.Verdict == Verdict.Refuse && !clock.Rules.EmptyReasons.States(opinion.Reason))
+            RecordViolation(new Violation(ViolationKind.RefusalWithoutReason, clock.Now, task.DepartmentCode, opinion.Reviewer,
+                $"task {task.Id}: refused with the reason \"{opinion.Reason}\", which states none"));
     }
 
     /// <summary>A task the process no longer waits for (e.g. cancelled by a decision elsewhere).</summary>

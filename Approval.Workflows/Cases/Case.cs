@@ -121,6 +121,8 @@ public sealed partial class Case
         Status = CaseStatus.Refused;
         ClosedAt = clock.Now;
         Record(clock.Now, clerk, CaseAction.Refused, reason, clock.Rules.AppealRights);
+        if (!clock.Rules.EmptyReasons.States(reason))
+            RecordViolation(new Violation(ViolationKind.RefusalWithoutReason, clock.Now, LeadDepartmentCode, clerk, $"refused at the window with the reason \"{reason}\", which states none"));
     }
 
     /// <summary>
@@ -193,7 +195,9 @@ public sealed partial class Case
         DeemedAccepted = true;
         Status = CaseStatus.InReview;
         Record(now, actor, CaseAction.DeemedAccepted, why);
-        RecordViolation(new Violation(ViolationKind.LateAcceptance, now, LeadDepartmentCode, actor == "system" ? null : actor,
+        // Silence is the window's breach as a whole; a clerk answering late is that clerk's.
+        var silent = actor == "system";
+        RecordViolation(new Violation(silent ? ViolationKind.AcceptedBySilence : ViolationKind.LateAcceptance, now, LeadDepartmentCode, silent ? null : actor,
             $"received {ReceivedAt:O}; acceptance due {clock.AcceptanceDeadline(ReceivedAt):O}; {why}"));
         RecomputeDue(clock);
     }
@@ -209,6 +213,9 @@ public sealed partial class Case
         _suspensions.Add(new ClockSuspension(clock.Now, null));
         Status = CaseStatus.Suspended;
         Record(clock.Now, actor, CaseAction.ClockSuspended, reason, expectedDays is { } days ? $"expected {days} working days" : null);
+        if (!clock.Rules.EmptyReasons.States(reason))
+            RecordViolation(new Violation(ViolationKind.SuspensionWithoutReason, clock.Now, LeadDepartmentCode, actor == "system" ? null : actor,
+                $"clock stopped with the reason \"{reason}\", which states none"));
         RecomputeDue(clock);
     }
 
@@ -243,11 +250,15 @@ public sealed partial class Case
     public void Decide(CaseDecision decision, CaseClock clock)
     {
         Require(Status == CaseStatus.InReview, "only a case in review can be decided");
-        Require(decision.Verdict != Verdict.Refuse || !string.IsNullOrWhiteSpace(decision.Reason) || decision.Reasons.Count > 0,
-            "a refusal states its reason (Art. 38)");
+        // A refusal's reason is the head's own or a department's refusal; milder opinions (conditions, supplements) are not one.
+        var refusalReasons = decision.Reasons.Where(r => r.Verdict == Verdict.Refuse).Select(r => r.Reason).Append(decision.Reason).ToList();
+        Require(decision.Verdict != Verdict.Refuse || refusalReasons.Any(r => !string.IsNullOrWhiteSpace(r)), "a refusal states its reason (Art. 38)");
         Decision = decision;
         Status = CaseStatus.Decided;
         Record(decision.At, decision.Signer, CaseAction.Decided, decision.Reason, decision.Verdict.ToString());
+        if (decision.Verdict == Verdict.Refuse && !refusalReasons.Any(clock.Rules.EmptyReasons.States))
+            RecordViolation(new Violation(ViolationKind.RefusalWithoutReason, decision.At, LeadDepartmentCode, decision.Signer,
+                $"不予许可 signed with the reasons \"{string.Join("；", refusalReasons.Where(r => !string.IsNullOrWhiteSpace(r)))}\", which state none"));
         if (decision.Verdict == Verdict.ReturnForSupplement)
             ReturnForSupplement(decision, clock);
     }

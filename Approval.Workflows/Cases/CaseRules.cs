@@ -18,6 +18,9 @@ public sealed class CaseRules
     public string AppealRights { get; set; } =
         "如不服本决定，可在收到本决定之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。" +
         " (You may apply for administrative reconsideration within 60 days of receiving this decision, or bring an administrative lawsuit within six months.)";
+
+    /// <summary>What counts as a reason that says nothing (refusals, suspensions). Bound from <c>Approval:Rules:EmptyReasons</c>.</summary>
+    public EmptyReasons EmptyReasons { get; set; } = new();
 }
 
 /// <summary>The clock of a case: the calendar, business hours and the legal periods.</summary>

@@ -85,6 +85,12 @@ public enum ViolationKind
     FeeMismatch,
     /// <summary>An extension asked for after the limit had passed.</summary>
     LateExtension,
+    /// <summary>逾期未答复视为受理: the window let 5 working days pass in silence; the case counts as accepted (Art. 32).</summary>
+    AcceptedBySilence,
+    /// <summary>不予受理/不予许可未说明理由: a refusal whose reason says nothing (Art. 38).</summary>
+    RefusalWithoutReason,
+    /// <summary>暂停计时未说明理由: the clock stopped with a reason that says nothing (Art. 45).</summary>
+    SuspensionWithoutReason,
 }
 
 /// <summary>A violation as recorded on a case.</summary>

@@ -38,7 +38,7 @@ public sealed class DecisionActivity : ActivityType
             throw new InvalidOperationException($"The decision ({verdict}) is milder than the departments' opinions ({proposed}).");
         var reason = Values.AsString(context.ResumeInput?["reason"]);
         var reasons = context.ResumedBookmarkPayload?["reasons"]?.DeepClone() as JsonArray ?? [];
-        if (verdict == Verdict.Refuse && string.IsNullOrWhiteSpace(reason) && reasons.Count == 0)
+        if (verdict == Verdict.Refuse && string.IsNullOrWhiteSpace(reason) && !reasons.Any(r => Values.AsString(r?["verdict"]) == nameof(Verdict.Refuse)))
             throw new InvalidOperationException("A refusal states its reason (Art. 38).");
         context.SetVariable(ApprovalTypes.DecisionVariable, new JsonObject
         {

@@ -44,7 +44,7 @@ public class TestClockTests
         await admin.PostAsJsonAsync("/api/admin/clock", new { advanceBy = "40.00:00:00" });
         var late = await applicant.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
         Assert.That(late!["level"]!.GetValue<string>(), Is.EqualTo("Red"));
-        Assert.That(late["violations"]!.AsArray().Select(v => v!["kind"]!.GetValue<string>()), Does.Contain("OverdueCase").And.Contain("LateAcceptance"));
+        Assert.That(late["violations"]!.AsArray().Select(v => v!["kind"]!.GetValue<string>()), Does.Contain("OverdueCase").And.Contain("AcceptedBySilence"));
     }
 
     [Test]

@@ -152,7 +152,7 @@ public class AcceptanceDeadlineTests(DatabaseProvider provider) : CaseServicesFi
         Assert.That(saved.Status, Is.EqualTo(CaseStatus.Suspended), "the food licence's process starts with the on-site inspection, which stops the clock");
         Assert.That(saved.DeemedAccepted, Is.True);
         Assert.That(saved.AcceptedAt, Is.EqualTo(ACase.Beijing("2026-11-24T10:00:00")));
-        Assert.That(saved.Violations.Single().Kind, Is.EqualTo(ViolationKind.LateAcceptance));
+        Assert.That(saved.Violations.Single().Kind, Is.EqualTo(ViolationKind.AcceptedBySilence), "the window said nothing");
     }
 }
 
