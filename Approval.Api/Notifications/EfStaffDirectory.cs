@@ -14,6 +14,9 @@ internal sealed class EfStaffDirectory(IDbContextFactory<ApprovalDbContext> cont
     public Task<IReadOnlyList<string>> HeadsOfAsync(string departmentCode, CancellationToken cancellationToken = default) =>
         UserNamesAsync(Role.DepartmentHead, departmentCode, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ClerksAsync(CancellationToken cancellationToken = default) =>
+        UserNamesAsync(Role.WindowClerk, null, cancellationToken);
+
     public Task<IReadOnlyList<string>> SupervisorsAsync(CancellationToken cancellationToken = default) =>
         UserNamesAsync(Role.Supervisor, null, cancellationToken);
 

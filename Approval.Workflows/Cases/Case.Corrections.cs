@@ -39,6 +39,7 @@ public sealed partial class Case
         {
             Decision = null;
             Status = CaseStatus.InReview;
+            WindowStep = null;
         }
         Record(clock.Now, administrator, CaseAction.Corrected, reason, what);
     }

@@ -12,6 +12,9 @@ public sealed partial class Case
     /// <summary>The item's warning thresholds, copied at submission so a case keeps the rules it started under.</summary>
     public WarningRules Warnings { get; private set; } = new();
 
+    /// <summary>The window step (受理 or 办结) the case waits in, with its clock's level; null while it is with the departments or closed.</summary>
+    public WindowStep? WindowStep { get; private set; }
+
     /// <summary>
     /// Raises the case's and its open tasks' warning levels to what the clock says now: each rise is a timeline line;
     /// a task turning red is an overdue task (超时办理), the case turning red an overdue case (超期办结).
@@ -19,10 +22,12 @@ public sealed partial class Case
     /// </summary>
     public IReadOnlyList<WarningRise> ObserveClocks(DueInstantCalculator due, DateTimeOffset now)
     {
+        var schedule = new WarningSchedule(due, Warnings);
+        if (WindowStep is { } step)
+            return ObserveWindowStep(step, schedule, now);
         if (!IsWatched)
             return [];
         var rises = new List<WarningRise>();
-        var schedule = new WarningSchedule(due, Warnings);
         foreach (var task in _tasks.Where(t => t.IsOpen))
         {
             var level = schedule.LevelAt(TaskClock(task), now);
@@ -49,9 +54,15 @@ public sealed partial class Case
     /// <summary>When the case's or one of its open tasks' level next rises; null when none will (or the clock is stopped).</summary>
     public DateTimeOffset? NextClockThreshold(DueInstantCalculator due, DateTimeOffset now)
     {
+        var schedule = new WarningSchedule(due, Warnings);
+        if (WindowStep is { } step)
+        {
+            var thresholds = schedule.ThresholdsOf(step.Clock);
+            var stepNext = thresholds?.NextAfter(now);
+            return stepNext is { } at && step.Cap(thresholds!.LevelAt(at)) > step.Level ? at : null;
+        }
         if (!IsWatched)
             return null;
-        var schedule = new WarningSchedule(due, Warnings);
         DateTimeOffset? next = schedule.NextThresholdAfter(CaseClock(schedule), now);
         foreach (var task in _tasks.Where(t => t.IsOpen))
         {
@@ -59,6 +70,31 @@ public sealed partial class Case
                 next = taskNext;
         }
         return next;
+    }
+
+    // 受理 stops at yellow (Art. 32 accepts by silence at the limit); 办结 past its limit is a breach of the step, and
+    // makes the case yellow (a step overdue) unless its own clock had already turned it red.
+    private List<WarningRise> ObserveWindowStep(WindowStep step, WarningSchedule schedule, DateTimeOffset now)
+    {
+        var level = step.Cap(schedule.LevelAt(step.Clock, now));
+        if (level <= step.Level)
+            return [];
+        WindowStep = step with { Level = level };
+        var name = step.Kind == WindowStepKind.Acceptance ? "受理 (acceptance)" : "办结 (delivery)";
+        Record(now, "system", CaseAction.WarningRaised, null, $"{name}: {level}");
+        List<WarningRise> rises = [new WarningRise(null, LeadDepartmentCode, null, level, now, step.Kind)];
+        if (level == WarningLevel.Red)
+        {
+            RecordViolation(new Violation(ViolationKind.OverdueDelivery, now, LeadDepartmentCode, null,
+                $"decided {step.Start:O}; result due within {step.LimitDays} working days; not handed out at {now:O}"));
+            if (Level < WarningLevel.Yellow)
+            {
+                Level = WarningLevel.Yellow;
+                Record(now, "system", CaseAction.WarningRaised, null, $"case: {Level}");
+                rises.Add(new WarningRise(null, LeadDepartmentCode, null, Level, now));
+            }
+        }
+        return rises;
     }
 
     // Supervision watches a case from acceptance until its decision.
@@ -76,10 +112,11 @@ public sealed partial class Case
 }
 
 /// <summary>
-/// A warning level that rose: a task's (with its department and holder, if claimed) or, when <see cref="TaskId"/> is null,
-/// the case's (with its lead department).
+/// A warning level that rose: a task's (with its department and holder, if claimed), a window step's (with
+/// <see cref="Step"/>), or else the case's (with its lead department).
 /// </summary>
-public sealed record WarningRise(string? TaskId, string DepartmentCode, string? Holder, WarningLevel Level, DateTimeOffset At)
+/// <param name="Step">Set for a window step's rise (受理, 办结): the window's clerks hear of it.</param>
+public sealed record WarningRise(string? TaskId, string DepartmentCode, string? Holder, WarningLevel Level, DateTimeOffset At, WindowStepKind? Step = null)
 {
-    public bool IsCase => TaskId is null;
+    public bool IsCase => TaskId is null && Step is null;
 }

@@ -54,6 +54,7 @@ public sealed partial class Case
         Require(IsOpen && Status != CaseStatus.Decided, "only an open, undecided case can be terminated");
         Require(!string.IsNullOrWhiteSpace(reason), "a termination states its reason");
         Status = CaseStatus.Terminated;
+        WindowStep = null;
         ClosedAt = clock.Now;
         foreach (var task in _tasks.Where(t => t.IsOpen))
             task.Cancel(clock.Now);

@@ -76,7 +76,7 @@ public sealed partial class Case
     public bool IsOpen => OpenStatuses.Contains(Status);
 
     /// <summary>A new application (网上申报 or registered at the window).</summary>
-    public static Case Submit(string id, string number, string queryCode, ApprovalItem item, Applicant applicant, JsonObject form, string actor, DateTimeOffset now)
+    public static Case Submit(string id, string number, string queryCode, ApprovalItem item, Applicant applicant, JsonObject form, string actor, DateTimeOffset now, CaseRules rules)
     {
         var @case = new Case
         {
@@ -92,6 +92,7 @@ public sealed partial class Case
             Status = CaseStatus.Submitted,
             ReceivedAt = now,
             Warnings = item.Warnings,
+            WindowStep = new WindowStep(WindowStepKind.Acceptance, now, rules.AcceptanceWindowDays),
         };
         @case.Record(now, actor, CaseAction.Submitted);
         return @case;
@@ -109,6 +110,7 @@ public sealed partial class Case
         }
         AcceptedAt = now;
         Status = CaseStatus.InReview;
+        WindowStep = null;
         Record(now, clerk, CaseAction.Accepted);
         RecomputeDue(clock);
     }
@@ -120,6 +122,7 @@ public sealed partial class Case
         Require(!string.IsNullOrWhiteSpace(reason), "a refusal states its reason (Art. 38)");
         Status = CaseStatus.Refused;
         ClosedAt = clock.Now;
+        WindowStep = null;
         Record(clock.Now, clerk, CaseAction.Refused, reason, clock.Rules.AppealRights);
         if (!clock.Rules.EmptyReasons.States(reason))
             RecordViolation(new Violation(ViolationKind.RefusalWithoutReason, clock.Now, LeadDepartmentCode, clerk, $"refused at the window with the reason \"{reason}\", which states none"));
@@ -147,6 +150,7 @@ public sealed partial class Case
         }
         _supplementRequests.Add(new SupplementRequest(now, clerk, [.. missingMaterials], ApplicationRevision));
         Status = CaseStatus.SupplementRequested;
+        WindowStep = null; // the applicant's turn: the window's clock starts anew when the supplements come
         Record(now, clerk, CaseAction.SupplementRequested, null, string.Join("、", missingMaterials));
         return SupplementOutcome.Requested;
     }
@@ -174,6 +178,7 @@ public sealed partial class Case
         }
         ReceivedAt = clock.Now;
         Status = CaseStatus.Submitted;
+        WindowStep = new WindowStep(WindowStepKind.Acceptance, ReceivedAt, clock.Rules.AcceptanceWindowDays);
     }
 
     /// <summary>Whether the case was accepted (a supplement now returns it to review, not to the window).</summary>
@@ -194,6 +199,7 @@ public sealed partial class Case
         AcceptedAt = ReceivedAt;
         DeemedAccepted = true;
         Status = CaseStatus.InReview;
+        WindowStep = null;
         Record(now, actor, CaseAction.DeemedAccepted, why);
         // Silence is the window's breach as a whole; a clerk answering late is that clerk's.
         var silent = actor == "system";
@@ -261,6 +267,8 @@ public sealed partial class Case
                 $"不予许可 signed with the reasons \"{string.Join("；", refusalReasons.Where(r => !string.IsNullOrWhiteSpace(r)))}\", which state none"));
         if (decision.Verdict == Verdict.ReturnForSupplement)
             ReturnForSupplement(decision, clock);
+        else
+            WindowStep = new WindowStep(WindowStepKind.Delivery, decision.At, clock.Rules.DeliveryDays);
     }
 
     // 退回补正 during review: the applicant is told every department's request at once; the clock stops meanwhile.
@@ -282,6 +290,7 @@ public sealed partial class Case
         Require(Status == CaseStatus.Decided, "only a decided case can be delivered");
         Status = CaseStatus.Delivered;
         ClosedAt = clock.Now;
+        WindowStep = null;
         Record(clock.Now, clerk, CaseAction.Delivered);
     }
 
@@ -292,6 +301,7 @@ public sealed partial class Case
             "a decided or closed case cannot be withdrawn");
         Status = CaseStatus.Withdrawn;
         ClosedAt = clock.Now;
+        WindowStep = null;
         foreach (var task in _tasks.Where(t => t.IsOpen))
             task.Cancel(clock.Now);
         Record(clock.Now, applicant, CaseAction.Withdrawn, reason);

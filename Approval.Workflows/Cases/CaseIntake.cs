@@ -26,7 +26,7 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
         {
             var now = time.GetUtcNow();
             var @case = Case.Submit(Guid.CreateVersion7(now).ToString("N"), numbers.NextNumber(), CaseNumbers.NewQueryCode(), item!,
-                application.Applicant, application.Form ?? [], submitter, now);
+                application.Applicant, application.Form ?? [], submitter, now, clock.Rules);
             await using var session = await sessions.OpenAsync(cancellationToken);
             session.Add(@case);
             if (idempotencyKey is not null)
@@ -36,6 +36,8 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
                 await session.CommitAsync(cancellationToken);
                 // Art. 32: the window's answer is due within 5 working days; the sweep accepts by silence then.
                 alarms.Arm(@case.Id, clock.AcceptanceDeadline(@case.ReceivedAt));
+                if (@case.NextClockThreshold(clock.Due, now) is { } prompt)
+                    alarms.Arm(@case.Id, prompt);
                 return new Intake(@case, true);
             }
             catch (CaseConflictException) when (attempt < 5)

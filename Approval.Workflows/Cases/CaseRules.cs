@@ -14,6 +14,9 @@ public sealed class CaseRules
     /// <summary>Art. 42: the extension for joint, unified or concentrated handling.</summary>
     public int JointExtensionDays { get; set; } = 15;
 
+    /// <summary>Art. 44: the result is handed out within this many working days of the decision.</summary>
+    public int DeliveryDays { get; set; } = 10;
+
     /// <summary>Art. 38: what a refusal tells the applicant of their rights.</summary>
     public string AppealRights { get; set; } =
         "如不服本决定，可在收到本决定之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。" +

@@ -29,6 +29,7 @@ public sealed record CaseState
     public MaterialPromise? Promise { get; init; }
     public Supervision.WarningLevel Level { get; init; }
     public WarningRules Warnings { get; init; } = new();
+    public WindowStep? WindowStep { get; init; }
     public List<CaseEvent> Timeline { get; init; } = [];
     public List<SupplementRequest> SupplementRequests { get; init; } = [];
     public List<ClockSuspension> Suspensions { get; init; } = [];
@@ -51,7 +52,7 @@ public sealed partial class Case
         LeadDepartmentCode = LeadDepartmentCode, PromisedLimitDays = PromisedLimitDays, Applicant = Applicant,
         Form = (JsonObject)Form.DeepClone(), Status = Status, ReceivedAt = ReceivedAt, AcceptedAt = AcceptedAt,
         DeemedAccepted = DeemedAccepted, DueAt = DueAt, ExtensionDays = ExtensionDays, ApplicationRevision = ApplicationRevision,
-        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Level = Level, Warnings = Warnings,
+        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Level = Level, Warnings = Warnings, WindowStep = WindowStep,
         Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
         Violations = [.. _violations],
         Attachments = [.. _attachments],
@@ -72,6 +73,7 @@ public sealed partial class Case
             Promise = state.Promise,
             Level = state.Level,
             Warnings = state.Warnings,
+            WindowStep = state.WindowStep,
         };
         @case._timeline.AddRange(state.Timeline);
         @case._supplementRequests.AddRange(state.SupplementRequests);

@@ -85,6 +85,8 @@ public enum ViolationKind
     FeeMismatch,
     /// <summary>An extension asked for after the limit had passed.</summary>
     LateExtension,
+    /// <summary>超期出件: the result not handed out within 10 working days of the decision (Art. 44); a step overdue while the case was not.</summary>
+    OverdueDelivery,
     /// <summary>逾期未答复视为受理: the window let 5 working days pass in silence; the case counts as accepted (Art. 32).</summary>
     AcceptedBySilence,
     /// <summary>不予受理/不予许可未说明理由: a refusal whose reason says nothing (Art. 38).</summary>

@@ -28,6 +28,9 @@ public interface IStaffDirectory
     /// <summary>The user names of the department's head(s).</summary>
     Task<IReadOnlyList<string>> HeadsOfAsync(string departmentCode, CancellationToken cancellationToken = default);
 
+    /// <summary>The user names of the window clerks (<see cref="People.Role.WindowClerk"/>).</summary>
+    Task<IReadOnlyList<string>> ClerksAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The user names of every supervisor (监察人员).</summary>
     Task<IReadOnlyList<string>> SupervisorsAsync(CancellationToken cancellationToken = default);
 }

@@ -6,7 +6,9 @@ namespace Approval.Workflows.Notifications;
 /// <summary>
 /// Who hears of a warning level that rose (issue 4): a task's rise goes to whoever holds it or, unclaimed, to every
 /// reviewer of its department, and at red to the department's head(s) as well; the case turning red goes to its lead
-/// department's head(s) and every supervisor. One notification per person per rise.
+/// department's head(s) and every supervisor; a window step's (受理, 办结) goes to the window clerks, and at red
+/// (a result not handed out in time) to the lead department's head(s) and every supervisor too. One notification per
+/// person per rise.
 /// </summary>
 public sealed class WarningNotices(IStaffDirectory staff)
 {
@@ -26,6 +28,10 @@ public sealed class WarningNotices(IStaffDirectory staff)
     private async Task<IReadOnlyList<string>> RecipientsAsync(WarningRise rise, CancellationToken cancellationToken)
     {
         var red = rise.Level == WarningLevel.Red;
+        if (rise.Step is not null)
+            return red
+                ? [.. await staff.ClerksAsync(cancellationToken), .. await staff.HeadsOfAsync(rise.DepartmentCode, cancellationToken), .. await staff.SupervisorsAsync(cancellationToken)]
+                : await staff.ClerksAsync(cancellationToken);
         if (rise.IsCase)
             return red ? [.. await staff.HeadsOfAsync(rise.DepartmentCode, cancellationToken), .. await staff.SupervisorsAsync(cancellationToken)] : [];
         var concerned = rise.Holder is { } holder ? [holder] : await staff.ReviewersOfAsync(rise.DepartmentCode, cancellationToken);
@@ -35,6 +41,13 @@ public sealed class WarningNotices(IStaffDirectory staff)
     private static (string Title, string Body) Text(Case @case, WarningRise rise)
     {
         var (chinese, english) = Names(rise.Level);
+        if (rise.Step is { } step)
+        {
+            var (stepChinese, stepEnglish) = step == WindowStepKind.Acceptance ? ("受理", "acceptance") : ("办结出件", "delivery");
+            return ($"办件 {@case.Number} {stepChinese}环节 {chinese}（Case {@case.Number}, {stepEnglish} step: {english}）",
+                $"办件 {@case.Number}（事项 {@case.ItemCode}）的{stepChinese}环节{Meaning(rise.Level).Chinese}。"
+                + $"（The {stepEnglish} step of case {@case.Number}, item {@case.ItemCode}: {Meaning(rise.Level).English}.）");
+        }
         return rise.IsCase
             ? ($"办件 {@case.Number} {chinese}（Case {@case.Number}: {english}）",
                $"办件 {@case.Number}（事项 {@case.ItemCode}，牵头部门 {rise.DepartmentCode}）{Meaning(rise.Level).Chinese}。"

@@ -41,7 +41,7 @@ internal sealed class ACase
         Time = new FakeTimeProvider(receivedAt);
         Clock = new CaseClock(new DueInstantCalculator(WorkingDayCalendar.Official, new BusinessHours()), new CaseRules(), Time);
         Case = Case.Submit("case-1", "20261124-000001", "Q7K2M9XA", item,
-            new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"), new JsonObject { ["shopName"] = "张三小吃" }, "applicant", receivedAt);
+            new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"), new JsonObject { ["shopName"] = "张三小吃" }, "applicant", receivedAt, new CaseRules());
     }
 
     public static ACase ForItem(ApprovalItem item, string receivedBeijing) => new(item, Beijing(receivedBeijing));
