@@ -31,6 +31,7 @@ public static class EngineServiceCollectionExtensions
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<WorkflowTimerJobs>(WorkflowTimerJobs.ReconcileJobId, timers => timers.ReconcileAsync(CancellationToken.None), Cron.Minutely());
         DeadlineJobs.Register(jobs);
+        Notifications.EmailOutbox.Register(jobs);
         Supervision.PerformanceSnapshotBuilder.Register(jobs, app.Services.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>());
     }
 }

@@ -1,37 +1,21 @@
 using Approval.Api.Persistence;
 using Approval.Api.Supervision;
-using Approval.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Api.Notifications;
 
 /// <summary>A notification as its recipient reads it.</summary>
-public sealed record InboxEntry(long Id, string Kind, string CaseId, string CaseNumber, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
+public sealed record InboxEntry(long Id, string Kind, string? CaseId, string? CaseNumber, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
 {
     public bool IsRead => ReadAt is not null;
 }
 
-/// <summary>The in-app inbox (table <c>Notifications</c>): every notification is kept; its recipient marks it read.</summary>
+/// <summary>
+/// The in-app inbox (table <c>Notifications</c>): rows are written with the change they tell of (<c>ICaseSession.Notify</c>,
+/// the supervision desks); every one is kept; its recipient marks it read.
+/// </summary>
 public sealed class NotificationInbox(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time)
 {
-    public async Task AddAsync(IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken = default)
-    {
-        if (notifications.Count == 0)
-            return;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Notifications.AddRange(notifications.Select(n => new NotificationRecord
-        {
-            Recipient = n.Recipient,
-            Kind = n.Kind.ToString(),
-            CaseId = n.CaseId,
-            CaseNumber = n.CaseNumber,
-            Title = n.Title,
-            Body = n.Body,
-            CreatedAt = n.CreatedAt,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     /// <summary>The recipient's notifications, unread first, then newest first.</summary>
     public async Task<Page<InboxEntry>> PageAsync(string recipient, int page, int pageSize, CancellationToken cancellationToken = default)
     {

@@ -2,7 +2,10 @@ using Approval.Workflows.Notifications;
 
 namespace Approval.Api.Notifications;
 
-/// <summary>Wires notifications: recipients from the Users table, the in-app inbox, and e-mail over <c>Approval:Smtp</c>.</summary>
+/// <summary>
+/// Wires notifications: recipients from the Users table, the in-app inbox (rows written in the unit of work of the change
+/// they tell of), and their e-mail copies over <c>Approval:Smtp</c> from the outbox, woken through Hangfire.
+/// </summary>
 public static class NotificationServiceCollectionExtensions
 {
     public static IServiceCollection AddApprovalNotifications(this IServiceCollection services, IConfiguration configuration)
@@ -12,7 +15,8 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<WarningNotices>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<SmtpEmailSender>();
-        services.AddSingleton<INotifier, NotificationDelivery>();
+        services.AddTransient<EmailOutbox>();
+        services.AddSingleton<INotificationOutbox, HangfireNotificationOutbox>();
         return services;
     }
 }

@@ -13,6 +13,8 @@ public sealed class SmtpOptions
     public bool EnableSsl { get; set; }
     /// <summary>How long one message may take to send.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How many times a message is tried before the outbox gives it up (the inbox keeps it).</summary>
+    public int MaxAttempts { get; set; } = 10;
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Host);
 }

@@ -146,6 +146,8 @@ public abstract partial class ApprovalDbContext
             n.Property(x => x.Title).HasMaxLength(NameLength * 2);
             // An inbox reads a recipient's unread first, newest first; the unread count is the same range.
             n.HasIndex(x => new { x.Recipient, x.ReadAt, x.CreatedAt });
+            // The e-mail outbox: the rows due, soonest first.
+            n.HasIndex(x => x.EmailDueAt);
         });
         model.Entity<PerformanceSnapshotRecord>(p =>
         {

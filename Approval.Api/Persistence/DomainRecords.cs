@@ -31,18 +31,33 @@ public sealed class UserRecord
     public required string PasswordHash { get; set; }
 }
 
-/// <summary>A notification in a user's in-app inbox; only its read mark changes.</summary>
+/// <summary>
+/// A notification in a user's in-app inbox, written in the transaction of the change it tells of; only its read mark and
+/// its e-mail columns change. The rows whose <see cref="EmailDueAt"/> is set are the e-mail outbox.
+/// </summary>
 public sealed class NotificationRecord
 {
     public long Id { get; set; }
     public required string Recipient { get; set; }
     public required string Kind { get; set; }
-    public required string CaseId { get; set; }
-    public required string CaseNumber { get; set; }
+    public string? CaseId { get; set; }
+    public string? CaseNumber { get; set; }
     public required string Title { get; set; }
     public required string Body { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
+    /// <summary>When the e-mail copy is (next) to be tried; null once there is nothing more to do (sent, no address, given up).</summary>
+    public DateTimeOffset? EmailDueAt { get; set; }
+    /// <summary>How many times delivery took the row to send it.</summary>
+    public int EmailAttempts { get; set; }
+    public DateTimeOffset? EmailSentAt { get; set; }
+
+    /// <summary>A new row for the notification, its e-mail due at once.</summary>
+    public static NotificationRecord From(Approval.Workflows.Notifications.Notification n, DateTimeOffset now) => new()
+    {
+        Recipient = n.Recipient, Kind = n.Kind.ToString(), CaseId = n.CaseId, CaseNumber = n.CaseNumber, Title = n.Title, Body = n.Body,
+        CreatedAt = n.CreatedAt, EmailDueAt = now,
+    };
 }
 
 /// <summary>A case: the columns lists and supervision filter on, and the whole case as JSON, guarded by a revision.</summary>

@@ -13,7 +13,8 @@ public sealed class EfCaseSessions(IDbContextFactory<ApprovalDbContext> contexts
 
 /// <summary>
 /// One unit of work: cases are saved as a JSON document guarded by a revision, with their task rows, new timeline
-/// and violation rows, and the workflow instances their steps advanced — all in one transaction.
+/// and violation rows, the workflow instances their steps advanced, and the inbox rows of the notifications they
+/// raised — all in one transaction.
 /// </summary>
 internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, Approval.Workflows.Calendar.DueInstantCalculator due) : ICaseSession
 {
@@ -58,6 +59,9 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
 
     public void AddSubmission(string idempotencyKey, string submitter, string caseId) =>
         db.Submissions.Add(new SubmissionRecord { IdempotencyKey = idempotencyKey, Submitter = submitter, CaseId = caseId, CreatedAt = time.GetUtcNow() });
+
+    public void Notify(IEnumerable<Approval.Workflows.Notifications.Notification> notifications) =>
+        db.Notifications.AddRange(notifications.Select(n => NotificationRecord.From(n, time.GetUtcNow())));
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {

@@ -51,18 +51,25 @@ public sealed partial class Case
         return rises;
     }
 
-    /// <summary>When the case's or one of its open tasks' level next rises; null when none will (or the clock is stopped).</summary>
+    /// <summary>
+    /// When the case's or one of its open tasks' level next rises; null when none will (or the clock is stopped). A rise
+    /// already due but not yet observed is due now: another step saving the case before the sweep came must not skip it.
+    /// </summary>
     public DateTimeOffset? NextClockThreshold(DueInstantCalculator due, DateTimeOffset now)
     {
         var schedule = new WarningSchedule(due, Warnings);
         if (WindowStep is { } step)
         {
+            if (step.Cap(schedule.LevelAt(step.Clock, now)) > step.Level)
+                return now;
             var thresholds = schedule.ThresholdsOf(step.Clock);
             var stepNext = thresholds?.NextAfter(now);
             return stepNext is { } at && step.Cap(thresholds!.LevelAt(at)) > step.Level ? at : null;
         }
         if (!IsWatched)
             return null;
+        if (schedule.LevelAt(CaseClock(schedule), now) > Level || _tasks.Any(t => t.IsOpen && schedule.LevelAt(TaskClock(t), now) > t.Level))
+            return now;
         DateTimeOffset? next = schedule.NextThresholdAfter(CaseClock(schedule), now);
         foreach (var task in _tasks.Where(t => t.IsOpen))
         {

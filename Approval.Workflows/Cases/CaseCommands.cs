@@ -1,5 +1,6 @@
 using Approval.Engine.Runtime;
 using Approval.Workflows.Catalog;
+using Approval.Workflows.Notifications;
 
 namespace Approval.Workflows.Cases;
 
@@ -7,10 +8,11 @@ namespace Approval.Workflows.Cases;
 public sealed class CaseNotFoundException(string message) : Exception(message);
 
 /// <summary>
-/// Runs one step on one case in one unit of work: load the case and its item, act, commit, then schedule the
-/// timers the process created. A lost race is a <see cref="CaseConflictException"/>: nothing was saved.
+/// Runs one step on one case in one unit of work: load the case and its item, act, commit (the case, its instance and
+/// the notifications the step raised together), then schedule the timers the process created and wake the e-mail
+/// outbox. A lost race is a <see cref="CaseConflictException"/>: nothing was saved, no one is notified.
 /// </summary>
-public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseProcess process, IDeadlineAlarms alarms, CaseClock clock)
+public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseProcess process, IDeadlineAlarms alarms, CaseClock clock, INotificationOutbox outbox)
 {
     /// <summary>What a step did to the process, so its timers can be armed once saved.</summary>
     public sealed class StepContext(ICaseSession session, Case @case, ApprovalItem item)
@@ -19,8 +21,18 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
         public Case Case { get; } = @case;
         public ApprovalItem Item { get; } = item;
         internal List<(WorkflowInstance Instance, RunResult Result)> Runs { get; } = [];
+        internal bool Notified { get; private set; }
 
         public void Ran(WorkflowInstance instance, RunResult result) => Runs.Add((instance, result));
+
+        /// <summary>Notifies people of the step, in its unit of work.</summary>
+        public void Notify(IReadOnlyCollection<Notification> notifications)
+        {
+            if (notifications.Count == 0)
+                return;
+            Session.Notify(notifications);
+            Notified = true;
+        }
     }
 
     public async Task<Case> ExecuteAsync(string caseId, Func<StepContext, Task> step, CancellationToken cancellationToken)
@@ -36,6 +48,8 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
             process.AfterCommit(instance, result);
         if (@case.NextClockThreshold(clock.Due, clock.Now) is { } next)
             alarms.Arm(@case.Id, next);
+        if (context.Notified)
+            outbox.Wake();
         return @case;
     }
 }

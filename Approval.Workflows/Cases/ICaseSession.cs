@@ -3,8 +3,8 @@ using Approval.Engine.Runtime;
 namespace Approval.Workflows.Cases;
 
 /// <summary>
-/// One unit of work on cases: the cases loaded and added, and the workflow instances their steps advanced, all
-/// saved by one <see cref="CommitAsync"/> in one transaction — a case is never half-written. A store (EF Core in
+/// One unit of work on cases: the cases loaded and added, the workflow instances their steps advanced, and the
+/// notifications they raised, all saved by one <see cref="CommitAsync"/> in one transaction — a case is never half-written. A store (EF Core in
 /// Approval.Api) implements it; tests run it on real SQLite and PostgreSQL.
 /// </summary>
 public interface ICaseSession : IAsyncDisposable
@@ -24,6 +24,9 @@ public interface ICaseSession : IAsyncDisposable
     Task<string?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default);
 
     void AddSubmission(string idempotencyKey, string submitter, string caseId);
+
+    /// <summary>Inbox rows for the people a step concerns, saved by the same commit as the case: both or neither.</summary>
+    void Notify(IEnumerable<Notifications.Notification> notifications);
 
     /// <summary>Saves everything in one transaction.</summary>
     /// <exception cref="CaseConflictException">A case or instance was saved by someone else since it was loaded.</exception>

@@ -1,17 +1,20 @@
-using System.Net;
-using System.Net.Sockets;
 using Approval.Api.Identity;
 using Approval.Api.Notifications;
 using Approval.Api.Persistence;
 using Approval.Tests.Persistence;
+using Approval.Workflows.Cases;
 using Approval.Workflows.Notifications;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Tests.Api.Notifications;
 
-/// <summary>The notifier: always the inbox, and an e-mail over SMTP to those with an address when a server is configured.</summary>
+/// <summary>
+/// The e-mail outbox: notifications committed in a unit of work are in every recipient's inbox at once, and e-mailed
+/// afterwards, once, to those with an address, by a delivery that may run any number of times, fail and retry.
+/// </summary>
 public class EmailNotificationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 1, 0, 0, TimeSpan.Zero);
@@ -27,48 +30,85 @@ public class EmailNotificationTests
         await using var services = await NotifierServices.StartAsync(smtp.Port);
         await services.GiveAddressAsync("tax-head", "tax-head@approval.example");
 
-        await services.Notifier.SendAsync([To("tax-head"), To("tax-reviewer")]);
+        await services.CommitAsync(To("tax-head"), To("tax-reviewer"));
+        Assert.That(await services.Inbox.UnreadCountAsync("tax-head"), Is.EqualTo(1), "in the inbox as soon as committed, before any e-mail");
+        Assert.That(await services.Inbox.UnreadCountAsync("tax-reviewer"), Is.EqualTo(1));
 
+        Assert.That(await services.Outbox.DeliverAsync(CancellationToken.None), Is.EqualTo(1));
         var mail = smtp.Messages.Single();
         Assert.That(mail.From, Is.EqualTo("approval@service-center.example"));
         Assert.That(mail.To, Is.EqualTo(new[] { "tax-head@approval.example" }), "tax-reviewer has no address: inbox only");
         Assert.That(mail.Headers["Subject"], Is.EqualTo(To("tax-head").Title));
         Assert.That(mail.Body, Is.EqualTo(To("tax-head").Body));
         Assert.That(mail.Headers["X-Approval-Case"], Is.EqualTo("SL20261124000001"));
-        Assert.That(await services.Inbox.UnreadCountAsync("tax-head"), Is.EqualTo(1));
-        Assert.That(await services.Inbox.UnreadCountAsync("tax-reviewer"), Is.EqualTo(1));
+        var rows = await services.RowsAsync();
+        Assert.That(rows.Select(r => (r.Recipient, r.EmailDueAt, r.EmailSentAt)), Is.EquivalentTo(new (string, DateTimeOffset?, DateTimeOffset?)[]
+        {
+            ("tax-head", null, Now), ("tax-reviewer", null, null),
+        }), "nothing left due: sent, or no address to send to");
     }
 
     [Test]
-    public async Task An_smtp_server_that_cannot_be_reached_fails_nothing_and_the_inbox_keeps_the_notification()
+    public async Task Delivery_run_twice_or_at_the_same_time_sends_each_message_once()
     {
-        var closed = new TcpListener(IPAddress.Loopback, 0);
-        closed.Start();
-        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        using var smtp = new SmtpCapture();
+        await using var services = await NotifierServices.StartAsync(smtp.Port);
+        await services.GiveAddressAsync("tax-head", "tax-head@approval.example");
+        await services.GiveAddressAsync("supervisor", "supervisor@approval.example");
+        await services.CommitAsync(To("tax-head"), To("supervisor"));
+
+        var together = await Task.WhenAll(services.Outbox.DeliverAsync(CancellationToken.None), services.NewOutbox().DeliverAsync(CancellationToken.None));
+        var again = await services.Outbox.DeliverAsync(CancellationToken.None);
+
+        Assert.That(together.Sum() + again, Is.EqualTo(2));
+        Assert.That(smtp.Messages.SelectMany(m => m.To), Is.EquivalentTo(new[] { "tax-head@approval.example", "supervisor@approval.example" }));
+        Assert.That((await services.RowsAsync()).Select(r => r.EmailAttempts), Is.All.EqualTo(1), "each row claimed once");
+    }
+
+    [Test]
+    public async Task A_server_that_cannot_be_reached_leaves_the_message_due_and_a_later_delivery_sends_it()
+    {
+        var port = SmtpCapture.ClosedPort();
         await using var services = await NotifierServices.StartAsync(port);
         await services.GiveAddressAsync("tax-head", "tax-head@approval.example");
+        await services.CommitAsync(To("tax-head"));
 
-        Assert.DoesNotThrowAsync(() => services.Notifier.SendAsync([To("tax-head")]));
+        Assert.That(await services.Outbox.DeliverAsync(CancellationToken.None), Is.Zero);
+        var failed = (await services.RowsAsync()).Single();
+        Assert.That((failed.EmailAttempts, failed.EmailSentAt, failed.EmailDueAt), Is.EqualTo((1, (DateTimeOffset?)null, (DateTimeOffset?)Now.AddMinutes(1))),
+            "retried a minute later; the inbox has it meanwhile");
+        Assert.That(await services.Outbox.DeliverAsync(CancellationToken.None), Is.Zero, "not due again yet");
 
-        Assert.That(await services.Inbox.UnreadCountAsync("tax-head"), Is.EqualTo(1));
+        using var smtp = new SmtpCapture(port);
+        services.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.That(await services.Outbox.DeliverAsync(CancellationToken.None), Is.EqualTo(1));
+        Assert.That(smtp.Messages.Single().To, Is.EqualTo(new[] { "tax-head@approval.example" }));
+        Assert.That((await services.RowsAsync()).Single().EmailSentAt, Is.EqualTo(Now.AddMinutes(1)));
     }
 
     [Test]
-    public async Task Without_a_host_no_e_mail_is_sent()
+    public async Task Without_a_host_no_e_mail_is_sent_and_nothing_stays_due()
     {
         await using var services = await NotifierServices.StartAsync(null);
         await services.GiveAddressAsync("tax-head", "tax-head@approval.example");
+        await services.CommitAsync(To("tax-head"));
 
-        Assert.That(await services.Email.SendAsync([To("tax-head")]), Is.Zero);
+        Assert.That(await services.Outbox.DeliverAsync(CancellationToken.None), Is.Zero);
+
+        var row = (await services.RowsAsync()).Single();
+        Assert.That((row.EmailDueAt, row.EmailSentAt, row.ReadAt), Is.EqualTo(((DateTimeOffset?)null, (DateTimeOffset?)null, (DateTimeOffset?)null)),
+            "e-mail was off when it was committed: switching it on later does not send old news");
     }
 
     /// <summary>Persistence and notifications on a fresh SQLite database with the demo users, SMTP on a local port (or off).</summary>
     private sealed class NotifierServices(TestDatabase database, ServiceProvider services) : IAsyncDisposable
     {
-        public INotifier Notifier => services.GetRequiredService<INotifier>();
         public NotificationInbox Inbox => services.GetRequiredService<NotificationInbox>();
-        public SmtpEmailSender Email => services.GetRequiredService<SmtpEmailSender>();
+        public EmailOutbox Outbox { get; } = services.GetRequiredService<EmailOutbox>();
+        public FakeTimeProvider Clock => (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
+
+        /// <summary>A second delivery, as another Hangfire worker would run it.</summary>
+        public EmailOutbox NewOutbox() => services.GetRequiredService<EmailOutbox>();
 
         public static async Task<NotifierServices> StartAsync(int? smtpPort)
         {
@@ -87,10 +127,25 @@ public class EmailNotificationTests
                 .AddLogging()
                 .AddApprovalPersistence(configuration)
                 .AddApprovalNotifications(configuration)
+                .AddSingleton(new Approval.Workflows.Calendar.DueInstantCalculator(new Approval.Workflows.Calendar.CalendarSource(Approval.Workflows.Calendar.WorkingDayCalendar.Official), new Approval.Workflows.Calendar.BusinessHours()))
                 .AddSingleton<EfUserStore>()
                 .BuildServiceProvider();
             await services.GetRequiredService<EfUserStore>().SaveAsync(DemoUsers.All.Select(u => new UserAccount(u, "-")));
             return new NotifierServices(database, services);
+        }
+
+        /// <summary>Notifications committed in a unit of work, as a step's would be.</summary>
+        public async Task CommitAsync(params Notification[] notifications)
+        {
+            await using var session = await services.GetRequiredService<ICaseSessions>().OpenAsync();
+            session.Notify(notifications);
+            await session.CommitAsync();
+        }
+
+        public async Task<List<NotificationRecord>> RowsAsync()
+        {
+            await using var db = await services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
+            return await db.Notifications.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
         }
 
         public async Task GiveAddressAsync(string userName, string email)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Approval.Workflows.Cases;
 using Approval.Workflows.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,13 +18,15 @@ public class NotificationApiTests
     {
         _factory = new ApprovalApiFactory();
         _factory.CreateClient().Dispose();
-        await _factory.Services.GetRequiredService<INotifier>().SendAsync(
+        await using var session = await _factory.Services.GetRequiredService<ICaseSessions>().OpenAsync();
+        session.Notify(
         [
             Note("tax-head", "first", Monday),
             Note("tax-head", "second", Monday.AddHours(1)),
             Note("tax-head", "third", Monday.AddHours(2)),
             Note("tax-reviewer", "the reviewer's", Monday),
         ]);
+        await session.CommitAsync();
     }
 
     [OneTimeTearDown]

@@ -15,16 +15,28 @@ internal sealed record CapturedMail(string From, IReadOnlyList<string> To, IRead
 /// </summary>
 internal sealed partial class SmtpCapture : IDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
 
-    public SmtpCapture()
+    /// <param name="port">A port to listen on (one a test reserved earlier); any free one by default.</param>
+    public SmtpCapture(int port = 0)
     {
+        _listener = new TcpListener(IPAddress.Loopback, port);
         _listener.Start();
         _ = ServeAsync();
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>A free port nothing listens on: a server that cannot be reached, until a capture is started on it.</summary>
+    public static int ClosedPort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
     public ConcurrentQueue<CapturedMail> Messages { get; } = new();
 
     private async Task ServeAsync()

@@ -36,13 +36,17 @@ internal sealed class CaseServices : IAsyncDisposable
     public AcceptanceDeadlines Sweep => _services.GetRequiredService<AcceptanceDeadlines>();
     public ClockWatch Watch => _services.GetRequiredService<ClockWatch>();
     public Corrections Corrections => _services.GetRequiredService<Corrections>();
+    public CaseCommands Commands => _services.GetRequiredService<CaseCommands>();
+    public RecordingNotificationOutbox Outbox => (RecordingNotificationOutbox)_services.GetRequiredService<Approval.Workflows.Notifications.INotificationOutbox>();
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
     public TestDatabase Database => _database;
 
-    public static async Task<CaseServices> StartAsync(DatabaseProvider provider, string beijingNow)
+    /// <param name="settings">More configuration, e.g. <c>Approval:Smtp</c>.</param>
+    public static async Task<CaseServices> StartAsync(DatabaseProvider provider, string beijingNow, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(ACase.Beijing(beijingNow));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.SettingsForTests).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.SettingsForTests).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(clock)
@@ -53,6 +57,7 @@ internal sealed class CaseServices : IAsyncDisposable
             .AddApprovalNotifications(configuration)
             .AddSingleton<IWorkflowTimerScheduler, RecordingTimerScheduler>()
             .AddSingleton<IDeadlineAlarms, RecordingDeadlineAlarms>()
+            .AddSingleton<Approval.Workflows.Notifications.INotificationOutbox, RecordingNotificationOutbox>()
             .BuildServiceProvider();
         var runtime = services.GetRequiredService<WorkflowRuntime>();
         foreach (var file in Directory.GetFiles(Approval.Tests.Workflows.Process.ProcessHarness.WorkflowsFolder, "*.json"))
@@ -85,6 +90,16 @@ internal sealed class RecordingDeadlineAlarms : IDeadlineAlarms
     public void Arm(string caseId, DateTimeOffset at) => Armed.Enqueue((caseId, at));
 }
 
+/// <summary>Counts the outbox's wake-ups; tests run the delivery themselves.</summary>
+internal sealed class RecordingNotificationOutbox : Approval.Workflows.Notifications.INotificationOutbox
+{
+    private int _wakes;
+
+    public int Wakes => _wakes;
+
+    public void Wake() => Interlocked.Increment(ref _wakes);
+}
+
 /// <summary>A fixture per database (SQLite, PostgreSQL): fresh <see cref="CaseServices"/> for each test, the clock at 2026-11-24 10:00 Beijing time.</summary>
 public abstract class CaseServicesFixture(DatabaseProvider provider)
 {
@@ -92,8 +107,11 @@ public abstract class CaseServicesFixture(DatabaseProvider provider)
 
     internal CaseServices Services => _services!;
 
+    /// <summary>More configuration for the services, e.g. <c>Approval:Smtp</c>.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     [SetUp]
-    public async Task StartServices() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00");
+    public async Task StartServices() => _services = await CaseServices.StartAsync(provider, "2026-11-24T10:00:00", Settings);
 
     [TearDown]
     public async Task StopServices()

@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
 using Approval.Api.Identity;
+using Approval.Api.Notifications;
 using Approval.Api.Persistence;
+using Approval.Tests.Api.Notifications;
 using Approval.Tests.Workflows.Cases;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
+using Approval.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Tests.Workflows.Notifications;
@@ -16,6 +19,17 @@ namespace Approval.Tests.Workflows.Notifications;
 [TestFixture(DatabaseProvider.PostgreSql)]
 public class WarningNotificationTests(DatabaseProvider provider) : CaseServicesFixture(provider)
 {
+    private readonly SmtpCapture _smtp = new();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Approval:Smtp:Host"] = "127.0.0.1",
+        ["Approval:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Approval:Smtp:Timeout"] = "00:00:05",
+    };
+
+    [OneTimeTearDown]
+    public void StopSmtp() => _smtp.Dispose();
     [SetUp]
     public async Task SeedUsers()
     {
@@ -26,10 +40,11 @@ public class WarningNotificationTests(DatabaseProvider provider) : CaseServicesF
             db.Users.Add(new UserRecord
             {
                 Id = user.Id, UserName = user.UserName, DisplayName = user.DisplayName, Role = user.Role.ToString(),
-                DepartmentCode = user.DepartmentCode, WindowCode = user.WindowCode, PasswordHash = "-",
+                DepartmentCode = user.DepartmentCode, WindowCode = user.WindowCode, PasswordHash = "-", Email = $"{user.UserName}@approval.example",
             });
         }
         await db.SaveChangesAsync();
+        _smtp.Messages.Clear();
     }
 
     [Test]
@@ -83,6 +98,58 @@ public class WarningNotificationTests(DatabaseProvider provider) : CaseServicesF
         Assert.That(caseRed[0].CreatedAt, Is.EqualTo(ACase.Beijing("2026-12-16T09:00:00")));
         await Services.Watch.SweepAsync();
         Assert.That(await InboxAsync(), Has.Count.EqualTo(prompts.Count + yellow.Count + red.Count + caseRed.Count), "nothing left to rise, no one notified again");
+    }
+
+    [Test]
+    public async Task A_warning_whose_commit_fails_leaves_no_inbox_row_and_the_next_sweep_notifies_once()
+    {
+        var id = await AcceptedEstablishmentAsync();
+        Services.At("2026-11-27T17:30:00");
+        var (clock, notices) = (Services.Get<CaseClock>(), Services.Get<WarningNotices>());
+
+        Assert.ThrowsAsync<CaseConflictException>(() => Services.Commands.ExecuteAsync(id, async step =>
+        {
+            step.Notify(await notices.ForAsync(step.Case, step.Case.ObserveClocks(clock.Due, clock.Now)));
+            // Someone else saves the case meanwhile: this unit of work loses the race at its commit.
+            await Services.Commands.ExecuteAsync(id, _ => Task.CompletedTask, CancellationToken.None);
+        }, CancellationToken.None));
+
+        Assert.That(await InboxAsync(), Is.Empty, "the rise was not saved: no one hears of it");
+        Assert.That(Services.Outbox.Wakes, Is.Zero, "nothing to e-mail");
+        await Services.Watch.SweepAsync();
+        var prompts = await InboxAsync();
+        Assert.That(prompts, Has.Count.EqualTo(7), "the sweep saves the rise and its notifications together");
+        Assert.That(Services.Outbox.Wakes, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_committed_warning_gives_each_recipient_one_inbox_row_and_one_e_mail_even_when_delivery_runs_twice()
+    {
+        await AcceptedEstablishmentAsync();
+        Services.At("2026-11-27T17:30:00");
+        await Services.Watch.SweepAsync();
+        var rows = await InboxAsync();
+        Assert.That(rows.Select(r => r.Recipient).ToList(), Is.Unique.And.Count.EqualTo(7));
+
+        var outbox = Services.Get<EmailOutbox>();
+        Assert.That(await outbox.DeliverAsync(CancellationToken.None), Is.EqualTo(7));
+        Assert.That(await outbox.DeliverAsync(CancellationToken.None), Is.Zero, "a second delivery finds nothing due");
+        await Services.Watch.SweepAsync();
+
+        Assert.That(_smtp.Messages.SelectMany(m => m.To), Is.EquivalentTo(rows.Select(r => $"{r.Recipient}@approval.example")));
+        Assert.That(await InboxAsync(), Has.Count.EqualTo(7));
+        Assert.That((await InboxAsync()).Select(r => r.EmailSentAt), Is.All.EqualTo(ACase.Beijing("2026-11-27T17:30:00")));
+    }
+
+    // 企业设立登记 accepted on Tuesday 11-24 at 14:00: six tasks of 5 working days, prompted after 3 (11-27 17:30).
+    private async Task<string> AcceptedEstablishmentAsync()
+    {
+        var id = (await Services.Intake.SubmitAsync(new Application(DemoCatalog.EnterpriseEstablishment.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
+            new JsonObject { ["companyName"] = "甲公司", ["registeredCapital"] = 10, ["businessScope"] = "咨询", ["address"] = "云城区", ["legalRepresentativeId"] = "11010519491231002X" }),
+            "applicant-1", null)).Case.Id;
+        Services.At("2026-11-24T14:00:00");
+        await Services.Window.AcceptAsync(id, "clerk");
+        return id;
     }
 
     private async Task<List<NotificationRecord>> InboxAsync()
