@@ -13,6 +13,7 @@ public static class NotificationServiceCollectionExtensions
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<IStaffDirectory, EfStaffDirectory>();
         services.AddSingleton<WarningNotices>();
+        services.AddSingleton<SupervisionNotices>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<SmtpEmailSender>();
         services.AddTransient<EmailOutbox>();

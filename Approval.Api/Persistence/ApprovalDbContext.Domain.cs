@@ -183,6 +183,7 @@ public abstract partial class ApprovalDbContext
             n.Property(x => x.Kind).HasMaxLength(EnumLength);
             n.Property(x => x.Subject).HasMaxLength(NameLength);
             n.Property(x => x.IssuedBy).HasMaxLength(NameLength);
+            n.Property(x => x.Issuer).HasMaxLength(NameLength);
             n.Property(x => x.AnsweredBy).HasMaxLength(NameLength);
             n.Property(x => x.Status).HasMaxLength(EnumLength).IsConcurrencyToken();
             // The sweep: open notices by due instant, overdue ones by escalation instant.

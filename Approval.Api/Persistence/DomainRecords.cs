@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Approval.Api.Persistence;
 
 /// <summary>A department row.</summary>
@@ -58,6 +60,17 @@ public sealed class NotificationRecord
         Recipient = n.Recipient, Kind = n.Kind.ToString(), CaseId = n.CaseId, CaseNumber = n.CaseNumber, Title = n.Title, Body = n.Body,
         CreatedAt = n.CreatedAt, EmailDueAt = now,
     };
+}
+
+/// <summary>Stages inbox rows in a context, to be saved with the change they tell of.</summary>
+public static class NotificationRows
+{
+    public static void AddNotifications(this ApprovalDbContext db, IEnumerable<Approval.Workflows.Notifications.Notification> notifications, DateTimeOffset now) =>
+        db.Notifications.AddRange(notifications.Select(n => NotificationRecord.From(n, now)));
+
+    /// <summary>The number of the case a notice or complaint concerns, for its notifications; null for none.</summary>
+    public static async Task<string?> CaseNumberAsync(this ApprovalDbContext db, string? caseId, CancellationToken cancellationToken) =>
+        caseId is null ? null : await db.Cases.Where(c => c.Id == caseId).Select(c => c.Number).SingleOrDefaultAsync(cancellationToken);
 }
 
 /// <summary>A case: the columns lists and supervision filter on, and the whole case as JSON, guarded by a revision.</summary>

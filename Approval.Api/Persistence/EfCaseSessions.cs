@@ -60,8 +60,7 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
     public void AddSubmission(string idempotencyKey, string submitter, string caseId) =>
         db.Submissions.Add(new SubmissionRecord { IdempotencyKey = idempotencyKey, Submitter = submitter, CaseId = caseId, CreatedAt = time.GetUtcNow() });
 
-    public void Notify(IEnumerable<Approval.Workflows.Notifications.Notification> notifications) =>
-        db.Notifications.AddRange(notifications.Select(n => NotificationRecord.From(n, time.GetUtcNow())));
+    public void Notify(IEnumerable<Approval.Workflows.Notifications.Notification> notifications) => db.AddNotifications(notifications, time.GetUtcNow());
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,8 @@ public sealed class CorrectionNoticeRecord
     public required string Subject { get; set; }
     public required string Body { get; set; }
     public required string IssuedBy { get; set; }
+    /// <summary>The issuing supervisor's user name (notified of the answer).</summary>
+    public string? Issuer { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset EscalateAt { get; set; }
@@ -25,7 +27,7 @@ public sealed class CorrectionNoticeRecord
     public static CorrectionNoticeRecord From(CorrectionNotice notice) => new CorrectionNoticeRecord
     {
         Id = notice.Id, CaseId = notice.CaseId, DepartmentCode = notice.DepartmentCode, Kind = notice.Kind.ToString(), Subject = notice.Subject,
-        Body = notice.Body, IssuedBy = notice.IssuedBy, IssuedAt = notice.IssuedAt, DueAt = notice.DueAt, EscalateAt = notice.EscalateAt,
+        Body = notice.Body, IssuedBy = notice.IssuedBy, Issuer = notice.Issuer, IssuedAt = notice.IssuedAt, DueAt = notice.DueAt, EscalateAt = notice.EscalateAt,
         Status = notice.Status.ToString(),
     }.With(notice);
 
@@ -44,7 +46,7 @@ public sealed class CorrectionNoticeRecord
     public CorrectionNotice ToNotice() => new()
     {
         Id = Id, CaseId = CaseId, DepartmentCode = DepartmentCode, Kind = Enum.Parse<NoticeKind>(Kind), Subject = Subject, Body = Body,
-        IssuedBy = IssuedBy, IssuedAt = IssuedAt, DueAt = DueAt, EscalateAt = EscalateAt, Status = Enum.Parse<NoticeStatus>(Status),
+        IssuedBy = IssuedBy, Issuer = Issuer, IssuedAt = IssuedAt, DueAt = DueAt, EscalateAt = EscalateAt, Status = Enum.Parse<NoticeStatus>(Status),
         Answer = Answer, AnsweredBy = AnsweredBy, AnsweredAt = AnsweredAt, OverdueAt = OverdueAt, EscalatedAt = EscalatedAt,
     };
 }

@@ -1,6 +1,7 @@
 using Approval.Api.Persistence;
 using Approval.Workflows.Calendar;
 using Approval.Workflows.Cases;
+using Approval.Workflows.Notifications;
 using Approval.Workflows.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,28 +16,41 @@ internal sealed record NoticeToIssue(string? CaseId, string DepartmentCode, Noti
 /// <summary>
 /// Correction notices (督办) and supervision recommendations: supervisors issue them, departments answer, the deadline
 /// sweep turns unanswered ones overdue (escalated to the department's head) and then escalated (to supervisors), once each.
+/// Each step saves the notice and the inbox rows of the people it concerns (<see cref="SupervisionNotices"/>) together,
+/// then wakes the e-mail outbox.
 /// </summary>
 internal sealed class CorrectionNoticeDesk(IDbContextFactory<ApprovalDbContext> contexts, DueInstantCalculator calculator, TimeProvider time,
-    ICaseSessions sessions, CaseTimelineLines timeline)
+    ICaseSessions sessions, CaseTimelineLines timeline, SupervisionNotices notices, INotificationOutbox outbox)
 {
-    public async Task<CorrectionNotice> IssueAsync(NoticeToIssue request, string issuedBy, CancellationToken cancellationToken)
+    /// <param name="issuedBy">The supervisor as the timeline shows them.</param>
+    /// <param name="issuer">The supervisor's user name, notified of the answer.</param>
+    public async Task<CorrectionNotice> IssueAsync(NoticeToIssue request, string issuedBy, string issuer, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Departments.AnyAsync(d => d.Code == request.DepartmentCode, cancellationToken))
             throw new SupervisionRuleException($"there is no department {request.DepartmentCode}");
+        Case? @case = null;
         if (request.CaseId is { } caseId)
         {
             await using var session = await sessions.OpenAsync(cancellationToken);
-            _ = await session.FindAsync(caseId, cancellationToken) ?? throw new CaseNotFoundException($"No case {caseId}.");
+            @case = await session.FindAsync(caseId, cancellationToken) ?? throw new CaseNotFoundException($"No case {caseId}.");
         }
         var now = time.GetUtcNow();
         var due = calculator.DueAt(now, request.DueInWorkingDays)!.Value;
         var notice = CorrectionNotice.Issue(request.CaseId, request.DepartmentCode, request.Kind, request.Subject, request.Body, issuedBy,
-            now, due, calculator.DueAt(due, 1)!.Value);
+            now, due, calculator.DueAt(due, 1)!.Value) with { Issuer = issuer };
         var record = CorrectionNoticeRecord.From(notice);
-        db.CorrectionNotices.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        notice = record.ToNotice();
+        // The notice's id is in its notifications' text: saved first, in the transaction that saves them.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.CorrectionNotices.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            notice = record.ToNotice();
+            db.AddNotifications(await notices.IssuedAsync(notice, @case, cancellationToken), now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        outbox.Wake();
         await timeline.AddAsync(notice.CaseId, now, issuedBy, CaseAction.NoticeIssued, notice.Subject,
             $"{notice.Kind} #{notice.Id} to {notice.DepartmentCode}, due {notice.DueAt:O}", cancellationToken);
         return notice;
@@ -51,7 +65,9 @@ internal sealed class CorrectionNoticeDesk(IDbContextFactory<ApprovalDbContext> 
             return null;
         var now = time.GetUtcNow();
         var answered = record.ToNotice().Answered(answer, answeredBy, now);
+        db.AddNotifications(await notices.AnsweredAsync(answered, await db.CaseNumberAsync(answered.CaseId, cancellationToken), cancellationToken), now);
         await SaveAsync(db, record.With(answered), cancellationToken);
+        outbox.Wake();
         await timeline.AddAsync(answered.CaseId, now, answeredBy, CaseAction.NoticeAnswered, answered.AnsweredLate ? "answered late" : null,
             $"{answered.Kind} #{answered.Id}: {answered.Answer}", cancellationToken);
         return answered;
@@ -101,14 +117,16 @@ internal sealed class CorrectionNoticeDesk(IDbContextFactory<ApprovalDbContext> 
             var after = before.Swept(now);
             if (after.Status == before.Status)
                 continue;
+            db.AddNotifications(await notices.EscalatedAsync(after, await db.CaseNumberAsync(after.CaseId, cancellationToken), cancellationToken), now);
             try
             {
                 await SaveAsync(db, record.With(after), cancellationToken);
             }
             catch (CaseConflictException)
             {
-                continue; // answered (or swept by another node) meanwhile
+                continue; // answered (or swept by another node) meanwhile: no one hears of an escalation that did not happen
             }
+            outbox.Wake();
             changed++;
             var to = after.Status == NoticeStatus.Escalated ? "supervisors" : $"the head of {after.DepartmentCode}";
             await timeline.AddAsync(after.CaseId, now, "system", CaseAction.NoticeEscalated, $"unanswered past {after.DueAt:O}",

@@ -59,7 +59,7 @@ internal static class NoticeEndpoints
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
         var notice = await desk.IssueAsync(new NoticeToIssue(ListQuery.Code(request.CaseId), request.DepartmentCode!.Trim(), kind, request.Subject!, request.Body!,
-            request.DueInWorkingDays!.Value), CasesEndpoints.Actor(principal), cancellationToken);
+            request.DueInWorkingDays!.Value), CasesEndpoints.Actor(principal), principal.ToUser()!.UserName, cancellationToken);
         return TypedResults.Created($"/api/supervision/notices/{notice.Id}", notice);
     }
 

@@ -35,6 +35,8 @@ public sealed record CorrectionNotice
     public required string Subject { get; init; }
     public required string Body { get; init; }
     public required string IssuedBy { get; init; }
+    /// <summary>The issuing supervisor's user name, whom the answer notifies; null on notices issued before it was recorded.</summary>
+    public string? Issuer { get; init; }
     public DateTimeOffset IssuedAt { get; init; }
     public DateTimeOffset DueAt { get; init; }
     /// <summary>When an overdue notice goes up to supervisors: one working day after <see cref="DueAt"/>.</summary>
