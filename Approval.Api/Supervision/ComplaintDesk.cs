@@ -7,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Api.Supervision;
 
-/// <summary>What the complaint lists are filtered by: statuses (empty: any), the complainant, breached only.</summary>
-internal sealed record ComplaintListFilter(IReadOnlyList<string> Statuses, string? Complainant, bool? Breached);
-
 /// <summary>
 /// Complaints (投诉): applicants file them, supervisors decide within 5 working days (a breach otherwise, recorded by the
 /// deadline sweep once), handle or transfer them, and resolve them with the outcome the complainant reads. A step saves
@@ -63,28 +60,6 @@ internal sealed class ComplaintDesk(IDbContextFactory<ApprovalDbContext> context
     public Task<Complaint?> ResolveAsync(long id, string by, string outcome, CancellationToken cancellationToken) =>
         StepAsync(id, (c, now) => c.Resolved(by, outcome, now), by, c => $"resolved (办结), outcome told: {c.Outcome}", cancellationToken,
             notify: (c, number, now) => Task.FromResult(notices.Decided(c, number, now)));
-
-    public async Task<Complaint?> FindAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken))?.ToComplaint();
-    }
-
-    /// <summary>Complaints, newest first.</summary>
-    public async Task<Page<Complaint>> PageAsync(ComplaintListFilter filter, Paging paging, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var complaints = db.Complaints.AsNoTracking();
-        if (filter.Statuses.Count > 0)
-            complaints = complaints.Where(c => filter.Statuses.Contains(c.Status));
-        if (filter.Complainant is { } complainant)
-            complaints = complaints.Where(c => c.Complainant == complainant);
-        if (filter.Breached is { } breached)
-            complaints = breached ? complaints.Where(c => c.BreachedAt != null) : complaints.Where(c => c.BreachedAt == null);
-        var total = await complaints.CountAsync(cancellationToken);
-        var rows = await complaints.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return new Page<Complaint>(paging.Number, paging.Size, total, [.. rows.Select(r => r.ToComplaint())]);
-    }
 
     /// <summary>
     /// Complaints still undecided past their 5-working-day limit get their breach recorded, once (the (Status, DecideBy)

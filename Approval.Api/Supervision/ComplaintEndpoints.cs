@@ -30,7 +30,8 @@ internal static class ComplaintEndpoints
         var supervision = routes.MapGroup("/api/supervision/complaints").WithTags("Supervision")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         supervision.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Complaints, newest first; filters status (Received, Handling, TransferredToDepartment, Declined, Resolved), breached (true: not decided within 5 working days); pages.")
+            .WithSummary("Complaints, newest first; filters status (Received, Handling, TransferredToDepartment, Declined, Resolved), breached (true: not decided within 5 working days); pages, or CSV.")
+            .WithDescription("Paged JSON, or every matching row as UTF-8 CSV with a byte order mark for format=csv or Accept: text/csv (times in the service center's time zone).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         supervision.MapPost("/{complaintId}/take-up", TakeUpAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("受理: supervisors take the complaint up and handle it.")
@@ -66,24 +67,27 @@ internal static class ComplaintEndpoints
     }
 
     private static async Task<Results<Ok<Page<Complaint>>, ProblemHttpResult>> MineAsync([FromQuery(Name = "page")] int? page,
-        [FromQuery(Name = "pageSize")] int? pageSize, ClaimsPrincipal principal, ComplaintDesk desk, BusinessHours hours, CancellationToken cancellationToken)
+        [FromQuery(Name = "pageSize")] int? pageSize, ClaimsPrincipal principal, ComplaintList list, BusinessHours hours, CancellationToken cancellationToken)
     {
         var query = new ListQuery(hours);
         var paging = query.PageOf(page, pageSize);
         if (!query.IsValid)
             return query.Problem();
-        return TypedResults.Ok(await desk.PageAsync(new ComplaintListFilter([], principal.ToUser()!.UserName, null), paging, cancellationToken));
+        return TypedResults.Ok(await list.PageAsync(new ComplaintListFilter([], principal.ToUser()!.UserName, null), paging, cancellationToken));
     }
 
-    private static async Task<Results<Ok<Page<Complaint>>, ProblemHttpResult>> ListAsync([AsParameters] ComplaintListParameters parameters,
-        ComplaintDesk desk, BusinessHours hours, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<Complaint>>, CsvFile<Complaint>, ProblemHttpResult>> ListAsync([AsParameters] ComplaintListParameters parameters,
+        HttpRequest request, ComplaintList list, BusinessHours hours, CancellationToken cancellationToken)
     {
         var query = new ListQuery(hours);
         var filter = new ComplaintListFilter(query.Names<ComplaintStatus>("status", parameters.Status, []), null, parameters.Breached);
         var paging = query.PageOf(parameters.Page, parameters.PageSize);
+        var csv = query.WantsCsv(request, parameters.Format);
         if (!query.IsValid)
             return query.Problem();
-        return TypedResults.Ok(await desk.PageAsync(filter, paging, cancellationToken));
+        if (csv)
+            return new CsvFile<Complaint>("supervision-complaints.csv", ComplaintList.Columns, list.StreamAsync(filter, CancellationToken.None), hours.Zone);
+        return TypedResults.Ok(await list.PageAsync(filter, paging, cancellationToken));
     }
 
     private static Task<Results<Ok<Complaint>, ProblemHttpResult>> TakeUpAsync(long complaintId, ClaimsPrincipal principal, ComplaintDesk desk,
@@ -138,8 +142,10 @@ public sealed record OutcomeRequest(string? Outcome);
 /// <param name="Breached">true: only those not decided within 5 working days; false: only the others.</param>
 /// <param name="Page">Page number, from 1.</param>
 /// <param name="PageSize">Rows per page, 1 to 200 (default 50).</param>
+/// <param name="Format">json (default) or csv.</param>
 internal sealed record ComplaintListParameters(
     [FromQuery(Name = "status")] string[]? Status,
     [FromQuery(Name = "breached")] bool? Breached,
     [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "pageSize")] int? PageSize);
+    [FromQuery(Name = "pageSize")] int? PageSize,
+    [FromQuery(Name = "format")] string? Format);

@@ -7,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Api.Supervision;
 
-/// <summary>What the notice lists are filtered by: statuses (empty: any), a department.</summary>
-internal sealed record NoticeListFilter(IReadOnlyList<string> Statuses, string? Department);
-
 /// <summary>A notice to issue: due in working days from now.</summary>
 internal sealed record NoticeToIssue(string? CaseId, string DepartmentCode, NoticeKind Kind, string Subject, string Body, int DueInWorkingDays);
 
@@ -71,26 +68,6 @@ internal sealed class CorrectionNoticeDesk(IDbContextFactory<ApprovalDbContext> 
         await timeline.AddAsync(answered.CaseId, now, answeredBy, CaseAction.NoticeAnswered, answered.AnsweredLate ? "answered late" : null,
             $"{answered.Kind} #{answered.Id}: {answered.Answer}", cancellationToken);
         return answered;
-    }
-
-    public async Task<CorrectionNotice?> FindAsync(long noticeId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await db.CorrectionNotices.AsNoTracking().SingleOrDefaultAsync(n => n.Id == noticeId, cancellationToken))?.ToNotice();
-    }
-
-    /// <summary>Notices, soonest due first.</summary>
-    public async Task<Page<CorrectionNotice>> PageAsync(NoticeListFilter filter, Paging paging, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var notices = db.CorrectionNotices.AsNoTracking();
-        if (filter.Statuses.Count > 0)
-            notices = notices.Where(n => filter.Statuses.Contains(n.Status));
-        if (filter.Department is { } department)
-            notices = notices.Where(n => n.DepartmentCode == department);
-        var total = await notices.CountAsync(cancellationToken);
-        var rows = await notices.OrderBy(n => n.DueAt).ThenBy(n => n.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return new Page<CorrectionNotice>(paging.Number, paging.Size, total, [.. rows.Select(r => r.ToNotice())]);
     }
 
     /// <summary>

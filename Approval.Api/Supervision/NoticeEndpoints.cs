@@ -25,7 +25,8 @@ internal static class NoticeEndpoints
             .WithDescription("Body { caseId, departmentCode, kind: CorrectionNotice | SupervisionRecommendation, subject, body, dueInWorkingDays (1–60) }. A correction notice names a case; the due instant is the close of business of the N-th working day.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         supervision.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Notices, soonest due first; filters status (Open, Answered, Overdue, Escalated; comma-separated) and department; pages.")
+            .WithSummary("Notices, soonest due first; filters status (Open, Answered, Overdue, Escalated; comma-separated) and department; pages, or CSV.")
+            .WithDescription("Paged JSON, or every matching row as UTF-8 CSV with a byte order mark for format=csv or Accept: text/csv (times in the service center's time zone).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         supervision.MapGet("/{noticeId}", GetAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("One notice.").ProducesProblem(StatusCodes.Status404NotFound);
@@ -34,7 +35,7 @@ internal static class NoticeEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         routes.MapGet("/api/notices", DepartmentListAsync).WithTags("Departments").RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("The notices sent to the caller's department, soonest due first; filter status; pages.")
+            .WithSummary("The notices sent to the caller's department, soonest due first; filter status; pages, or CSV (format=csv).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return routes;
     }
@@ -63,33 +64,35 @@ internal static class NoticeEndpoints
         return TypedResults.Created($"/api/supervision/notices/{notice.Id}", notice);
     }
 
-    private static async Task<Results<Ok<Page<CorrectionNotice>>, ProblemHttpResult>> ListAsync([AsParameters] NoticeListParameters parameters,
-        CorrectionNoticeDesk desk, BusinessHours hours, CancellationToken cancellationToken)
-    {
-        var query = new ListQuery(hours);
-        var filter = new NoticeListFilter(query.Names<NoticeStatus>("status", parameters.Status, []), ListQuery.Code(parameters.Department));
-        var paging = query.PageOf(parameters.Page, parameters.PageSize);
-        if (!query.IsValid)
-            return query.Problem();
-        return TypedResults.Ok(await desk.PageAsync(filter, paging, cancellationToken));
-    }
+    private static Task<Results<Ok<Page<CorrectionNotice>>, CsvFile<CorrectionNotice>, ProblemHttpResult>> ListAsync([AsParameters] NoticeListParameters parameters,
+        HttpRequest request, NoticeList list, BusinessHours hours, CancellationToken cancellationToken) =>
+        ListOfAsync(parameters, ListQuery.Code(parameters.Department), "supervision-notices.csv", request, list, hours, cancellationToken);
 
-    private static async Task<Results<Ok<Page<CorrectionNotice>>, ProblemHttpResult>> DepartmentListAsync([AsParameters] NoticeListParameters parameters,
-        ClaimsPrincipal principal, CorrectionNoticeDesk desk, BusinessHours hours, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<CorrectionNotice>>, CsvFile<CorrectionNotice>, ProblemHttpResult>> DepartmentListAsync(
+        [AsParameters] NoticeListParameters parameters, HttpRequest request, ClaimsPrincipal principal, NoticeList list, BusinessHours hours, CancellationToken cancellationToken)
     {
         var department = principal.ToUser()?.DepartmentCode;
         if (department is null)
             return TypedResults.Problem(Problems.Forbidden("You belong to no department."));
+        return await ListOfAsync(parameters, department, "notices.csv", request, list, hours, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<Page<CorrectionNotice>>, CsvFile<CorrectionNotice>, ProblemHttpResult>> ListOfAsync(NoticeListParameters parameters,
+        string? department, string fileName, HttpRequest request, NoticeList list, BusinessHours hours, CancellationToken cancellationToken)
+    {
         var query = new ListQuery(hours);
         var filter = new NoticeListFilter(query.Names<NoticeStatus>("status", parameters.Status, []), department);
         var paging = query.PageOf(parameters.Page, parameters.PageSize);
+        var csv = query.WantsCsv(request, parameters.Format);
         if (!query.IsValid)
             return query.Problem();
-        return TypedResults.Ok(await desk.PageAsync(filter, paging, cancellationToken));
+        if (csv)
+            return new CsvFile<CorrectionNotice>(fileName, NoticeList.Columns, list.StreamAsync(filter, CancellationToken.None), hours.Zone);
+        return TypedResults.Ok(await list.PageAsync(filter, paging, cancellationToken));
     }
 
-    private static async Task<Results<Ok<CorrectionNotice>, ProblemHttpResult>> GetAsync(long noticeId, CorrectionNoticeDesk desk, CancellationToken cancellationToken) =>
-        await desk.FindAsync(noticeId, cancellationToken) is { } notice
+    private static async Task<Results<Ok<CorrectionNotice>, ProblemHttpResult>> GetAsync(long noticeId, NoticeList list, CancellationToken cancellationToken) =>
+        await list.FindAsync(noticeId, cancellationToken) is { } notice
             ? TypedResults.Ok(notice)
             : TypedResults.Problem(Problems.NotFound($"No notice {noticeId}."));
 
@@ -122,8 +125,10 @@ public sealed record AnswerRequest(string? Answer);
 /// <param name="Department">The department code (supervisors' list only).</param>
 /// <param name="Page">Page number, from 1.</param>
 /// <param name="PageSize">Rows per page, 1 to 200 (default 50).</param>
+/// <param name="Format">json (default) or csv.</param>
 internal sealed record NoticeListParameters(
     [FromQuery(Name = "status")] string[]? Status,
     [FromQuery(Name = "department")] string? Department,
     [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "pageSize")] int? PageSize);
+    [FromQuery(Name = "pageSize")] int? PageSize,
+    [FromQuery(Name = "format")] string? Format);

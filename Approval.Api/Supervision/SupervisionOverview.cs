@@ -27,7 +27,10 @@ public sealed record DepartmentCounts(string DepartmentCode, string? DepartmentN
 /// <summary>Violations by the supervisors' review.</summary>
 public sealed record ReviewCounts(int Open, int Confirmed, int Dismissed);
 
-/// <summary>The live picture: open cases by status, level and lead department; open tasks by department and level; violations by review.</summary>
+/// <summary>
+/// The live picture: open cases by status, level and lead department; open tasks by department and level; violations by
+/// review; notices awaiting an answer and complaints being dealt with, in all and by department.
+/// </summary>
 public sealed record SupervisionOverview(
     DateTimeOffset At,
     int OpenCases,
@@ -37,7 +40,11 @@ public sealed record SupervisionOverview(
     int OpenTasks,
     LevelCounts TasksByLevel,
     IReadOnlyList<DepartmentCounts> TasksByDepartment,
-    ReviewCounts Violations);
+    ReviewCounts Violations,
+    NoticeCounts Notices,
+    IReadOnlyList<DepartmentNoticeCounts> NoticesByDepartment,
+    ComplaintCounts Complaints,
+    IReadOnlyList<DepartmentComplaintCounts> ComplaintsByDepartment);
 
 /// <summary>
 /// Counts for the overview, each a grouped query answered by the database (a few rows per status × level × department);
@@ -61,6 +68,8 @@ internal sealed class SupervisionOverviewCounts(IDbContextFactory<ApprovalDbCont
         var reviews = await db.Violations.GroupBy(v => v.Review).Select(g => new { Review = g.Key, Count = g.Count() })
             .ToDictionaryAsync(r => r.Review, r => r.Count, cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
+        var (notices, noticesByDepartment) = await SupervisionCaseloads.NoticesAsync(db, names, cancellationToken);
+        var (complaints, complaintsByDepartment) = await SupervisionCaseloads.ComplaintsAsync(db, names, cancellationToken);
 
         return new SupervisionOverview(
             time.GetUtcNow(),
@@ -71,7 +80,8 @@ internal sealed class SupervisionOverviewCounts(IDbContextFactory<ApprovalDbCont
             tasks.Sum(t => t.Count),
             tasks.Aggregate(LevelCounts.None, (levels, t) => levels.Add(t.Level, t.Count)),
             ByDepartment(tasks.Select(t => (t.Department, t.Level, t.Count)), names),
-            new ReviewCounts(Count(nameof(ViolationReview.Open)), Count(nameof(ViolationReview.Confirmed)), Count(nameof(ViolationReview.Dismissed))));
+            new ReviewCounts(Count(nameof(ViolationReview.Open)), Count(nameof(ViolationReview.Confirmed)), Count(nameof(ViolationReview.Dismissed))),
+            notices, noticesByDepartment, complaints, complaintsByDepartment);
 
         int Count(string review) => reviews.GetValueOrDefault(review);
     }

@@ -16,6 +16,8 @@ internal static class SupervisionServiceCollectionExtensions
         services.AddSingleton<CaseTimelineLines>();
         services.AddSingleton<CorrectionNoticeDesk>();
         services.AddSingleton<ComplaintDesk>();
+        services.AddSingleton<NoticeList>();
+        services.AddSingleton<ComplaintList>();
         services.AddSingleton(sp => new SupervisionDeadlines(sp.GetRequiredService<CorrectionNoticeDesk>(), sp.GetRequiredService<ComplaintDesk>()));
         services.ConfigureSwaggerGen(options => options.OperationFilter<SwaggerCsvExport>());
         return services;
