@@ -29,6 +29,8 @@ public sealed class PerformanceSnapshotRecord
     public int YellowCards { get; set; }
     public int RedCards { get; set; }
     public int ConfirmedViolations { get; set; }
+    /// <summary>Complaints about the unit's cases not decided within 5 working days (投诉超期), counted on the day the breach was recorded.</summary>
+    public int ComplaintBreaches { get; set; }
     public long SatisfactionSum { get; set; }
     public int SatisfactionCount { get; set; }
 }

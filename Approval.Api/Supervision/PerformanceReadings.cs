@@ -10,19 +10,21 @@ namespace Approval.Api.Supervision;
 public sealed record UnitPerformance(
     string UnitKind, string UnitCode, string? UnitName, DateOnly From, DateOnly To,
     int Received, int Completed, decimal? CompletionRatePercent, int Immediate, int Promised, int CompletedEarly, decimal? EarlyCompletionRatePercent,
-    decimal? AverageWorkingDaysUsed, int? WorkingDaysUsed90thPercentile, int YellowCards, int RedCards, int ConfirmedViolations, decimal? AverageSatisfaction)
+    decimal? AverageWorkingDaysUsed, int? WorkingDaysUsed90thPercentile, int YellowCards, int RedCards, int ConfirmedViolations, decimal? AverageSatisfaction,
+    int ComplaintBreaches)
 {
     internal static UnitPerformance Of(EvaluatedUnit unit, EvaluationPeriod period, PerformanceFigures f) => new(
         unit.Kind.ToString(), unit.Code, unit.Name, period.FirstDay, period.LastDay,
         f.Received, f.Completed, f.CompletionRate.Percent, f.Immediate, f.Promised, f.CompletedEarly, f.EarlyCompletionRate.Percent,
         f.AverageWorkingDaysUsed is { } average ? Math.Round(average, 2, MidpointRounding.AwayFromZero) : null, f.WorkingDaysUsed90thPercentile,
-        f.YellowCards, f.RedCards, f.ConfirmedViolations, f.AverageSatisfaction is { } s ? Math.Round(s, 2, MidpointRounding.AwayFromZero) : null);
+        f.YellowCards, f.RedCards, f.ConfirmedViolations, f.AverageSatisfaction is { } s ? Math.Round(s, 2, MidpointRounding.AwayFromZero) : null,
+        f.ComplaintBreaches);
 }
 
 /// <summary>A unit's place in a quarter's ranking (绩效排名), its score and grade, and for 不合格 the drafted 监察建议书.</summary>
 public sealed record RankedPerformance(
     int Rank, string UnitCode, string? UnitName, decimal Score, string Grade, string GradeName,
-    decimal YellowCardDeduction, decimal RedCardDeduction, decimal ViolationDeduction, decimal EarlyCompletionBonus,
+    decimal YellowCardDeduction, decimal RedCardDeduction, decimal ViolationDeduction, decimal ComplaintBreachDeduction, decimal EarlyCompletionBonus,
     UnitPerformance Figures, string? Recommendation);
 
 /// <summary>A quarter's ranking of one kind of unit.</summary>
@@ -44,6 +46,7 @@ internal sealed class PerformanceReadings(IDbContextFactory<ApprovalDbContext> c
         new("earlyCompletionRatePercent", u => u.EarlyCompletionRatePercent), new("averageWorkingDaysUsed", u => u.AverageWorkingDaysUsed),
         new("workingDaysUsed90thPercentile", u => u.WorkingDaysUsed90thPercentile), new("yellowCards", u => u.YellowCards),
         new("redCards", u => u.RedCards), new("confirmedViolations", u => u.ConfirmedViolations), new("averageSatisfaction", u => u.AverageSatisfaction),
+        new("complaintBreaches", u => u.ComplaintBreaches),
     ];
 
     public static readonly IReadOnlyList<CsvColumn<RankedPerformance>> RankingColumns =
@@ -51,7 +54,7 @@ internal sealed class PerformanceReadings(IDbContextFactory<ApprovalDbContext> c
         new("rank", r => r.Rank), new("unitCode", r => r.UnitCode), new("unitName", r => r.UnitName), new("score", r => r.Score),
         new("grade", r => r.Grade), new("gradeName", r => r.GradeName), new("yellowCardDeduction", r => r.YellowCardDeduction),
         new("redCardDeduction", r => r.RedCardDeduction), new("violationDeduction", r => r.ViolationDeduction),
-        new("earlyCompletionBonus", r => r.EarlyCompletionBonus),
+        new("complaintBreachDeduction", r => r.ComplaintBreachDeduction), new("earlyCompletionBonus", r => r.EarlyCompletionBonus),
         .. Columns.Skip(5).Select(c => new CsvColumn<RankedPerformance>(c.Name, r => c.Value(r.Figures))),
         new("recommendation", r => r.Recommendation),
     ];
@@ -71,7 +74,7 @@ internal sealed class PerformanceReadings(IDbContextFactory<ApprovalDbContext> c
             var e = p.Evaluation;
             var recommendation = e.IsFailing ? SupervisionRecommendation.Draft(e).Text : null;
             return new RankedPerformance(p.Place, e.Unit.Code, e.Unit.Name, e.Score.Total, e.Grade.ToString(), e.Grade.Chinese(),
-                e.Score.YellowCardDeduction, e.Score.RedCardDeduction, e.Score.ViolationDeduction, e.Score.EarlyCompletionBonus,
+                e.Score.YellowCardDeduction, e.Score.RedCardDeduction, e.Score.ViolationDeduction, e.Score.ComplaintBreachDeduction, e.Score.EarlyCompletionBonus,
                 UnitPerformance.Of(e.Unit, period, e.Figures), recommendation);
         }).ToList();
         return new PerformanceRanking(period.Name, period.FirstDay, period.LastDay, kind.ToString(), units);

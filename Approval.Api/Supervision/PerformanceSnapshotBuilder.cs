@@ -11,8 +11,8 @@ namespace Approval.Api.Supervision;
 /// <summary>
 /// Builds the performance snapshots (绩效快照): a day's rows from grouped queries over the day's cases, warning events
 /// and confirmed violations, then its month and year rolled up again. Re-runnable: a day, month or year is replaced
-/// whole. Departments: the lead department for case figures and case cards, the task's department for task cards, the
-/// department a violation is recorded against. Persons: the clerk or reviewer holding a task for its cards, the person
+/// whole. Departments: the lead department for case figures, case cards and breached complaints about the case, the
+/// task's department for task cards, the department a violation is recorded against. Persons: the clerk or reviewer holding a task for its cards, the person
 /// a violation names.
 /// </summary>
 public sealed class PerformanceSnapshotBuilder(IDbContextFactory<ApprovalDbContext> contexts, BusinessHours hours, DueInstantCalculator due, TimeProvider time)
@@ -104,6 +104,16 @@ public sealed class PerformanceSnapshotBuilder(IDbContextFactory<ApprovalDbConte
         foreach (var v in await confirmed.Where(v => v.Person != null).GroupBy(v => v.Person!)
                      .Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             Of(UnitKind.Person, v.Code).ConfirmedViolations += v.Count;
+
+        // A complaint's breach counts against the department leading the case it is about; a general complaint's against none.
+        var complaintBreaches = await (
+            from c in db.Complaints
+            where c.BreachedAt >= start && c.BreachedAt < before
+            join k in db.Cases on c.CaseId equals k.Id
+            group c by k.LeadDepartmentCode into g
+            select new { Department = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var b in complaintBreaches)
+            Of(UnitKind.Department, b.Department).ComplaintBreaches += b.Count;
 
         var dayName = nameof(SnapshotPeriod.Day);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -23,6 +23,7 @@ internal sealed class SnapshotCounters
     public int YellowCards { get; set; }
     public int RedCards { get; set; }
     public int ConfirmedViolations { get; set; }
+    public int ComplaintBreaches { get; set; }
     public long SatisfactionSum { get; set; }
     public int SatisfactionCount { get; set; }
 
@@ -50,6 +51,7 @@ internal sealed class SnapshotCounters
         YellowCards += row.YellowCards;
         RedCards += row.RedCards;
         ConfirmedViolations += row.ConfirmedViolations;
+        ComplaintBreaches += row.ComplaintBreaches;
         SatisfactionSum += row.SatisfactionSum;
         SatisfactionCount += row.SatisfactionCount;
         foreach (var (days, count) in ParseHistogram(row.WorkingDaysHistogram))
@@ -62,7 +64,7 @@ internal sealed class SnapshotCounters
         Received = Received, Completed = Completed, Immediate = Immediate, Promised = Promised, CompletedEarly = CompletedEarly,
         WorkingDaysUsedSum = WorkingDaysUsedSum, WorkingDaysUsedCount = WorkingDaysUsedCount,
         WorkingDaysHistogram = string.Join(';', _workingDays.Select(d => $"{d.Key.ToString(CultureInfo.InvariantCulture)}:{d.Value.ToString(CultureInfo.InvariantCulture)}")),
-        YellowCards = YellowCards, RedCards = RedCards, ConfirmedViolations = ConfirmedViolations,
+        YellowCards = YellowCards, RedCards = RedCards, ConfirmedViolations = ConfirmedViolations, ComplaintBreaches = ComplaintBreaches,
         SatisfactionSum = SatisfactionSum, SatisfactionCount = SatisfactionCount,
     };
 
@@ -79,6 +81,7 @@ internal sealed class SnapshotCounters
         YellowCards = YellowCards,
         RedCards = RedCards,
         ConfirmedViolations = ConfirmedViolations,
+        ComplaintBreaches = ComplaintBreaches,
         AverageSatisfaction = SatisfactionCount == 0 ? null : (decimal)SatisfactionSum / SatisfactionCount,
     };
 

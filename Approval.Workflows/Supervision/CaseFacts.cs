@@ -41,6 +41,9 @@ public sealed record CaseFacts
     /// <summary>Violations supervisors confirmed within the period.</summary>
     public int ConfirmedViolations { get; init; }
 
+    /// <summary>Complaints about the case whose breach (not decided within 5 working days, 投诉超期) was recorded within the period.</summary>
+    public int ComplaintBreaches { get; init; }
+
     /// <summary>The applicant's rating given within the period, 1 (very dissatisfied) to 5 (very satisfied).</summary>
     public int? Satisfaction
     {

@@ -4,7 +4,7 @@ namespace Approval.Workflows.Supervision;
 /// A unit's figures over a period (绩效评估), by the definitions of the published figures (domain.md §1):
 /// cases received and cases completed are counted by their own instants, so a case received before the period and
 /// completed in it counts as completed only, and the completion rate may exceed 100%. The kinds and the working days
-/// used are those of the cases completed in the period. Cards, violations and ratings are summed over every fact
+/// used are those of the cases completed in the period. Cards, violations, complaint breaches and ratings are summed over every fact
 /// given: the store projects each case's counts into the period they were raised in.
 /// </summary>
 public sealed record PerformanceFigures
@@ -34,6 +34,9 @@ public sealed record PerformanceFigures
     public required int RedCards { get; init; }
     public required int ConfirmedViolations { get; init; }
 
+    /// <summary>投诉超期: complaints about the unit's cases not decided within 5 working days, by when the breach was recorded.</summary>
+    public int ComplaintBreaches { get; init; }
+
     /// <summary>Mean rating (1–5) of the facts rated; null without any.</summary>
     public required decimal? AverageSatisfaction { get; init; }
 
@@ -62,6 +65,7 @@ public sealed record PerformanceFigures
             YellowCards = all.Sum(f => f.YellowCards),
             RedCards = all.Sum(f => f.RedCards),
             ConfirmedViolations = all.Sum(f => f.ConfirmedViolations),
+            ComplaintBreaches = all.Sum(f => f.ComplaintBreaches),
             AverageSatisfaction = ratings.Count == 0 ? null : (decimal)ratings.Sum() / ratings.Count,
         };
     }

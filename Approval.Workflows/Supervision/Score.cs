@@ -2,13 +2,14 @@ namespace Approval.Workflows.Supervision;
 
 /// <summary>
 /// A unit's score and where it came from: base − yellow cards × weight − red cards × weight − confirmed violations ×
-/// weight + early completions × weight (the bonus capped), never below the floor.
+/// weight − complaint breaches × weight + early completions × weight (the bonus capped), never below the floor.
 /// </summary>
 public sealed record Score(
     decimal Base,
     decimal YellowCardDeduction,
     decimal RedCardDeduction,
     decimal ViolationDeduction,
+    decimal ComplaintBreachDeduction,
     decimal EarlyCompletionBonus,
     decimal Total)
 {
@@ -17,8 +18,9 @@ public sealed record Score(
         var yellow = figures.YellowCards * rules.DeductionPerYellowCard;
         var red = figures.RedCards * rules.DeductionPerRedCard;
         var violations = figures.ConfirmedViolations * rules.DeductionPerConfirmedViolation;
+        var complaints = figures.ComplaintBreaches * rules.DeductionPerComplaintBreach;
         var bonus = Math.Min(figures.CompletedEarly * rules.BonusPerEarlyCompletion, rules.EarlyCompletionBonusCap);
-        var total = Math.Max(rules.Floor, rules.Base - yellow - red - violations + bonus);
-        return new Score(rules.Base, yellow, red, violations, bonus, total);
+        var total = Math.Max(rules.Floor, rules.Base - yellow - red - violations - complaints + bonus);
+        return new Score(rules.Base, yellow, red, violations, complaints, bonus, total);
     }
 }

@@ -7,6 +7,8 @@ public sealed class ScoreRules
     public decimal DeductionPerYellowCard { get; set; } = 1;
     public decimal DeductionPerRedCard { get; set; } = 3;
     public decimal DeductionPerConfirmedViolation { get; set; } = 5;
+    /// <summary>Per complaint about the unit's cases not decided within 5 working days (投诉超期).</summary>
+    public decimal DeductionPerComplaintBreach { get; set; } = 2;
     public decimal BonusPerEarlyCompletion { get; set; } = 0.01m;
 
     /// <summary>The early-completion bonus never adds more than this.</summary>

@@ -22,7 +22,7 @@ public sealed record SupervisionRecommendation(
     /// <summary>Working days the unit has to report its rectification, unless the supervisor sets another.</summary>
     public const int DefaultRectificationDays = 10;
 
-    private static readonly string[] Numerals = ["一", "二", "三"];
+    private static readonly string[] Numerals = ["一", "二", "三", "四"];
 
     /// <exception cref="InvalidOperationException">The unit did not fail.</exception>
     public static SupervisionRecommendation Draft(UnitEvaluation evaluation, int rectifyWithinWorkingDays = DefaultRectificationDays)
@@ -45,6 +45,7 @@ public sealed record SupervisionRecommendation(
             new("红牌", figures.RedCards, score.RedCardDeduction),
             new("确认违规", figures.ConfirmedViolations, score.ViolationDeduction),
             new("黄牌", figures.YellowCards, score.YellowCardDeduction),
+            new("投诉超期", figures.ComplaintBreaches, score.ComplaintBreachDeduction),
         ];
         // A stable sort: equal deductions stay in order of severity.
         return [.. all.Where(d => d.Points > 0).OrderByDescending(d => d.Points)];
@@ -74,7 +75,12 @@ public sealed record SupervisionRecommendation(
             for (var i = 0; i < deductions.Count; i++)
             {
                 var d = deductions[i];
-                var unitWord = d.What == "确认违规" ? "起" : "张";
+                var unitWord = d.What switch
+                {
+                    "确认违规" => "起",
+                    "投诉超期" => "件",
+                    _ => "张",
+                };
                 text.Append($"{Numerals[i]}、{d.What}{d.Count}{unitWord}，扣{Number(d.Points)}分").AppendLine(i == deductions.Count - 1 ? "。" : "；");
             }
         }

@@ -18,8 +18,8 @@ namespace Approval.Tests.Api.Supervision;
 
 /// <summary>
 /// 绩效评估 from snapshots: cases built through the API with a fake clock over November and December 2026 (two
-/// 食品经营许可 completed early, one completed late after turning red, one 企业设立登记 whose six tasks turn red, two
-/// violations confirmed), the snapshots rebuilt, and what the API reads from them compared with a from-scratch recount
+/// 食品经营许可 completed early, one completed late after turning red and complained about without a decision in 5
+/// working days, one 企业设立登记 whose six tasks turn red, two violations confirmed), the snapshots rebuilt, and what the API reads from them compared with a from-scratch recount
 /// of <see cref="PerformanceFigures"/> over <see cref="CaseFacts"/> loaded from the tables.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
@@ -54,6 +54,9 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
 
         _factory.At("2026-11-12T10:00:00");
         await CompleteAsync(clerk, samr, samrHead, early);
+        // Filed on Thursday 11-12; no supervisor decides by 11-19 17:30: the 11-20 sweep records the breach against samr.
+        var complaint = await applicant.PostJsonAsync("/api/complaints", new { caseId = late, contact = "13800000000", body = "超过承诺时限仍未办结" });
+        Assert.That(complaint.Status, Is.EqualTo(HttpStatusCode.Created), complaint.Text);
 
         await SweepAtAsync("2026-11-20T09:00:00");
         _factory.At("2026-11-24T10:00:00");
@@ -112,15 +115,17 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         var samr = actual.Single(u => u.UnitCode == "samr");
         Assert.That(samr.UnitName, Is.EqualTo("市场监督管理局"));
         Assert.That(expected.Sum(u => u.Completed + u.RedCards), Is.GreaterThan(0), "the scenario has something to count");
+        Assert.That(expected.Sum(u => u.ComplaintBreaches), Is.EqualTo(1), "the complaint breach of 11-20 is in every period read");
     }
 
     [Test]
-    public async Task The_scenario_counts_early_and_late_completions_cards_and_confirmed_violations()
+    public async Task The_scenario_counts_early_and_late_completions_cards_confirmed_violations_and_complaint_breaches()
     {
         var samr = (await ReadFiguresAsync("2026-11-01", "2026-12-31")).Single(u => u.UnitCode == "samr");
         Assert.That((samr.Received, samr.Completed, samr.Promised, samr.CompletedEarly), Is.EqualTo((4, 3, 3, 2)), "企业设立登记 is led by samr too");
         Assert.That(samr.RedCards, Is.GreaterThanOrEqualTo(2), "the late case and its samr task turned red");
         Assert.That(samr.ConfirmedViolations, Is.EqualTo(1));
+        Assert.That(samr.ComplaintBreaches, Is.EqualTo(1), "the complaint about samr's late case was not decided within 5 working days");
         var fire = (await ReadFiguresAsync("2026-11-01", "2026-12-31")).Single(u => u.UnitCode == "fire");
         Assert.That((fire.Received, fire.RedCards, fire.ConfirmedViolations), Is.EqualTo((0, 1, 1)));
         var reviewer = (await ReadFiguresAsync("2026-11-01", "2026-12-31", "person")).Single(u => u.UnitCode == "fire-reviewer");
@@ -170,7 +175,9 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         Assert.That(ranking.Units.Select(u => u.Score), Is.Ordered.Descending);
         var samr = ranking.Units.Single(u => u.UnitCode == "samr");
         Assert.That((samr.Grade, samr.GradeName), Is.EqualTo(("Fail", "不合格")));
-        Assert.That(samr.Recommendation, Does.StartWith("监察建议书").And.Contain("市场监督管理局").And.Contain("2026年第四季度").And.Contain("红牌"));
+        Assert.That(samr.Recommendation, Does.StartWith("监察建议书").And.Contain("市场监督管理局").And.Contain("2026年第四季度").And.Contain("红牌")
+            .And.Contain("投诉超期1件，扣2分"));
+        Assert.That(samr.ComplaintBreachDeduction, Is.EqualTo(2m), "the default deduction per complaint breach");
         Assert.That(ranking.Units.Where(u => u.Grade != "Fail").Select(u => u.Recommendation), Is.All.Null);
 
         var csv = await _supervisor.GetAsync(new Uri("/api/supervision/rankings?quarter=2026Q4&format=csv", UriKind.Relative));
@@ -214,6 +221,7 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         var cases = await (from c in db.Cases join i in db.Items on c.ItemCode equals i.Code select new { Case = c, i.Kind }).AsNoTracking().ToListAsync();
         var cards = await db.CaseEvents.AsNoTracking().Where(e => e.Action == "WarningRaised").ToListAsync();
         var confirmed = await db.Violations.AsNoTracking().Where(v => v.Review == "Confirmed").ToListAsync();
+        var breached = await db.Complaints.AsNoTracking().Where(c => c.BreachedAt != null && c.CaseId != null).ToListAsync();
 
         var facts = new List<(string Department, CaseFacts Facts)>();
         foreach (var (c, kind) in cases.Select(x => (x.Case, x.Kind)))
@@ -236,22 +244,24 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
                     YellowCards = caseCards.Count(x => x.Department == department && x.Level == "Yellow"),
                     RedCards = caseCards.Count(x => x.Department == department && x.Level == "Red"),
                     ConfirmedViolations = caseViolations.Count(v => v.DepartmentCode == department),
+                    // A complaint about the case not decided in time: against the department leading it.
+                    ComplaintBreaches = isLead ? breached.Count(b => b.CaseId == c.Id && period.Contains(b.BreachedAt!.Value)) : 0,
                 }));
             }
         }
         return [.. facts.GroupBy(f => f.Department)
             .Select(g => UnitPerformance.Of(new EvaluatedUnit(UnitKind.Department, g.Key, null!), period, PerformanceFigures.Of(g.Select(f => f.Facts), period)))
-            .Where(u => u.Received + u.Completed + u.YellowCards + u.RedCards + u.ConfirmedViolations > 0)];
+            .Where(u => u.Received + u.Completed + u.YellowCards + u.RedCards + u.ConfirmedViolations + u.ComplaintBreaches > 0)];
     }
 
-    private static (int, int, int, int, int, long, int, int, int, int, long, int) Counters(PerformanceSnapshotRecord r) =>
+    private static (int, int, int, int, int, long, int, int, int, int, int, long, int) Counters(PerformanceSnapshotRecord r) =>
         (r.Received, r.Completed, r.Immediate, r.Promised, r.CompletedEarly, r.WorkingDaysUsedSum, r.WorkingDaysUsedCount,
-            r.YellowCards, r.RedCards, r.ConfirmedViolations, r.SatisfactionSum, r.SatisfactionCount);
+            r.YellowCards, r.RedCards, r.ConfirmedViolations, r.ComplaintBreaches, r.SatisfactionSum, r.SatisfactionCount);
 
-    private static (int, int, int, int, int, long, int, int, int, int, long, int) Sum(List<PerformanceSnapshotRecord> rows) =>
+    private static (int, int, int, int, int, long, int, int, int, int, int, long, int) Sum(List<PerformanceSnapshotRecord> rows) =>
         (rows.Sum(r => r.Received), rows.Sum(r => r.Completed), rows.Sum(r => r.Immediate), rows.Sum(r => r.Promised), rows.Sum(r => r.CompletedEarly),
             rows.Sum(r => r.WorkingDaysUsedSum), rows.Sum(r => r.WorkingDaysUsedCount), rows.Sum(r => r.YellowCards), rows.Sum(r => r.RedCards),
-            rows.Sum(r => r.ConfirmedViolations), rows.Sum(r => r.SatisfactionSum), rows.Sum(r => r.SatisfactionCount));
+            rows.Sum(r => r.ConfirmedViolations), rows.Sum(r => r.ComplaintBreaches), rows.Sum(r => r.SatisfactionSum), rows.Sum(r => r.SatisfactionCount));
 
     private async Task SweepAtAsync(string beijing)
     {

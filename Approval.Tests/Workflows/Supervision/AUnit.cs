@@ -9,7 +9,7 @@ internal static class AUnit
     public static readonly EvaluationPeriod FourthQuarter = EvaluationPeriod.Quarter(2026, 4, new BusinessHours());
 
     public static PerformanceFigures Figures(int yellowCards = 0, int redCards = 0, int violations = 0, int early = 0, int promised = 0,
-        int received = 100, int completed = 100) => new()
+        int received = 100, int completed = 100, int complaintBreaches = 0) => new()
         {
             Received = received,
             Completed = completed,
@@ -21,6 +21,7 @@ internal static class AUnit
             YellowCards = yellowCards,
             RedCards = redCards,
             ConfirmedViolations = violations,
+            ComplaintBreaches = complaintBreaches,
             AverageSatisfaction = null,
         };
 

@@ -113,15 +113,15 @@ public class PerformanceFiguresTests
     }
 
     [Test]
-    public void Cards_violations_and_ratings_are_summed_over_the_unit_s_cases()
+    public void Cards_violations_complaint_breaches_and_ratings_are_summed_over_the_unit_s_cases()
     {
         var figures = PerformanceFigures.Of(
         [
             new CaseFacts { ReceivedAt = Beijing("2026-10-12T10:00:00"), Handling = CaseHandling.Promised, YellowCards = 1, RedCards = 1, ConfirmedViolations = 1, Satisfaction = 2 },
-            new CaseFacts { ReceivedAt = Beijing("2026-10-12T10:00:00"), Handling = CaseHandling.Promised, YellowCards = 2, Satisfaction = 5 },
+            new CaseFacts { ReceivedAt = Beijing("2026-10-12T10:00:00"), Handling = CaseHandling.Promised, YellowCards = 2, ComplaintBreaches = 2, Satisfaction = 5 },
             new CaseFacts { ReceivedAt = Beijing("2026-10-12T10:00:00"), Handling = CaseHandling.Immediate },
         ], FourthQuarter);
-        Assert.That((figures.YellowCards, figures.RedCards, figures.ConfirmedViolations), Is.EqualTo((3, 1, 1)));
+        Assert.That((figures.YellowCards, figures.RedCards, figures.ConfirmedViolations, figures.ComplaintBreaches), Is.EqualTo((3, 1, 1, 2)));
         Assert.That(figures.AverageSatisfaction, Is.EqualTo(3.5m), "the unrated case is left out");
     }
 

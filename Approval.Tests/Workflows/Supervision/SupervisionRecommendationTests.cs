@@ -33,6 +33,17 @@ public class SupervisionRecommendationTests
     }
 
     [Test]
+    public void Complaints_not_decided_in_time_are_a_deduction_of_the_draft()
+    {
+        var draft = SupervisionRecommendation.Draft(Department("住建局", Figures(redCards: 12, yellowCards: 2, violations: 1, complaintBreaches: 3)));
+        Assert.That(draft.MainDeductions, Is.EqualTo(new[]
+        {
+            new Deduction("红牌", 12, 36), new Deduction("投诉超期", 3, 6), new Deduction("确认违规", 1, 5), new Deduction("黄牌", 2, 2),
+        }));
+        Assert.That(draft.Text, Does.Contain("二、投诉超期3件，扣6分；").And.Contain("四、黄牌2张，扣2分。"));
+    }
+
+    [Test]
     public void Deductions_that_took_no_points_are_not_listed()
     {
         var draft = SupervisionRecommendation.Draft(Department("住建局", Figures(redCards: 15)));
