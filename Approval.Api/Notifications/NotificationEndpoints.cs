@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approval.Api.Notifications;
 
-/// <summary>The caller's own in-app inbox: warning levels of their tasks and cases (提示, 黄牌, 红牌).</summary>
+/// <summary>
+/// The caller's own in-app inbox: warning levels of their tasks and cases (提示, 黄牌, 红牌), and the steps of the correction
+/// notices and complaints that concern them.
+/// </summary>
 internal static class NotificationEndpoints
 {
     public static RouteGroupBuilder MapNotificationEndpoints(this IEndpointRouteBuilder routes)
