@@ -462,6 +462,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -612,16 +616,23 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.Property<string>("CaseId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
                     b.Property<string>("CaseNumber")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EmailDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Kind")
@@ -644,6 +655,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailDueAt");
+
                     b.HasIndex("Recipient", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
@@ -665,6 +678,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
+
+                    b.Property<int>("ComplaintBreaches")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Completed")
                         .HasColumnType("integer");

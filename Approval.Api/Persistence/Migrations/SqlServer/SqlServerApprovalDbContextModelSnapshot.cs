@@ -515,6 +515,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -681,18 +686,25 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CaseId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)")
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CaseNumber")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)")
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("EmailDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Kind")
@@ -718,6 +730,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailDueAt");
+
                     b.HasIndex("Recipient", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
@@ -742,6 +756,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
+
+                    b.Property<int>("ComplaintBreaches")
+                        .HasColumnType("int");
 
                     b.Property<int>("Completed")
                         .HasColumnType("int");

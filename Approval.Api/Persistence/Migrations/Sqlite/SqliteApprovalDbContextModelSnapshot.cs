@@ -451,6 +451,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -597,16 +601,23 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CaseId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CaseNumber")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EmailDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -629,6 +640,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailDueAt");
+
                     b.HasIndex("Recipient", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
@@ -650,6 +663,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintBreaches")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Completed")
                         .HasColumnType("INTEGER");
