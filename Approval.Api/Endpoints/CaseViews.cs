@@ -23,7 +23,10 @@ public sealed record CaseView(
     PromiseView? Promise,
     IReadOnlyList<SupplementRequestView> SupplementRequests,
     IReadOnlyList<ViolationView> Violations,
-    IReadOnlyList<Approval.Workflows.Attachments.Attachment> Attachments)
+    IReadOnlyList<Approval.Workflows.Attachments.Attachment> Attachments,
+    string? AcceptingWindowCode = null,
+    string? DeliveringWindowCode = null,
+    RatingView? Rating = null)
 {
     /// <summary>The view of a case; the query code is shown to the applicant and the window only.</summary>
     public static CaseView From(Case c, bool showQueryCode) => new(
@@ -35,8 +38,14 @@ public sealed record CaseView(
         c.Promise is { } p ? new PromiseView(p.MaterialCodes, p.PromisedBy) : null,
         [.. c.SupplementRequests.Select(r => new SupplementRequestView(r.At, r.Clerk, r.MissingMaterials))],
         [.. c.Violations.Select(v => new ViolationView(v.Kind.ToString(), v.At, v.DepartmentCode, v.Person, v.Evidence))],
-        c.Attachments);
+        c.Attachments,
+        c.AcceptingWindowCode,
+        c.DeliveringWindowCode,
+        c.Rating is { } r ? new RatingView((int)r.Level, r.Level.Chinese(), r.Comment, r.At) : null);
 }
+
+/// <summary>The applicant's rating (满意度): score 1–5 and its name, 非常不满意 … 非常满意.</summary>
+public sealed record RatingView(int Score, string Name, string? Comment, DateTimeOffset At);
 
 public sealed record PromiseView(IReadOnlyList<string> MaterialCodes, DateOnly PromisedBy);
 
@@ -58,7 +67,7 @@ public sealed record SupplementRequestView(DateTimeOffset At, string Clerk, IRea
 
 public sealed record ViolationView(string Kind, DateTimeOffset At, string? DepartmentCode, string? Person, string Evidence);
 
-public sealed record TimelineEntryView(DateTimeOffset At, string Actor, string Action, string? Reason, string? Detail);
+public sealed record TimelineEntryView(DateTimeOffset At, string Actor, string Action, string? Reason, string? Detail, string? WindowCode = null);
 
 /// <summary>An application: the item, the applicant, the item's form filled in.</summary>
 /// <param name="ItemCode">事项编码, e.g. QY-SL-001.</param>
@@ -73,6 +82,9 @@ public sealed record AcceptRequest(IReadOnlyList<string>? MissingMaterials, Date
 
 /// <summary>A reason, where a step needs one (refusal, suspension, extension, withdrawal).</summary>
 public sealed record ReasonRequest(string? Reason);
+
+/// <summary>满意度评价: 1 非常不满意 … 5 非常满意, and an optional comment.</summary>
+public sealed record RatingRequest(int? Score, string? Comment);
 
 /// <summary>Every missing material, told at once.</summary>
 public sealed record SupplementRequestBody(IReadOnlyList<string>? MissingMaterials);

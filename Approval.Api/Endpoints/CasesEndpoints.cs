@@ -46,6 +46,10 @@ internal static class CasesEndpoints
         group.MapPost("/{caseId}/withdraw", WithdrawAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("撤回: the applicant withdraws an undecided case.")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{caseId}/rating", RateAsync).RequireAuthorization(Policies.Applicant)
+            .WithSummary("满意度评价: the applicant rates a delivered or refused case, once: score 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意, with an optional comment.")
+            .WithDescription("A second rating, or one before the case is delivered or refused, is 409. The rating is a line of the case's timeline and counts in the satisfaction of the department, the windows and the people who handled the case.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
@@ -79,7 +83,7 @@ internal static class CasesEndpoints
         var @case = await ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken);
         return @case is null
             ? NotFound(caseId)
-            : TypedResults.Ok<IReadOnlyList<TimelineEntryView>>([.. @case.Timeline.Select(e => new TimelineEntryView(e.At, e.Actor, e.Action.ToString(), e.Reason, e.Detail))]);
+            : TypedResults.Ok<IReadOnlyList<TimelineEntryView>>([.. @case.Timeline.Select(e => new TimelineEntryView(e.At, e.Actor, e.Action.ToString(), e.Reason, e.Detail, e.WindowCode))]);
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> AcceptAsync(string caseId, AcceptRequest? request, ClaimsPrincipal principal, WindowDesk window,
@@ -88,31 +92,31 @@ internal static class CasesEndpoints
         if (request?.FeeCharged is < 0)
             return TypedResults.Problem(Problems.InvalidField("feeCharged", "a fee is not negative"));
         if (request?.MissingMaterials is not { Count: > 0 } missing)
-            return await Step(() => window.AcceptAsync(caseId, Actor(principal), request?.FeeCharged, cancellationToken), principal);
+            return await Step(() => window.AcceptAsync(caseId, Actor(principal), request?.FeeCharged, WindowOf(principal), cancellationToken), principal);
         if (request.PromisedBy is not { } promisedBy)
             return TypedResults.Problem(Problems.InvalidField("promisedBy", "容缺受理 needs the date the applicant promises the missing materials by"));
         // The credit-record store (诚信记录信息库, domain.md §7) is not built yet: every applicant counts as in good standing.
-        return await Step(() => window.AcceptWithMissingMaterialsAsync(caseId, Actor(principal), missing, promisedBy, applicantInGoodStanding: true, cancellationToken), principal);
+        return await Step(() => window.AcceptWithMissingMaterialsAsync(caseId, Actor(principal), missing, promisedBy, applicantInGoodStanding: true, WindowOf(principal), cancellationToken), principal);
     }
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> RefuseAsync(string caseId, ReasonRequest request, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(request.Reason)
             ? Task.FromResult<Results<Ok<CaseView>, ProblemHttpResult>>(TypedResults.Problem(Problems.InvalidField("reason", "a refusal states its reason (Art. 38)")))
-            : Step(() => window.RefuseAsync(caseId, Actor(principal), request.Reason, cancellationToken), principal);
+            : Step(() => window.RefuseAsync(caseId, Actor(principal), request.Reason, WindowOf(principal), cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> RequestSupplementAsync(string caseId, SupplementRequestBody request, ClaimsPrincipal principal,
         WindowDesk window, CancellationToken cancellationToken)
     {
         if (request.MissingMaterials is not { Count: > 0 } missing || missing.Any(string.IsNullOrWhiteSpace))
             return TypedResults.Problem(Problems.InvalidField("missingMaterials", "list every missing material, at once (一次告知)"));
-        var (@case, outcome) = await window.RequestSupplementAsync(caseId, Actor(principal), missing, cancellationToken);
+        var (@case, outcome) = await window.RequestSupplementAsync(caseId, Actor(principal), missing, WindowOf(principal), cancellationToken);
         return outcome == SupplementOutcome.RefusedAsRepeated
             ? TypedResults.Problem(Problems.Conflict("supplements were already asked for on this application; a second request is not made and has been recorded as a violation (补正不一次告知)"))
             : TypedResults.Ok(CaseView.From(@case, true));
     }
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> DeliverAsync(string caseId, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
-        Step(() => window.DeliverAsync(caseId, Actor(principal), cancellationToken), principal);
+        Step(() => window.DeliverAsync(caseId, Actor(principal), WindowOf(principal), cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> SupplementAsync(string caseId, SupplementBody request, ClaimsPrincipal principal,
         ICaseSessions sessions, ApplicantDesk applicants, CancellationToken cancellationToken)
@@ -130,6 +134,21 @@ internal static class CasesEndpoints
         return await Step(() => applicants.WithdrawAsync(caseId, Actor(principal), request?.Reason, cancellationToken), principal);
     }
 
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> RateAsync(string caseId, RatingRequest? request, ClaimsPrincipal principal,
+        ICaseSessions sessions, ApplicantDesk applicants, CancellationToken cancellationToken)
+    {
+        var errors = new List<(string, string)>();
+        if (request?.Score is not (>= 1 and <= 5))
+            errors.Add(("score", "must be 1 (非常不满意) to 5 (非常满意)"));
+        if (request?.Comment is { Length: > ServiceRating.MaxCommentLength })
+            errors.Add(("comment", $"at most {ServiceRating.MaxCommentLength} characters"));
+        if (errors.Count > 0)
+            return TypedResults.Problem(Problems.InvalidFields(errors));
+        if (await ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken) is null)
+            return NotFound(caseId);
+        return await Step(() => applicants.RateAsync(caseId, Actor(principal), (Satisfaction)request!.Score!.Value, request.Comment, cancellationToken), principal);
+    }
+
     internal static async Task<Case?> ReadableAsync(string caseId, User user, ICaseSessions sessions, CancellationToken cancellationToken)
     {
         await using var session = await sessions.OpenAsync(cancellationToken);
@@ -140,6 +159,9 @@ internal static class CasesEndpoints
     /// <summary>Runs a step; the domain's refusals become problem details (see <see cref="ExceptionProblems"/>).</summary>
     internal static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Step(Func<Task<Case>> step, ClaimsPrincipal principal) =>
         TypedResults.Ok(CaseView.From(await step(), CaseAccess.SeesQueryCode(principal.ToUser()!)));
+
+    /// <summary>The window the signed-in clerk sits at now (their account's), which the case records for its window steps.</summary>
+    private static string? WindowOf(ClaimsPrincipal principal) => principal.ToUser()?.WindowCode;
 
     internal static string Actor(ClaimsPrincipal principal) => principal.ToUser() is { } user ? $"{user.DisplayName} ({user.UserName})" : "anonymous";
 

@@ -77,6 +77,12 @@ public abstract partial class ApprovalDbContext
             c.Property(x => x.WorkflowInstanceId).HasMaxLength(IdLength);
             c.HasIndex(x => x.PromiseDueAt);
             c.HasIndex(x => x.NextDeadlineAt);
+            c.Property(x => x.AcceptingWindowCode).HasMaxLength(IdLength);
+            c.HasIndex(x => x.AcceptingWindowCode);
+            c.Property(x => x.DeliveringWindowCode).HasMaxLength(IdLength);
+            c.HasIndex(x => x.DeliveringWindowCode);
+            // The snapshot builder reads a day's ratings.
+            c.HasIndex(x => x.RatedAt);
             c.Property(x => x.Revision).IsConcurrencyToken();
         });
         model.Entity<CaseTaskRecord>(t =>
@@ -103,6 +109,7 @@ public abstract partial class ApprovalDbContext
             e.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
             e.Property(x => x.Actor).HasMaxLength(NameLength);
             e.Property(x => x.Action).HasMaxLength(EnumLength);
+            e.Property(x => x.WindowCode).HasMaxLength(IdLength);
         });
         model.Entity<ViolationRecord>(v =>
         {
@@ -119,6 +126,7 @@ public abstract partial class ApprovalDbContext
             v.HasIndex(x => new { x.Review, x.At });
             v.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             v.Property(x => x.Person).HasMaxLength(NameLength);
+            v.Property(x => x.WindowCode).HasMaxLength(IdLength);
         });
         model.Entity<CalendarYearRecord>(y =>
         {

@@ -95,6 +95,13 @@ public sealed class CaseRecord
     public DateTimeOffset? NextDeadlineAt { get; set; }
     /// <summary>Close of business of the day promised materials (容缺) are due; null when none are owed.</summary>
     public DateTimeOffset? PromiseDueAt { get; set; }
+    /// <summary>受理窗口: the window that accepted or refused the application.</summary>
+    public string? AcceptingWindowCode { get; set; }
+    /// <summary>出件窗口: the window that handed out the result.</summary>
+    public string? DeliveringWindowCode { get; set; }
+    /// <summary>The applicant's rating (满意度), 1 非常不满意 to 5 非常满意; null until rated.</summary>
+    public int? Rating { get; set; }
+    public DateTimeOffset? RatedAt { get; set; }
     public required string State { get; set; }
     public long Revision { get; set; }
 }
@@ -125,6 +132,8 @@ public sealed class CaseEventRecord
     public required string Action { get; set; }
     public string? Reason { get; set; }
     public string? Detail { get; set; }
+    /// <summary>The window a window step was done at.</summary>
+    public string? WindowCode { get; set; }
 }
 
 /// <summary>A violation recorded on a case; appended, never changed here.</summary>
@@ -137,6 +146,8 @@ public sealed class ViolationRecord
     public DateTimeOffset At { get; set; }
     public string? DepartmentCode { get; set; }
     public string? Person { get; set; }
+    /// <summary>The window a window step's breach happened at.</summary>
+    public string? WindowCode { get; set; }
     public required string Evidence { get; set; }
     /// <summary>A supervisor's review: Open until confirmed or dismissed (with a reason); the row itself is never deleted.</summary>
     public string Review { get; set; } = "Open";

@@ -113,6 +113,10 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
         ClosedAt = @case.ClosedAt,
         WorkflowInstanceId = @case.WorkflowInstanceId,
         PromiseDueAt = @case.Promise is { } promise && @case.IsOpen ? due.Hours.CloseOf(promise.PromisedBy) : null,
+        AcceptingWindowCode = @case.AcceptingWindowCode,
+        DeliveringWindowCode = @case.DeliveringWindowCode,
+        Rating = @case.Rating is { } rating ? (int)rating.Level : null,
+        RatedAt = @case.Rating?.At,
         NextDeadlineAt = @case.NextClockThreshold(due, time.GetUtcNow()),
         State = CaseStateJson.Serialize(@case.ToState()),
         Revision = revision,
@@ -128,12 +132,12 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
         for (var i = eventsSaved; i < @case.Timeline.Count; i++)
         {
             var e = @case.Timeline[i];
-            db.CaseEvents.Add(new CaseEventRecord { CaseId = @case.Id, Sequence = i, At = e.At, Actor = e.Actor, Action = e.Action.ToString(), Reason = e.Reason, Detail = e.Detail });
+            db.CaseEvents.Add(new CaseEventRecord { CaseId = @case.Id, Sequence = i, At = e.At, Actor = e.Actor, Action = e.Action.ToString(), Reason = e.Reason, Detail = e.Detail, WindowCode = e.WindowCode });
         }
         for (var i = violationsSaved; i < @case.Violations.Count; i++)
         {
             var v = @case.Violations[i];
-            db.Violations.Add(new ViolationRecord { CaseId = @case.Id, Sequence = i, Kind = v.Kind.ToString(), At = v.At, DepartmentCode = v.DepartmentCode, Person = v.Person, Evidence = v.Evidence });
+            db.Violations.Add(new ViolationRecord { CaseId = @case.Id, Sequence = i, Kind = v.Kind.ToString(), At = v.At, DepartmentCode = v.DepartmentCode, Person = v.Person, WindowCode = v.WindowCode, Evidence = v.Evidence });
         }
     }
 

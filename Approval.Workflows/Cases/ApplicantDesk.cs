@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Approval.Workflows.Cases;
 
-/// <summary>The applicant's steps on their own case: supplement what was asked, withdraw.</summary>
+/// <summary>The applicant's steps on their own case: supplement what was asked, withdraw, rate the service.</summary>
 public sealed class ApplicantDesk(CaseCommands commands, CaseProcess process, CaseClock clock)
 {
     public Task<Case> SupplementAsync(string caseId, string applicant, JsonObject? form, CancellationToken cancellationToken = default) =>
@@ -26,5 +26,13 @@ public sealed class ApplicantDesk(CaseCommands commands, CaseProcess process, Ca
         {
             step.Case.Withdraw(applicant, reason, clock);
             await process.CancelAsync(step.Session, step.Case, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>满意度评价: once, after delivery or refusal; the process is not involved.</summary>
+    public Task<Case> RateAsync(string caseId, string applicant, Satisfaction level, string? comment, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, step =>
+        {
+            step.Case.Rate(applicant, level, comment, clock);
+            return Task.CompletedTask;
         }, cancellationToken);
 }

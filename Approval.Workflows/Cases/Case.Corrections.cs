@@ -24,13 +24,13 @@ public sealed partial class Case
     }
 
     /// <summary>收费: records a fee charged; one different from the catalog's is 违规收费, recorded as a violation.</summary>
-    public void ChargeFee(string clerk, decimal amount, decimal catalogFee, CaseClock clock)
+    public void ChargeFee(string clerk, decimal amount, decimal catalogFee, CaseClock clock, string? window = null)
     {
         Require(amount >= 0, "a fee is not negative");
         Require(IsOpen, "fees are charged on an open case");
-        Record(clock.Now, clerk, CaseAction.FeeCharged, null, $"{amount:0.00} (catalog {catalogFee:0.00})");
+        Record(clock.Now, clerk, CaseAction.FeeCharged, null, $"{amount:0.00} (catalog {catalogFee:0.00})", window);
         if (amount != catalogFee)
-            RecordViolation(new Violation(ViolationKind.FeeMismatch, clock.Now, LeadDepartmentCode, clerk, $"charged {amount:0.00} yuan; the catalog's fee is {catalogFee:0.00}"));
+            RecordViolation(new Violation(ViolationKind.FeeMismatch, clock.Now, LeadDepartmentCode, clerk, $"charged {amount:0.00} yuan; the catalog's fee is {catalogFee:0.00}") { WindowCode = window });
     }
 
     private void BackToReview(string administrator, string reason, string what, CaseClock clock)

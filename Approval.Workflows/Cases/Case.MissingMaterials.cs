@@ -13,7 +13,7 @@ public sealed partial class Case
     /// record (or an earlier broken promise) is not eligible.
     /// </summary>
     public void AcceptWithMissingMaterials(string clerk, ApprovalItem item, IReadOnlyList<string> materialCodes, DateOnly promisedBy,
-        bool applicantInGoodStanding, CaseClock clock)
+        bool applicantInGoodStanding, CaseClock clock, string? window = null)
     {
         Require(Status == CaseStatus.Submitted, "only a submitted application can be accepted");
         Require(applicantInGoodStanding, "the applicant's credit record excludes acceptance with missing materials (容缺受理)");
@@ -28,9 +28,9 @@ public sealed partial class Case
         Require(promisedBy <= latest, $"the promised date may not be later than the promised limit ({latest:yyyy-MM-dd})");
         Require(promisedBy >= clock.Due.Hours.DateOf(clock.Now), "the promised date has passed");
 
-        Accept(clerk, clock);
+        Accept(clerk, clock, window);
         Promise = new MaterialPromise([.. materialCodes], promisedBy, clock.Now);
-        Record(clock.Now, clerk, CaseAction.AcceptedWithMissingMaterials, null, $"{string.Join("、", materialCodes)} promised by {promisedBy:yyyy-MM-dd}");
+        Record(clock.Now, clerk, CaseAction.AcceptedWithMissingMaterials, null, $"{string.Join("、", materialCodes)} promised by {promisedBy:yyyy-MM-dd}", window);
     }
 
     /// <summary>The materials still owed under a 容缺 promise; null when none.</summary>

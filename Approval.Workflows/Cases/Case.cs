@@ -62,6 +62,10 @@ public sealed partial class Case
     public string? WorkflowInstanceId { get; private set; }
     public CaseDecision? Decision { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>受理窗口: the window whose clerk accepted or refused the application; null before, or when accepted by law (Art. 32) with no answer.</summary>
+    public string? AcceptingWindowCode { get; private set; }
+    /// <summary>出件窗口: the window whose clerk handed out the result.</summary>
+    public string? DeliveringWindowCode { get; private set; }
 
     public IReadOnlyList<CaseEvent> Timeline => _timeline;
     public IReadOnlyList<SupplementRequest> SupplementRequests => _supplementRequests;
@@ -98,41 +102,46 @@ public sealed partial class Case
         return @case;
     }
 
-    /// <summary>受理. Late (after the window of Art. 32) it still accepts, counted from the day received, and records the breach.</summary>
-    public void Accept(string clerk, CaseClock clock)
+    /// <summary>
+    /// 受理 at the clerk's <paramref name="window"/>. Late (after the window of Art. 32) it still accepts, counted from the
+    /// day received, and records the breach against the window.
+    /// </summary>
+    public void Accept(string clerk, CaseClock clock, string? window = null)
     {
         Require(Status == CaseStatus.Submitted, "only a submitted application can be accepted");
         var now = clock.Now;
         if (now > clock.AcceptanceDeadline(ReceivedAt))
         {
-            AcceptAsDeemed(clerk, clock, "the window accepted after its 5 working days had passed");
+            AcceptAsDeemed(clerk, clock, "the window accepted after its 5 working days had passed", window);
             return;
         }
         AcceptedAt = now;
+        AcceptingWindowCode = window;
         Status = CaseStatus.InReview;
         WindowStep = null;
-        Record(now, clerk, CaseAction.Accepted);
+        Record(now, clerk, CaseAction.Accepted, window: window);
         RecomputeDue(clock);
     }
 
     /// <summary>不予受理: with the reason and the applicant's rights of appeal (Art. 38).</summary>
-    public void Refuse(string clerk, string reason, CaseClock clock)
+    public void Refuse(string clerk, string reason, CaseClock clock, string? window = null)
     {
         Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested, "only an application not yet accepted can be refused");
         Require(!string.IsNullOrWhiteSpace(reason), "a refusal states its reason (Art. 38)");
         Status = CaseStatus.Refused;
         ClosedAt = clock.Now;
+        AcceptingWindowCode = window;
         WindowStep = null;
-        Record(clock.Now, clerk, CaseAction.Refused, reason, clock.Rules.AppealRights);
+        Record(clock.Now, clerk, CaseAction.Refused, reason, clock.Rules.AppealRights, window);
         if (!clock.Rules.EmptyReasons.States(reason))
-            RecordViolation(new Violation(ViolationKind.RefusalWithoutReason, clock.Now, LeadDepartmentCode, clerk, $"refused at the window with the reason \"{reason}\", which states none"));
+            RecordViolation(new Violation(ViolationKind.RefusalWithoutReason, clock.Now, LeadDepartmentCode, clerk, $"refused at the window with the reason \"{reason}\", which states none") { WindowCode = window });
     }
 
     /// <summary>
     /// 补正: tells the applicant every missing material at once. A second request on an unchanged application is
     /// refused and recorded as a violation; a request after the window of Art. 32 counts the case as accepted.
     /// </summary>
-    public SupplementOutcome RequestSupplement(string clerk, IReadOnlyList<string> missingMaterials, CaseClock clock)
+    public SupplementOutcome RequestSupplement(string clerk, IReadOnlyList<string> missingMaterials, CaseClock clock, string? window = null)
     {
         Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested, "supplements are asked of an application not yet accepted");
         Require(missingMaterials.Count > 0 && missingMaterials.All(m => !string.IsNullOrWhiteSpace(m)), "a supplement request lists every missing material");
@@ -140,18 +149,18 @@ public sealed partial class Case
         if (_supplementRequests.Any(r => r.ApplicationRevision == ApplicationRevision))
         {
             RecordViolation(new Violation(ViolationKind.RepeatedSupplementRequest, now, LeadDepartmentCode, clerk,
-                $"a second supplement request ({string.Join("、", missingMaterials)}) on an application unchanged since the first"));
+                $"a second supplement request ({string.Join("、", missingMaterials)}) on an application unchanged since the first") { WindowCode = window });
             return SupplementOutcome.RefusedAsRepeated;
         }
         if (now > clock.AcceptanceDeadline(ReceivedAt))
         {
-            AcceptAsDeemed(clerk, clock, "supplements were asked for after the 5 working days of Art. 32");
+            AcceptAsDeemed(clerk, clock, "supplements were asked for after the 5 working days of Art. 32", window);
             return SupplementOutcome.DeemedAccepted;
         }
         _supplementRequests.Add(new SupplementRequest(now, clerk, [.. missingMaterials], ApplicationRevision));
         Status = CaseStatus.SupplementRequested;
         WindowStep = null; // the applicant's turn: the window's clock starts anew when the supplements come
-        Record(now, clerk, CaseAction.SupplementRequested, null, string.Join("、", missingMaterials));
+        Record(now, clerk, CaseAction.SupplementRequested, null, string.Join("、", missingMaterials), window);
         return SupplementOutcome.Requested;
     }
 
@@ -193,18 +202,20 @@ public sealed partial class Case
         return true;
     }
 
-    private void AcceptAsDeemed(string actor, CaseClock clock, string why)
+    // The window is the clerk's who answered late; none when nobody answered (the sweep applies Art. 32).
+    private void AcceptAsDeemed(string actor, CaseClock clock, string why, string? window = null)
     {
         var now = clock.Now;
         AcceptedAt = ReceivedAt;
+        AcceptingWindowCode = window;
         DeemedAccepted = true;
         Status = CaseStatus.InReview;
         WindowStep = null;
-        Record(now, actor, CaseAction.DeemedAccepted, why);
-        // Silence is the window's breach as a whole; a clerk answering late is that clerk's.
+        Record(now, actor, CaseAction.DeemedAccepted, why, window: window);
+        // Silence is the window's breach as a whole; a clerk answering late is that clerk's, and their window's.
         var silent = actor == "system";
         RecordViolation(new Violation(silent ? ViolationKind.AcceptedBySilence : ViolationKind.LateAcceptance, now, LeadDepartmentCode, silent ? null : actor,
-            $"received {ReceivedAt:O}; acceptance due {clock.AcceptanceDeadline(ReceivedAt):O}; {why}"));
+            $"received {ReceivedAt:O}; acceptance due {clock.AcceptanceDeadline(ReceivedAt):O}; {why}") { WindowCode = window });
         RecomputeDue(clock);
     }
 
@@ -284,14 +295,15 @@ public sealed partial class Case
         Record(decision.At, decision.Signer, CaseAction.SupplementRequested, "退回补正 (returned for supplements)", string.Join("；", asked));
     }
 
-    /// <summary>办结/出件: the result is handed out.</summary>
-    public void Deliver(string clerk, CaseClock clock)
+    /// <summary>办结/出件: the result is handed out at the clerk's <paramref name="window"/>.</summary>
+    public void Deliver(string clerk, CaseClock clock, string? window = null)
     {
         Require(Status == CaseStatus.Decided, "only a decided case can be delivered");
         Status = CaseStatus.Delivered;
         ClosedAt = clock.Now;
+        DeliveringWindowCode = window;
         WindowStep = null;
-        Record(clock.Now, clerk, CaseAction.Delivered);
+        Record(clock.Now, clerk, CaseAction.Delivered, window: window);
     }
 
     /// <summary>撤回 by the applicant, while the case is open and undecided.</summary>
@@ -318,11 +330,11 @@ public sealed partial class Case
     private void RecordViolation(Violation violation)
     {
         _violations.Add(violation);
-        Record(violation.At, "system", CaseAction.ViolationRecorded, violation.Kind.ToString(), violation.Evidence);
+        Record(violation.At, "system", CaseAction.ViolationRecorded, violation.Kind.ToString(), violation.Evidence, violation.WindowCode);
     }
 
-    private void Record(DateTimeOffset at, string actor, CaseAction action, string? reason = null, string? detail = null) =>
-        _timeline.Add(new CaseEvent(at, actor, action, reason, detail));
+    private void Record(DateTimeOffset at, string actor, CaseAction action, string? reason = null, string? detail = null, string? window = null) =>
+        _timeline.Add(new CaseEvent(at, actor, action, reason, detail) { WindowCode = window });
 
     private static void Require(bool condition, string rule)
     {

@@ -27,6 +27,9 @@ public sealed record CaseState
     public CaseDecision? Decision { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public MaterialPromise? Promise { get; init; }
+    public string? AcceptingWindowCode { get; init; }
+    public string? DeliveringWindowCode { get; init; }
+    public ServiceRating? Rating { get; init; }
     public Supervision.WarningLevel Level { get; init; }
     public WarningRules Warnings { get; init; } = new();
     public WindowStep? WindowStep { get; init; }
@@ -53,6 +56,7 @@ public sealed partial class Case
         Form = (JsonObject)Form.DeepClone(), Status = Status, ReceivedAt = ReceivedAt, AcceptedAt = AcceptedAt,
         DeemedAccepted = DeemedAccepted, DueAt = DueAt, ExtensionDays = ExtensionDays, ApplicationRevision = ApplicationRevision,
         WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Level = Level, Warnings = Warnings, WindowStep = WindowStep,
+        AcceptingWindowCode = AcceptingWindowCode, DeliveringWindowCode = DeliveringWindowCode, Rating = Rating,
         Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
         Violations = [.. _violations],
         Attachments = [.. _attachments],
@@ -74,6 +78,9 @@ public sealed partial class Case
             Level = state.Level,
             Warnings = state.Warnings,
             WindowStep = state.WindowStep,
+            AcceptingWindowCode = state.AcceptingWindowCode,
+            DeliveringWindowCode = state.DeliveringWindowCode,
+            Rating = state.Rating,
         };
         @case._timeline.AddRange(state.Timeline);
         @case._supplementRequests.AddRange(state.SupplementRequests);

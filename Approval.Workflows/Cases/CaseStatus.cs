@@ -61,6 +61,8 @@ public enum CaseAction
     NoticeAnswered,
     /// <summary>A notice went unanswered past its due instant: overdue, escalated.</summary>
     NoticeEscalated,
+    /// <summary>The applicant rated the service (满意度评价) after delivery or refusal.</summary>
+    Rated,
     /// <summary>An applicant complained (投诉) about the case.</summary>
     ComplaintFiled,
     /// <summary>Supervisors decided on, transferred or resolved a complaint, or its decision limit passed.</summary>
@@ -68,7 +70,11 @@ public enum CaseAction
 }
 
 /// <summary>One line of a case's timeline: who did what, when, why. Never changed, never deleted.</summary>
-public sealed record CaseEvent(DateTimeOffset At, string Actor, CaseAction Action, string? Reason = null, string? Detail = null);
+public sealed record CaseEvent(DateTimeOffset At, string Actor, CaseAction Action, string? Reason = null, string? Detail = null)
+{
+    /// <summary>The window (窗口) a window step was done at: accepted, refused, supplements asked, a fee charged, delivered.</summary>
+    public string? WindowCode { get; init; }
+}
 
 /// <summary>A breach of the rules, recorded automatically for electronic supervision (自动违规警示).</summary>
 public enum ViolationKind
@@ -96,4 +102,8 @@ public enum ViolationKind
 }
 
 /// <summary>A violation as recorded on a case.</summary>
-public sealed record Violation(ViolationKind Kind, DateTimeOffset At, string? DepartmentCode, string? Person, string Evidence);
+public sealed record Violation(ViolationKind Kind, DateTimeOffset At, string? DepartmentCode, string? Person, string Evidence)
+{
+    /// <summary>The window a window step's breach happened at (late acceptance, repeated supplement request, fee mismatch).</summary>
+    public string? WindowCode { get; init; }
+}
