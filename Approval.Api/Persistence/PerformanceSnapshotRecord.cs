@@ -7,7 +7,7 @@ namespace Approval.Api.Persistence;
 /// </summary>
 public sealed class PerformanceSnapshotRecord
 {
-    /// <summary>Department or Person (the names of <c>UnitKind</c>).</summary>
+    /// <summary>Department, Window or Person (the names of <c>UnitKind</c>).</summary>
     public required string UnitKind { get; set; }
     public required string UnitCode { get; set; }
     /// <summary>Day, Month or Year.</summary>
@@ -33,4 +33,13 @@ public sealed class PerformanceSnapshotRecord
     public int ComplaintBreaches { get; set; }
     public long SatisfactionSum { get; set; }
     public int SatisfactionCount { get; set; }
+    /// <summary>Ratings of 满意 or 非常满意.</summary>
+    public int SatisfiedCount { get; set; }
+
+    // A window's (or its clerk's) own steps; zero for departments and reviewers.
+    public int Accepted { get; set; }
+    public int Refused { get; set; }
+    /// <summary>Acceptances within the 5 working days of Art. 32.</summary>
+    public int AcceptedOnTime { get; set; }
+    public int SupplementRequests { get; set; }
 }

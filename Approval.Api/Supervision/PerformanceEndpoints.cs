@@ -14,17 +14,17 @@ namespace Approval.Api.Supervision;
 /// </summary>
 internal static partial class PerformanceEndpoints
 {
-    private static readonly UnitKind[] Evaluated = [UnitKind.Department, UnitKind.Person];
+    private static readonly UnitKind[] Evaluated = [UnitKind.Department, UnitKind.Window, UnitKind.Person];
 
     public static void MapPerformanceEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/performance", PerformanceAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("绩效评估: each unit's figures over any run of days (from, to: YYYY-MM-DD, both included), read from the snapshots.")
-            .WithDescription("unit is department (default) or person. Rates are percentages rounded to two decimals; null when there is nothing to divide by. JSON, or CSV for format=csv or Accept: text/csv.")
+            .WithDescription("unit is department (default), window or person. Rates are percentages rounded to two decimals; null when there is nothing to divide by. JSON, or CSV for format=csv or Accept: text/csv.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/rankings", RankingsAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("绩效排名: a quarter's ranking (quarter=2026Q4) by score, with grade 优秀/良好/合格/不合格 and the drafted 监察建议书 of a failing unit.")
-            .WithDescription("unit is department (default) or person. The score rules are configuration (Approval:Supervision:Score). JSON, or CSV for format=csv or Accept: text/csv.")
+            .WithDescription("unit is department (default), window or person. The score rules are configuration (Approval:Supervision:Score). JSON, or CSV for format=csv or Accept: text/csv.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/performance/rebuild", RebuildAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Rebuilds the performance snapshots of the days from, to (YYYY-MM-DD, both included, at most 400 days) and rolls up their months and years.")
@@ -92,7 +92,7 @@ internal static partial class PerformanceEndpoints
             return UnitKind.Department;
         var kind = Evaluated.Where(k => string.Equals(k.ToString(), unit.Trim(), StringComparison.OrdinalIgnoreCase)).Cast<UnitKind?>().FirstOrDefault();
         if (kind is null)
-            errors.Add(("unit", "must be department or person"));
+            errors.Add(("unit", "must be department, window or person"));
         return kind ?? UnitKind.Department;
     }
 

@@ -6,19 +6,28 @@ using Microsoft.Extensions.Options;
 
 namespace Approval.Api.Supervision;
 
-/// <summary>A unit's figures over a period (绩效评估), as the API answers them.</summary>
+/// <summary>
+/// A unit's figures over a period (绩效评估), as the API answers them. A window's received are the applications it
+/// answered and its completed the cases it handed out; a reviewer's received are the tasks they claimed and completed
+/// the tasks they gave an opinion on (see README). Accepted, refused, accepted on time and supplement requests are a
+/// window's or a clerk's own steps: zero for departments and reviewers.
+/// </summary>
 public sealed record UnitPerformance(
     string UnitKind, string UnitCode, string? UnitName, DateOnly From, DateOnly To,
     int Received, int Completed, decimal? CompletionRatePercent, int Immediate, int Promised, int CompletedEarly, decimal? EarlyCompletionRatePercent,
     decimal? AverageWorkingDaysUsed, int? WorkingDaysUsed90thPercentile, int YellowCards, int RedCards, int ConfirmedViolations, decimal? AverageSatisfaction,
-    int ComplaintBreaches)
+    int ComplaintBreaches,
+    int Rated = 0, int Satisfied = 0, decimal? SatisfactionRatePercent = null,
+    int Accepted = 0, int Refused = 0, int AcceptedOnTime = 0, decimal? AcceptanceOnTimeRatePercent = null, int SupplementRequests = 0)
 {
-    internal static UnitPerformance Of(EvaluatedUnit unit, EvaluationPeriod period, PerformanceFigures f) => new(
+    internal static UnitPerformance Of(EvaluatedUnit unit, EvaluationPeriod period, PerformanceFigures f, WindowFigures? w = null) => new(
         unit.Kind.ToString(), unit.Code, unit.Name, period.FirstDay, period.LastDay,
         f.Received, f.Completed, f.CompletionRate.Percent, f.Immediate, f.Promised, f.CompletedEarly, f.EarlyCompletionRate.Percent,
         f.AverageWorkingDaysUsed is { } average ? Math.Round(average, 2, MidpointRounding.AwayFromZero) : null, f.WorkingDaysUsed90thPercentile,
         f.YellowCards, f.RedCards, f.ConfirmedViolations, f.AverageSatisfaction is { } s ? Math.Round(s, 2, MidpointRounding.AwayFromZero) : null,
-        f.ComplaintBreaches);
+        f.ComplaintBreaches,
+        f.Rated, f.Satisfied, f.SatisfactionRate.Percent,
+        w?.Accepted ?? 0, w?.Refused ?? 0, w?.AcceptedOnTime ?? 0, w?.AcceptanceOnTimeRate.Percent, w?.SupplementRequests ?? 0);
 }
 
 /// <summary>A unit's place in a quarter's ranking (绩效排名), its score and grade, and for 不合格 the drafted 监察建议书.</summary>
@@ -47,6 +56,9 @@ internal sealed class PerformanceReadings(IDbContextFactory<ApprovalDbContext> c
         new("workingDaysUsed90thPercentile", u => u.WorkingDaysUsed90thPercentile), new("yellowCards", u => u.YellowCards),
         new("redCards", u => u.RedCards), new("confirmedViolations", u => u.ConfirmedViolations), new("averageSatisfaction", u => u.AverageSatisfaction),
         new("complaintBreaches", u => u.ComplaintBreaches),
+        new("rated", u => u.Rated), new("satisfied", u => u.Satisfied), new("satisfactionRatePercent", u => u.SatisfactionRatePercent),
+        new("accepted", u => u.Accepted), new("refused", u => u.Refused), new("acceptedOnTime", u => u.AcceptedOnTime),
+        new("acceptanceOnTimeRatePercent", u => u.AcceptanceOnTimeRatePercent), new("supplementRequests", u => u.SupplementRequests),
     ];
 
     public static readonly IReadOnlyList<CsvColumn<RankedPerformance>> RankingColumns =
@@ -62,20 +74,22 @@ internal sealed class PerformanceReadings(IDbContextFactory<ApprovalDbContext> c
     /// <summary>Each unit of the kind with any snapshot in the period, by code.</summary>
     public async Task<IReadOnlyList<UnitPerformance>> FiguresAsync(UnitKind kind, EvaluationPeriod period, CancellationToken cancellationToken)
     {
-        var evaluated = await EvaluateAsync(kind, period, cancellationToken);
-        return [.. evaluated.Select(e => UnitPerformance.Of(e.Unit, period, e.Figures))];
+        var evaluated = await CountAsync(kind, period, cancellationToken);
+        return [.. evaluated.Select(e => UnitPerformance.Of(e.Evaluation.Unit, period, e.Evaluation.Figures, e.Window))];
     }
 
     public async Task<PerformanceRanking> RankingAsync(UnitKind kind, EvaluationPeriod period, CancellationToken cancellationToken)
     {
-        var ranking = Ranking.Of(await EvaluateAsync(kind, period, cancellationToken));
+        var counted = await CountAsync(kind, period, cancellationToken);
+        var windows = counted.ToDictionary(c => c.Evaluation.Unit.Code, c => c.Window, StringComparer.Ordinal);
+        var ranking = Ranking.Of(counted.Select(c => c.Evaluation));
         var units = ranking.Places.Select(p =>
         {
             var e = p.Evaluation;
             var recommendation = e.IsFailing ? SupervisionRecommendation.Draft(e).Text : null;
             return new RankedPerformance(p.Place, e.Unit.Code, e.Unit.Name, e.Score.Total, e.Grade.ToString(), e.Grade.Chinese(),
                 e.Score.YellowCardDeduction, e.Score.RedCardDeduction, e.Score.ViolationDeduction, e.Score.ComplaintBreachDeduction, e.Score.EarlyCompletionBonus,
-                UnitPerformance.Of(e.Unit, period, e.Figures), recommendation);
+                UnitPerformance.Of(e.Unit, period, e.Figures, windows[e.Unit.Code]), recommendation);
         }).ToList();
         return new PerformanceRanking(period.Name, period.FirstDay, period.LastDay, kind.ToString(), units);
     }
@@ -84,7 +98,7 @@ internal sealed class PerformanceReadings(IDbContextFactory<ApprovalDbContext> c
 
     public EvaluationPeriod Quarter(int year, int quarter) => EvaluationPeriod.Quarter(year, quarter, hours);
 
-    private async Task<List<UnitEvaluation>> EvaluateAsync(UnitKind kind, EvaluationPeriod period, CancellationToken cancellationToken)
+    private async Task<List<(UnitEvaluation Evaluation, WindowFigures? Window)>> CountAsync(UnitKind kind, EvaluationPeriod period, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var kindName = kind.ToString();
@@ -102,10 +116,16 @@ internal sealed class PerformanceReadings(IDbContextFactory<ApprovalDbContext> c
                 counters.Add(row);
             }
         }
-        var names = kind == UnitKind.Department
-            ? (await CatalogNames.ReadAsync(db, cancellationToken)).Departments
-            : await db.Users.ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
-        return [.. sums.Select(s => UnitEvaluation.Of(new EvaluatedUnit(kind, s.Key, names.GetValueOrDefault(s.Key, s.Key)), period, s.Value.ToFigures(), rules.Value))];
+        var names = kind switch
+        {
+            UnitKind.Department => (await CatalogNames.ReadAsync(db, cancellationToken)).Departments,
+            UnitKind.Person => await db.Users.ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancellationToken),
+            // Windows have no table of their own: a window is named by its code.
+            _ => sums.Keys.ToDictionary(code => code, code => $"{code}号窗口", StringComparer.Ordinal),
+        };
+        return [.. sums.Select(s => (
+            UnitEvaluation.Of(new EvaluatedUnit(kind, s.Key, names.GetValueOrDefault(s.Key, s.Key)), period, s.Value.ToFigures(), rules.Value),
+            kind == UnitKind.Department ? null : (WindowFigures?)s.Value.ToWindowFigures()))];
     }
 
     /// <summary>

@@ -11,11 +11,11 @@ namespace Approval.Api.Supervision;
 /// <summary>
 /// Builds the performance snapshots (绩效快照): a day's rows from grouped queries over the day's cases, warning events
 /// and confirmed violations, then its month and year rolled up again. Re-runnable: a day, month or year is replaced
-/// whole. Departments: the lead department for case figures, case cards and breached complaints about the case, the
-/// task's department for task cards, the department a violation is recorded against. Persons: the clerk or reviewer holding a task for its cards, the person
-/// a violation names.
+/// whole. Departments: the lead department for case figures, case cards, ratings and breached complaints about the case,
+/// the task's department for task cards, the department a violation is recorded against. Windows and persons: see
+/// <c>PerformanceSnapshotBuilder.Staff.cs</c>.
 /// </summary>
-public sealed class PerformanceSnapshotBuilder(IDbContextFactory<ApprovalDbContext> contexts, BusinessHours hours, DueInstantCalculator due, TimeProvider time)
+public sealed partial class PerformanceSnapshotBuilder(IDbContextFactory<ApprovalDbContext> contexts, BusinessHours hours, DueInstantCalculator due, TimeProvider time)
 {
     public const string JobId = "performance-snapshots";
 
@@ -67,9 +67,10 @@ public sealed class PerformanceSnapshotBuilder(IDbContextFactory<ApprovalDbConte
             from c in db.Cases
             where c.Status == Delivered && c.ClosedAt >= start && c.ClosedAt < before
             join i in db.Items on c.ItemCode equals i.Code
-            select new CompletedCase(c.LeadDepartmentCode, i.Kind, c.ReceivedAt, c.AcceptedAt, c.DueAt, c.ClosedAt!.Value, c.State)).ToListAsync(cancellationToken);
+            select new CompletedCase(c.Id, c.LeadDepartmentCode, i.Kind, c.ReceivedAt, c.AcceptedAt, c.DueAt, c.ClosedAt!.Value, c.State, c.DeliveringWindowCode)).ToListAsync(cancellationToken);
         foreach (var c in completed)
             Of(UnitKind.Department, c.LeadDepartmentCode).AddCompleted(FactsOf(c, due));
+        await CountWindowsAndPersonsAsync(db, start, before, completed, Of, cancellationToken);
 
         var cards = await (
             from e in db.CaseEvents
@@ -101,9 +102,16 @@ public sealed class PerformanceSnapshotBuilder(IDbContextFactory<ApprovalDbConte
         foreach (var v in await confirmed.Where(v => v.DepartmentCode != null).GroupBy(v => v.DepartmentCode!)
                      .Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             Of(UnitKind.Department, v.Code).ConfirmedViolations += v.Count;
+        foreach (var v in await confirmed.Where(v => v.WindowCode != null).GroupBy(v => v.WindowCode!)
+                     .Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            Of(UnitKind.Window, v.Code).ConfirmedViolations += v.Count;
+        // A violation names its person as the step's actor (李敏 (clerk)) or a task's holder (clerk): one account either way.
         foreach (var v in await confirmed.Where(v => v.Person != null).GroupBy(v => v.Person!)
                      .Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            Of(UnitKind.Person, v.Code).ConfirmedViolations += v.Count;
+        {
+            if (StaffNames.AccountOf(v.Code) is { } person)
+                Of(UnitKind.Person, person).ConfirmedViolations += v.Count;
+        }
 
         // A complaint's breach counts against the department leading the case it is about; a general complaint's against none.
         var complaintBreaches = await (
@@ -164,8 +172,8 @@ public sealed class PerformanceSnapshotBuilder(IDbContextFactory<ApprovalDbConte
 }
 
 /// <summary>A completed (办结) case as the builder reads it.</summary>
-internal sealed record CompletedCase(string LeadDepartmentCode, string ItemKind, DateTimeOffset ReceivedAt, DateTimeOffset? AcceptedAt,
-    DateTimeOffset? DueAt, DateTimeOffset ClosedAt, string State);
+internal sealed record CompletedCase(string Id, string LeadDepartmentCode, string ItemKind, DateTimeOffset ReceivedAt, DateTimeOffset? AcceptedAt,
+    DateTimeOffset? DueAt, DateTimeOffset ClosedAt, string State, string? DeliveringWindowCode);
 
 /// <summary>A yellow or red card, read from a WarningRaised timeline line: <c>case: Red</c> or <c>fire: Yellow</c>.</summary>
 internal sealed record WarningCard(string Subject, WarningLevel Level)

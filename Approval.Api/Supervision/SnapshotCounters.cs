@@ -1,5 +1,6 @@
 using System.Globalization;
 using Approval.Api.Persistence;
+using Approval.Workflows.Cases;
 using Approval.Workflows.Supervision;
 
 namespace Approval.Api.Supervision;
@@ -26,6 +27,39 @@ internal sealed class SnapshotCounters
     public int ComplaintBreaches { get; set; }
     public long SatisfactionSum { get; set; }
     public int SatisfactionCount { get; set; }
+    public int SatisfiedCount { get; set; }
+    public int Accepted { get; set; }
+    public int Refused { get; set; }
+    public int AcceptedOnTime { get; set; }
+    public int SupplementRequests { get; set; }
+
+    /// <summary>A rating (1–5) given to a case the unit handled.</summary>
+    public void AddRating(int score)
+    {
+        SatisfactionSum += score;
+        SatisfactionCount++;
+        if (score >= (int)Satisfaction.Satisfied)
+            SatisfiedCount++;
+    }
+
+    /// <summary>A window step, as <see cref="WindowFigures.Of"/> counts it.</summary>
+    public void AddWindowStep(WindowStep step)
+    {
+        switch (step.Kind)
+        {
+            case WindowStepKind.Accepted:
+                Accepted++;
+                if (step.OnTime)
+                    AcceptedOnTime++;
+                break;
+            case WindowStepKind.Refused:
+                Refused++;
+                break;
+            default:
+                SupplementRequests++;
+                break;
+        }
+    }
 
     /// <summary>A completed case's facts: its kind, whether early, and its working days used.</summary>
     public void AddCompleted(CaseFacts facts)
@@ -54,6 +88,11 @@ internal sealed class SnapshotCounters
         ComplaintBreaches += row.ComplaintBreaches;
         SatisfactionSum += row.SatisfactionSum;
         SatisfactionCount += row.SatisfactionCount;
+        SatisfiedCount += row.SatisfiedCount;
+        Accepted += row.Accepted;
+        Refused += row.Refused;
+        AcceptedOnTime += row.AcceptedOnTime;
+        SupplementRequests += row.SupplementRequests;
         foreach (var (days, count) in ParseHistogram(row.WorkingDaysHistogram))
             AddWorkingDays(days, count);
     }
@@ -65,7 +104,8 @@ internal sealed class SnapshotCounters
         WorkingDaysUsedSum = WorkingDaysUsedSum, WorkingDaysUsedCount = WorkingDaysUsedCount,
         WorkingDaysHistogram = string.Join(';', _workingDays.Select(d => $"{d.Key.ToString(CultureInfo.InvariantCulture)}:{d.Value.ToString(CultureInfo.InvariantCulture)}")),
         YellowCards = YellowCards, RedCards = RedCards, ConfirmedViolations = ConfirmedViolations, ComplaintBreaches = ComplaintBreaches,
-        SatisfactionSum = SatisfactionSum, SatisfactionCount = SatisfactionCount,
+        SatisfactionSum = SatisfactionSum, SatisfactionCount = SatisfactionCount, SatisfiedCount = SatisfiedCount,
+        Accepted = Accepted, Refused = Refused, AcceptedOnTime = AcceptedOnTime, SupplementRequests = SupplementRequests,
     };
 
     /// <summary>The figures, as <see cref="PerformanceFigures.Of"/> would give them for the same cases.</summary>
@@ -83,7 +123,12 @@ internal sealed class SnapshotCounters
         ConfirmedViolations = ConfirmedViolations,
         ComplaintBreaches = ComplaintBreaches,
         AverageSatisfaction = SatisfactionCount == 0 ? null : (decimal)SatisfactionSum / SatisfactionCount,
+        Rated = SatisfactionCount,
+        Satisfied = SatisfiedCount,
     };
+
+    /// <summary>The window's own figures, as <see cref="WindowFigures.Of"/> would give them for the same steps.</summary>
+    public WindowFigures ToWindowFigures() => new(Accepted, Refused, AcceptedOnTime, SupplementRequests);
 
     private void AddWorkingDays(int days, int count)
     {

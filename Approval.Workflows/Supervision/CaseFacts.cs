@@ -53,6 +53,9 @@ public sealed record CaseFacts
             : throw new ArgumentOutOfRangeException(nameof(Satisfaction), value, "a rating is 1 to 5");
     }
 
+    /// <summary>Rated 满意 or 非常满意: what the satisfaction rate (满意率) counts.</summary>
+    public bool IsSatisfied => Satisfaction >= (int)Cases.Satisfaction.Satisfied;
+
     /// <summary>承诺件 completed before the due instant of its promised limit (提前办结).</summary>
     public bool IsCompletedEarly =>
         Handling == CaseHandling.Promised && CompletedAt is { } completed && PromisedDueAt is { } due && completed < due;

@@ -40,6 +40,15 @@ public sealed record PerformanceFigures
     /// <summary>Mean rating (1–5) of the facts rated; null without any.</summary>
     public required decimal? AverageSatisfaction { get; init; }
 
+    /// <summary>Ratings given in the period (评价数).</summary>
+    public int Rated { get; init; }
+
+    /// <summary>Ratings of 满意 or 非常满意 given in the period.</summary>
+    public int Satisfied { get; init; }
+
+    /// <summary>满意率 = satisfied ÷ rated (基本满意 is not satisfied).</summary>
+    public Rate SatisfactionRate => new(Satisfied, Rated);
+
     /// <summary>办结率 = completed ÷ received.</summary>
     public Rate CompletionRate => new(Completed, Received);
 
@@ -67,6 +76,8 @@ public sealed record PerformanceFigures
             ConfirmedViolations = all.Sum(f => f.ConfirmedViolations),
             ComplaintBreaches = all.Sum(f => f.ComplaintBreaches),
             AverageSatisfaction = ratings.Count == 0 ? null : (decimal)ratings.Sum() / ratings.Count,
+            Rated = ratings.Count,
+            Satisfied = all.Count(f => f.IsSatisfied),
         };
     }
 

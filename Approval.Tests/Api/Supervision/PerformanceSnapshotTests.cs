@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Approval.Api.Engine;
+using Approval.Api.Identity;
 using Approval.Api.Persistence;
 using Approval.Api.Supervision;
 using Approval.Tests.Api.Cases;
@@ -19,8 +20,10 @@ namespace Approval.Tests.Api.Supervision;
 /// <summary>
 /// 绩效评估 from snapshots: cases built through the API with a fake clock over November and December 2026 (two
 /// 食品经营许可 completed early, one completed late after turning red and complained about without a decision in 5
-/// working days, one 企业设立登记 whose six tasks turn red, two violations confirmed), the snapshots rebuilt, and what the API reads from them compared with a from-scratch recount
-/// of <see cref="PerformanceFigures"/> over <see cref="CaseFacts"/> loaded from the tables.
+/// working days, one 企业设立登记 whose six tasks turn red, one 建设工程施工许可 refused at the window, two violations
+/// confirmed, four ratings), at two windows — clerk at w01, clerk2 at w02 — the snapshots rebuilt, and what the API
+/// reads from them for departments, windows and persons compared with a from-scratch recount of
+/// <see cref="PerformanceFigures"/> and <see cref="WindowFigures"/> over facts loaded from the tables.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
@@ -40,6 +43,9 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         (rules.ExcellentFrom, rules.GoodFrom, rules.PassFrom) = (101, 100, 99);
         using var applicant = await _factory.CreateClientAsync("applicant");
         using var clerk = await _factory.CreateClientAsync("clerk");
+        await AddClerkAsync("clerk2", "王芳", "w02");
+        using var clerk2 = await _factory.CreateClientAsync("clerk2");
+        using var enterprise = await _factory.CreateClientAsync("enterprise");
         using var samr = await _factory.CreateClientAsync("samr-reviewer");
         using var samrHead = await _factory.CreateClientAsync("samr-head");
         using var fire = await _factory.CreateClientAsync("fire-reviewer");
@@ -53,29 +59,43 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         await AcceptAndInspectAsync(clerk, samr, late);
 
         _factory.At("2026-11-12T10:00:00");
-        await CompleteAsync(clerk, samr, samrHead, early);
+        await CompleteAsync(clerk2, samr, samrHead, early);
         // Filed on Thursday 11-12; no supervisor decides by 11-19 17:30: the 11-20 sweep records the breach against samr.
         var complaint = await applicant.PostJsonAsync("/api/complaints", new { caseId = late, contact = "13800000000", body = "超过承诺时限仍未办结" });
         Assert.That(complaint.Status, Is.EqualTo(HttpStatusCode.Created), complaint.Text);
+        _factory.At("2026-11-13T09:00:00");
+        await RateAsync(applicant, early, 5);
 
         await SweepAtAsync("2026-11-20T09:00:00");
         _factory.At("2026-11-24T10:00:00");
         var (establishment, _, _) = await applicant.SubmitAsync(Establishment);
+        var (refused, _, _) = await enterprise.SubmitAsync(ConstructionPermit);
+        _factory.At("2026-11-24T11:00:00");
+        Assert.That((await clerk.PostJsonAsync($"/api/cases/{refused}/refuse", new { reason = "尚未取得建设工程规划许可证" })).Status, Is.EqualTo(HttpStatusCode.OK));
         _factory.At("2026-11-24T14:00:00");
         Assert.That((await clerk.PostJsonAsync($"/api/cases/{establishment}/accept")).Status, Is.EqualTo(HttpStatusCode.OK));
         _factory.At("2026-11-24T14:30:00");
         var fireTask = await fire.TaskOfAsync(establishment);
         Assert.That((await fire.PostJsonAsync($"/api/cases/{establishment}/tasks/{fireTask}/claim")).Status, Is.EqualTo(HttpStatusCode.OK));
         await SweepAtAsync("2026-11-25T09:00:00");
+        _factory.At("2026-11-25T10:00:00");
+        await RateAsync(enterprise, refused, 1);
         _factory.At("2026-11-26T10:00:00");
         await CompleteAsync(clerk, samr, samrHead, late);
+        _factory.At("2026-11-27T10:00:00");
+        await RateAsync(applicant, late, 2);
 
         _factory.At("2026-11-30T10:00:00");
         var (december, _, _) = await applicant.SubmitAsync(FoodLicence("王五茶饮"));
+        _factory.At("2026-11-30T10:10:00");
+        Assert.That((await clerk2.PostJsonAsync($"/api/cases/{december}/supplement-requests", new { missingMaterials = new[] { "健康证明" } })).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await applicant.PostJsonAsync($"/api/cases/{december}/supplements", new { })).Status, Is.EqualTo(HttpStatusCode.OK));
         _factory.At("2026-11-30T10:30:00");
-        await AcceptAndInspectAsync(clerk, samr, december);
+        await AcceptAndInspectAsync(clerk2, samr, december);
         _factory.At("2026-12-02T11:00:00");
-        await CompleteAsync(clerk, samr, samrHead, december);
+        await CompleteAsync(clerk2, samr, samrHead, december);
+        _factory.At("2026-12-03T11:00:00");
+        await RateAsync(applicant, december, 3);
 
         await SweepAtAsync("2026-12-07T09:00:00");
         _factory.At("2026-12-07T10:00:00");
@@ -108,14 +128,75 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
     [TestCase("2026-01-01", "2026-12-31", TestName = "A whole year, read from its year row")]
     public async Task The_figures_read_from_snapshots_equal_a_from_scratch_recount(string from, string to)
     {
+        var (first, last) = (DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
         var actual = await ReadFiguresAsync(from, to);
-        var expected = await RecountAsync(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        var expected = await RecountAsync(first, last);
 
         Assert.That(actual.Select(u => u with { UnitName = null }), Is.EquivalentTo(expected));
         var samr = actual.Single(u => u.UnitCode == "samr");
         Assert.That(samr.UnitName, Is.EqualTo("市场监督管理局"));
         Assert.That(expected.Sum(u => u.Completed + u.RedCards), Is.GreaterThan(0), "the scenario has something to count");
         Assert.That(expected.Sum(u => u.ComplaintBreaches), Is.EqualTo(1), "the complaint breach of 11-20 is in every period read");
+
+        foreach (var kind in new[] { UnitKind.Window, UnitKind.Person })
+        {
+            var read = await ReadFiguresAsync(from, to, kind.ToString().ToLowerInvariant());
+            var recounted = await StaffRecount.OfAsync(_factory.Services, kind, first, last);
+            Assert.That(read.Select(u => u with { UnitName = null }), Is.EquivalentTo(recounted), kind.ToString());
+            Assert.That(recounted.Sum(u => u.Received + u.Completed + u.Rated), Is.GreaterThan(0), $"the scenario has {kind} figures to count");
+        }
+    }
+
+    [Test]
+    public async Task A_window_is_credited_with_the_applications_its_clerks_answered_and_the_cases_they_handed_out()
+    {
+        var windows = await ReadFiguresAsync("2026-11-01", "2026-12-31", "window");
+        var w01 = windows.Single(u => u.UnitCode == "w01");
+        var w02 = windows.Single(u => u.UnitCode == "w02");
+        Assert.That((w01.Received, w01.Accepted, w01.Refused, w01.AcceptedOnTime, w01.SupplementRequests, w01.Completed), Is.EqualTo((4, 3, 1, 3, 0, 1)),
+            "clerk at w01 accepted two 食品经营许可 and the 企业设立登记, refused the 施工许可, and handed out the late case");
+        Assert.That((w02.Received, w02.Accepted, w02.SupplementRequests, w02.Completed, w02.CompletedEarly), Is.EqualTo((1, 1, 1, 2, 2)),
+            "clerk2 at w02 asked supplements of December's case, accepted it, and handed out both early cases");
+        Assert.That((w01.AcceptanceOnTimeRatePercent, w01.UnitName), Is.EqualTo((100.00m, "w01号窗口")));
+        // Ratings: the early case (5) was accepted at w01 and handed out at w02; the late one (2) and the refused one (1) are w01's; December's (3) w02's.
+        Assert.That((w01.Rated, w01.Satisfied, w01.SatisfactionRatePercent), Is.EqualTo((3, 1, 33.33m)));
+        Assert.That((w02.Rated, w02.Satisfied, w02.SatisfactionRatePercent), Is.EqualTo((2, 1, 50.00m)));
+    }
+
+    [Test]
+    public async Task A_person_has_the_figures_of_their_own_tasks_and_window_steps_and_the_ratings_of_the_cases_they_handled()
+    {
+        var persons = await ReadFiguresAsync("2026-11-01", "2026-12-31", "person");
+        var reviewer = persons.Single(u => u.UnitCode == "samr-reviewer");
+        Assert.That((reviewer.UnitName, reviewer.Completed, reviewer.Promised), Is.EqualTo(("孙伟", 3, 3)), "three opinions, each task against its own limit");
+        Assert.That(reviewer.AverageWorkingDaysUsed, Is.Not.Null);
+        Assert.That((reviewer.Rated, reviewer.Satisfied), Is.EqualTo((3, 1)), "the three food licences were rated 5, 2 and 3");
+        var clerk2 = persons.Single(u => u.UnitCode == "clerk2");
+        Assert.That((clerk2.UnitName, clerk2.Received, clerk2.Completed, clerk2.SupplementRequests, clerk2.Rated), Is.EqualTo(("王芳", 1, 2, 1, 2)));
+        var clerk = persons.Single(u => u.UnitCode == "clerk");
+        Assert.That((clerk.Received, clerk.Refused, clerk.Completed, clerk.Rated, clerk.Satisfied), Is.EqualTo((4, 1, 1, 3, 1)));
+        Assert.That(persons.Single(u => u.UnitCode == "fire-reviewer").Received, Is.EqualTo(1), "the fire task was claimed");
+    }
+
+    [Test]
+    public async Task A_department_has_the_ratings_of_the_cases_it_led()
+    {
+        var departments = await ReadFiguresAsync("2026-11-01", "2026-12-31");
+        var samr = departments.Single(u => u.UnitCode == "samr");
+        Assert.That((samr.Rated, samr.Satisfied, samr.AverageSatisfaction, samr.SatisfactionRatePercent), Is.EqualTo((3, 1, 3.33m, 33.33m)));
+        var housing = departments.Single(u => u.UnitCode == "housing");
+        Assert.That((housing.Received, housing.Rated, housing.Satisfied), Is.EqualTo((1, 1, 0)), "the refused 施工许可 rated 非常不满意");
+    }
+
+    [Test]
+    public async Task The_ranking_of_windows_ranks_windows_only()
+    {
+        var reply = await _supervisor.GetJsonAsync("/api/supervision/rankings?unit=window&quarter=2026Q4");
+        Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.Text);
+        var ranking = reply.Body.Deserialize<PerformanceRanking>(Json)!;
+        Assert.That(ranking.UnitKind, Is.EqualTo("Window"));
+        Assert.That(ranking.Units.Select(u => u.UnitCode), Is.EquivalentTo(new[] { "w01", "w02" }));
+        Assert.That(ranking.Units.Select(u => u.Figures.UnitKind), Is.All.EqualTo("Window"));
     }
 
     [Test]
@@ -195,7 +276,9 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         Assert.That(lines[0], Does.StartWith("unitKind,unitCode,unitName,from,to,received,completed,completionRatePercent"));
         Assert.That(lines.Skip(1).Any(l => l.StartsWith("Department,samr,市场监督管理局,2026-11-01,2026-12-31,4,3,75.00", StringComparison.Ordinal)), string.Join("\n", lines));
 
-        Assert.That((await _supervisor.GetJsonAsync("/api/supervision/performance?unit=window&from=2026-11-01&to=2026-11-30")).Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        var badUnit = await _supervisor.GetJsonAsync("/api/supervision/performance?unit=counter&from=2026-11-01&to=2026-11-30");
+        Assert.That(badUnit.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(badUnit.Body!["errors"]!["unit"]![0]!.GetValue<string>(), Is.EqualTo("must be department, window or person"));
         Assert.That((await _supervisor.GetJsonAsync("/api/supervision/performance?from=2026-12-01&to=2026-11-30")).Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await _supervisor.GetJsonAsync("/api/supervision/rankings?quarter=2026Q5")).Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await _supervisor.PostJsonAsync("/api/supervision/performance/rebuild?from=2026-11-01&to=2026-11-02")).Status, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -210,7 +293,7 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
 
     /// <summary>
     /// The figures from scratch, case by case: every case a fact of its lead department (received, completed, its
-    /// cards and confirmed violations); a task's cards and violations a fact of the task's department, never received.
+    /// cards, confirmed violations and rating); a task's cards and violations a fact of the task's department, never received.
     /// </summary>
     private async Task<List<UnitPerformance>> RecountAsync(DateOnly first, DateOnly last)
     {
@@ -246,22 +329,38 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
                     ConfirmedViolations = caseViolations.Count(v => v.DepartmentCode == department),
                     // A complaint about the case not decided in time: against the department leading it.
                     ComplaintBreaches = isLead ? breached.Count(b => b.CaseId == c.Id && period.Contains(b.BreachedAt!.Value)) : 0,
+                    Satisfaction = isLead && c.RatedAt is { } rated && period.Contains(rated) ? c.Rating : null,
                 }));
             }
         }
         return [.. facts.GroupBy(f => f.Department)
             .Select(g => UnitPerformance.Of(new EvaluatedUnit(UnitKind.Department, g.Key, null!), period, PerformanceFigures.Of(g.Select(f => f.Facts), period)))
-            .Where(u => u.Received + u.Completed + u.YellowCards + u.RedCards + u.ConfirmedViolations + u.ComplaintBreaches > 0)];
+            .Where(u => u.Received + u.Completed + u.YellowCards + u.RedCards + u.ConfirmedViolations + u.ComplaintBreaches + u.Rated > 0)];
     }
 
-    private static (int, int, int, int, int, long, int, int, int, int, int, long, int) Counters(PerformanceSnapshotRecord r) =>
-        (r.Received, r.Completed, r.Immediate, r.Promised, r.CompletedEarly, r.WorkingDaysUsedSum, r.WorkingDaysUsedCount,
-            r.YellowCards, r.RedCards, r.ConfirmedViolations, r.ComplaintBreaches, r.SatisfactionSum, r.SatisfactionCount);
+    private static string Counters(PerformanceSnapshotRecord r) =>
+        string.Join(',', r.Received, r.Completed, r.Immediate, r.Promised, r.CompletedEarly, r.WorkingDaysUsedSum, r.WorkingDaysUsedCount,
+            r.YellowCards, r.RedCards, r.ConfirmedViolations, r.ComplaintBreaches, r.SatisfactionSum, r.SatisfactionCount, r.SatisfiedCount,
+            r.Accepted, r.Refused, r.AcceptedOnTime, r.SupplementRequests);
 
-    private static (int, int, int, int, int, long, int, int, int, int, int, long, int) Sum(List<PerformanceSnapshotRecord> rows) =>
-        (rows.Sum(r => r.Received), rows.Sum(r => r.Completed), rows.Sum(r => r.Immediate), rows.Sum(r => r.Promised), rows.Sum(r => r.CompletedEarly),
+    private static string Sum(List<PerformanceSnapshotRecord> rows) =>
+        string.Join(',', rows.Sum(r => r.Received), rows.Sum(r => r.Completed), rows.Sum(r => r.Immediate), rows.Sum(r => r.Promised), rows.Sum(r => r.CompletedEarly),
             rows.Sum(r => r.WorkingDaysUsedSum), rows.Sum(r => r.WorkingDaysUsedCount), rows.Sum(r => r.YellowCards), rows.Sum(r => r.RedCards),
-            rows.Sum(r => r.ConfirmedViolations), rows.Sum(r => r.ComplaintBreaches), rows.Sum(r => r.SatisfactionSum), rows.Sum(r => r.SatisfactionCount));
+            rows.Sum(r => r.ConfirmedViolations), rows.Sum(r => r.ComplaintBreaches), rows.Sum(r => r.SatisfactionSum), rows.Sum(r => r.SatisfactionCount), rows.Sum(r => r.SatisfiedCount),
+            rows.Sum(r => r.Accepted), rows.Sum(r => r.Refused), rows.Sum(r => r.AcceptedOnTime), rows.Sum(r => r.SupplementRequests));
+
+    private async Task AddClerkAsync(string userName, string displayName, string window)
+    {
+        var hash = _factory.Services.GetRequiredService<Pbkdf2PasswordHasher>().Hash(DemoUsers.Password);
+        await _factory.Services.GetRequiredService<EfUserStore>().SaveAsync(
+            new UserAccount(new User($"test-{userName}", userName, displayName, Role.WindowClerk) { WindowCode = window }, hash));
+    }
+
+    private static async Task RateAsync(HttpClient applicant, string caseId, int score)
+    {
+        var rated = await applicant.PostJsonAsync($"/api/cases/{caseId}/rating", new { score });
+        Assert.That(rated.Status, Is.EqualTo(HttpStatusCode.OK), rated.Text);
+    }
 
     private async Task SweepAtAsync(string beijing)
     {
@@ -293,6 +392,13 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         itemCode = "SP-JY-001",
         applicant = new { kind = "Person", idNumber = "11010519491231002X", name = "张三" },
         form = new { shopName, businessType = "餐饮服务", operatorId = "11010519491231002X", address = "云城区" },
+    };
+
+    private static object ConstructionPermit => new
+    {
+        itemCode = "JS-SG-001",
+        applicant = new { kind = "Organisation", idNumber = "91350100M000100Y43", name = "云浮市城建开发有限公司" },
+        form = new { projectName = "滨江花园3号楼", constructionUnitCode = "91350100M000100Y43", buildingHeight = 30, investment = 8_000_000, address = "云城区" },
     };
 
     private static object Establishment => new

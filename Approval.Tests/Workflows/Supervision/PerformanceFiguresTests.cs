@@ -140,6 +140,19 @@ public class PerformanceFiguresTests
     }
 
     [Test]
+    public void The_satisfaction_rate_is_the_share_of_ratings_that_are_satisfied_or_very_satisfied()
+    {
+        var figures = PerformanceFigures.Of(
+        [
+            .. new[] { 5, 4, 4, 3, 1 }.Select(score => new CaseFacts { ReceivedAt = Beijing("2026-10-12T10:00:00"), Handling = CaseHandling.Promised, Satisfaction = score }),
+            new CaseFacts { ReceivedAt = Beijing("2026-10-12T10:00:00"), Handling = CaseHandling.Promised },
+        ], FourthQuarter);
+        Assert.That((figures.Rated, figures.Satisfied), Is.EqualTo((5, 3)), "基本满意 is not satisfied; the unrated case is left out");
+        Assert.That(figures.SatisfactionRate.Percent, Is.EqualTo(60.00m));
+        Assert.That(PerformanceFigures.Of([], FourthQuarter).SatisfactionRate.Percent, Is.Null, "nothing rated: no rate");
+    }
+
+    [Test]
     public void A_rating_is_one_to_five()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new CaseFacts { ReceivedAt = Beijing("2026-10-12T10:00:00"), Handling = CaseHandling.Promised, Satisfaction = 6 });
