@@ -11,7 +11,8 @@ internal sealed record CaseListFilter(
     string? Department,
     string? Item,
     DateTimeOffset? ReceivedFrom,
-    DateTimeOffset? ReceivedBefore);
+    DateTimeOffset? ReceivedBefore,
+    string? Window = null);
 
 /// <summary>A line of the supervisors' case list.</summary>
 public sealed record SupervisedCase(
@@ -78,6 +79,8 @@ internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> co
         }
         if (filter.Item is { } item)
             cases = cases.Where(c => c.ItemCode == item);
+        if (filter.Window is { } window)
+            cases = cases.Where(c => c.AcceptingWindowCode == window || c.DeliveringWindowCode == window);
         if (filter.ReceivedFrom is { } from)
             cases = cases.Where(c => c.ReceivedAt >= from);
         if (filter.ReceivedBefore is { } before)

@@ -86,6 +86,8 @@ public partial class SupervisionApiTests(DatabaseProvider provider)
     [TestCase("department=fire", "Yellow")]
     [TestCase("department=samr", "Red,Prompt,Yellow")]
     [TestCase("department=housing&level=Green,Prompt,Yellow,Red", "Green")]
+    [TestCase("window=w01", "Red,Prompt,Yellow")]
+    [TestCase("window=w02&level=Green,Prompt,Yellow,Red", "")]
     [TestCase("item=QY-SL-001", "Yellow")]
     [TestCase("item=SP-JY-001&level=Red,Yellow,Prompt", "Red,Prompt")]
     [TestCase("status=Submitted&level=Green", "Green")]
