@@ -33,7 +33,7 @@ public sealed partial class PerformanceSnapshotBuilder
         var steps = await db.CaseEvents.AsNoTracking()
             // A supplement request with a reason is the lead department's return during review (退回补正), not the window's.
             .Where(e => e.At >= start && e.At < before && WindowActions.Contains(e.Action) && (e.Action != SupplementRequested || e.Reason == null))
-            .Select(e => new { e.CaseId, e.Action, e.Actor, e.WindowCode }).ToListAsync(cancellationToken);
+            .Select(e => new { e.CaseId, e.At, e.Action, e.Actor, e.WindowCode }).ToListAsync(cancellationToken);
         foreach (var step in steps.Where(s => s.Action != DeliveredAction))
         {
             var windowStep = WindowStepOf(step.Action);
@@ -46,7 +46,8 @@ public sealed partial class PerformanceSnapshotBuilder
         }
 
         // The day's deliveries: the case's figures go to the window and the clerk that handed it out.
-        var deliveredBy = steps.Where(s => s.Action == DeliveredAction).GroupBy(s => s.CaseId).ToDictionary(g => g.Key, g => g.Last().Actor);
+        // A case handed out again after a correction (纠错) is the last clerk's.
+        var deliveredBy = steps.Where(s => s.Action == DeliveredAction).GroupBy(s => s.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(s => s.At)!.Actor);
         foreach (var c in completed)
         {
             var facts = FactsOf(c, due);
