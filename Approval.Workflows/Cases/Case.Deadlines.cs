@@ -87,7 +87,7 @@ public sealed partial class Case
         if (level <= step.Level)
             return [];
         WindowStep = step with { Level = level };
-        var name = step.Kind == WindowStepKind.Acceptance ? "受理 (acceptance)" : "办结 (delivery)";
+        var name = WindowStep.SubjectOf(step.Kind);
         Record(now, "system", CaseAction.WarningRaised, null, $"{name}: {level}");
         List<WarningRise> rises = [new WarningRise(null, LeadDepartmentCode, null, level, now, step.Kind)];
         if (level == WarningLevel.Red)

@@ -19,6 +19,9 @@ public sealed record WindowStep(WindowStepKind Kind, DateTimeOffset Start, int L
 {
     public SupervisedClock Clock => new(Start, LimitDays);
 
+    /// <summary>How a warning line of the step names it on the timeline: <c>受理 (acceptance)</c>, <c>办结 (delivery)</c>.</summary>
+    public static string SubjectOf(WindowStepKind kind) => kind == WindowStepKind.Acceptance ? "受理 (acceptance)" : "办结 (delivery)";
+
     /// <summary>The highest level the step itself shows: an acceptance never turns red, Art. 32 accepts it by silence instead.</summary>
     public WarningLevel Cap(WarningLevel level) => Kind == WindowStepKind.Acceptance && level == WarningLevel.Red ? WarningLevel.Yellow : level;
 }

@@ -21,6 +21,18 @@ public class WindowStepTests
     private static DueInstantCalculator Due(ACase a) => a.Clock.Due;
 
     [Test]
+    public void A_level_passed_unobserved_is_due_at_once_so_a_save_in_between_does_not_skip_it()
+    {
+        // The acceptance sweep saves an unanswered case every run once 5 calendar days have passed; its save must not
+        // move the case's next threshold past a yellow the clock watch has not raised yet.
+        var a = Received().At("2026-12-01T09:00:00");
+        Assert.That(a.Case.NextClockThreshold(Due(a), a.Clock.Now), Is.EqualTo(a.Clock.Now), "yellow since 11-30 17:30, not yet raised");
+        var rise = a.Case.ObserveClocks(Due(a), a.Clock.Now).Single();
+        Assert.That(rise.Level, Is.EqualTo(WarningLevel.Yellow));
+        Assert.That(a.Case.NextClockThreshold(Due(a), a.Clock.Now), Is.Null, "an acceptance stops at yellow");
+    }
+
+    [Test]
     public void An_unanswered_application_prompts_the_window_a_day_before_its_yellow_card()
     {
         var a = Received();
