@@ -9,7 +9,10 @@ namespace Approval.Api.Supervision;
 /// A day's counts of windows and persons, and the day's ratings.
 /// Windows (窗口), from the window each step recorded: applications answered (accepted, on time or late, and refused) as
 /// received, supplement requests, the cases they handed out as completed (with those cases' kinds and days), violations
-/// recorded at the window, and the ratings of the cases they accepted, refused or handed out.
+/// recorded at the window, the cards of the window steps they ended (a 受理 card raised since the case's previous
+/// answer or supplement request goes to the window that answers or asks next; a 办结 card to the window that hands the
+/// result out), on the day the step ends — no window is known before — and the ratings of the cases they accepted,
+/// refused or handed out.
 /// Persons, by account: a clerk as their window but for the steps they did; a reviewer's tasks — claimed as received,
 /// completed (opinion given by the holder, or by the reviewer who answered it unclaimed) with the task's limit as its
 /// promise and its own working days — and the ratings of the cases they answered, handed out or reviewed. The lead department has the case's rating.
@@ -36,14 +39,16 @@ public sealed partial class PerformanceSnapshotBuilder
             .Select(e => new { e.CaseId, e.At, e.Action, e.Actor, e.WindowCode }).ToListAsync(cancellationToken);
         foreach (var step in steps.Where(s => s.Action != DeliveredAction))
         {
-            var windowStep = WindowStepOf(step.Action);
+            var windowStep = WindowActionOf(step.Action);
             foreach (var counters in StaffOf(step.WindowCode, step.Actor, of))
             {
-                counters.AddWindowStep(windowStep);
-                if (windowStep.Kind != WindowStepKind.SupplementRequested)
+                counters.AddWindowAction(windowStep);
+                if (windowStep.Kind != WindowActionKind.SupplementRequested)
                     counters.Received++;
             }
         }
+
+        await CountWindowStepCardsAsync(db, steps.Select(s => new DoneStep(s.CaseId, s.At, s.Action, s.Actor, s.WindowCode)).ToList(), of, cancellationToken);
 
         // The day's deliveries: the case's figures go to the window and the clerk that handed it out.
         // A case handed out again after a correction (纠错) is the last clerk's.
@@ -79,6 +84,33 @@ public sealed partial class PerformanceSnapshotBuilder
         await CountRatingsAsync(db, start, before, of, cancellationToken);
     }
 
+    /// <summary>The cards of the window steps the day's steps ended, for the window and the clerk that ended them.</summary>
+    private static async Task CountWindowStepCardsAsync(ApprovalDbContext db, List<DoneStep> done, Func<UnitKind, string, SnapshotCounters> of,
+        CancellationToken cancellationToken)
+    {
+        var ids = done.Select(s => s.CaseId).Distinct().ToList();
+        if (ids.Count == 0)
+            return;
+        var history = await db.CaseEvents.AsNoTracking()
+            .Where(e => ids.Contains(e.CaseId) && (e.Action == WarningRaised || (WindowActions.Contains(e.Action) && (e.Action != SupplementRequested || e.Reason == null))))
+            .Select(e => new { e.CaseId, e.Sequence, e.At, e.Action, e.Detail }).ToListAsync(cancellationToken);
+        foreach (var step in done)
+        {
+            var kind = step.Action == DeliveredAction ? WindowStepKind.Delivery : WindowStepKind.Acceptance;
+            var ofCase = history.Where(e => e.CaseId == step.CaseId).OrderBy(e => e.Sequence).ToList();
+            // The step's own span: from the previous step of its kind (an answer or supplement request, or a delivery) to it.
+            var previous = ofCase.LastOrDefault(e => e.At < step.At && e.Action != WarningRaised && (e.Action == DeliveredAction) == (kind == WindowStepKind.Delivery));
+            foreach (var card in ofCase.Where(e => e.Action == WarningRaised && e.At <= step.At && (previous is null || e.At > previous.At)))
+            {
+                if (WarningCard.Parse(card.Detail) is { } raised && raised.WindowStepKind == kind)
+                {
+                    foreach (var counters in StaffOf(step.WindowCode, step.Actor, of))
+                        raised.AddTo(counters, 1);
+                }
+            }
+        }
+    }
+
     private static async Task CountRatingsAsync(ApprovalDbContext db, DateTimeOffset start, DateTimeOffset before,
         Func<UnitKind, string, SnapshotCounters> of, CancellationToken cancellationToken)
     {
@@ -103,6 +135,9 @@ public sealed partial class PerformanceSnapshotBuilder
         }
     }
 
+    /// <summary>A window step done (an answer, a supplement request, a delivery), as the timeline recorded it.</summary>
+    private sealed record DoneStep(string CaseId, DateTimeOffset At, string Action, string Actor, string? WindowCode);
+
     /// <summary>The window and the clerk's account a step is counted for (either may be unknown: no window, or the system).</summary>
     private static IEnumerable<SnapshotCounters> StaffOf(string? window, string? actor, Func<UnitKind, string, SnapshotCounters> of)
     {
@@ -113,10 +148,10 @@ public sealed partial class PerformanceSnapshotBuilder
     }
 
     /// <summary>A window's step from its timeline action; a deemed acceptance is an acceptance past Art. 32's 5 working days.</summary>
-    internal static WindowStep WindowStepOf(string action, DateTimeOffset at = default) =>
-        action == Refused ? new WindowStep(WindowStepKind.Refused, at)
-        : action == SupplementRequested ? new WindowStep(WindowStepKind.SupplementRequested, at)
-        : new WindowStep(WindowStepKind.Accepted, at, OnTime: action == Accepted);
+    internal static WindowAction WindowActionOf(string action, DateTimeOffset at = default) =>
+        action == Refused ? new WindowAction(WindowActionKind.Refused, at)
+        : action == SupplementRequested ? new WindowAction(WindowActionKind.SupplementRequested, at)
+        : new WindowAction(WindowActionKind.Accepted, at, OnTime: action == Accepted);
 
     /// <summary>Who answered a task: its holder, or the reviewer who gave the opinion on it unclaimed.</summary>
     internal static string? HolderOf(CaseTaskState task) => task.ClaimedBy ?? StaffNames.AccountOf(task.Opinion?.Reviewer);

@@ -11,9 +11,9 @@ namespace Approval.Api.Supervision;
 /// <summary>
 /// Builds the performance snapshots (绩效快照): a day's rows from grouped queries over the day's cases, warning events
 /// and confirmed violations, then its month and year rolled up again. Re-runnable: a day, month or year is replaced
-/// whole. Departments: the lead department for case figures, case cards, ratings and breached complaints about the case,
-/// the task's department for task cards, the department a violation is recorded against. Windows and persons: see
-/// <c>PerformanceSnapshotBuilder.Staff.cs</c>.
+/// whole. Departments: the lead department for case figures, case and window-step cards, ratings and breached complaints
+/// about the case, the task's department for task cards, the department a violation is recorded against. Windows and
+/// persons: see <c>PerformanceSnapshotBuilder.Staff.cs</c>.
 /// </summary>
 public sealed partial class PerformanceSnapshotBuilder(IDbContextFactory<ApprovalDbContext> contexts, BusinessHours hours, DueInstantCalculator due, TimeProvider time)
 {
@@ -175,13 +175,20 @@ public sealed partial class PerformanceSnapshotBuilder(IDbContextFactory<Approva
 internal sealed record CompletedCase(string Id, string LeadDepartmentCode, string ItemKind, DateTimeOffset ReceivedAt, DateTimeOffset? AcceptedAt,
     DateTimeOffset? DueAt, DateTimeOffset ClosedAt, string State, string? DeliveringWindowCode);
 
-/// <summary>A yellow or red card, read from a WarningRaised timeline line: <c>case: Red</c> or <c>fire: Yellow</c>.</summary>
+/// <summary>A yellow or red card, read from a WarningRaised timeline line: <c>case: Red</c>, <c>fire: Yellow</c> or <c>受理 (acceptance): Yellow</c>.</summary>
 internal sealed record WarningCard(string Subject, WarningLevel Level)
 {
     public const string YellowSuffix = ": Yellow";
     public const string RedSuffix = ": Red";
 
-    public bool IsCaseLevel => Subject == "case";
+    /// <summary>The case's own card, or a window step's (受理, 办结): the lead department's, as the case is.</summary>
+    public bool IsCaseLevel => Subject == "case" || WindowStepKind is not null;
+
+    /// <summary>The window step whose clock raised the card; null for a case's or a task's card.</summary>
+    public WindowStepKind? WindowStepKind =>
+        Subject == WindowStep.SubjectOf(Workflows.Cases.WindowStepKind.Acceptance) ? Workflows.Cases.WindowStepKind.Acceptance
+        : Subject == WindowStep.SubjectOf(Workflows.Cases.WindowStepKind.Delivery) ? Workflows.Cases.WindowStepKind.Delivery
+        : null;
 
     /// <summary>The card, or null for a line that is not a yellow or red card (a prompt).</summary>
     public static WarningCard? Parse(string? detail) =>

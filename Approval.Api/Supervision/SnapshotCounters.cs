@@ -43,16 +43,16 @@ internal sealed class SnapshotCounters
     }
 
     /// <summary>A window step, as <see cref="WindowFigures.Of"/> counts it.</summary>
-    public void AddWindowStep(WindowStep step)
+    public void AddWindowAction(WindowAction step)
     {
         switch (step.Kind)
         {
-            case WindowStepKind.Accepted:
+            case WindowActionKind.Accepted:
                 Accepted++;
                 if (step.OnTime)
                     AcceptedOnTime++;
                 break;
-            case WindowStepKind.Refused:
+            case WindowActionKind.Refused:
                 Refused++;
                 break;
             default:

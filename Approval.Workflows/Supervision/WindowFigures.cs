@@ -1,7 +1,7 @@
 namespace Approval.Workflows.Supervision;
 
 /// <summary>What a window (窗口) did at its counter, as window evaluation counts it.</summary>
-public enum WindowStepKind
+public enum WindowActionKind
 {
     /// <summary>受理, on time or late (Art. 32).</summary>
     Accepted,
@@ -12,7 +12,7 @@ public enum WindowStepKind
 }
 
 /// <summary>One step at a window: its kind, when, and for an acceptance whether it came within the 5 working days of Art. 32.</summary>
-public sealed record WindowStep(WindowStepKind Kind, DateTimeOffset At, bool OnTime = true);
+public sealed record WindowAction(WindowActionKind Kind, DateTimeOffset At, bool OnTime = true);
 
 /// <summary>
 /// The figures only a window (and the clerk at it) has, beside its <see cref="PerformanceFigures"/>: the applications it
@@ -24,13 +24,13 @@ public sealed record WindowFigures(int Accepted, int Refused, int AcceptedOnTime
     /// <summary>受理及时率 = accepted on time ÷ accepted.</summary>
     public Rate AcceptanceOnTimeRate => new(AcceptedOnTime, Accepted);
 
-    public static WindowFigures Of(IEnumerable<WindowStep> steps, EvaluationPeriod period)
+    public static WindowFigures Of(IEnumerable<WindowAction> steps, EvaluationPeriod period)
     {
         var inPeriod = steps.Where(s => period.Contains(s.At)).ToList();
         return new WindowFigures(
-            inPeriod.Count(s => s.Kind == WindowStepKind.Accepted),
-            inPeriod.Count(s => s.Kind == WindowStepKind.Refused),
-            inPeriod.Count(s => s.Kind == WindowStepKind.Accepted && s.OnTime),
-            inPeriod.Count(s => s.Kind == WindowStepKind.SupplementRequested));
+            inPeriod.Count(s => s.Kind == WindowActionKind.Accepted),
+            inPeriod.Count(s => s.Kind == WindowActionKind.Refused),
+            inPeriod.Count(s => s.Kind == WindowActionKind.Accepted && s.OnTime),
+            inPeriod.Count(s => s.Kind == WindowActionKind.SupplementRequested));
     }
 }

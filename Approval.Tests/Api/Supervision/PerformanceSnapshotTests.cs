@@ -7,6 +7,7 @@ using Approval.Api.Persistence;
 using Approval.Api.Supervision;
 using Approval.Tests.Api.Cases;
 using Approval.Workflows.Calendar;
+using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.People;
 using Approval.Workflows.Supervision;
@@ -24,6 +25,7 @@ namespace Approval.Tests.Api.Supervision;
 /// confirmed, four ratings), at two windows — clerk at w01, clerk2 at w02 — the snapshots rebuilt, and what the API
 /// reads from them for departments, windows and persons compared with a from-scratch recount of
 /// <see cref="PerformanceFigures"/> and <see cref="WindowFigures"/> over facts loaded from the tables.
+/// The 施工许可 waits at the window until its acceptance step turns yellow (受理 card) before w01 refuses it.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
@@ -66,10 +68,13 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         _factory.At("2026-11-13T09:00:00");
         await RateAsync(applicant, early, 5);
 
+        // The 施工许可 waits at the window: yellow after 4 of its 5 working days (11-23 17:30), refused on the 5th.
+        _factory.At("2026-11-17T10:00:00");
+        var (refused, _, _) = await enterprise.SubmitAsync(ConstructionPermit);
         await SweepAtAsync("2026-11-20T09:00:00");
+        await SweepAtAsync("2026-11-24T09:00:00");
         _factory.At("2026-11-24T10:00:00");
         var (establishment, _, _) = await applicant.SubmitAsync(Establishment);
-        var (refused, _, _) = await enterprise.SubmitAsync(ConstructionPermit);
         _factory.At("2026-11-24T11:00:00");
         Assert.That((await clerk.PostJsonAsync($"/api/cases/{refused}/refuse", new { reason = "尚未取得建设工程规划许可证" })).Status, Is.EqualTo(HttpStatusCode.OK));
         _factory.At("2026-11-24T14:00:00");
@@ -155,6 +160,7 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         var w02 = windows.Single(u => u.UnitCode == "w02");
         Assert.That((w01.Received, w01.Accepted, w01.Refused, w01.AcceptedOnTime, w01.SupplementRequests, w01.Completed), Is.EqualTo((4, 3, 1, 3, 0, 1)),
             "clerk at w01 accepted two 食品经营许可 and the 企业设立登记, refused the 施工许可, and handed out the late case");
+        Assert.That((w01.YellowCards, w01.RedCards), Is.EqualTo((1, 0)), "the 施工许可's acceptance turned yellow before w01 answered it");
         Assert.That((w02.Received, w02.Accepted, w02.SupplementRequests, w02.Completed, w02.CompletedEarly), Is.EqualTo((1, 1, 1, 2, 2)),
             "clerk2 at w02 asked supplements of December's case, accepted it, and handed out both early cases");
         Assert.That((w01.AcceptanceOnTimeRatePercent, w01.UnitName), Is.EqualTo((100.00m, "w01号窗口")));
@@ -186,6 +192,7 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         Assert.That((samr.Rated, samr.Satisfied, samr.AverageSatisfaction, samr.SatisfactionRatePercent), Is.EqualTo((3, 1, 3.33m, 33.33m)));
         var housing = departments.Single(u => u.UnitCode == "housing");
         Assert.That((housing.Received, housing.Rated, housing.Satisfied), Is.EqualTo((1, 1, 0)), "the refused 施工许可 rated 非常不满意");
+        Assert.That(housing.YellowCards, Is.EqualTo(1), "its acceptance step's card is the lead department's too");
     }
 
     [Test]
@@ -310,7 +317,7 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
         foreach (var (c, kind) in cases.Select(x => (x.Case, x.Kind)))
         {
             var caseCards = cards.Where(e => e.CaseId == c.Id && period.Contains(e.At))
-                .Select(e => (Department: e.Detail!.StartsWith("case:", StringComparison.Ordinal) ? c.LeadDepartmentCode : e.Detail.Split(':')[0], Level: e.Detail.Split(": ")[1])).ToList();
+                .Select(e => (Department: IsCaseLevel(e.Detail!) ? c.LeadDepartmentCode : e.Detail!.Split(':')[0], Level: e.Detail!.Split(": ")[1])).ToList();
             var caseViolations = confirmed.Where(v => v.CaseId == c.Id && v.DepartmentCode is not null && period.Contains(v.ReviewedAt!.Value)).ToList();
             var delivered = c.Status == "Delivered";
             foreach (var department in caseCards.Select(x => x.Department).Concat(caseViolations.Select(v => v.DepartmentCode!)).Append(c.LeadDepartmentCode).Distinct())
@@ -337,6 +344,12 @@ public class PerformanceSnapshotTests(DatabaseProvider provider)
             .Select(g => UnitPerformance.Of(new EvaluatedUnit(UnitKind.Department, g.Key, null!), period, PerformanceFigures.Of(g.Select(f => f.Facts), period)))
             .Where(u => u.Received + u.Completed + u.YellowCards + u.RedCards + u.ConfirmedViolations + u.ComplaintBreaches + u.Rated > 0)];
     }
+
+    // The case's own cards and its window steps' (受理, 办结) are the lead department's.
+    private static bool IsCaseLevel(string detail) =>
+        detail.StartsWith("case:", StringComparison.Ordinal)
+        || detail.StartsWith(WindowStep.SubjectOf(WindowStepKind.Acceptance) + ":", StringComparison.Ordinal)
+        || detail.StartsWith(WindowStep.SubjectOf(WindowStepKind.Delivery) + ":", StringComparison.Ordinal);
 
     private static string Counters(PerformanceSnapshotRecord r) =>
         string.Join(',', r.Received, r.Completed, r.Immediate, r.Promised, r.CompletedEarly, r.WorkingDaysUsedSum, r.WorkingDaysUsedCount,

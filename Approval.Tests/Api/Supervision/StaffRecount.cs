@@ -30,7 +30,7 @@ internal static class StaffRecount
         var confirmed = await db.Violations.AsNoTracking().Where(v => v.Review == "Confirmed").ToListAsync();
 
         var facts = new List<(string Unit, CaseFacts Facts)>();
-        var steps = new List<(string Unit, WindowStep Step)>();
+        var steps = new List<(string Unit, WindowAction Step)>();
         // A window's unit is the window an event was done at; a person's the account of its actor.
         string? UnitOf(string? window, string? actor) => kind == UnitKind.Window ? window : StaffNames.AccountOf(actor);
         CaseFacts Fact(DateTimeOffset received) => new() { ReceivedAt = received, Handling = CaseHandling.Promised };
@@ -40,9 +40,27 @@ internal static class StaffRecount
         {
             if (UnitOf(e.WindowCode, e.Actor) is not { } unit)
                 continue;
-            steps.Add((unit, PerformanceSnapshotBuilder.WindowStepOf(e.Action, e.At)));
+            steps.Add((unit, PerformanceSnapshotBuilder.WindowActionOf(e.Action, e.At)));
             if (e.Action != "SupplementRequested")
                 facts.Add((unit, Fact(e.At)));
+        }
+
+        // A window step's cards (受理, 办结) go to whoever ended the step, on the day they did: raised after the case's
+        // previous step of the kind, up to this one.
+        foreach (var e in events.Where(e => Answers.Contains(e.Action) || e.Action == "Delivered" || (e.Action == "SupplementRequested" && e.Reason is null)))
+        {
+            if (UnitOf(e.WindowCode, e.Actor) is not { } unit)
+                continue;
+            var delivery = e.Action == "Delivered";
+            var subject = delivery ? "办结 (delivery): " : "受理 (acceptance): ";
+            var previous = events.Where(p => p.CaseId == e.CaseId && p.At < e.At && (delivery ? p.Action == "Delivered"
+                : Answers.Contains(p.Action) || (p.Action == "SupplementRequested" && p.Reason is null))).Select(p => (DateTimeOffset?)p.At).Max();
+            var cards = events.Where(c => c.CaseId == e.CaseId && c.Action == "WarningRaised" && c.Detail!.StartsWith(subject, StringComparison.Ordinal)
+                && c.At <= e.At && (previous is null || c.At > previous)).ToList();
+            var red = cards.Count(c => c.Detail!.EndsWith("Red", StringComparison.Ordinal));
+            var yellow = cards.Count(c => c.Detail!.EndsWith("Yellow", StringComparison.Ordinal));
+            if (period.Contains(e.At) && red + yellow > 0)
+                facts.Add((unit, Fact(DateTimeOffset.MinValue) with { YellowCards = yellow, RedCards = red }));
         }
 
         foreach (var x in cases.Where(x => x.Case.Status == "Delivered"))

@@ -14,12 +14,12 @@ public class WindowFiguresTests
     {
         var figures = WindowFigures.Of(
         [
-            new WindowStep(WindowStepKind.Accepted, Beijing("2026-11-02T10:00:00")),
-            new WindowStep(WindowStepKind.Accepted, Beijing("2026-11-03T10:00:00")),
-            new WindowStep(WindowStepKind.Accepted, Beijing("2026-11-04T10:00:00"), OnTime: false),
-            new WindowStep(WindowStepKind.Refused, Beijing("2026-11-05T10:00:00")),
-            new WindowStep(WindowStepKind.SupplementRequested, Beijing("2026-11-05T11:00:00")),
-            new WindowStep(WindowStepKind.Accepted, Beijing("2026-12-01T00:30:00")),
+            new WindowAction(WindowActionKind.Accepted, Beijing("2026-11-02T10:00:00")),
+            new WindowAction(WindowActionKind.Accepted, Beijing("2026-11-03T10:00:00")),
+            new WindowAction(WindowActionKind.Accepted, Beijing("2026-11-04T10:00:00"), OnTime: false),
+            new WindowAction(WindowActionKind.Refused, Beijing("2026-11-05T10:00:00")),
+            new WindowAction(WindowActionKind.SupplementRequested, Beijing("2026-11-05T11:00:00")),
+            new WindowAction(WindowActionKind.Accepted, Beijing("2026-12-01T00:30:00")),
         ], November);
 
         Assert.That(figures, Is.EqualTo(new WindowFigures(Accepted: 3, Refused: 1, AcceptedOnTime: 2, SupplementRequests: 1)), "December's acceptance is not November's");
@@ -29,7 +29,7 @@ public class WindowFiguresTests
     [Test]
     public void A_window_that_accepted_nothing_has_no_acceptance_rate()
     {
-        Assert.That(WindowFigures.Of([new WindowStep(WindowStepKind.Refused, Beijing("2026-11-05T10:00:00"))], November).AcceptanceOnTimeRate.Percent, Is.Null);
+        Assert.That(WindowFigures.Of([new WindowAction(WindowActionKind.Refused, Beijing("2026-11-05T10:00:00"))], November).AcceptanceOnTimeRate.Percent, Is.Null);
     }
 
     [TestCase("李敏 (clerk)", "clerk")]
