@@ -173,6 +173,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
+                    b.Property<string>("WindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "Sequence")
@@ -190,6 +194,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("AcceptingWindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("ApplicantIdNumber")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -202,6 +210,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeliveringWindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
@@ -237,6 +249,12 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -259,7 +277,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptingWindowCode");
+
                     b.HasIndex("ApplicantIdNumber");
+
+                    b.HasIndex("DeliveringWindowCode");
 
                     b.HasIndex("ItemCode");
 
@@ -269,6 +291,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("PromiseDueAt");
+
+                    b.HasIndex("RatedAt");
 
                     b.HasIndex("ReceivedAt");
 
@@ -679,6 +703,12 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AcceptedOnTime")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ComplaintBreaches")
                         .HasColumnType("integer");
 
@@ -703,11 +733,20 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<int>("RedCards")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SatisfactionCount")
                         .HasColumnType("integer");
 
                     b.Property<long>("SatisfactionSum")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("SatisfiedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("integer");
 
                     b.Property<string>("WorkingDaysHistogram")
                         .IsRequired()
@@ -854,6 +893,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
+
+                    b.Property<string>("WindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
 

@@ -192,6 +192,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
+                    b.Property<string>("WindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "Sequence")
@@ -210,6 +215,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("AcceptedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("AcceptingWindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("ApplicantIdNumber")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -224,6 +234,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("DeliveringWindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("datetime2");
@@ -264,6 +279,12 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
 
@@ -289,7 +310,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptingWindowCode");
+
                     b.HasIndex("ApplicantIdNumber");
+
+                    b.HasIndex("DeliveringWindowCode");
 
                     b.HasIndex("ItemCode");
 
@@ -299,6 +324,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("PromiseDueAt");
+
+                    b.HasIndex("RatedAt");
 
                     b.HasIndex("ReceivedAt");
 
@@ -757,6 +784,12 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<int>("Accepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AcceptedOnTime")
+                        .HasColumnType("int");
+
                     b.Property<int>("ComplaintBreaches")
                         .HasColumnType("int");
 
@@ -781,11 +814,20 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<int>("RedCards")
                         .HasColumnType("int");
 
+                    b.Property<int>("Refused")
+                        .HasColumnType("int");
+
                     b.Property<int>("SatisfactionCount")
                         .HasColumnType("int");
 
                     b.Property<long>("SatisfactionSum")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("SatisfiedCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("int");
 
                     b.Property<string>("WorkingDaysHistogram")
                         .IsRequired()
@@ -953,6 +995,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
+
+                    b.Property<string>("WindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 

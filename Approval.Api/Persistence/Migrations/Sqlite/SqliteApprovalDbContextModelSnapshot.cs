@@ -166,6 +166,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "Sequence")
@@ -183,6 +187,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("AcceptedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcceptingWindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApplicantIdNumber")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -194,6 +202,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveringWindowCode")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DueAt")
@@ -230,6 +242,12 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -252,7 +270,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptingWindowCode");
+
                     b.HasIndex("ApplicantIdNumber");
+
+                    b.HasIndex("DeliveringWindowCode");
 
                     b.HasIndex("ItemCode");
 
@@ -262,6 +284,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PromiseDueAt");
+
+                    b.HasIndex("RatedAt");
 
                     b.HasIndex("ReceivedAt");
 
@@ -664,6 +688,12 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptedOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ComplaintBreaches")
                         .HasColumnType("INTEGER");
 
@@ -688,10 +718,19 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<int>("RedCards")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SatisfactionCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SatisfactionSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SatisfiedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplementRequests")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WorkingDaysHistogram")
@@ -837,6 +876,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WindowCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
