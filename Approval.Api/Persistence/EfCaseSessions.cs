@@ -96,49 +96,13 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
         }
     }
 
-    private CaseRecord Row(Case @case, long revision) => new()
-    {
-        Id = @case.Id,
-        Number = @case.Number,
-        QueryCode = @case.QueryCode,
-        ItemCode = @case.ItemCode,
-        Status = @case.Status.ToString(),
-        Level = @case.Level.ToString(),
-        ApplicantIdNumber = @case.Applicant.IdNumber,
-        ApplicantName = @case.Applicant.Name,
-        LeadDepartmentCode = @case.LeadDepartmentCode,
-        ReceivedAt = @case.ReceivedAt,
-        AcceptedAt = @case.AcceptedAt,
-        DueAt = @case.DueAt,
-        ClosedAt = @case.ClosedAt,
-        WorkflowInstanceId = @case.WorkflowInstanceId,
-        PromiseDueAt = @case.Promise is { } promise && @case.IsOpen ? due.Hours.CloseOf(promise.PromisedBy) : null,
-        AcceptingWindowCode = @case.AcceptingWindowCode,
-        DeliveringWindowCode = @case.DeliveringWindowCode,
-        Rating = @case.Rating is { } rating ? (int)rating.Level : null,
-        RatedAt = @case.Rating?.At,
-        NextDeadlineAt = @case.NextClockThreshold(due, time.GetUtcNow()),
-        State = CaseStateJson.Serialize(@case.ToState()),
-        Revision = revision,
-    };
+    private CaseRecord Row(Case @case, long revision) => CaseRows.Case(@case, revision, due, time.GetUtcNow());
 
     private void StageChildren(Case @case, int eventsSaved, int violationsSaved)
     {
-        db.CaseTasks.AddRange(@case.Tasks.Select(t => new CaseTaskRecord
-        {
-            Id = t.Id, CaseId = @case.Id, DepartmentCode = t.DepartmentCode, Status = t.Status.ToString(), BookmarkId = t.BookmarkId, Level = t.Level.ToString(),
-            ClaimedBy = t.ClaimedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
-        }));
-        for (var i = eventsSaved; i < @case.Timeline.Count; i++)
-        {
-            var e = @case.Timeline[i];
-            db.CaseEvents.Add(new CaseEventRecord { CaseId = @case.Id, Sequence = i, At = e.At, Actor = e.Actor, Action = e.Action.ToString(), Reason = e.Reason, Detail = e.Detail, WindowCode = e.WindowCode });
-        }
-        for (var i = violationsSaved; i < @case.Violations.Count; i++)
-        {
-            var v = @case.Violations[i];
-            db.Violations.Add(new ViolationRecord { CaseId = @case.Id, Sequence = i, Kind = v.Kind.ToString(), At = v.At, DepartmentCode = v.DepartmentCode, Person = v.Person, WindowCode = v.WindowCode, Evidence = v.Evidence });
-        }
+        db.CaseTasks.AddRange(CaseRows.Tasks(@case));
+        db.CaseEvents.AddRange(CaseRows.Events(@case, eventsSaved));
+        db.Violations.AddRange(CaseRows.Violations(@case, violationsSaved));
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();
