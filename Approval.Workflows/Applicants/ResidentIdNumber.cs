@@ -38,10 +38,7 @@ public sealed record ResidentIdNumber
             reason = "characters 7–14 of a resident ID number are not a valid date of birth";
             return false;
         }
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-            sum += (value[i] - '0') * Weights[i];
-        if (value[17] != CheckCharacters[sum % 11])
+        if (value[17] != CheckDigitOf(value.AsSpan(0, 17)))
         {
             reason = "the check digit of the resident ID number is wrong";
             return false;
@@ -49,6 +46,17 @@ public sealed record ResidentIdNumber
         id = new ResidentIdNumber(value);
         reason = null;
         return true;
+    }
+
+    /// <summary>The check digit for the first 17 digits (region, date of birth, serial): what makes a number of them.</summary>
+    public static char CheckDigitOf(ReadOnlySpan<char> first17)
+    {
+        if (first17.Length != 17)
+            throw new ArgumentException("the check digit is computed over 17 digits", nameof(first17));
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+            sum += (first17[i] - '0') * Weights[i];
+        return CheckCharacters[sum % 11];
     }
 
     public override string ToString() => Value;

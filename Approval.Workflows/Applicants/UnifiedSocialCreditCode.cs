@@ -44,5 +44,24 @@ public sealed record UnifiedSocialCreditCode
         return true;
     }
 
+    /// <summary>The check character for the first 17 characters of the code's alphabet.</summary>
+    public static char CheckCharacterOf(ReadOnlySpan<char> first17)
+    {
+        if (first17.Length != 17)
+            throw new ArgumentException("the check character is computed over 17 characters", nameof(first17));
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            var digit = Alphabet.IndexOf(first17[i]);
+            if (digit < 0)
+                throw new ArgumentException($"'{first17[i]}' is not a character of a unified social credit code", nameof(first17));
+            sum += digit * Weights[i];
+        }
+        return Alphabet[(31 - sum % 31) % 31];
+    }
+
+    /// <summary>The characters a code is written with (digits and capitals without I, O, Z, S, V).</summary>
+    public static string Characters => Alphabet;
+
     public override string ToString() => Value;
 }
