@@ -16,6 +16,7 @@ if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitC
 // Configuration and the workflows folder are read from the build output, wherever `dotnet run` is started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AnchorDataDirectory(Environment.CurrentDirectory);
+HostCommands.QuietenLogging(builder, args);
 builder.Services
     .AddApprovalClock(builder.Configuration, builder.Environment)
     .AddApprovalEngine()

@@ -30,6 +30,10 @@ internal static class CommandLine
               dotnet run --project Approval.Api -- validate FILE...  check workflow definitions; prints ok or each error
               dotnet run --project Approval.Api -- run FILE [--input name=value]...
                                                                      run a definition in memory to completion or suspension
+              dotnet run --project Approval.Api -- export-stages --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv]
+                                                                     stage records for provincial platforms
+              dotnet run --project Approval.Api -- seed-demo --cases N --days D [--seed S] [--batch N] [--workers N] [--snapshots true|false]
+                                                                     fill the configured database with a generated history
             """);
         return 0;
     }

@@ -38,6 +38,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<CaseFiles>();
         services.AddTransient<DemoCatalogSeed>();
         services.AddTransient<DemoCaseSeed>();
+        services.AddTransient<DemoData.DemoHistoryGenerator>();
         return services;
     }
 }
