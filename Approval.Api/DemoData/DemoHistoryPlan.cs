@@ -66,7 +66,7 @@ internal sealed class DemoHistoryPlan
         var received = OpeningOf(day).AddMinutes(random.Next(0, 9 * 60)).AddSeconds(random.Next(0, 60));
         if (received > End)
             received = End.AddMinutes(-random.Next(1, 30));
-        return new CasePlan(index, CaseIdAt(received, random), CaseNumbers.Format(day, serial), QueryCode(random), received, random.Next());
+        return new CasePlan(index, CaseIdAt(received, index, random), CaseNumbers.Format(day, serial), QueryCode(random), received, random.Next());
     }
 
     // SplitMix64 of (seed, index): stable across runs and machines (HashCode is randomised per process).
@@ -95,11 +95,13 @@ internal sealed class DemoHistoryPlan
         }
     }
 
-    // A version-7 GUID ("N" format) of the receipt instant, as the application's own ids, with random bits from the case's seed.
-    private static string CaseIdAt(DateTimeOffset at, Random random)
+    // A version-7 GUID ("N" format) of the receipt instant, as the application's own ids. Its random bits hold the index
+    // (case seeds are 31 bits: two cases of a million can share one) and 42 bits from the case's seed (other --seed runs).
+    private static string CaseIdAt(DateTimeOffset at, int index, Random random)
     {
         Span<byte> r = stackalloc byte[10];
         random.NextBytes(r);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(r[3..7], index);
         var milliseconds = at.ToUnixTimeMilliseconds();
         return new Guid((int)(milliseconds >> 16), (short)milliseconds, (short)(0x7000 | ((r[0] << 8 | r[1]) & 0x0FFF)), (byte)(0x80 | (r[2] & 0x3F)),
             r[3], r[4], r[5], r[6], r[7], r[8], r[9]).ToString("N");
