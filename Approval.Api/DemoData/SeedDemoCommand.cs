@@ -75,6 +75,8 @@ internal static class SeedDemoCommand
             $"Wrote {result.Cases:N0} cases in {result.Elapsed.TotalSeconds:N1} s ({result.Cases / Math.Max(result.Elapsed.TotalSeconds, 0.001):N0} cases/s)."));
         output.WriteLine("  by status: " + string.Join(", ", result.ByStatus.Where(s => s.Value > 0).Select(s => $"{s.Key} {s.Value:N0}")));
         output.WriteLine("  by level:  " + string.Join(", ", result.ByLevel.Select(l => $"{l.Key} {l.Value:N0}")));
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            await PlannerStatistics.RefreshAsync(db, cancellationToken);
         if (arguments.Snapshots)
         {
             output.WriteLine($"Building the performance snapshots of {plan.FirstDay:yyyy-MM-dd} to {plan.LastDay:yyyy-MM-dd}…");

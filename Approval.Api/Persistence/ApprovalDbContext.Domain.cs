@@ -67,8 +67,14 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => new { x.Status, x.DueAt });
             c.Property(x => x.Level).HasMaxLength(EnumLength);
             c.HasIndex(x => new { x.Level, x.LeadDepartmentCode });
-            // The supervisors' overdue and near-due lists: open cases of some levels, soonest due first.
-            c.HasIndex(x => new { x.Status, x.Level, x.DueAt });
+            // The supervisors' overdue and near-due lists: open cases of some levels (of an item, a lead department, received
+            // when), ordered by due instant and number — filtered and sorted on this index alone, before the rows shown are read.
+            c.HasIndex(x => new { x.Status, x.Level, x.ItemCode, x.LeadDepartmentCode, x.DueAt, x.Number, x.ReceivedAt, x.Id })
+                .HasDatabaseName("IX_Cases_SupervisionList");
+            // The overview's counts of open cases by status, level and lead department, read from this index alone.
+            c.HasIndex(x => new { x.Status, x.Level, x.LeadDepartmentCode });
+            // Joins that need a case's number or item (the task and violation lists) find them here, not in the case's row.
+            c.HasIndex(x => new { x.Id, x.Number, x.ItemCode }).IsUnique();
             c.Property(x => x.ApplicantIdNumber).HasMaxLength(IdLength);
             c.HasIndex(x => x.ApplicantIdNumber);
             c.Property(x => x.ApplicantName).HasMaxLength(NameLength);
@@ -95,6 +101,10 @@ public abstract partial class ApprovalDbContext
             t.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             t.Property(x => x.Status).HasMaxLength(EnumLength);
             t.HasIndex(x => new { x.DepartmentCode, x.Status, x.DueAt });
+            // The supervisors' task list (open tasks of some levels, of a department, held by someone) and the overview's
+            // counts of open tasks by department and level, each from an index alone.
+            t.HasIndex(x => new { x.Status, x.Level, x.DepartmentCode, x.ClaimedBy, x.DueAt, x.CaseId, x.Id }).HasDatabaseName("IX_CaseTasks_SupervisionList");
+            t.HasIndex(x => new { x.Status, x.DepartmentCode, x.Level });
             t.Property(x => x.Level).HasMaxLength(EnumLength);
             t.Property(x => x.BookmarkId).HasMaxLength(IdLength);
             t.Property(x => x.ClaimedBy).HasMaxLength(NameLength);
@@ -124,6 +134,9 @@ public abstract partial class ApprovalDbContext
             v.Property(x => x.Review).HasMaxLength(EnumLength);
             v.Property(x => x.ReviewedBy).HasMaxLength(NameLength);
             v.HasIndex(x => new { x.Review, x.At });
+            // Newest first (At, then the id the index carries), and a review and a kind together, counted and paged on an index.
+            v.HasIndex(x => x.At);
+            v.HasIndex(x => new { x.Review, x.Kind, x.At });
             v.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             v.Property(x => x.Person).HasMaxLength(NameLength);
             v.Property(x => x.WindowCode).HasMaxLength(IdLength);

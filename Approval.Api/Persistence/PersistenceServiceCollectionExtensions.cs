@@ -52,6 +52,8 @@ public static class PersistenceServiceCollectionExtensions
         var contexts = services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         await context.Database.MigrateAsync(cancellationToken);
+        if (context.Database.IsSqlite())
+            await PlannerStatistics.RefreshAsync(context, cancellationToken);
     }
 
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)

@@ -40,18 +40,33 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var matching = Filtered(db, filter);
         var total = await matching.CountAsync(cancellationToken);
-        var rows = await Ordered(matching).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        var ids = await Ordered(matching).Skip(paging.Skip).Take(paging.Size).Select(t => t.TaskId).ToListAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
-        return new Page<SupervisedTask>(paging.Number, paging.Size, total, [.. rows.Select(r => r.Named(names))]);
+        return new Page<SupervisedTask>(paging.Number, paging.Size, total, [.. (await RowsAsync(db, ids, cancellationToken)).Select(r => r.Named(names))]);
     }
 
-    /// <summary>Every matching task, in list order, as the database yields them.</summary>
+    /// <summary>Every matching task, in list order: the order as it stands when the export starts, the rows read in chunks.</summary>
     public async IAsyncEnumerable<SupervisedTask> StreamAsync(TaskListFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
-        await foreach (var row in Ordered(Filtered(db, filter)).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            yield return row.Named(names);
+        var ids = await Ordered(Filtered(db, filter)).Select(t => t.TaskId).ToListAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            foreach (var row in await RowsAsync(db, chunk, cancellationToken))
+                yield return row.Named(names);
+        }
+    }
+
+    // A CSV's first lines go out after one chunk.
+    private const int ChunkSize = 200;
+
+    // Two steps, as for cases: the order from the indexes alone (task list index, case number index), then the rows shown.
+    private static async Task<IEnumerable<TaskRow>> RowsAsync(ApprovalDbContext db, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var rows = await Filtered(db, new TaskListFilter([], [], null, null, null)).Where(t => ids.Contains(t.TaskId))
+            .ToDictionaryAsync(r => r.TaskId, StringComparer.Ordinal, cancellationToken);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]);
     }
 
     private static IQueryable<TaskRow> Filtered(ApprovalDbContext db, TaskListFilter filter)

@@ -38,9 +38,9 @@ internal sealed class ViolationList(IDbContextFactory<ApprovalDbContext> context
     public async Task<Page<SupervisedViolation>> PageAsync(ViolationListFilter filter, Paging paging, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var matching = Filtered(db, filter);
-        var total = await matching.CountAsync(cancellationToken);
-        var rows = await Ordered(matching).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        // Counted without the join: every violation has its case (a foreign key), and the count then needs no case row.
+        var total = await Matching(db, filter).CountAsync(cancellationToken);
+        var rows = await Ordered(Filtered(db, filter)).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
         return new Page<SupervisedViolation>(paging.Number, paging.Size, total, [.. rows.Select(r => r.Named(names))]);
     }
@@ -62,7 +62,9 @@ internal sealed class ViolationList(IDbContextFactory<ApprovalDbContext> context
         return row?.Named(await CatalogNames.ReadAsync(db, cancellationToken));
     }
 
-    private static IQueryable<ViolationRow> Filtered(ApprovalDbContext db, ViolationListFilter filter)
+    private static IQueryable<ViolationRow> Filtered(ApprovalDbContext db, ViolationListFilter filter) => Joined(db, Matching(db, filter));
+
+    private static IQueryable<ViolationRecord> Matching(ApprovalDbContext db, ViolationListFilter filter)
     {
         var violations = db.Violations.AsQueryable();
         var (kinds, reviews) = (filter.Kinds, filter.Reviews);
@@ -76,7 +78,7 @@ internal sealed class ViolationList(IDbContextFactory<ApprovalDbContext> context
             violations = violations.Where(v => v.At >= from);
         if (filter.Before is { } before)
             violations = violations.Where(v => v.At < before);
-        return Joined(db, violations);
+        return violations;
     }
 
     private static IQueryable<ViolationRow> Joined(ApprovalDbContext db, IQueryable<ViolationRecord> violations) =>
