@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using Approval.Api.Persistence;
+using Approval.Api.Supervision;
+using Approval.Workflows.Calendar;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Approval.Benchmarks;
+
+/// <summary>
+/// The <c>supervision</c> command: the supervisors' reads (<see cref="SupervisionReads"/>) against a database filled by
+/// <c>seed-demo</c>, each repeated after a warm-up, with p50/p95/p99 per read and the 50 ms target.
+/// </summary>
+internal static class SupervisionCommand
+{
+    private const double TargetMilliseconds = 50;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string? dataDirectory = null;
+        var iterations = 50;
+        var warmup = 3;
+        var buildSnapshots = false;
+        var showSql = false;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--data-directory": dataDirectory = args[i + 1]; break;
+                case "--iterations": iterations = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--build-snapshots": buildSnapshots = bool.Parse(args[i + 1]); break;
+                case "--show-sql": showSql = bool.Parse(args[i + 1]); break;
+                default: throw new ArgumentException($"unknown option {args[i]} (use --data-directory, --iterations, --warmup, --build-snapshots, --show-sql)");
+            }
+        }
+        if (dataDirectory is null || !File.Exists(Path.Combine(dataDirectory, "approval.db")))
+        {
+            await Console.Error.WriteLineAsync("usage: supervision --data-directory DIR (holding approval.db, filled by seed-demo) [--iterations 50] [--warmup 3] [--build-snapshots false]");
+            return 2;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Approval:DataDirectory"] = dataDirectory }).Build();
+        var collection = new ServiceCollection().AddApprovalPersistence(configuration);
+        if (showSql)
+            collection.AddLogging(logging => logging.AddSimpleConsole().AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning));
+        await using var services = collection.BuildServiceProvider();
+        var contexts = services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
+        // The schema as the application would have it (a benchmark on an older file gets the newer indexes).
+        await services.MigrateApprovalDatabaseAsync();
+        var hours = new BusinessHours();
+        var due = new DueInstantCalculator(WorkingDayCalendar.Official, hours);
+
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var last = await db.Cases.MaxAsync(c => c.ReceivedAt);
+            var today = hours.DateOf(last);
+            Console.WriteLine(Machine.Describe());
+            var (cases, tasks, violations, snapshots) = (await db.Cases.CountAsync(), await db.CaseTasks.CountAsync(), await db.Violations.CountAsync(), await db.PerformanceSnapshots.CountAsync());
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Database {Path.Combine(dataDirectory, "approval.db")}: {cases:N0} cases, {tasks:N0} tasks, {violations:N0} violations, {snapshots:N0} snapshot rows; last received {today:yyyy-MM-dd}."));
+            if (buildSnapshots)
+            {
+                var first = hours.DateOf(await db.Cases.MinAsync(c => c.ReceivedAt));
+                var watch = Stopwatch.StartNew();
+                var days = await new PerformanceSnapshotBuilder(contexts, hours, due, TimeProvider.System).RebuildAsync(first, today, default);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Built the snapshots of {days} days in {watch.Elapsed.TotalSeconds:N1} s."));
+            }
+            var reads = new SupervisionReads(contexts, hours).All(today);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{reads.Count} reads, each {warmup} times to warm up, then {iterations} times, one after another; milliseconds per read."));
+            Console.WriteLine();
+            var width = reads.Max(r => r.Name.Length);
+            Console.WriteLine($"{"read".PadRight(width)} | {"rows",5} | {"p50",8} | {"p95",8} | {"p99",8} | {"max",8} | p95 < {TargetMilliseconds} ms");
+            Console.WriteLine($"{new string('-', width)}-|-------|----------|----------|----------|----------|-------------");
+            var misses = 0;
+            foreach (var (name, read) in reads)
+            {
+                var rows = 0;
+                for (var w = 0; w < warmup; w++)
+                    rows = await read();
+                var times = new double[iterations];
+                for (var i = 0; i < iterations; i++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    rows = await read();
+                    times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                }
+                Array.Sort(times);
+                var p95 = Percentile(times, 95);
+                if (p95 >= TargetMilliseconds)
+                    misses++;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name.PadRight(width)} | {rows,5} | {Percentile(times, 50),8:N1} | {p95,8:N1} | {Percentile(times, 99),8:N1} | {times[^1],8:N1} | {(p95 < TargetMilliseconds ? "yes" : "NO")}"));
+            }
+            Console.WriteLine();
+            Console.WriteLine(misses == 0 ? "Every read met the target." : $"{misses} read(s) missed the target.");
+            return misses == 0 ? 0 : 1;
+        }
+    }
+
+    // Nearest rank, as the domain's 90th percentile of working days is.
+    private static double Percentile(double[] sorted, int percent) => sorted[Math.Max(0, (int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1)];
+}
