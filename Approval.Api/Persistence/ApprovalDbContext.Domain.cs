@@ -66,12 +66,12 @@ public abstract partial class ApprovalDbContext
             c.Property(x => x.Status).HasMaxLength(EnumLength);
             c.HasIndex(x => new { x.Status, x.DueAt });
             c.Property(x => x.Level).HasMaxLength(EnumLength);
-            c.HasIndex(x => new { x.Level, x.LeadDepartmentCode });
             // The supervisors' overdue and near-due lists: open cases of some levels (of an item, a lead department, received
             // when), ordered by due instant and number — filtered and sorted on this index alone, before the rows shown are read.
             c.HasIndex(x => new { x.Status, x.Level, x.ItemCode, x.LeadDepartmentCode, x.DueAt, x.Number, x.ReceivedAt, x.Id })
                 .HasDatabaseName("IX_Cases_SupervisionList");
-            // The overview's counts of open cases by status, level and lead department, read from this index alone.
+            // The overview's counts of open cases by status, level and lead department, read from this index alone. (It
+            // replaces (Level, LeadDepartmentCode): given that one, SQLite took a department's closed cases as candidates.)
             c.HasIndex(x => new { x.Status, x.Level, x.LeadDepartmentCode });
             // Joins that need a case's number or item (the task and violation lists) find them here, not in the case's row.
             c.HasIndex(x => new { x.Id, x.Number, x.ItemCode }).IsUnique();
@@ -101,10 +101,10 @@ public abstract partial class ApprovalDbContext
             t.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             t.Property(x => x.Status).HasMaxLength(EnumLength);
             t.HasIndex(x => new { x.DepartmentCode, x.Status, x.DueAt });
-            // The supervisors' task list (open tasks of some levels, of a department, held by someone) and the overview's
-            // counts of open tasks by department and level, each from an index alone.
+            // The supervisors' task list (open tasks of some levels, of a department, held by someone), and the overview's
+            // counts of open tasks by department and level and a department's cases with an open task, each from an index alone.
             t.HasIndex(x => new { x.Status, x.Level, x.DepartmentCode, x.ClaimedBy, x.DueAt, x.CaseId, x.Id }).HasDatabaseName("IX_CaseTasks_SupervisionList");
-            t.HasIndex(x => new { x.Status, x.DepartmentCode, x.Level });
+            t.HasIndex(x => new { x.Status, x.DepartmentCode, x.Level, x.CaseId });
             t.Property(x => x.Level).HasMaxLength(EnumLength);
             t.Property(x => x.BookmarkId).HasMaxLength(IdLength);
             t.Property(x => x.ClaimedBy).HasMaxLength(NameLength);

@@ -39,7 +39,8 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var matching = Filtered(db, filter);
-        var total = await matching.CountAsync(cancellationToken);
+        // Without an item filter, counted without the join: every task has its case (a foreign key).
+        var total = filter.Item is null ? await Tasks(db, filter).CountAsync(cancellationToken) : await matching.CountAsync(cancellationToken);
         var ids = await Ordered(matching).Skip(paging.Skip).Take(paging.Size).Select(t => t.TaskId).ToListAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
         return new Page<SupervisedTask>(paging.Number, paging.Size, total, [.. (await RowsAsync(db, ids, cancellationToken)).Select(r => r.Named(names))]);
@@ -71,16 +72,7 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
 
     private static IQueryable<TaskRow> Filtered(ApprovalDbContext db, TaskListFilter filter)
     {
-        var tasks = db.CaseTasks.AsQueryable();
-        var (levels, statuses) = (filter.Levels, filter.Statuses);
-        if (levels.Count > 0)
-            tasks = tasks.Where(t => levels.Contains(t.Level));
-        if (statuses.Count > 0)
-            tasks = tasks.Where(t => statuses.Contains(t.Status));
-        if (filter.Department is { } department)
-            tasks = tasks.Where(t => t.DepartmentCode == department);
-        if (filter.ClaimedBy is { } claimedBy)
-            tasks = tasks.Where(t => t.ClaimedBy == claimedBy);
+        var tasks = Tasks(db, filter);
         var cases = db.Cases.AsQueryable();
         if (filter.Item is { } item)
             cases = cases.Where(c => c.ItemCode == item);
@@ -91,6 +83,21 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
                    TaskId = t.Id, CaseId = c.Id, CaseNumber = c.Number, ItemCode = c.ItemCode, ApplicantName = c.ApplicantName, DepartmentCode = t.DepartmentCode,
                    Status = t.Status, Level = t.Level, ClaimedBy = t.ClaimedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
                };
+    }
+
+    private static IQueryable<CaseTaskRecord> Tasks(ApprovalDbContext db, TaskListFilter filter)
+    {
+        var tasks = db.CaseTasks.AsQueryable();
+        var (levels, statuses) = (filter.Levels, filter.Statuses);
+        if (levels.Count > 0)
+            tasks = tasks.Where(t => levels.Contains(t.Level));
+        if (statuses.Count > 0)
+            tasks = tasks.Where(t => statuses.Contains(t.Status));
+        if (filter.Department is { } department)
+            tasks = tasks.Where(t => t.DepartmentCode == department);
+        if (filter.ClaimedBy is { } claimedBy)
+            tasks = tasks.Where(t => t.ClaimedBy == claimedBy);
+        return tasks;
     }
 
     // Soonest due first, tasks without a limit last; then by case number and department, so pages do not overlap.
