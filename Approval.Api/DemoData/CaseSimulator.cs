@@ -36,12 +36,12 @@ internal sealed class CaseSimulator
         var runtime = new WorkflowRuntime(engine, definitions, new InMemoryWorkflowStore(), QuietSimulation.Instance);
         Clock = new CaseClock(due, rules, _clock);
         var process = new CaseProcess(runtime, Clock);
-        var commands = _commands = new CaseCommands(_session, catalog, process, QuietSimulation.Instance, Clock);
+        var commands = _commands = new CaseCommands(_session, catalog, process, QuietSimulation.Instance, Clock, QuietSimulation.Instance);
         Window = new WindowDesk(commands, process, Clock);
         Departments = new DepartmentDesk(commands, process, Clock);
         Applicants = new ApplicantDesk(commands, process, Clock);
         _acceptance = new AcceptanceDeadlines(_session, commands, process, Clock);
-        _watch = new ClockWatch(_session, commands, Clock, new WarningNotices(QuietSimulation.Instance), QuietSimulation.Instance);
+        _watch = new ClockWatch(_session, commands, Clock, new WarningNotices(QuietSimulation.Instance));
     }
 
     /// <summary>Where every history stops: the generation's "now". Steps planned later have not happened yet.</summary>
@@ -63,7 +63,7 @@ internal sealed class CaseSimulator
         if (application.Problems(item) is { Count: > 0 } problems)
             throw new ApplicationInvalidException(problems);
         _clock.Now = plan.ReceivedAt;
-        _session.Begin(Case.Submit(plan.CaseId, plan.Number, plan.QueryCode, item, application.Applicant, application.Form ?? [], plan.Submitter, plan.ReceivedAt));
+        _session.Begin(Case.Submit(plan.CaseId, plan.Number, plan.QueryCode, item, application.Applicant, application.Form ?? [], plan.Submitter, plan.ReceivedAt, Clock.Rules));
     }
 
     /// <summary>A step of the case with no use case of its own (容缺 materials handed in), in a unit of work like any other.</summary>

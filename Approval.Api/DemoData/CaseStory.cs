@@ -14,6 +14,8 @@ namespace Approval.Api.DemoData;
 internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
 {
     private static readonly string[] Clerks = ["clerk", "clerk-2", "clerk-3", "clerk-4"];
+    // Each clerk sits at a window of the service center (the demo user clerk at w01).
+    private static string WindowOf(string clerk) => clerk == "clerk" ? "w01" : $"w0{clerk[^1]}";
     private static readonly string[] RefusalReasons =
     [
         "申请事项依法不需要取得行政许可 (no licence is needed for this)",
@@ -73,19 +75,20 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
             return false;
         if (r < 0.06)
         {
-            await sim.Window.RefuseAsync(id, clerk, RefusalReasons[random.Next(RefusalReasons.Length)]);
+            await sim.Window.RefuseAsync(id, clerk, RefusalReasons[random.Next(RefusalReasons.Length)], WindowOf(clerk));
+            await RateAsync();
             return false;
         }
         if (r < 0.15)
         {
             var missing = item.Materials.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).Select(m => m.Name).ToList();
-            await sim.Window.RequestSupplementAsync(id, clerk, missing);
+            await sim.Window.RequestSupplementAsync(id, clerk, missing, WindowOf(clerk));
             if (random.NextDouble() < 0.1)
             {
                 // A second request on the unchanged application: refused by the rules and recorded (补正不一次告知).
                 if (!await sim.AtAsync(Later(sim.Now, random.Next(0, 2))))
                     return false;
-                await sim.Window.RequestSupplementAsync(id, clerk, [item.Materials[^1].Name]);
+                await sim.Window.RequestSupplementAsync(id, clerk, [item.Materials[^1].Name], WindowOf(clerk));
             }
             if (random.NextDouble() < 0.08 || !await sim.AtAsync(Later(sim.Now, random.Next(1, 8))))
                 return false;
@@ -97,12 +100,12 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
         {
             var today = sim.Clock.Due.Hours.DateOf(sim.Now);
             var promisedBy = sim.Clock.Due.Calendar.AddWorkingDays(today, random.Next(2, Math.Max(3, Math.Min(8, item.PromisedLimitDays))));
-            await sim.Window.AcceptWithMissingMaterialsAsync(id, clerk, [optional[0].Code], promisedBy, applicantInGoodStanding: true);
+            await sim.Window.AcceptWithMissingMaterialsAsync(id, clerk, [optional[0].Code], promisedBy, applicantInGoodStanding: true, WindowOf(clerk));
             return true;
         }
         // Fees are free by the catalog; a clerk now and then charges one anyway (违规收费).
         decimal? fee = random.NextDouble() < 0.003 ? item.Fee + 50 : null;
-        await sim.Window.AcceptAsync(id, clerk, fee);
+        await sim.Window.AcceptAsync(id, clerk, fee, WindowOf(clerk));
         return true;
     }
 
@@ -187,7 +190,12 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
                     break;
                 case CaseStatus.Decided:
                     deliverAt ??= Later(sim.Now, random.Next(0, 4));
-                    Consider(deliverAt, () => sim.Window.DeliverAsync(id, Clerks[random.Next(Clerks.Length)]));
+                    Consider(deliverAt, async () =>
+                    {
+                        var clerk = Clerks[random.Next(Clerks.Length)];
+                        await sim.Window.DeliverAsync(id, clerk, WindowOf(clerk));
+                        await RateAsync();
+                    });
                     break;
             }
             var status = @case.Status;
@@ -197,6 +205,22 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
             if (sim.Case.Status == status)
                 await next.Act();
         }
+    }
+
+    // About a third of applicants rate the service (满意度评价) within a few days of the result, most of them well.
+    private async Task RateAsync()
+    {
+        if (random.NextDouble() >= 0.35 || !await sim.AtAsync(Later(sim.Now, random.Next(0, 4))))
+            return;
+        var level = random.NextDouble() switch
+        {
+            < 0.55 => Satisfaction.VerySatisfied,
+            < 0.85 => Satisfaction.Satisfied,
+            < 0.95 => Satisfaction.Fair,
+            < 0.98 => Satisfaction.Dissatisfied,
+            _ => Satisfaction.VeryDissatisfied,
+        };
+        await sim.Applicants.RateAsync(sim.Case.Id, _applicant, level, level < Satisfaction.Fair ? "等候时间过长 (waited too long)" : null);
     }
 
     private TaskPlan PlanOf(CaseTask task)

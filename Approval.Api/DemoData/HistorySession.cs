@@ -57,6 +57,11 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
         return Task.CompletedTask;
     }
 
+    // Notifications of the past are not sent: they would only flood the demo users' inboxes.
+    public void Notify(IEnumerable<Approval.Workflows.Notifications.Notification> notifications)
+    {
+    }
+
     public Task<string?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default) =>
         Task.FromResult<string?>(null);
 

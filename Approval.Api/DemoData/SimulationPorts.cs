@@ -27,7 +27,7 @@ internal sealed class FixedCatalog(IReadOnlyList<ApprovalItem> items, IReadOnlyL
 /// due, and once the history is written the application's recurring sweep carries on from the rows (their next
 /// threshold). Notifications of the past would only flood the demo users' inboxes.
 /// </summary>
-internal sealed class QuietSimulation : IWorkflowTimerScheduler, IDeadlineAlarms, INotifier, IStaffDirectory
+internal sealed class QuietSimulation : IWorkflowTimerScheduler, IDeadlineAlarms, INotificationOutbox, IStaffDirectory
 {
     public static readonly QuietSimulation Instance = new();
 
@@ -39,11 +39,15 @@ internal sealed class QuietSimulation : IWorkflowTimerScheduler, IDeadlineAlarms
     {
     }
 
-    public Task SendAsync(IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public void Wake()
+    {
+    }
 
     public Task<IReadOnlyList<string>> ReviewersOfAsync(string departmentCode, CancellationToken cancellationToken = default) => None;
 
     public Task<IReadOnlyList<string>> HeadsOfAsync(string departmentCode, CancellationToken cancellationToken = default) => None;
+
+    public Task<IReadOnlyList<string>> ClerksAsync(CancellationToken cancellationToken = default) => None;
 
     public Task<IReadOnlyList<string>> SupervisorsAsync(CancellationToken cancellationToken = default) => None;
 

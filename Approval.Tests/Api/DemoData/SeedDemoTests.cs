@@ -82,7 +82,7 @@ public sealed class SeedDemoTests
         Assert.That(red, Is.Not.Empty);
         Assert.That(overdue, Is.EquivalentTo(red));
         Assert.That(redLines, Is.EquivalentTo(red));
-        Assert.That(await ReadAsync(db => db.Violations.Select(v => v.Kind).Distinct().ToListAsync()), Has.Member("OverdueTask").And.Member("LateAcceptance"));
+        Assert.That(await ReadAsync(db => db.Violations.Select(v => v.Kind).Distinct().ToListAsync()), Has.Member("OverdueTask").And.Member("AcceptedBySilence"));
     }
 
     [Test]
