@@ -67,8 +67,9 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => new { x.Status, x.DueAt });
             c.Property(x => x.Level).HasMaxLength(EnumLength);
             // The supervisors' overdue and near-due lists: open cases of some levels (of an item, a lead department, received
-            // when), ordered by due instant and number — filtered and sorted on this index alone, before the rows shown are read.
-            c.HasIndex(x => new { x.Status, x.Level, x.ItemCode, x.LeadDepartmentCode, x.DueAt, x.Number, x.ReceivedAt, x.Id })
+            // when, at a window), ordered by due instant and number — filtered and sorted on this index alone, before the rows
+            // shown are read.
+            c.HasIndex(x => new { x.Status, x.Level, x.ItemCode, x.LeadDepartmentCode, x.DueAt, x.Number, x.ReceivedAt, x.AcceptingWindowCode, x.DeliveringWindowCode, x.Id })
                 .HasDatabaseName("IX_Cases_SupervisionList");
             // The overview's counts of open cases by status, level and lead department, read from this index alone. (It
             // replaces (Level, LeadDepartmentCode): given that one, SQLite took a department's closed cases as candidates.)

@@ -95,7 +95,9 @@ internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> co
         if (filter.Item is { } item)
             cases = cases.Where(c => c.ItemCode == item);
         if (filter.Window is { } window)
-            cases = cases.Where(c => c.AcceptingWindowCode == window || c.DeliveringWindowCode == window);
+            // Compared through COALESCE on purpose: with the plain columns SQLite answers the OR from the two window indexes,
+            // reading every case the window ever handled (a quarter of them all); this way it stays on the list index.
+            cases = cases.Where(c => (c.AcceptingWindowCode ?? "") == window || (c.DeliveringWindowCode ?? "") == window);
         if (filter.ReceivedFrom is { } from)
             cases = cases.Where(c => c.ReceivedAt >= from);
         if (filter.ReceivedBefore is { } before)
