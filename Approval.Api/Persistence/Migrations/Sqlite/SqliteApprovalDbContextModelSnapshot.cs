@@ -289,11 +289,15 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
-                    b.HasIndex("Level", "LeadDepartmentCode");
-
                     b.HasIndex("Status", "DueAt");
 
-                    b.HasIndex("Status", "Level", "DueAt");
+                    b.HasIndex("Id", "Number", "ItemCode")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Level", "LeadDepartmentCode");
+
+                    b.HasIndex("Status", "Level", "ItemCode", "LeadDepartmentCode", "DueAt", "Number", "ReceivedAt", "AcceptingWindowCode", "DeliveringWindowCode", "Id")
+                        .HasDatabaseName("IX_Cases_SupervisionList");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -347,6 +351,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("DepartmentCode", "Status", "DueAt");
+
+                    b.HasIndex("Status", "DepartmentCode", "Level", "CaseId");
+
+                    b.HasIndex("Status", "Level", "DepartmentCode", "ClaimedBy", "DueAt", "CaseId", "Id")
+                        .HasDatabaseName("IX_CaseTasks_SupervisionList");
 
                     b.ToTable("CaseTasks", (string)null);
                 });
@@ -883,12 +892,16 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
 
                     b.HasIndex("Kind", "At");
 
                     b.HasIndex("Review", "At");
+
+                    b.HasIndex("Review", "Kind", "At");
 
                     b.ToTable("Violations", (string)null);
                 });
