@@ -1,6 +1,6 @@
 using Approval.Benchmarks;
 
-// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | supervision | profile | bdn [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | supervision | sweep | profile | bdn [BenchmarkDotNet arguments]
 var command = args.Length > 0 ? args[0] : "inmemory";
 switch (command)
 {
@@ -10,12 +10,14 @@ switch (command)
         return await SqliteCommand.RunAsync(args[1..]);
     case "supervision":
         return await SupervisionCommand.RunAsync(args[1..]);
+    case "sweep":
+        return await SweepCommand.RunAsync(args[1..]);
     case "profile":
         return await ProfileCommand.RunAsync(args[1..]);
     case "bdn":
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(ReferenceProcessBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, supervision, profile or bdn");
+        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, supervision, sweep, profile or bdn");
         return 1;
 }
