@@ -71,6 +71,7 @@ internal sealed class SweepBenchmark : IAsyncDisposable
             .AddApprovalNotifications(configuration)
             .AddSingleton<IWorkflowTimerScheduler, NoWakeUps>()
             .AddSingleton<IDeadlineAlarms, NoWakeUps>()
+            .AddSingleton<Approval.Workflows.Notifications.INotificationOutbox, NoWakeUps>()
             .BuildServiceProvider();
         await _services.MigrateApprovalDatabaseAsync();
         _contexts = _services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
@@ -228,8 +229,12 @@ internal sealed class SweepBenchmark : IAsyncDisposable
     }
 
     // Hangfire's wake-ups are not part of what is measured; the sweep itself finds what is due in the database.
-    private sealed class NoWakeUps : IWorkflowTimerScheduler, IDeadlineAlarms
+    private sealed class NoWakeUps : IWorkflowTimerScheduler, IDeadlineAlarms, Approval.Workflows.Notifications.INotificationOutbox
     {
+        public void Wake()
+        {
+        }
+
         public void Schedule(string instanceId, string bookmarkId, DateTimeOffset dueAt)
         {
         }
