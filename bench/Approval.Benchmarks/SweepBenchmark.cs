@@ -105,7 +105,9 @@ internal sealed class SweepBenchmark : IAsyncDisposable
                 var next = await db.Cases.Where(c => c.NextDeadlineAt != null).MinAsync(c => c.NextDeadlineAt);
                 if (next is null || next >= BackgroundDay)
                     break;
-                _clock.Now = next.Value;
+                // A moment after the instant stored, as a wake-up comes: PostgreSQL keeps microseconds, and a red
+                // card begins a tick after the due instant.
+                _clock.Now = next.Value.AddMilliseconds(1);
             }
             var due = await DueCountAsync();
             if (due != crossing)
