@@ -86,6 +86,9 @@ public sealed record ReasonRequest(string? Reason);
 /// <summary>满意度评价: 1 非常不满意 … 5 非常满意, and an optional comment.</summary>
 public sealed record RatingRequest(int? Score, string? Comment);
 
+/// <summary>The materials promised at 容缺受理 that the window received.</summary>
+public sealed record PromisedMaterialsRequest(IReadOnlyList<string>? MaterialCodes);
+
 /// <summary>Every missing material, told at once.</summary>
 public sealed record SupplementRequestBody(IReadOnlyList<string>? MissingMaterials);
 

@@ -36,8 +36,12 @@ internal static class CasesEndpoints
             .WithSummary("补正: tells the applicant every missing material at once.")
             .WithDescription("A second request on an unchanged application is refused (409) and recorded as a violation; a request after 5 working days counts the case as accepted on the day it was received.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{caseId}/promised-materials", ReceivePromisedMaterialsAsync).RequireAuthorization(Policies.WindowClerk)
+            .WithSummary("容缺后补: the window receives materials promised at 容缺受理 ({ materialCodes: [codes] }).")
+            .WithDescription("Only materials still owed; once all are in, the promise is kept and the result may be handed out. Promised materials not in by close of business of the promised day end the case (终止), decided or not.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{caseId}/deliver", DeliverAsync).RequireAuthorization(Policies.WindowClerk)
-            .WithSummary("出件: hands out the decided result; the case is completed.")
+            .WithSummary("出件: hands out the decided result; the case is completed. With materials still owed under a 容缺 promise, 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/{caseId}/supplements", SupplementAsync).RequireAuthorization(Policies.Applicant)
@@ -114,6 +118,12 @@ internal static class CasesEndpoints
             ? TypedResults.Problem(Problems.Conflict("supplements were already asked for on this application; a second request is not made and has been recorded as a violation (补正不一次告知)"))
             : TypedResults.Ok(CaseView.From(@case, true));
     }
+
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> ReceivePromisedMaterialsAsync(string caseId, PromisedMaterialsRequest? request,
+        ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
+        request?.MaterialCodes is not { Count: > 0 } codes || codes.Any(string.IsNullOrWhiteSpace)
+            ? Task.FromResult<Results<Ok<CaseView>, ProblemHttpResult>>(TypedResults.Problem(Problems.InvalidField("materialCodes", "name the materials received, by their catalog codes")))
+            : Step(() => window.ReceivePromisedMaterialsAsync(caseId, Actor(principal), [.. codes.Select(c => c.Trim())], WindowOf(principal), cancellationToken), principal);
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> DeliverAsync(string caseId, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
         Step(() => window.DeliverAsync(caseId, Actor(principal), WindowOf(principal), cancellationToken), principal);

@@ -24,6 +24,7 @@ internal sealed class RequestExamples : ISchemaFilter
             },
         },
         [typeof(AcceptRequest)] = () => new JsonObject { ["missingMaterials"] = new JsonArray("premises"), ["promisedBy"] = "2026-12-04" },
+        [typeof(PromisedMaterialsRequest)] = () => new JsonObject { ["materialCodes"] = new JsonArray("premises") },
         [typeof(ReasonRequest)] = () => new JsonObject { ["reason"] = "申请事项依法不属于本机关职权范围" },
         [typeof(SupplementRequestBody)] = () => new JsonObject { ["missingMaterials"] = new JsonArray("住所使用证明", "公司章程（全体股东签字页）") },
         [typeof(SuspendRequest)] = () => new JsonObject { ["reason"] = "消防设计需组织专家评审", ["expectedDays"] = 5 },

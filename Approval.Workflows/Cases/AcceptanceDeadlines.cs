@@ -51,7 +51,7 @@ public sealed class AcceptanceDeadlines(ICaseQueries queries, CaseCommands comma
         return accepted;
     }
 
-    /// <summary>容缺: a case whose promised materials did not arrive by close of business of the promised day is terminated.</summary>
+    /// <summary>容缺: a case whose promised materials did not arrive by close of business of the promised day is terminated, decided or not.</summary>
     public async Task<int> TerminateBrokenPromisesAsync(CancellationToken cancellationToken = default)
     {
         var terminated = 0;
@@ -65,7 +65,7 @@ public sealed class AcceptanceDeadlines(ICaseQueries queries, CaseCommands comma
                     if (!step.Case.PromiseBroken(clock))
                         return;
                     applied = true;
-                    step.Case.Terminate("system", $"容缺材料未在承诺期限（{step.Case.Promise!.PromisedBy:yyyy-MM-dd}）内补齐 (promised materials not delivered in time)", clock);
+                    step.Case.TerminateForBrokenPromise(clock);
                     await process.CancelAsync(step.Session, step.Case, cancellationToken);
                 }, cancellationToken);
                 if (applied)

@@ -37,11 +37,14 @@ public sealed partial class Case
     public MaterialPromise? Promise { get; private set; }
 
     /// <summary>The applicant delivers promised materials; the promise is kept once all are in.</summary>
-    public void ReceivePromisedMaterials(string actor, IReadOnlyList<string> materialCodes, CaseClock clock)
+    public void ReceivePromisedMaterials(string actor, IReadOnlyList<string> materialCodes, CaseClock clock, string? window = null)
     {
-        Require(Promise is not null, "no materials are owed on this case");
-        var remaining = Promise!.MaterialCodes.Except(materialCodes, StringComparer.Ordinal).ToList();
-        Record(clock.Now, actor, CaseAction.Supplemented, null, string.Join("、", materialCodes));
+        Require(Promise is not null && IsOpen, "no materials are owed on this case");
+        Require(materialCodes.Count > 0, "name the materials received");
+        var notOwed = materialCodes.Except(Promise!.MaterialCodes, StringComparer.Ordinal).ToList();
+        Require(notOwed.Count == 0, $"not owed under the promise: {string.Join("、", notOwed)} (owed: {string.Join("、", Promise.MaterialCodes)})");
+        var remaining = Promise.MaterialCodes.Except(materialCodes, StringComparer.Ordinal).ToList();
+        Record(clock.Now, actor, CaseAction.Supplemented, null, string.Join("、", materialCodes), window);
         Promise = remaining.Count == 0 ? null : Promise with { MaterialCodes = remaining };
     }
 
@@ -53,6 +56,21 @@ public sealed partial class Case
     {
         Require(IsOpen && Status != CaseStatus.Decided, "only an open, undecided case can be terminated");
         Require(!string.IsNullOrWhiteSpace(reason), "a termination states its reason");
+        End(actor, reason, clock);
+    }
+
+    /// <summary>
+    /// 容缺: the promised materials did not come by close of business of the promised day. The case ends — decided or
+    /// not, since a result is only handed out once the materials are in (容缺后补, see <see cref="Deliver"/>).
+    /// </summary>
+    public void TerminateForBrokenPromise(CaseClock clock)
+    {
+        Require(PromiseBroken(clock), "the promised materials are not overdue");
+        End("system", $"容缺材料未在承诺期限（{Promise!.PromisedBy:yyyy-MM-dd}）内补齐 (promised materials not delivered in time)", clock);
+    }
+
+    private void End(string actor, string reason, CaseClock clock)
+    {
         Status = CaseStatus.Terminated;
         WindowStep = null;
         ClosedAt = clock.Now;

@@ -299,6 +299,7 @@ public sealed partial class Case
     public void Deliver(string clerk, CaseClock clock, string? window = null)
     {
         Require(Status == CaseStatus.Decided, "only a decided case can be delivered");
+        Require(Promise is null, "the result is handed out once the promised materials (容缺) are in");
         Status = CaseStatus.Delivered;
         ClosedAt = clock.Now;
         DeliveringWindowCode = window;

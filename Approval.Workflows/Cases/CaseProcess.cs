@@ -85,6 +85,9 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
         if (@case.WorkflowInstanceId is null)
             return;
         var instance = await InstanceOfAsync(session, @case, cancellationToken);
+        // A process that has run to its end (a decided case's) has nothing left to stop.
+        if (instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+            return;
         var result = runtime.Engine.Cancel(instance);
         await session.StageInstanceAsync(instance, result, isNew: false, cancellationToken);
     }

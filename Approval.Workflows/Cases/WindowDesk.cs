@@ -30,6 +30,15 @@ public sealed class WindowDesk(CaseCommands commands, CaseProcess process, CaseC
             step.Ran(instance, result);
         }, cancellationToken);
 
+    /// <summary>容缺后补: the window receives materials promised at acceptance; the result can be handed out once all are in.</summary>
+    public Task<Case> ReceivePromisedMaterialsAsync(string caseId, string clerk, IReadOnlyList<string> materialCodes, string? window = null,
+        CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, step =>
+        {
+            step.Case.ReceivePromisedMaterials(clerk, materialCodes, clock, window);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
     /// <summary>不予受理, with the reason; the appeal rights are added.</summary>
     public Task<Case> RefuseAsync(string caseId, string clerk, string reason, string? window = null, CancellationToken cancellationToken = default) =>
         commands.ExecuteAsync(caseId, step =>

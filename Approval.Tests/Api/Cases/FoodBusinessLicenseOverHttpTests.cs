@@ -99,6 +99,38 @@ public class FoodBusinessLicenseOverHttpTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Promised_materials_are_received_at_the_window_and_only_then_is_the_result_handed_out()
+    {
+        using var applicant = await Factory.CreateClientAsync("applicant");
+        using var clerk = await Factory.CreateClientAsync("clerk");
+        using var reviewer = await Factory.CreateClientAsync("samr-reviewer");
+        using var head = await Factory.CreateClientAsync("samr-head");
+        var (id, _, _) = await applicant.SubmitAsync(Application);
+        await clerk.PostJsonAsync($"/api/cases/{id}/accept", new { missingMaterials = new[] { "rules" }, promisedBy = "2026-12-01" });
+        await reviewer.PostJsonAsync($"/api/cases/{id}/clock/resume");
+        await reviewer.PostJsonAsync($"/api/cases/{id}/tasks/{await reviewer.TaskOfAsync(id)}/opinion", new { verdict = "Approve" });
+        var decided = await head.PostJsonAsync($"/api/cases/{id}/decision", new { verdict = "Approve" });
+        Assert.That(decided["status"], Is.EqualTo("Decided"), decided.Text);
+
+        var early = await clerk.PostJsonAsync($"/api/cases/{id}/deliver");
+        Assert.That(early.Status, Is.EqualTo(HttpStatusCode.Conflict), early.Text);
+        Assert.That(early.Text, Does.Contain("容缺"));
+
+        var unknown = await clerk.PostJsonAsync($"/api/cases/{id}/promised-materials", new { materialCodes = new[] { "licence" } });
+        Assert.That(unknown.Status, Is.EqualTo(HttpStatusCode.Conflict), unknown.Text);
+        Assert.That(unknown.Text, Does.Contain("not owed"));
+        var empty = await clerk.PostJsonAsync($"/api/cases/{id}/promised-materials", new { materialCodes = Array.Empty<string>() });
+        Assert.That(empty.Status, Is.EqualTo(HttpStatusCode.BadRequest), empty.Text);
+        Assert.That(empty.Text, Does.Contain("materialCodes"));
+
+        var received = await clerk.PostJsonAsync($"/api/cases/{id}/promised-materials", new { materialCodes = new[] { "rules" } });
+        Assert.That(received.Status, Is.EqualTo(HttpStatusCode.OK), received.Text);
+        Assert.That(received.Body!["promise"], Is.Null, "kept");
+        var delivered = await clerk.PostJsonAsync($"/api/cases/{id}/deliver");
+        Assert.That(delivered["status"], Is.EqualTo("Delivered"), delivered.Text);
+    }
+
+    [Test]
     public async Task A_key_material_may_not_be_missing_at_acceptance()
     {
         using var applicant = await Factory.CreateClientAsync("applicant");

@@ -56,8 +56,37 @@ public class MissingMaterialsTests
         Assert.That(a.Case.PromiseBroken(a.Clock), Is.False);
         a.At("2026-12-01T17:30:00");
         Assert.That(a.Case.PromiseBroken(a.Clock), Is.True);
-        a.Case.Terminate("system", "容缺材料未在承诺期限内补齐", a.Clock);
+        a.Case.TerminateForBrokenPromise(a.Clock);
         Assert.That(a.Case.Status, Is.EqualTo(CaseStatus.Terminated));
+    }
+
+    [Test]
+    public void A_result_is_handed_out_only_once_the_promised_materials_are_in()
+    {
+        var a = Received();
+        a.Case.AcceptWithMissingMaterials("clerk", Item, ["rules"], D("2026-12-01"), true, a.Clock);
+        a.Case.Decide(new CaseDecision(Verdict.Approve, null, [], "head", a.Clock.Now), a.Clock);
+
+        var refused = Assert.Throws<CaseRuleException>(() => a.Case.Deliver("clerk", a.Clock));
+        Assert.That(refused!.Message, Does.Contain("容缺"));
+        a.Case.ReceivePromisedMaterials("applicant", ["rules"], a.Clock);
+        a.Case.Deliver("clerk", a.Clock);
+        Assert.That(a.Case.Status, Is.EqualTo(CaseStatus.Delivered));
+    }
+
+    [Test]
+    public void A_decided_case_whose_promised_materials_never_come_ends_without_its_result()
+    {
+        var a = Received();
+        a.Case.AcceptWithMissingMaterials("clerk", Item, ["rules"], D("2026-12-01"), true, a.Clock);
+        a.Case.Decide(new CaseDecision(Verdict.Approve, null, [], "head", a.Clock.Now), a.Clock);
+        Assert.Throws<CaseRuleException>(() => a.Case.TerminateForBrokenPromise(a.Clock), "not due yet");
+
+        a.At("2026-12-01T17:30:00");
+        a.Case.TerminateForBrokenPromise(a.Clock);
+        Assert.That(a.Case.Status, Is.EqualTo(CaseStatus.Terminated));
+        Assert.That(a.Case.WindowStep, Is.Null, "no result to hand out");
+        Assert.That(a.Case.Timeline[^1].Reason, Does.Contain("2026-12-01"));
     }
 
     [Test]
@@ -69,5 +98,30 @@ public class MissingMaterialsTests
         Assert.That(a.Case.Promise, Is.Null);
         a.At("2026-12-02T09:00:00");
         Assert.That(a.Case.PromiseBroken(a.Clock), Is.False);
+    }
+}
+
+/// <summary>The sweep ends cases whose promised materials never came, on a real database — decided ones too.</summary>
+[TestFixture(Approval.Api.Persistence.DatabaseProvider.Sqlite)]
+[TestFixture(Approval.Api.Persistence.DatabaseProvider.PostgreSql)]
+public class BrokenPromiseSweepTests(Approval.Api.Persistence.DatabaseProvider provider) : CaseServicesFixture(provider)
+{
+    [Test]
+    public async Task A_decided_case_still_owing_its_promised_materials_is_terminated_by_the_sweep_and_the_sweep_goes_on()
+    {
+        var application = new Application(DemoCatalog.IndividualBusiness.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
+            new System.Text.Json.Nodes.JsonObject { ["businessName"] = "张三便利店", ["operatorId"] = "11010519491231002X", ["businessScope"] = "日用百货零售", ["address"] = "云安区六都镇" });
+        var decided = (await Services.Intake.SubmitAsync(application, "applicant-1", "a")).Case.Id;
+        var open = (await Services.Intake.SubmitAsync(application, "applicant-1", "b")).Case.Id;
+        foreach (var id in new[] { decided, open })
+            await Services.Window.AcceptWithMissingMaterialsAsync(id, "clerk", ["premises"], new DateOnly(2026, 11, 24), applicantInGoodStanding: true);
+        await Services.Departments.DecideAsync(decided, "samr-head", Verdict.Approve, null);
+
+        // 即办件: promised for the same day, due by its close of business.
+        Services.At("2026-11-24T17:30:00");
+        Assert.That(await Services.Sweep.TerminateBrokenPromisesAsync(), Is.EqualTo(2));
+        Assert.That((await Services.LoadAsync(decided)).Status, Is.EqualTo(CaseStatus.Terminated));
+        Assert.That((await Services.LoadAsync(open)).Status, Is.EqualTo(CaseStatus.Terminated));
+        Assert.That(await Services.Sweep.TerminateBrokenPromisesAsync(), Is.Zero, "once");
     }
 }
