@@ -88,6 +88,8 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => x.AcceptingWindowCode);
             c.Property(x => x.DeliveringWindowCode).HasMaxLength(IdLength);
             c.HasIndex(x => x.DeliveringWindowCode);
+            c.Property(x => x.AnsweringClerk).HasMaxLength(NameLength);
+            c.HasIndex(x => new { x.AnsweringClerk, x.Status, x.Level });
             // The snapshot builder reads a day's ratings.
             c.HasIndex(x => x.RatedAt);
             c.Property(x => x.Revision).IsConcurrencyToken();

@@ -30,12 +30,18 @@ internal static class CaseRows
         PromiseDueAt = @case.Promise is { } promise && @case.IsOpen ? due.Hours.CloseOf(promise.PromisedBy) : null,
         AcceptingWindowCode = @case.AcceptingWindowCode,
         DeliveringWindowCode = @case.DeliveringWindowCode,
+        AnsweringClerk = AnsweringClerkOf(@case),
         Rating = @case.Rating is { } rating ? (int)rating.Level : null,
         RatedAt = @case.Rating?.At,
         NextDeadlineAt = @case.NextClockThreshold(due, now),
         State = CaseStateJson.Serialize(@case.ToState()),
         Revision = revision,
     };
+
+    // The clerk (account) who last answered the application at the window: accepted it (容缺 too), late or not, or refused it.
+    private static string? AnsweringClerkOf(Case @case) =>
+        Approval.Workflows.Supervision.StaffNames.AccountOf(@case.Timeline.LastOrDefault(e =>
+            e.Action is CaseAction.Accepted or CaseAction.AcceptedWithMissingMaterials or CaseAction.DeemedAccepted or CaseAction.Refused)?.Actor);
 
     /// <summary>Every task of the case (the rows are replaced whole on each save).</summary>
     public static IEnumerable<CaseTaskRecord> Tasks(Case @case) => @case.Tasks.Select(t => new CaseTaskRecord

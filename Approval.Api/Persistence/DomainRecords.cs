@@ -99,6 +99,8 @@ public sealed class CaseRecord
     public string? AcceptingWindowCode { get; set; }
     /// <summary>出件窗口: the window that handed out the result.</summary>
     public string? DeliveringWindowCode { get; set; }
+    /// <summary>The window clerk (account) who accepted or refused the application; null while unanswered or accepted by silence.</summary>
+    public string? AnsweringClerk { get; set; }
     /// <summary>The applicant's rating (满意度), 1 非常不满意 to 5 非常满意; null until rated.</summary>
     public int? Rating { get; set; }
     public DateTimeOffset? RatedAt { get; set; }

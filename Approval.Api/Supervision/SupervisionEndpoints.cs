@@ -26,7 +26,7 @@ internal static class SupervisionEndpoints
         group.MapGet("/overview", OverviewAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("The live picture: open cases by status, warning level and lead department; open tasks by department and level; violations by review.");
         group.MapGet("/cases", CasesAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Overdue and near-due cases (红牌, 黄牌, 提示), soonest due first; filters level, status, department, window, item, received days.")
+            .WithSummary("Overdue and near-due cases (红牌, 黄牌, 提示), soonest due first; filters level, status, department, window, clerk, item, received days.")
             .WithDescription("Defaults: level Prompt,Yellow,Red and the open statuses. level and status take comma-separated names. department matches the lead department or a department with an open task. receivedFrom/receivedTo are days (YYYY-MM-DD), both included. " + ListFormats)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/tasks", TasksAsync).RequireAuthorization(Policies.Oversight)
@@ -59,7 +59,7 @@ internal static class SupervisionEndpoints
         var filter = new CaseListFilter(
             query.Names("level", parameters.Level, [WarningLevel.Prompt, WarningLevel.Yellow, WarningLevel.Red]),
             query.Names("status", parameters.Status, Case.OpenStatuses),
-            ListQuery.Code(parameters.Department), ListQuery.Code(parameters.Item), from, before, ListQuery.Code(parameters.Window));
+            ListQuery.Code(parameters.Department), ListQuery.Code(parameters.Item), from, before, ListQuery.Code(parameters.Window), ListQuery.Code(parameters.Clerk));
         var paging = query.PageOf(parameters.Page, parameters.PageSize);
         var csv = query.WantsCsv(request, parameters.Format);
         if (!query.IsValid)
@@ -140,6 +140,7 @@ internal static class SupervisionEndpoints
 /// <param name="PageSize">Rows per page, 1 to 200 (default 50).</param>
 /// <param name="Format">json (default) or csv.</param>
 /// <param name="Window">A window code (窗口): the cases it accepted, refused or handed out.</param>
+/// <param name="Clerk">A window clerk's user name (经办人): the cases they accepted or refused.</param>
 internal sealed record CaseListParameters(
     [FromQuery(Name = "level")] string[]? Level,
     [FromQuery(Name = "status")] string[]? Status,
@@ -150,7 +151,8 @@ internal sealed record CaseListParameters(
     [FromQuery(Name = "page")] int? Page,
     [FromQuery(Name = "pageSize")] int? PageSize,
     [FromQuery(Name = "format")] string? Format,
-    [FromQuery(Name = "window")] string? Window);
+    [FromQuery(Name = "window")] string? Window,
+    [FromQuery(Name = "clerk")] string? Clerk);
 
 /// <summary>Filters of the task list.</summary>
 /// <param name="Level">Warning levels, comma-separated: Green, Prompt, Yellow, Red (default Prompt,Yellow,Red).</param>

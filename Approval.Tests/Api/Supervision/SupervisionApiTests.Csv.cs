@@ -18,11 +18,11 @@ public partial class SupervisionApiTests
         Assert.That(bytes.Take(3), Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
 
         var lines = Lines(bytes);
-        Assert.That(lines[0], Is.EqualTo("caseId,number,itemCode,itemName,applicantName,status,level,leadDepartmentCode,leadDepartmentName,receivedAt,acceptedAt,dueAt,closedAt"));
+        Assert.That(lines[0], Is.EqualTo("caseId,number,itemCode,itemName,applicantName,status,level,leadDepartmentCode,leadDepartmentName,receivedAt,acceptedAt,dueAt,closedAt,answeringClerk"));
         Assert.That(lines.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(new[] { _cases.Red, _cases.Prompt, _cases.Yellow }), "the list's rows, in its order");
         var number = (await Read("/api/supervision/cases?level=Prompt"))["items"]![0]!["number"]!.GetValue<string>();
         Assert.That(lines[2], Is.EqualTo($"{_cases.Prompt},{number},SP-JY-001,食品经营许可,\"云浮市\"\"好味道\"\",餐饮有限公司\",InReview,Prompt,samr,市场监督管理局," +
-            "2026-11-24T10:00:00+08:00,2026-11-24T14:00:00+08:00,2026-12-08T17:30:00+08:00,"));
+            "2026-11-24T10:00:00+08:00,2026-11-24T14:00:00+08:00,2026-12-08T17:30:00+08:00,,clerk"));
     }
 
     [Test]

@@ -75,6 +75,7 @@ public partial class SupervisionApiTests(DatabaseProvider provider)
         var red = page["items"]![0]!;
         Assert.That((red["level"]!.GetValue<string>(), red["status"]!.GetValue<string>(), red["itemName"]!.GetValue<string>(), red["leadDepartmentName"]!.GetValue<string>()),
             Is.EqualTo(("Red", "InReview", "食品经营许可", "市场监督管理局")));
+        Assert.That(red["answeringClerk"]!.GetValue<string>(), Is.EqualTo("clerk"), "the clerk who accepted it");
         Assert.That(DateTimeOffset.Parse(page["items"]![1]!["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
             Is.EqualTo(Approval.Tests.Workflows.Cases.ACase.Beijing("2026-12-08T17:30:00")));
     }
@@ -88,6 +89,9 @@ public partial class SupervisionApiTests(DatabaseProvider provider)
     [TestCase("department=housing&level=Green,Prompt,Yellow,Red", "Green")]
     [TestCase("window=w01", "Red,Prompt,Yellow")]
     [TestCase("window=w02&level=Green,Prompt,Yellow,Red", "")]
+    [TestCase("clerk=clerk", "Red,Prompt,Yellow")]
+    [TestCase("clerk=clerk&level=Green,Prompt,Yellow,Red", "Red,Prompt,Yellow")]
+    [TestCase("clerk=clerk2&level=Green,Prompt,Yellow,Red", "")]
     [TestCase("item=QY-SL-001", "Yellow")]
     [TestCase("item=SP-JY-001&level=Red,Yellow,Prompt", "Red,Prompt")]
     [TestCase("status=Submitted&level=Green", "Green")]
