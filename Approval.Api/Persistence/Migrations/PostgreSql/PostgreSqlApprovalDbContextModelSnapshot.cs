@@ -198,6 +198,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("AnsweringClerk")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("ApplicantIdNumber")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -297,6 +301,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("AnsweringClerk", "Status", "Level");
 
                     b.HasIndex("Id", "Number", "ItemCode")
                         .IsUnique();

@@ -220,6 +220,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<string>("AnsweringClerk")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("ApplicantIdNumber")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -330,6 +335,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("AnsweringClerk", "Status", "Level");
 
                     b.HasIndex("Id", "Number", "ItemCode")
                         .IsUnique();

@@ -191,6 +191,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnsweringClerk")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApplicantIdNumber")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -290,6 +294,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("AnsweringClerk", "Status", "Level");
 
                     b.HasIndex("Id", "Number", "ItemCode")
                         .IsUnique();
