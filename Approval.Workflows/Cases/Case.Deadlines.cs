@@ -12,6 +12,9 @@ public sealed partial class Case
     /// <summary>The item's warning thresholds, copied at submission so a case keeps the rules it started under.</summary>
     public WarningRules Warnings { get; private set; } = new();
 
+    /// <summary>The open suspension's expected length, when one was given; watched so that a stopped clock is not forgotten.</summary>
+    public ExpectedSuspension? ExpectedSuspension { get; private set; }
+
     /// <summary>The window step (受理 or 办结) the case waits in, with its clock's level; null while it is with the departments or closed.</summary>
     public WindowStep? WindowStep { get; private set; }
 
@@ -28,6 +31,12 @@ public sealed partial class Case
         if (!IsWatched)
             return [];
         var rises = new List<WarningRise>();
+        if (OverrunSuspension(due, now) is { } overrun)
+        {
+            ExpectedSuspension = overrun with { Overrun = true };
+            Record(now, "system", CaseAction.SuspensionOverrun, null, $"expected {overrun.ExpectedDays} working days from {overrun.From:O}");
+            rises.Add(new WarningRise(null, LeadDepartmentCode, null, WarningLevel.Prompt, now, SuspensionOverrun: true));
+        }
         foreach (var task in _tasks.Where(t => t.IsOpen))
         {
             var level = schedule.LevelAt(TaskClock(task), now);
@@ -68,9 +77,12 @@ public sealed partial class Case
         }
         if (!IsWatched)
             return null;
-        if (schedule.LevelAt(CaseClock(schedule), now) > Level || _tasks.Any(t => t.IsOpen && schedule.LevelAt(TaskClock(t), now) > t.Level))
+        if (schedule.LevelAt(CaseClock(schedule), now) > Level || _tasks.Any(t => t.IsOpen && schedule.LevelAt(TaskClock(t), now) > t.Level)
+            || OverrunSuspension(due, now) is not null)
             return now;
         DateTimeOffset? next = schedule.NextThresholdAfter(CaseClock(schedule), now);
+        if (Status == CaseStatus.Suspended && ExpectedSuspension is { Overrun: false } expected)
+            next = ExpectedEndOf(expected, due).AddTicks(1);
         foreach (var task in _tasks.Where(t => t.IsOpen))
         {
             if (schedule.NextThresholdAfter(TaskClock(task), now) is { } taskNext && (next is null || taskNext < next))
@@ -78,6 +90,12 @@ public sealed partial class Case
         }
         return next;
     }
+
+    // The expected suspension, once it has run past its close of business of its last expected working day and nobody was told yet.
+    private ExpectedSuspension? OverrunSuspension(DueInstantCalculator due, DateTimeOffset now) =>
+        Status == CaseStatus.Suspended && ExpectedSuspension is { Overrun: false } expected && now > ExpectedEndOf(expected, due) ? expected : null;
+
+    private static DateTimeOffset ExpectedEndOf(ExpectedSuspension expected, DueInstantCalculator due) => due.DueAt(expected.From, expected.ExpectedDays)!.Value;
 
     // 受理 stops at yellow (Art. 32 accepts by silence at the limit); 办结 past its limit is a breach of the step, and
     // makes the case yellow (a step overdue) unless its own clock had already turned it red.
@@ -123,7 +141,12 @@ public sealed partial class Case
 /// <see cref="Step"/>), or else the case's (with its lead department).
 /// </summary>
 /// <param name="Step">Set for a window step's rise (受理, 办结): the window's clerks hear of it.</param>
-public sealed record WarningRise(string? TaskId, string DepartmentCode, string? Holder, WarningLevel Level, DateTimeOffset At, WindowStepKind? Step = null)
+/// <param name="SuspensionOverrun">The case's stopped clock ran past its expected length: the lead department hears of it.</param>
+public sealed record WarningRise(string? TaskId, string DepartmentCode, string? Holder, WarningLevel Level, DateTimeOffset At, WindowStepKind? Step = null,
+    bool SuspensionOverrun = false)
 {
-    public bool IsCase => TaskId is null && Step is null;
+    public bool IsCase => TaskId is null && Step is null && !SuspensionOverrun;
 }
+
+/// <summary>A suspension (特别程序) with the length told to the applicant, in working days from <see cref="From"/>.</summary>
+public sealed record ExpectedSuspension(DateTimeOffset From, int ExpectedDays, bool Overrun = false);

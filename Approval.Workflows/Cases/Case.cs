@@ -229,6 +229,7 @@ public sealed partial class Case
         Require(!string.IsNullOrWhiteSpace(reason), "a suspension states its reason (Art. 45)");
         _suspensions.Add(new ClockSuspension(clock.Now, null));
         Status = CaseStatus.Suspended;
+        ExpectedSuspension = expectedDays is > 0 and var expected ? new ExpectedSuspension(clock.Now, expected) : null;
         Record(clock.Now, actor, CaseAction.ClockSuspended, reason, expectedDays is { } days ? $"expected {days} working days" : null);
         if (!clock.Rules.EmptyReasons.States(reason))
             RecordViolation(new Violation(ViolationKind.SuspensionWithoutReason, clock.Now, LeadDepartmentCode, actor == "system" ? null : actor,
@@ -243,6 +244,7 @@ public sealed partial class Case
         var open = _suspensions.FindLastIndex(s => s.Until is null);
         _suspensions[open] = _suspensions[open] with { Until = clock.Now };
         Status = CaseStatus.InReview;
+        ExpectedSuspension = null;
         Record(clock.Now, actor, CaseAction.ClockResumed);
         RecomputeDue(clock);
     }

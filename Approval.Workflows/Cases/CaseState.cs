@@ -33,6 +33,7 @@ public sealed record CaseState
     public Supervision.WarningLevel Level { get; init; }
     public WarningRules Warnings { get; init; } = new();
     public WindowStep? WindowStep { get; init; }
+    public ExpectedSuspension? ExpectedSuspension { get; init; }
     public List<CaseEvent> Timeline { get; init; } = [];
     public List<SupplementRequest> SupplementRequests { get; init; } = [];
     public List<ClockSuspension> Suspensions { get; init; } = [];
@@ -55,7 +56,7 @@ public sealed partial class Case
         LeadDepartmentCode = LeadDepartmentCode, PromisedLimitDays = PromisedLimitDays, Applicant = Applicant,
         Form = (JsonObject)Form.DeepClone(), Status = Status, ReceivedAt = ReceivedAt, AcceptedAt = AcceptedAt,
         DeemedAccepted = DeemedAccepted, DueAt = DueAt, ExtensionDays = ExtensionDays, ApplicationRevision = ApplicationRevision,
-        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Level = Level, Warnings = Warnings, WindowStep = WindowStep,
+        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Level = Level, Warnings = Warnings, WindowStep = WindowStep, ExpectedSuspension = ExpectedSuspension,
         AcceptingWindowCode = AcceptingWindowCode, DeliveringWindowCode = DeliveringWindowCode, Rating = Rating,
         Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
         Violations = [.. _violations],
@@ -78,6 +79,7 @@ public sealed partial class Case
             Level = state.Level,
             Warnings = state.Warnings,
             WindowStep = state.WindowStep,
+            ExpectedSuspension = state.ExpectedSuspension,
             AcceptingWindowCode = state.AcceptingWindowCode,
             DeliveringWindowCode = state.DeliveringWindowCode,
             Rating = state.Rating,

@@ -42,6 +42,8 @@ public enum CaseAction
     TaskCancelled,
     ClockSuspended,
     ClockResumed,
+    /// <summary>A stopped clock ran past the length expected of its special procedure: someone should resume it or say why not.</summary>
+    SuspensionOverrun,
     Extended,
     Decided,
     Delivered,

@@ -28,6 +28,8 @@ public sealed class WarningNotices(IStaffDirectory staff)
     private async Task<IReadOnlyList<string>> RecipientsAsync(WarningRise rise, CancellationToken cancellationToken)
     {
         var red = rise.Level == WarningLevel.Red;
+        if (rise.SuspensionOverrun)
+            return [.. await staff.ReviewersOfAsync(rise.DepartmentCode, cancellationToken), .. await staff.HeadsOfAsync(rise.DepartmentCode, cancellationToken)];
         if (rise.Step is not null)
             return red
                 ? [.. await staff.ClerksAsync(cancellationToken), .. await staff.HeadsOfAsync(rise.DepartmentCode, cancellationToken), .. await staff.SupervisorsAsync(cancellationToken)]
@@ -41,6 +43,10 @@ public sealed class WarningNotices(IStaffDirectory staff)
     private static (string Title, string Body) Text(Case @case, WarningRise rise)
     {
         var (chinese, english) = Names(rise.Level);
+        if (rise.SuspensionOverrun)
+            return ($"办件 {@case.Number} 特别程序超出预计时间（Case {@case.Number}: special procedure overrunning）",
+                $"办件 {@case.Number}（事项 {@case.ItemCode}）的特别程序已超出告知申请人的预计时间，计时仍暂停：请恢复计时，或将延长情况告知申请人。"
+                + $"（The special procedure of case {@case.Number}, item {@case.ItemCode}, has run past the length told to the applicant and its clock is still stopped: resume it, or tell the applicant why it takes longer.）");
         if (rise.Step is { } step)
         {
             var (stepChinese, stepEnglish) = step == WindowStepKind.Acceptance ? ("受理", "acceptance") : ("办结出件", "delivery");
