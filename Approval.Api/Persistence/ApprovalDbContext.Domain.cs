@@ -101,12 +101,19 @@ public abstract partial class ApprovalDbContext
             t.Property(x => x.Id).HasMaxLength(IdLength);
             t.Property(x => x.CaseId).HasMaxLength(IdLength);
             t.HasOne<CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            t.Property(x => x.CaseNumber).HasMaxLength(IdLength);
+            t.Property(x => x.ItemCode).HasMaxLength(IdLength);
+            t.Property(x => x.ApplicantName).HasMaxLength(NameLength);
             t.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             t.Property(x => x.Status).HasMaxLength(EnumLength);
             t.HasIndex(x => new { x.DepartmentCode, x.Status, x.DueAt });
-            // The supervisors' task list (open tasks of some levels, of a department, held by someone), and the overview's
-            // counts of open tasks by department and level and a department's cases with an open task, each from an index alone.
-            t.HasIndex(x => new { x.Status, x.Level, x.DepartmentCode, x.ClaimedBy, x.DueAt, x.CaseId, x.Id }).HasDatabaseName("IX_CaseTasks_SupervisionList");
+            // The supervisors' task list (open tasks of some levels, of a department, held by someone), filtered and sorted
+            // (due instant, case number) on this index alone, no case joined; the overview's counts of open tasks by department
+            // and level and a department's cases with an open task, each from an index alone.
+            t.HasIndex(x => new { x.Status, x.Level, x.DepartmentCode, x.ClaimedBy, x.DueAt, x.CaseNumber, x.ItemCode, x.CaseId, x.Id })
+                .HasDatabaseName("IX_CaseTasks_SupervisionList");
+            // The task list of one item: its few open tasks found directly, not among every open task of the levels asked.
+            t.HasIndex(x => new { x.Status, x.ItemCode, x.Level, x.DueAt, x.CaseNumber, x.DepartmentCode, x.Id }).HasDatabaseName("IX_CaseTasks_SupervisionListByItem");
             t.HasIndex(x => new { x.Status, x.DepartmentCode, x.Level, x.CaseId });
             t.Property(x => x.Level).HasMaxLength(EnumLength);
             t.Property(x => x.BookmarkId).HasMaxLength(IdLength);
