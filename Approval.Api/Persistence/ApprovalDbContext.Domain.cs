@@ -65,6 +65,8 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => x.ItemCode);
             c.Property(x => x.Status).HasMaxLength(EnumLength);
             c.HasIndex(x => new { x.Status, x.DueAt });
+            // The snapshot builder reads the cases completed on a day.
+            c.HasIndex(x => new { x.Status, x.ClosedAt });
             c.Property(x => x.Level).HasMaxLength(EnumLength);
             // The supervisors' overdue and near-due lists: open cases of some levels (of an item, a lead department, received
             // when, at a window), ordered by due instant and number — filtered and sorted on this index alone, before the rows
@@ -101,13 +103,22 @@ public abstract partial class ApprovalDbContext
             t.Property(x => x.Id).HasMaxLength(IdLength);
             t.Property(x => x.CaseId).HasMaxLength(IdLength);
             t.HasOne<CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            t.Property(x => x.CaseNumber).HasMaxLength(IdLength);
+            t.Property(x => x.ItemCode).HasMaxLength(IdLength);
+            t.Property(x => x.ApplicantName).HasMaxLength(NameLength);
             t.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             t.Property(x => x.Status).HasMaxLength(EnumLength);
             t.HasIndex(x => new { x.DepartmentCode, x.Status, x.DueAt });
-            // The supervisors' task list (open tasks of some levels, of a department, held by someone), and the overview's
-            // counts of open tasks by department and level and a department's cases with an open task, each from an index alone.
-            t.HasIndex(x => new { x.Status, x.Level, x.DepartmentCode, x.ClaimedBy, x.DueAt, x.CaseId, x.Id }).HasDatabaseName("IX_CaseTasks_SupervisionList");
+            // The supervisors' task list (open tasks of some levels, of a department, held by someone), filtered and sorted
+            // (due instant, case number) on this index alone, no case joined; the overview's counts of open tasks by department
+            // and level and a department's cases with an open task, each from an index alone.
+            t.HasIndex(x => new { x.Status, x.Level, x.DepartmentCode, x.ClaimedBy, x.DueAt, x.CaseNumber, x.ItemCode, x.CaseId, x.Id })
+                .HasDatabaseName("IX_CaseTasks_SupervisionList");
+            // The task list of one item: its few open tasks found directly, not among every open task of the levels asked.
+            t.HasIndex(x => new { x.Status, x.ItemCode, x.Level, x.DueAt, x.CaseNumber, x.DepartmentCode, x.Id }).HasDatabaseName("IX_CaseTasks_SupervisionListByItem");
             t.HasIndex(x => new { x.Status, x.DepartmentCode, x.Level, x.CaseId });
+            // The snapshot builder reads the tasks completed on a day.
+            t.HasIndex(x => new { x.Status, x.ClosedAt });
             t.Property(x => x.Level).HasMaxLength(EnumLength);
             t.Property(x => x.BookmarkId).HasMaxLength(IdLength);
             t.Property(x => x.ClaimedBy).HasMaxLength(NameLength);
@@ -122,6 +133,8 @@ public abstract partial class ApprovalDbContext
             e.HasIndex(x => new { x.CaseId, x.Sequence }).IsUnique();
             e.Property(x => x.Actor).HasMaxLength(NameLength);
             e.Property(x => x.Action).HasMaxLength(EnumLength);
+            // The snapshot builder reads a day's lines of a few actions (cards, window steps, claims), not the whole timeline table.
+            e.HasIndex(x => new { x.Action, x.At });
             e.Property(x => x.WindowCode).HasMaxLength(IdLength);
         });
         model.Entity<ViolationRecord>(v =>

@@ -43,10 +43,10 @@ internal static class CaseRows
         Approval.Workflows.Supervision.StaffNames.AccountOf(@case.Timeline.LastOrDefault(e =>
             e.Action is CaseAction.Accepted or CaseAction.AcceptedWithMissingMaterials or CaseAction.DeemedAccepted or CaseAction.Refused)?.Actor);
 
-    /// <summary>Every task of the case (the rows are replaced whole on each save).</summary>
+    /// <summary>Every task of the case, with the case's number, item and applicant (the rows are replaced whole on each save).</summary>
     public static IEnumerable<CaseTaskRecord> Tasks(Case @case) => @case.Tasks.Select(t => new CaseTaskRecord
     {
-        Id = t.Id, CaseId = @case.Id, DepartmentCode = t.DepartmentCode, Status = t.Status.ToString(), BookmarkId = t.BookmarkId, Level = t.Level.ToString(),
+        Id = t.Id, CaseId = @case.Id, CaseNumber = @case.Number, ItemCode = @case.ItemCode, ApplicantName = @case.Applicant.Name, DepartmentCode = t.DepartmentCode, Status = t.Status.ToString(), BookmarkId = t.BookmarkId, Level = t.Level.ToString(),
         ClaimedBy = t.ClaimedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
     });
 

@@ -113,6 +113,11 @@ public sealed class CaseTaskRecord
 {
     public required string Id { get; set; }
     public required string CaseId { get; set; }
+    // The case's number, item and applicant, copied onto each task so the supervisors' task list filters, orders and
+    // shows them from the task rows alone; a case's tasks are rewritten with it on every save, so the copies stay current.
+    public required string CaseNumber { get; set; }
+    public required string ItemCode { get; set; }
+    public required string ApplicantName { get; set; }
     public required string DepartmentCode { get; set; }
     public required string Status { get; set; }
     public required string BookmarkId { get; set; }

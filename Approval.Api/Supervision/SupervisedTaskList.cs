@@ -24,7 +24,7 @@ public sealed record SupervisedTask(
     DateTimeOffset? DueAt,
     DateTimeOffset? ClosedAt);
 
-/// <summary>The departments' overdue and near-due tasks, soonest due first, from the CaseTasks rows and their cases' columns.</summary>
+/// <summary>The departments' overdue and near-due tasks, soonest due first, from the CaseTasks rows alone.</summary>
 internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> contexts)
 {
     public static readonly IReadOnlyList<CsvColumn<SupervisedTask>> Columns =
@@ -39,8 +39,7 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var matching = Filtered(db, filter);
-        // Without an item filter, counted without the join: every task has its case (a foreign key).
-        var total = filter.Item is null ? await Tasks(db, filter).CountAsync(cancellationToken) : await matching.CountAsync(cancellationToken);
+        var total = await matching.CountAsync(cancellationToken);
         var ids = await Ordered(matching).Skip(paging.Skip).Take(paging.Size).Select(t => t.TaskId).ToListAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
         return new Page<SupervisedTask>(paging.Number, paging.Size, total, [.. (await RowsAsync(db, ids, cancellationToken)).Select(r => r.Named(names))]);
@@ -62,7 +61,7 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
     // A CSV's first lines go out after one chunk.
     private const int ChunkSize = 200;
 
-    // Two steps, as for cases: the order from the indexes alone (task list index, case number index), then the rows shown.
+    // Two steps, as for cases: the order from an index alone (the task list's, or its by-item one), then the rows shown.
     private static async Task<IEnumerable<TaskRow>> RowsAsync(ApprovalDbContext db, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var rows = await Filtered(db, new TaskListFilter([], [], null, null, null)).Where(t => ids.Contains(t.TaskId))
@@ -70,20 +69,14 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
         return ids.Where(rows.ContainsKey).Select(id => rows[id]);
     }
 
-    private static IQueryable<TaskRow> Filtered(ApprovalDbContext db, TaskListFilter filter)
-    {
-        var tasks = Tasks(db, filter);
-        var cases = db.Cases.AsQueryable();
-        if (filter.Item is { } item)
-            cases = cases.Where(c => c.ItemCode == item);
-        return from t in tasks
-               join c in cases on t.CaseId equals c.Id
-               select new TaskRow
-               {
-                   TaskId = t.Id, CaseId = c.Id, CaseNumber = c.Number, ItemCode = c.ItemCode, ApplicantName = c.ApplicantName, DepartmentCode = t.DepartmentCode,
-                   Status = t.Status, Level = t.Level, ClaimedBy = t.ClaimedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
-               };
-    }
+    // The case's number, item and applicant are the task row's own copies (CaseRows.Tasks), so no case is joined.
+    private static IQueryable<TaskRow> Filtered(ApprovalDbContext db, TaskListFilter filter) =>
+        from t in Tasks(db, filter)
+        select new TaskRow
+        {
+            TaskId = t.Id, CaseId = t.CaseId, CaseNumber = t.CaseNumber, ItemCode = t.ItemCode, ApplicantName = t.ApplicantName, DepartmentCode = t.DepartmentCode,
+            Status = t.Status, Level = t.Level, ClaimedBy = t.ClaimedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
+        };
 
     private static IQueryable<CaseTaskRecord> Tasks(ApprovalDbContext db, TaskListFilter filter)
     {
@@ -97,6 +90,8 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
             tasks = tasks.Where(t => t.DepartmentCode == department);
         if (filter.ClaimedBy is { } claimedBy)
             tasks = tasks.Where(t => t.ClaimedBy == claimedBy);
+        if (filter.Item is { } item)
+            tasks = tasks.Where(t => t.ItemCode == item);
         return tasks;
     }
 

@@ -179,6 +179,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
 
@@ -300,6 +302,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("Status", "ClosedAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("AnsweringClerk", "Status", "Level");
@@ -321,12 +325,22 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("BookmarkId")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
                     b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
@@ -346,6 +360,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -363,11 +382,16 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("Status", "ClosedAt");
+
                     b.HasIndex("DepartmentCode", "Status", "DueAt");
 
                     b.HasIndex("Status", "DepartmentCode", "Level", "CaseId");
 
-                    b.HasIndex("Status", "Level", "DepartmentCode", "ClaimedBy", "DueAt", "CaseId", "Id")
+                    b.HasIndex("Status", "ItemCode", "Level", "DueAt", "CaseNumber", "DepartmentCode", "Id")
+                        .HasDatabaseName("IX_CaseTasks_SupervisionListByItem");
+
+                    b.HasIndex("Status", "Level", "DepartmentCode", "ClaimedBy", "DueAt", "CaseNumber", "ItemCode", "CaseId", "Id")
                         .HasDatabaseName("IX_CaseTasks_SupervisionList");
 
                     b.ToTable("CaseTasks", (string)null);

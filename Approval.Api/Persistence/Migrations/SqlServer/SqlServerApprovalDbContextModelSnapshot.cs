@@ -199,6 +199,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
 
@@ -334,6 +336,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("Status", "ClosedAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("AnsweringClerk", "Status", "Level");
@@ -356,6 +360,12 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("BookmarkId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -363,6 +373,12 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)")
@@ -385,6 +401,12 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -404,11 +426,16 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("Status", "ClosedAt");
+
                     b.HasIndex("DepartmentCode", "Status", "DueAt");
 
                     b.HasIndex("Status", "DepartmentCode", "Level", "CaseId");
 
-                    b.HasIndex("Status", "Level", "DepartmentCode", "ClaimedBy", "DueAt", "CaseId", "Id")
+                    b.HasIndex("Status", "ItemCode", "Level", "DueAt", "CaseNumber", "DepartmentCode", "Id")
+                        .HasDatabaseName("IX_CaseTasks_SupervisionListByItem");
+
+                    b.HasIndex("Status", "Level", "DepartmentCode", "ClaimedBy", "DueAt", "CaseNumber", "ItemCode", "CaseId", "Id")
                         .HasDatabaseName("IX_CaseTasks_SupervisionList");
 
                     b.ToTable("CaseTasks", (string)null);

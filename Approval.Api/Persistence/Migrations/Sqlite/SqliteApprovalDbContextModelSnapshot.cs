@@ -172,6 +172,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action", "At");
+
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
 
@@ -293,6 +295,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("Status", "ClosedAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("AnsweringClerk", "Status", "Level");
@@ -314,12 +318,22 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BookmarkId")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -339,6 +353,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -356,11 +375,16 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("Status", "ClosedAt");
+
                     b.HasIndex("DepartmentCode", "Status", "DueAt");
 
                     b.HasIndex("Status", "DepartmentCode", "Level", "CaseId");
 
-                    b.HasIndex("Status", "Level", "DepartmentCode", "ClaimedBy", "DueAt", "CaseId", "Id")
+                    b.HasIndex("Status", "ItemCode", "Level", "DueAt", "CaseNumber", "DepartmentCode", "Id")
+                        .HasDatabaseName("IX_CaseTasks_SupervisionListByItem");
+
+                    b.HasIndex("Status", "Level", "DepartmentCode", "ClaimedBy", "DueAt", "CaseNumber", "ItemCode", "CaseId", "Id")
                         .HasDatabaseName("IX_CaseTasks_SupervisionList");
 
                     b.ToTable("CaseTasks", (string)null);
