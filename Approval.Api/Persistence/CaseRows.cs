@@ -33,10 +33,15 @@ internal static class CaseRows
         AnsweringClerk = AnsweringClerkOf(@case),
         Rating = @case.Rating is { } rating ? (int)rating.Level : null,
         RatedAt = @case.Rating?.At,
-        NextDeadlineAt = @case.NextClockThreshold(due, now),
+        NextDeadlineAt = WholeMicroseconds(@case.NextClockThreshold(due, now)),
         State = CaseStateJson.Serialize(@case.ToState()),
         Revision = revision,
     };
+
+    // A red card begins a tick after the due instant; PostgreSQL keeps microseconds and would store the due instant itself,
+    // where a sweep woken then sees no red yet. Rounding up keeps the instant at or after the threshold on every provider.
+    private static DateTimeOffset? WholeMicroseconds(DateTimeOffset? instant) =>
+        instant is { } at && at.Ticks % TimeSpan.TicksPerMicrosecond is var rest and not 0 ? at.AddTicks(TimeSpan.TicksPerMicrosecond - rest) : instant;
 
     // The clerk (account) who last answered the application at the window: accepted it (容缺 too), late or not, or refused it.
     private static string? AnsweringClerkOf(Case @case) =>

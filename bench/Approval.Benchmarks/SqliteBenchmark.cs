@@ -37,7 +37,7 @@ internal sealed class SqliteBenchmark : IAsyncDisposable
         _contexts = _services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
         var store = _services.GetRequiredService<EfWorkflowStore>();
         _engine = ReferenceProcess.Engine(recordLog);
-        _runtime = new WorkflowRuntime(_engine, store, store, new NoTimers());
+        _runtime = new WorkflowRuntime(_engine, store, store, Approval.Api.DemoData.QuietSimulation.Instance);
         var saved = await _runtime.SaveDefinitionAsync(ReferenceProcess.Json(), "reference-process.json");
         if (!saved.Succeeded)
             throw new InvalidOperationException(string.Join("; ", saved.Errors));
@@ -144,12 +144,5 @@ internal sealed class SqliteBenchmark : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))
             Directory.Delete(_folder, recursive: true);
-    }
-
-    private sealed class NoTimers : IWorkflowTimerScheduler
-    {
-        public void Schedule(string instanceId, string bookmarkId, DateTimeOffset dueAt)
-        {
-        }
     }
 }

@@ -4,6 +4,7 @@ using Approval.Api.Engine;
 using Approval.Api.Hosting;
 using Approval.Api.Notifications;
 using Approval.Api.Persistence;
+using Approval.Api.DemoData;
 using Approval.Api.Supervision;
 using Approval.Engine.Hosting;
 using Approval.Workflows.Cases;
@@ -69,9 +70,10 @@ internal sealed class SweepBenchmark : IAsyncDisposable
             .AddApprovalDomain(configuration)
             .AddApprovalSupervision()
             .AddApprovalNotifications(configuration)
-            .AddSingleton<IWorkflowTimerScheduler, NoWakeUps>()
-            .AddSingleton<IDeadlineAlarms, NoWakeUps>()
-            .AddSingleton<Approval.Workflows.Notifications.INotificationOutbox, NoWakeUps>()
+            // Hangfire's wake-ups are not what is measured: the sweep finds what is due in the database itself.
+            .AddSingleton<IWorkflowTimerScheduler>(QuietSimulation.Instance)
+            .AddSingleton<IDeadlineAlarms>(QuietSimulation.Instance)
+            .AddSingleton<Approval.Workflows.Notifications.INotificationOutbox>(QuietSimulation.Instance)
             .BuildServiceProvider();
         await _services.MigrateApprovalDatabaseAsync();
         _contexts = _services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
@@ -105,9 +107,7 @@ internal sealed class SweepBenchmark : IAsyncDisposable
                 var next = await db.Cases.Where(c => c.NextDeadlineAt != null).MinAsync(c => c.NextDeadlineAt);
                 if (next is null || next >= BackgroundDay)
                     break;
-                // A moment after the instant stored, as a wake-up comes: PostgreSQL keeps microseconds, and a red
-                // card begins a tick after the due instant.
-                _clock.Now = next.Value.AddMilliseconds(1);
+                _clock.Now = next.Value;
             }
             var due = await DueCountAsync();
             if (due != crossing)
@@ -228,21 +228,5 @@ internal sealed class SweepBenchmark : IAsyncDisposable
         public DateTimeOffset Now { get; set; } = start;
 
         public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-    }
-
-    // Hangfire's wake-ups are not part of what is measured; the sweep itself finds what is due in the database.
-    private sealed class NoWakeUps : IWorkflowTimerScheduler, IDeadlineAlarms, Approval.Workflows.Notifications.INotificationOutbox
-    {
-        public void Wake()
-        {
-        }
-
-        public void Schedule(string instanceId, string bookmarkId, DateTimeOffset dueAt)
-        {
-        }
-
-        public void Arm(string caseId, DateTimeOffset at)
-        {
-        }
     }
 }

@@ -38,6 +38,12 @@ public class ClockWatchTests(DatabaseProvider provider) : CaseServicesFixture(pr
         await watch.SweepAsync();
         Assert.That((await Services.LoadAsync(id)).Tasks.Select(t => t.Level), Is.All.EqualTo(WarningLevel.Yellow));
 
+        // Woken exactly at the instant stored for the red cards (a tick past the due instant, kept by every provider).
+        await using (var stored = await Services.Database.OpenAsync())
+            Services.Clock.SetUtcNow((await stored.Cases.Where(c => c.Id == id).Select(c => c.NextDeadlineAt).SingleAsync())!.Value);
+        await watch.SweepAsync();
+        Assert.That((await Services.LoadAsync(id)).Tasks.Select(t => t.Level), Is.All.EqualTo(WarningLevel.Red), "red at the very instant the index named");
+
         Services.At("2026-12-02T09:00:00");
         await watch.SweepAsync();
         var overdueTasks = await Services.LoadAsync(id);

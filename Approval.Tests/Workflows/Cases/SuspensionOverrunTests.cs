@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Approval.Api.Persistence;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
+using Approval.Tests.Workflows.Notifications;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Supervision;
 
@@ -62,21 +63,10 @@ public class SuspensionOverrunTests
     public async Task The_lead_department_s_reviewers_and_heads_hear_of_it()
     {
         var a = Suspended(2);
-        var notices = await new WarningNotices(new Staff()).ForAsync(a.Case,
+        var notices = await new WarningNotices(new NamedStaff()).ForAsync(a.Case,
             [new WarningRise(null, "samr", null, WarningLevel.Prompt, a.Clock.Now, SuspensionOverrun: true)]);
         Assert.That(notices.Select(n => n.Recipient), Is.EqualTo(new[] { "samr-reviewer", "samr-head" }));
         Assert.That(notices[0].Title, Does.Contain("特别程序超出预计时间"));
-    }
-
-    private sealed class Staff : IStaffDirectory
-    {
-        public Task<IReadOnlyList<string>> ReviewersOfAsync(string departmentCode, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>([$"{departmentCode}-reviewer"]);
-
-        public Task<IReadOnlyList<string>> HeadsOfAsync(string departmentCode, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>([$"{departmentCode}-head"]);
-
-        public Task<IReadOnlyList<string>> ClerksAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>(["clerk"]);
-
-        public Task<IReadOnlyList<string>> SupervisorsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>(["supervisor"]);
     }
 }
 

@@ -3,6 +3,7 @@ using Approval.Api.Persistence;
 using Approval.Workflows.Calendar;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
+using Approval.Tests.Workflows.Notifications;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -106,7 +107,7 @@ public class WindowStepTests
     public async Task The_window_s_clerks_hear_of_its_steps_and_an_overdue_delivery_goes_to_the_head_and_supervisors_too()
     {
         var a = Received();
-        var notices = new WarningNotices(new Staff());
+        var notices = new WarningNotices(new NamedStaff());
         var prompt = await notices.ForAsync(a.Case, [new WarningRise(null, "samr", null, WarningLevel.Prompt, a.Clock.Now, WindowStepKind.Acceptance)]);
         Assert.That(prompt.Select(n => n.Recipient), Is.EqualTo(new[] { "clerk-1", "clerk-2" }));
         Assert.That(prompt[0].Title, Does.Contain("受理环节"));
@@ -114,17 +115,6 @@ public class WindowStepTests
         var red = await notices.ForAsync(a.Case, [new WarningRise(null, "samr", null, WarningLevel.Red, a.Clock.Now, WindowStepKind.Delivery)]);
         Assert.That(red.Select(n => n.Recipient), Is.EquivalentTo(new[] { "clerk-1", "clerk-2", "samr-head", "supervisor" }));
         Assert.That(red[0].Title, Does.Contain("办结出件环节"));
-    }
-
-    private sealed class Staff : IStaffDirectory
-    {
-        public Task<IReadOnlyList<string>> ReviewersOfAsync(string departmentCode, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>([$"{departmentCode}-reviewer"]);
-
-        public Task<IReadOnlyList<string>> HeadsOfAsync(string departmentCode, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>([$"{departmentCode}-head"]);
-
-        public Task<IReadOnlyList<string>> ClerksAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>(["clerk-1", "clerk-2"]);
-
-        public Task<IReadOnlyList<string>> SupervisorsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>(["supervisor"]);
     }
 }
 
