@@ -18,9 +18,16 @@ public abstract partial class ApprovalDbContext
     public DbSet<PerformanceSnapshotRecord> PerformanceSnapshots => Set<PerformanceSnapshotRecord>();
     public DbSet<CorrectionNoticeRecord> CorrectionNotices => Set<CorrectionNoticeRecord>();
     public DbSet<ComplaintRecord> Complaints => Set<ComplaintRecord>();
+    public DbSet<TestClockRecord> TestClock => Set<TestClockRecord>();
 
     private static void ConfigureDomain(ModelBuilder model)
     {
+        model.Entity<TestClockRecord>(t =>
+        {
+            t.ToTable("TestClock");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.Id).ValueGeneratedNever();
+        });
         model.Entity<DepartmentRecord>(d =>
         {
             d.ToTable("Departments");
@@ -52,6 +59,7 @@ public abstract partial class ApprovalDbContext
             u.Property(x => x.Email).HasMaxLength(NameLength);
             u.HasIndex(x => new { x.Role, x.DepartmentCode });
             u.Property(x => x.PasswordHash).HasMaxLength(NameLength);
+            u.Property(x => x.SecurityStamp).HasMaxLength(IdLength);
         });
         model.Entity<CaseRecord>(c =>
         {

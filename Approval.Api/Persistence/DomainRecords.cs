@@ -31,6 +31,12 @@ public sealed class UserRecord
     public string? ApplicantIdNumber { get; set; }
     public string? Email { get; set; }
     public required string PasswordHash { get; set; }
+    /// <summary>Changed by a sign-out, a password change or a role change: cookies and tokens carrying another stamp are refused.</summary>
+    public string SecurityStamp { get; set; } = "";
+    /// <summary>Wrong passwords since the last successful sign-in (or an administrator's unlock).</summary>
+    public int FailedSignIns { get; set; }
+    /// <summary>Until when sign-in is refused after too many wrong passwords in a row; null when not locked.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
 }
 
 /// <summary>
