@@ -830,6 +830,19 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.ToTable("Submissions", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.TestClockRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OffsetTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TestClock", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.UserRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -853,6 +866,12 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -862,6 +881,11 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("UserName")
                         .IsRequired()

@@ -815,6 +815,19 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.ToTable("Submissions", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.TestClockRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OffsetTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TestClock", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.UserRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -838,6 +851,12 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -846,6 +865,11 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
