@@ -30,6 +30,7 @@ builder.Services
 
 var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
+await app.Services.ResumeTestClockAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<CalendarEditor>().LoadAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);

@@ -2,7 +2,8 @@ namespace Approval.Api.Clock;
 
 /// <summary>
 /// The application's clock for acceptance testing and training (<c>Approval:Clock:TestClock=true</c>): the system
-/// clock moved by an offset an administrator sets, so deadlines can be seen to pass without waiting weeks.
+/// clock moved by an offset an administrator sets, so deadlines can be seen to pass without waiting weeks. The offset is
+/// kept in the database (<see cref="TestClockOffsets"/>): a restart resumes it.
 /// </summary>
 public sealed class AdjustableClock : TimeProvider
 {
@@ -17,6 +18,13 @@ public sealed class AdjustableClock : TimeProvider
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
         Interlocked.Add(ref _offsetTicks, by.Ticks);
+    }
+
+    /// <summary>Takes up an offset kept from before (a restart): moves to it when it is ahead, else stays.</summary>
+    public void Resume(TimeSpan offset)
+    {
+        if (offset > Offset)
+            Advance(offset - Offset);
     }
 
     /// <summary>Sets the clock to an instant at or after the current one.</summary>

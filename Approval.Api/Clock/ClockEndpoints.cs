@@ -17,7 +17,7 @@ internal static class ClockEndpoints
             .WithSummary("The application's current time, and whether the test clock is on.");
         group.MapPost("/", MoveAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Test clock only (Approval:Clock:TestClock=true): sets or advances the application's clock, then runs what fell due.")
-            .WithDescription("Body: { \"advanceBy\": \"5.00:00:00\" } or { \"set\": \"2026-12-01T09:30:00+08:00\" }. The clock only moves forward. Refused (409) when the test clock is off.")
+            .WithDescription("Body: { \"advanceBy\": \"5.00:00:00\" } or { \"set\": \"2026-12-01T09:30:00+08:00\" }. The clock only moves forward; its offset is kept in the database, so a restart resumes it. Refused (409) when the test clock is off.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
@@ -40,6 +40,8 @@ internal static class ClockEndpoints
         {
             return TypedResults.Problem(Problems.InvalidField(request.Set is null ? "advanceBy" : "set", "the test clock only moves forward"));
         }
+        // Kept before anything is written on the new time: a restart must not find records dated after its clock.
+        await services.GetRequiredService<TestClockOffsets>().SaveAsync(clock.Offset, cancellationToken);
         // What Hangfire would have woken by now runs at once.
         var sweep = await deadlines.RunAsync(cancellationToken);
         return TypedResults.Ok(new ClockMoved(clock.GetUtcNow(), clock.Offset, sweep.DeemedAccepted, sweep.TerminatedForBrokenPromises, sweep.ClocksObserved));

@@ -14,6 +14,17 @@ public static class ClockServiceCollectionExtensions
         var clock = new AdjustableClock();
         services.AddSingleton(clock);
         services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<TestClockOffsets>();
         return services;
+    }
+
+    /// <summary>
+    /// With the test clock on, takes up the offset stored by the last run (after the database is migrated, before anything
+    /// reads the time): records written on the simulated clock are not in the future after a restart.
+    /// </summary>
+    public static async Task ResumeTestClockAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<AdjustableClock>() is { } clock)
+            clock.Resume(await services.GetRequiredService<TestClockOffsets>().LoadAsync(cancellationToken));
     }
 }
