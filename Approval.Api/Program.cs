@@ -24,6 +24,7 @@ builder.Services
     .AddApprovalPersistence(builder.Configuration)
     .AddApprovalBackgroundJobs(builder.Configuration)
     .AddApprovalIdentity(builder.Configuration)
+    .AddApprovalRateLimits(builder.Configuration)
     .AddApprovalSupervision()
     .AddApprovalNotifications(builder.Configuration)
     .AddApprovalApi();
@@ -35,15 +36,17 @@ await app.Services.GetRequiredService<CalendarEditor>().LoadAsync(app.Lifetime.A
 await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();
+app.UseApprovalRateLimits();
 app.UseApprovalIdentity();
 app.MapAuthEndpoints();
+app.MapAccountEndpoints();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();
-app.MapCalendarEndpoints();
+app.MapCalendarEndpoints().RequireRateLimiting(RateLimits.Calendar);
 app.MapCatalogEndpoints();
 app.MapCasesEndpoints();
 app.MapCaseTaskEndpoints();
-app.MapStatusEndpoints();
+app.MapStatusEndpoints().RequireRateLimiting(RateLimits.StatusQuery);
 app.MapClockEndpoints();
 app.MapAttachmentEndpoints();
 app.MapSupervisionEndpoints();

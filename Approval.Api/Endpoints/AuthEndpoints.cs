@@ -16,32 +16,35 @@ internal static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/auth").WithTags("Sign-in");
-        group.MapPost("/token", IssueTokenAsync).AllowAnonymous()
+        group.MapPost("/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Exchanges a user name and password for a bearer access token.")
-            .WithDescription("Send it as 'Authorization: Bearer <accessToken>' until expiresAt. Wrong credentials answer 401; missing fields 400.")
+            .WithDescription("Send it as 'Authorization: Bearer <accessToken>' until expiresAt, or until the user signs out. Wrong credentials answer 401; missing fields 400; "
+                             + "too many attempts (per address, per user name) or a locked account (too many wrong passwords in a row) 429 with Retry-After.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("/login", LogInAsync).AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/login", LogInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Signs in with a cookie (for the pages): same body as /token, answers the user.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("/logout", (Delegate)LogOutAsync).AllowAnonymous()
-            .WithSummary("Signs the cookie out. Bearer tokens simply expire.");
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/logout", LogOutAsync).AllowAnonymous()
+            .WithSummary("Signs the user out: this cookie or token and every other they hold stop working at once.");
         group.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn)
             .WithSummary("The signed-in user (401 when no one is).");
         return group;
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
-        [FromBody] Credentials? credentials, PasswordSignIn signIn, AccessTokenIssuer tokens, CancellationToken cancellationToken)
+        [FromBody] Credentials? credentials, PasswordSignIn signIn, AccessTokenIssuer tokens, HttpContext http, CancellationToken cancellationToken)
     {
         if (Missing(credentials) is { } errors)
             return TypedResults.Problem(Problems.InvalidFields(errors));
-        var user = await signIn.CheckAsync(credentials!.UserName!, credentials.Password!, cancellationToken);
-        if (user is null)
-            return TypedResults.Problem(Problems.Unauthorized(BadCredentials));
-        var token = tokens.Issue(user);
-        return TypedResults.Ok(new TokenResponse(token.Value, "Bearer", token.ExpiresAt, UserView.From(user)));
+        var result = await signIn.CheckAsync(credentials!.UserName!, credentials.Password!, cancellationToken);
+        if (result is not SignInOutcome.SignedIn { Account: var account })
+            return TypedResults.Problem(Refusal(result, http));
+        var token = tokens.Issue(account);
+        return TypedResults.Ok(new TokenResponse(token.Value, "Bearer", token.ExpiresAt, UserView.From(account.User)));
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> LogInAsync(
@@ -49,19 +52,31 @@ internal static class AuthEndpoints
     {
         if (Missing(credentials) is { } errors)
             return TypedResults.Problem(Problems.InvalidFields(errors));
-        var user = await signIn.CheckAsync(credentials!.UserName!, credentials.Password!, cancellationToken);
-        if (user is null)
-            return TypedResults.Problem(Problems.Unauthorized(BadCredentials));
-        var identity = new ClaimsIdentity(ApprovalClaims.Of(user), CookieAuthenticationDefaults.AuthenticationScheme, ApprovalClaims.UserName, ApprovalClaims.Role);
+        var result = await signIn.CheckAsync(credentials!.UserName!, credentials.Password!, cancellationToken);
+        if (result is not SignInOutcome.SignedIn { Account: var account })
+            return TypedResults.Problem(Refusal(result, http));
+        var identity = new ClaimsIdentity(ApprovalClaims.Of(account), CookieAuthenticationDefaults.AuthenticationScheme, ApprovalClaims.UserName, ApprovalClaims.Role);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return TypedResults.Ok(UserView.From(user));
+        return TypedResults.Ok(UserView.From(account.User));
     }
 
-    private static async Task<NoContent> LogOutAsync(HttpContext http)
+    // A new security stamp ends this cookie or token and every other the user holds, on every node.
+    private static async Task<NoContent> LogOutAsync(HttpContext http, EfUserStore users, CancellationToken cancellationToken)
     {
+        if (http.User.ToUser() is { } user)
+            await users.RotateSecurityStampAsync(user.Id, cancellationToken);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }
+
+    private static ProblemDetails Refusal(SignInOutcome result, HttpContext http) => result switch
+    {
+        SignInOutcome.Throttled throttled => TooManyRequests.Problem(http, throttled.RetryAfter,
+            "Too many sign-in attempts for this user name: wait before trying again."),
+        SignInOutcome.LockedOut locked => TooManyRequests.Problem(http, locked.RetryAfter,
+            "Too many wrong passwords in a row: this account is locked for a while, or until an administrator unlocks it."),
+        _ => Problems.Unauthorized(BadCredentials),
+    };
 
     private static Results<Ok<UserView>, ProblemHttpResult> Me(ClaimsPrincipal principal) =>
         principal.ToUser() is { } user

@@ -9,18 +9,21 @@ namespace Approval.Api.Identity;
 /// <summary>An access token and the instant it stops being accepted.</summary>
 public sealed record AccessToken(string Value, DateTimeOffset ExpiresAt);
 
-/// <summary>Issues JWT access tokens (HMAC-SHA256, issuer and audience <c>approval</c>) carrying a user's claims, timed on the injected clock.</summary>
+/// <summary>
+/// Issues JWT access tokens (HMAC-SHA256, issuer and audience <c>approval</c>) carrying a user's claims and security stamp,
+/// timed on the injected clock.
+/// </summary>
 public sealed class AccessTokenIssuer(TokenSigningKey key, IOptions<AuthOptions> options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public AccessToken Issue(User user)
+    public AccessToken Issue(UserAccount account)
     {
         // Whole seconds, as JWT times are: the expiry answered is the one in the token.
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
         var expiresAt = now + options.Value.TokenLifetime;
-        var claims = ApprovalClaims.Of(user).Append(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")));
+        var claims = ApprovalClaims.Of(account).Append(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")));
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = AuthOptions.TokenIssuer,

@@ -13,6 +13,11 @@ public static class ApprovalClaims
     public const string Department = "department";
     public const string Window = "window";
     public const string ApplicantId = "applicant_id";
+    /// <summary>The user's security stamp when the cookie or token was issued: a sign-out, a password or role change replaces it.</summary>
+    public const string SecurityStamp = "stamp";
+
+    /// <summary>The claims of an account as signed in: the user's, and the stamp that keeps them valid.</summary>
+    public static IEnumerable<Claim> Of(UserAccount account) => Of(account.User).Append(new Claim(SecurityStamp, account.SecurityStamp));
 
     /// <summary>The claims of a user.</summary>
     public static IEnumerable<Claim> Of(User user)

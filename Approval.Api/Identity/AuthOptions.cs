@@ -19,4 +19,10 @@ public sealed class AuthOptions
 
     /// <summary>PBKDF2 iterations for new password hashes (OWASP's figure for SHA-256); stored hashes keep their own count.</summary>
     public int PasswordIterations { get; set; } = 600_000;
+
+    /// <summary>Wrong passwords in a row that lock an account (0: never locked). The count is on the user's row, shared by every node.</summary>
+    public int LockoutThreshold { get; set; } = 5;
+
+    /// <summary>How long a locked account refuses sign-in, even with the right password, unless an administrator unlocks it.</summary>
+    public TimeSpan LockoutPeriod { get; set; } = TimeSpan.FromMinutes(15);
 }

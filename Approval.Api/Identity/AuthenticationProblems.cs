@@ -31,6 +31,8 @@ internal static class AuthenticationProblems
             var expired = context.AuthenticateFailure is SecurityTokenExpiredException;
             var detail = expired ? "The access token has expired: ask POST /api/auth/token for a new one." : "The access token is not valid here.";
             var description = expired ? "The token has expired" : "The token is not valid";
+            if (context.AuthenticateFailure is SessionEndedException ended)
+                (detail, description) = (ended.Message, "The session has ended");
             return WriteAsync(context.HttpContext, Problems.Unauthorized(detail), $"Bearer error=\"invalid_token\", error_description=\"{description}\"");
         },
         OnForbidden = context => WriteAsync(context.HttpContext, Problems.Forbidden(NotAllowed)),

@@ -22,6 +22,8 @@ public static class IdentityServiceCollectionExtensions
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, $"{AuthOptions.Section}:TokenLifetime must be positive.")
             .Validate(o => o.PasswordIterations >= Pbkdf2PasswordHasher.MinimumIterations,
                 $"{AuthOptions.Section}:PasswordIterations must be at least {Pbkdf2PasswordHasher.MinimumIterations}.")
+            .Validate(o => o.LockoutThreshold >= 0, $"{AuthOptions.Section}:LockoutThreshold must be 0 (no lockout) or more.")
+            .Validate(o => o.LockoutPeriod > TimeSpan.Zero, $"{AuthOptions.Section}:LockoutPeriod must be positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => new Pbkdf2PasswordHasher(sp.GetRequiredService<IOptions<AuthOptions>>().Value.PasswordIterations));
         services.AddSingleton<TokenSigningKey>();
@@ -29,6 +31,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<EfUserStore>();
         services.AddSingleton<EfAbsences>();
         services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton<SecurityStampCheck>();
         services.AddTransient<DemoUsers>();
 
         // Cookies are encrypted with data-protection keys: kept in the data folder, they outlive a restart as tokens do.
@@ -50,6 +53,7 @@ public static class IdentityServiceCollectionExtensions
                 options.TokenValidationParameters = AccessTokenIssuer.ValidationParameters(key, clock);
                 options.TimeProvider = clock;
                 options.Events = AuthenticationProblems.BearerEvents();
+                options.Events.OnTokenValidated = SecurityStampCheck.ValidateTokenAsync;
             });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((options, auth) =>
@@ -61,6 +65,7 @@ public static class IdentityServiceCollectionExtensions
                 options.ExpireTimeSpan = auth.Value.TokenLifetime;
                 options.SlidingExpiration = true;
                 options.Events = AuthenticationProblems.CookieEvents();
+                options.Events.OnValidatePrincipal = SecurityStampCheck.ValidateCookieAsync;
             });
 
         var authorization = services.AddAuthorizationBuilder();

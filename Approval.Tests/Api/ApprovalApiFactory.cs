@@ -30,6 +30,9 @@ internal abstract class ApprovalApiFactoryBase : WebApplicationFactory<Program>
         builder.UseSetting("Approval:Demo:SeedCases", "false");
         // The fewest iterations the hasher accepts: each start hashes the passwords of all demo users.
         builder.UseSetting("Approval:Auth:PasswordIterations", Pbkdf2PasswordHasher.MinimumIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Tests sign in again and again from one address: the abuse limits are off unless a test sets them (Identity/AbuseLimitTests).
+        foreach (var limit in (string[])["SignInPerAddress", "SignInPerAccount", "StatusQueryPerAddress", "CalendarPerAddress"])
+            builder.UseSetting($"Approval:RateLimits:{limit}", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(Configure);

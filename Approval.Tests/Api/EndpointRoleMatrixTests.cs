@@ -18,14 +18,22 @@ public class EndpointRoleMatrixTests
 {
     private static ApprovalApiFactory _factory = null!;
     private static readonly Dictionary<string, HttpClient> Clients = [];
+    private static bool _signedOut;
 
     [OneTimeSetUp]
     public static async Task Start()
     {
         _factory = new ApprovalApiFactory();
-        Clients["anonymous"] = _factory.CreateClient();
+        foreach (var (who, client) in await SignInEveryRoleAsync())
+            Clients[who] = client;
+    }
+
+    private static async Task<Dictionary<string, HttpClient>> SignInEveryRoleAsync()
+    {
+        var clients = new Dictionary<string, HttpClient> { ["anonymous"] = _factory.CreateClient() };
         foreach (var role in Enum.GetValues<Role>())
-            Clients[role.ToString()] = await _factory.CreateClientAsync(role);
+            clients[role.ToString()] = await _factory.CreateClientAsync(role);
+        return clients;
     }
 
     [OneTimeTearDown]
@@ -68,6 +76,16 @@ public class EndpointRoleMatrixTests
     {
         var endpoint = (ApiEndpoint)endpointObject;
         var url = System.Text.RegularExpressions.Regex.Replace(endpoint.Pattern, @"\{(\w+)(:int)?\}", m => m.Groups[2].Success ? "1" : "x");
+        // A sign-out ends every token of the user: after one, each role signs in again.
+        if (_signedOut)
+        {
+            foreach (var (who, client) in await SignInEveryRoleAsync())
+            {
+                Clients[who].Dispose();
+                Clients[who] = client;
+            }
+        }
+        _signedOut = endpoint.Pattern == "/api/auth/logout";
         foreach (var (who, client) in Clients)
         {
             using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);

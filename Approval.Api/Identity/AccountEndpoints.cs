@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Approval.Api.Endpoints;
+using Approval.Workflows.People;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Approval.Api.Identity;
+
+/// <summary>
+/// What changes an account: its own password (the user), its role and place, and lifting a lock (administrators). A new
+/// password or role ends every cookie and token the user holds (a new security stamp): they sign in again.
+/// </summary>
+internal static class AccountEndpoints
+{
+    public const int MinimumPasswordLength = 8;
+    public const int MaximumPasswordLength = 128;
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/auth/password", ChangePasswordAsync).WithTags("Sign-in").RequireAuthorization(Policies.SignedIn)
+            .RequireRateLimiting(RateLimits.SignIn)
+            .WithSummary("Changes the signed-in user's own password; every cookie and token of the user ends (sign in again).")
+            .WithDescription($"Body: {{ \"currentPassword\": \"...\", \"newPassword\": \"...\" }}, the new one {MinimumPasswordLength}–{MaximumPasswordLength} characters. "
+                             + "A wrong current password counts towards the lockout like a wrong sign-in.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var users = routes.MapGroup("/api/admin/users").WithTags("Administration").RequireAuthorization(Policies.Administrator);
+        users.MapPut("/{userName}/role", SetRoleAsync)
+            .WithSummary("Sets a user's role and where they work; every cookie and token of the user ends.")
+            .WithDescription("Body: { \"role\": \"DepartmentReviewer\", \"departmentCode\": \"samr\", \"windowCode\": null }. Department staff need a department, window clerks a window.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPost("/{userName}/unlock", UnlockAsync)
+            .WithSummary("Lifts the lock of an account that had too many wrong passwords in a row, and clears the count.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(PasswordChange? request, ClaimsPrincipal principal, PasswordSignIn signIn,
+        Pbkdf2PasswordHasher hasher, EfUserStore users, HttpContext http, CancellationToken cancellationToken)
+    {
+        var errors = new List<(string Field, string Reason)>();
+        if (string.IsNullOrEmpty(request?.CurrentPassword))
+            errors.Add(("currentPassword", "is required"));
+        if (request?.NewPassword is not { Length: >= MinimumPasswordLength and <= MaximumPasswordLength })
+            errors.Add(("newPassword", $"is required, {MinimumPasswordLength} to {MaximumPasswordLength} characters"));
+        if (errors.Count > 0)
+            return TypedResults.Problem(Problems.InvalidFields(errors));
+        var user = principal.ToUser()!;
+        switch (await signIn.CheckAsync(user.UserName, request!.CurrentPassword!, cancellationToken))
+        {
+            case SignInOutcome.SignedIn:
+                await users.ChangePasswordAsync(user.Id, hasher.Hash(request.NewPassword!), cancellationToken);
+                return TypedResults.NoContent();
+            case SignInOutcome.Throttled throttled:
+                return TypedResults.Problem(TooManyRequests.Problem(http, throttled.RetryAfter, "Too many attempts: wait before trying again."));
+            case SignInOutcome.LockedOut locked:
+                return TypedResults.Problem(TooManyRequests.Problem(http, locked.RetryAfter, "Too many wrong passwords in a row: this account is locked for a while."));
+            default:
+                return TypedResults.Problem(Problems.InvalidField("currentPassword", "is wrong"));
+        }
+    }
+
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetRoleAsync(string userName, RoleChange? request, EfUserStore users, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<Role>(request?.Role, ignoreCase: false, out var role) || !Enum.IsDefined(role) || int.TryParse(request!.Role, out _))
+            return TypedResults.Problem(Problems.InvalidField("role", $"is required, one of {string.Join(", ", Enum.GetNames<Role>())}"));
+        if (role is Role.DepartmentReviewer or Role.DepartmentHead && string.IsNullOrWhiteSpace(request.DepartmentCode))
+            return TypedResults.Problem(Problems.InvalidField("departmentCode", "is required for department staff"));
+        if (role is Role.WindowClerk && string.IsNullOrWhiteSpace(request.WindowCode))
+            return TypedResults.Problem(Problems.InvalidField("windowCode", "is required for a window clerk"));
+        if (await users.FindByUserNameAsync(userName, cancellationToken) is not { } account)
+            return TypedResults.Problem(Problems.NotFound($"No user '{userName}'."));
+        var user = account.User with
+        {
+            Role = role,
+            DepartmentCode = role is Role.DepartmentReviewer or Role.DepartmentHead ? request.DepartmentCode!.Trim() : null,
+            WindowCode = role is Role.WindowClerk ? request.WindowCode!.Trim() : null,
+        };
+        await users.SaveAsync(account with { User = user }, cancellationToken);
+        return TypedResults.Ok(UserView.From(user));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> UnlockAsync(string userName, EfUserStore users, CancellationToken cancellationToken) =>
+        await users.FindByUserNameAsync(userName, cancellationToken) is { } account && await users.ClearFailedSignInsAsync(account.User.Id, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(Problems.NotFound($"No user '{userName}'."));
+}
+
+/// <summary>The user's current password and the new one.</summary>
+public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+
+/// <summary>A user's new role, and the department (department staff) or window (window clerks) it is exercised at.</summary>
+public sealed record RoleChange(string? Role, string? DepartmentCode, string? WindowCode);
