@@ -102,6 +102,21 @@ public sealed class EfUserStore(IDbContextFactory<ApprovalDbContext> contexts)
             .ExecuteUpdateAsync(set => set.SetProperty(u => u.SecurityStamp, stamp), cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// The user's stamp, given one first if they have none (a row from before stamps: an empty stamp in a cookie would
+    /// be as good as any). Two nodes at once give one stamp: the update only fills an empty one.
+    /// </summary>
+    public async Task<string?> EnsureSecurityStampAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var stamp = NewSecurityStamp();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Users.Where(u => u.Id == id && u.SecurityStamp == "")
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.SecurityStamp, stamp), cancellationToken);
+        }
+        return await FindSecurityStampAsync(id, cancellationToken);
+    }
+
     /// <summary>Replaces the password hash and the security stamp together; false when there is no such user.</summary>
     public async Task<bool> ChangePasswordAsync(string id, string passwordHash, CancellationToken cancellationToken = default)
     {

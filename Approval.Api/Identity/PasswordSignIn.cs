@@ -48,6 +48,8 @@ public sealed class PasswordSignIn(EfUserStore users, Pbkdf2PasswordHasher hashe
         }
         if (account.FailedSignIns != 0 || account.LockedUntil is not null)
             await users.ClearFailedSignInsAsync(account.User.Id, cancellationToken);
+        if (account.SecurityStamp.Length == 0)
+            account = account with { SecurityStamp = await users.EnsureSecurityStampAsync(account.User.Id, cancellationToken) ?? "" };
         return new SignInOutcome.SignedIn(account);
     }
 }

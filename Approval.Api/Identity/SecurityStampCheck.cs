@@ -18,7 +18,7 @@ public sealed class SecurityStampCheck(EfUserStore users)
     {
         var id = principal?.FindFirstValue(ApprovalClaims.UserId);
         var stamp = principal?.FindFirstValue(ApprovalClaims.SecurityStamp);
-        if (id is null || stamp is null)
+        if (id is null || string.IsNullOrEmpty(stamp))
             return false;
         return await users.FindSecurityStampAsync(id, cancellationToken) is { } current
                && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(

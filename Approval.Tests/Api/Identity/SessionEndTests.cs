@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Approval.Api.Identity;
+using Approval.Api.Persistence;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Tests.Api.Identity;
@@ -117,6 +120,22 @@ public class SessionEndTests
         var me = await again.GetFromJsonAsync<JsonObject>("/api/auth/me");
         Assert.That(me!["role"]!.GetValue<string>(), Is.EqualTo("DepartmentHead"));
         Assert.That(me["departmentCode"]!.GetValue<string>(), Is.EqualTo("health"));
+    }
+
+    [Test]
+    public async Task An_account_stored_before_stamps_gets_one_at_its_next_sign_in_and_its_sign_out_still_ends_the_session()
+    {
+        var contexts = _factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+            await db.Users.Where(u => u.UserName == "housing-reviewer").ExecuteUpdateAsync(set => set.SetProperty(u => u.SecurityStamp, ""));
+
+        using var reviewer = Bearer(_factory.CreateClient(), await TokenAsync(_factory.CreateClient(), "housing-reviewer"));
+        Assert.That((await reviewer.GetAsync(new Uri("/api/auth/me", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await using (var db = await contexts.CreateDbContextAsync())
+            Assert.That(await db.Users.Where(u => u.UserName == "housing-reviewer").Select(u => u.SecurityStamp).SingleAsync(), Is.Not.Empty);
+
+        Assert.That((await reviewer.PostAsync(new Uri("/api/auth/logout", UriKind.Relative), null)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await Problem.Of(await reviewer.GetAsync(new Uri("/api/auth/me", UriKind.Relative)), HttpStatusCode.Unauthorized);
     }
 
     [Test]
