@@ -12,6 +12,8 @@ switch (command)
         return await SupervisionCommand.RunAsync(args[1..]);
     case "sweep":
         return await SweepCommand.RunAsync(args[1..]);
+    case "stamp":
+        return await StampCommand.RunAsync(args[1..]);
     case "profile":
         return await ProfileCommand.RunAsync(args[1..]);
     case "bdn":
