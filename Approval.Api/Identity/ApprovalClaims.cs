@@ -16,11 +16,13 @@ public static class ApprovalClaims
     /// <summary>The user's security stamp when the cookie or token was issued: a sign-out, a password or role change replaces it.</summary>
     public const string SecurityStamp = "stamp";
 
-    /// <summary>The claims of an account as signed in: the user's, and the stamp that keeps them valid.</summary>
-    public static IEnumerable<Claim> Of(UserAccount account) => Of(account.User).Append(new Claim(SecurityStamp, account.SecurityStamp));
+    /// <summary>
+    /// The claims of an account as signed in: the user's, and the stamp that keeps them valid. There is no overload for a
+    /// bare user: a cookie or token without the stamp would be refused on its first use.
+    /// </summary>
+    public static IEnumerable<Claim> Of(UserAccount account) => OfUser(account.User).Append(new Claim(SecurityStamp, account.SecurityStamp));
 
-    /// <summary>The claims of a user.</summary>
-    public static IEnumerable<Claim> Of(User user)
+    private static IEnumerable<Claim> OfUser(User user)
     {
         yield return new Claim(UserId, user.Id);
         yield return new Claim(UserName, user.UserName);
