@@ -38,7 +38,7 @@ public static class NotificationServiceCollectionExtensions
             .Validate(o => o.MaxAttempts >= 1, "Approval:Sms:MaxAttempts must be at least 1")
             .ValidateOnStart();
         services.AddHttpClient<HttpSmsGateway>();
-        services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.Sender == SmsSenderKind.Http
+        services.AddTransient<ISmsSender>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.Sender == SmsSenderKind.Http
             ? sp.GetRequiredService<HttpSmsGateway>()
             : new FileSmsSender(Path.Combine(Persistence.DataDirectory.Resolve(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IOptions<SmsOptions>>().Value.Directory),
                 sp.GetRequiredService<ILogger<FileSmsSender>>(), sp.GetRequiredService<TimeProvider>()));
