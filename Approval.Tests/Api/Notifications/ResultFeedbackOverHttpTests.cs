@@ -86,6 +86,36 @@ public class ResultFeedbackOverHttpTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task An_application_accepted_by_law_after_five_silent_working_days_is_told_as_accepted_once()
+    {
+        var (id, _, _) = await _applicant.SubmitAsync(Food);
+        var sweep = _factory.Services.GetRequiredService<DeadlineJobs>();
+        _factory.At("2026-12-01T17:31:00");
+        await sweep.RunAsync(CancellationToken.None);
+        await sweep.RunAsync(CancellationToken.None);
+
+        Assert.That((await _clerk.GetJsonAsync($"/api/cases/{id}")).Body!["deemedAccepted"]!.GetValue<bool>(), Is.True);
+        Assert.That((await ToldOnceAsync(_applicant, id, "CaseAccepted")).Text(), Does.Contain("2026-11-24 09:00"), "accepted on the day it was received (Art. 32)");
+    }
+
+    [Test]
+    public async Task A_case_returned_for_supplements_in_review_tells_what_the_departments_ask_for_not_a_decision()
+    {
+        var (id, _, _) = await _applicant.SubmitAsync(Food);
+        using var reviewer = await _factory.CreateClientAsync("samr-reviewer");
+        using var head = await _factory.CreateClientAsync("samr-head");
+        await _clerk.PostJsonAsync($"/api/cases/{id}/accept");
+        await reviewer.PostJsonAsync($"/api/cases/{id}/clock/resume");
+        var given = await reviewer.PostJsonAsync($"/api/cases/{id}/tasks/{await reviewer.TaskOfAsync(id)}/opinion", new { verdict = "ReturnForSupplement", reason = "请补充冷藏设备清单" });
+        Assert.That(given.Status, Is.EqualTo(HttpStatusCode.OK), given.Text);
+        var decided = await head.PostJsonAsync($"/api/cases/{id}/decision", new { });
+        Assert.That(decided["status"], Is.EqualTo("SupplementRequested"), decided.Text);
+
+        Assert.That((await ToldOnceAsync(_applicant, id, "SupplementRequested")).Text(), Does.Contain("请补充冷藏设备清单").And.Contain("审查中退回补正"));
+        Assert.That((await InboxAsync(_applicant, id)).Select(i => i["kind"]!.GetValue<string>()), Does.Not.Contain("CaseDecided").And.Not.Contain("ResultReady"));
+    }
+
+    [Test]
     public async Task A_refusal_tells_the_reason_and_the_appeal_route()
     {
         var (id, number, _) = await _applicant.SubmitAsync(Food);
