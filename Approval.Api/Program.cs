@@ -6,6 +6,7 @@ using Approval.Api.Engine;
 using Approval.Api.Hosting;
 using Approval.Api.Identity;
 using Approval.Api.Notifications;
+using Approval.Api.Notifications.Feedback;
 using Approval.Api.Persistence;
 using Approval.Api.Supervision;
 using Approval.Workflows.Calendar;
@@ -55,6 +56,7 @@ app.MapComplaintEndpoints();
 app.MapCorrectionEndpoints();
 app.MapAbsenceEndpoints();
 app.MapNotificationEndpoints();
+app.MapFeedbackEndpoints();
 app.MapStageRecordEndpoints();
 if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
     return commandExit;

@@ -85,6 +85,9 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
     public Task<IReadOnlyList<string>> PromisesDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default) =>
         Only(PromiseDueAt is { } at && at <= dueBy);
 
+    public Task<IReadOnlyList<string>> PromiseRemindersDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default) =>
+        Only(_case?.PromiseReminderAt(due) is { } at && at <= dueBy);
+
     public Task<IReadOnlyList<string>> ClocksDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default) =>
         Only(_nextDeadline is { } next && next <= dueBy);
 

@@ -9,12 +9,13 @@ public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch cloc
 {
     public const string JobId = "case-deadlines";
 
-    /// <summary>Everything time-driven that is due now: workflow timers, unanswered applications, broken promises, warning levels,
+    /// <summary>Everything time-driven that is due now: workflow timers, unanswered applications, 容缺 reminders and broken promises, warning levels,
     /// unanswered correction notices (overdue, escalated) and complaints undecided past 5 working days (breaches).</summary>
     public async Task<DeadlineSweep> RunAsync(CancellationToken cancellationToken)
     {
         await timers.ReconcileAsync(cancellationToken);
         var accepted = await acceptance.SweepAsync(cancellationToken);
+        await acceptance.RemindPromisesAsync(cancellationToken);
         var terminated = await acceptance.TerminateBrokenPromisesAsync(cancellationToken);
         var observed = await clocks.SweepAsync(cancellationToken);
         var (escalated, breached) = await supervision.SweepAsync(cancellationToken);

@@ -32,6 +32,16 @@ internal sealed class RequestExamples : ISchemaFilter
         [typeof(DecisionRequest)] = () => new JsonObject { ["verdict"] = "Approve", ["reason"] = null },
         [typeof(HandOverRequest)] = () => new JsonObject { ["to"] = "tax-head", ["reason"] = "审查员休假" },
         [typeof(CorrectionRequest)] = () => new JsonObject { ["taskId"] = "(a task id from the case)", ["reason"] = "消防意见录入错误" },
+        [typeof(Notifications.Feedback.ContactProfileInput)] = () => new JsonObject
+        {
+            ["email"] = "zhangsan@example.cn", ["phone"] = "13800138000", ["byEmail"] = true, ["bySms"] = true, ["language"] = "zh-CN",
+        },
+        [typeof(Notifications.Feedback.TemplateInput)] = () => new JsonObject
+        {
+            ["title"] = "已受理：办件 {caseNumber}",
+            ["body"] = "{applicantName}：您申请的「{itemName}」（办件编号 {caseNumber}）已于 {acceptedAt} 受理，承诺办结期限 {promisedDueDate}（法定期限 {legalDueDate}）。",
+            ["sms"] = "【政务服务】办件{caseNumber}已受理，承诺{promisedDueDate}前办结。",
+        },
         [typeof(StartRequest)] = () => new JsonObject { ["definitionId"] = "demo-parallel-review", ["input"] = new JsonObject(), ["correlationId"] = null },
     };
 

@@ -111,8 +111,12 @@ public sealed class EmailOutbox(IDbContextFactory<ApprovalDbContext> contexts, S
     private static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
 }
 
-/// <summary>Wakes the outbox through Hangfire once a change with notifications commits; the periodic delivery covers a lost wake-up.</summary>
+/// <summary>Wakes the outboxes (e-mail, SMS) through Hangfire once a change with notifications commits; the periodic deliveries cover a lost wake-up.</summary>
 internal sealed class HangfireNotificationOutbox(IBackgroundJobClient jobs) : INotificationOutbox
 {
-    public void Wake() => jobs.Enqueue<EmailOutbox>(outbox => outbox.DeliverAsync(CancellationToken.None));
+    public void Wake()
+    {
+        jobs.Enqueue<EmailOutbox>(outbox => outbox.DeliverAsync(CancellationToken.None));
+        jobs.Enqueue<Sms.SmsOutbox>(outbox => outbox.DeliverAsync(CancellationToken.None));
+    }
 }

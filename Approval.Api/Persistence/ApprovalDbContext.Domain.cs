@@ -15,10 +15,15 @@ public abstract partial class ApprovalDbContext
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<AbsenceRecord> Absences => Set<AbsenceRecord>();
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+    public DbSet<ContactPreferenceRecord> ContactPreferences => Set<ContactPreferenceRecord>();
+    public DbSet<NotificationTemplateRecord> NotificationTemplates => Set<NotificationTemplateRecord>();
     public DbSet<PerformanceSnapshotRecord> PerformanceSnapshots => Set<PerformanceSnapshotRecord>();
     public DbSet<CorrectionNoticeRecord> CorrectionNotices => Set<CorrectionNoticeRecord>();
     public DbSet<ComplaintRecord> Complaints => Set<ComplaintRecord>();
     public DbSet<TestClockRecord> TestClock => Set<TestClockRecord>();
+
+    // An SMS text filled from its template, an SMS template itself.
+    private const int TemplateTextLength = 1000;
 
     private static void ConfigureDomain(ModelBuilder model)
     {
@@ -93,6 +98,7 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => x.ReceivedAt);
             c.Property(x => x.WorkflowInstanceId).HasMaxLength(IdLength);
             c.HasIndex(x => x.PromiseDueAt);
+            c.HasIndex(x => x.PromiseReminderAt);
             c.HasIndex(x => x.NextDeadlineAt);
             c.Property(x => x.AcceptingWindowCode).HasMaxLength(IdLength);
             c.HasIndex(x => x.AcceptingWindowCode);
@@ -193,6 +199,32 @@ public abstract partial class ApprovalDbContext
             n.HasIndex(x => new { x.Recipient, x.ReadAt, x.CreatedAt });
             // The e-mail outbox: the rows due, soonest first.
             n.HasIndex(x => x.EmailDueAt);
+            // Result feedback: one row per recipient per event, whoever writes it and however often a step is retried.
+            n.Property(x => x.EventKey).HasMaxLength(NameLength);
+            n.HasIndex(x => new { x.Recipient, x.EventKey }).IsUnique();
+            n.Property(x => x.SmsPhone).HasMaxLength(IdLength);
+            n.Property(x => x.SmsText).HasMaxLength(TemplateTextLength);
+            // The SMS outbox, as the e-mail one.
+            n.HasIndex(x => x.SmsDueAt);
+        });
+        model.Entity<ContactPreferenceRecord>(p =>
+        {
+            p.ToTable("ContactPreferences");
+            p.HasKey(x => x.UserName);
+            p.Property(x => x.UserName).HasMaxLength(NameLength);
+            p.Property(x => x.Phone).HasMaxLength(IdLength);
+            p.Property(x => x.Culture).HasMaxLength(EnumLength);
+        });
+        model.Entity<NotificationTemplateRecord>(t =>
+        {
+            t.ToTable("NotificationTemplates");
+            t.HasKey(x => new { x.Kind, x.Culture });
+            t.Property(x => x.Kind).HasMaxLength(EnumLength);
+            t.Property(x => x.Culture).HasMaxLength(EnumLength);
+            t.Property(x => x.Title).HasMaxLength(Approval.Workflows.Notifications.Feedback.TemplatePlaceholders.MaxTitleLength);
+            t.Property(x => x.Body).HasMaxLength(Approval.Workflows.Notifications.Feedback.TemplatePlaceholders.MaxBodyLength);
+            t.Property(x => x.Sms).HasMaxLength(TemplateTextLength);
+            t.Property(x => x.UpdatedBy).HasMaxLength(NameLength);
         });
         model.Entity<PerformanceSnapshotRecord>(p =>
         {

@@ -28,6 +28,7 @@ internal static class CaseRows
         ClosedAt = @case.ClosedAt,
         WorkflowInstanceId = @case.WorkflowInstanceId,
         PromiseDueAt = @case.Promise is { } promise && @case.IsOpen ? due.Hours.CloseOf(promise.PromisedBy) : null,
+        PromiseReminderAt = @case.PromiseReminderAt(due),
         AcceptingWindowCode = @case.AcceptingWindowCode,
         DeliveringWindowCode = @case.DeliveringWindowCode,
         AnsweringClerk = AnsweringClerkOf(@case),

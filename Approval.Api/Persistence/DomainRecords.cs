@@ -59,13 +59,47 @@ public sealed class NotificationRecord
     /// <summary>How many times delivery took the row to send it.</summary>
     public int EmailAttempts { get; set; }
     public DateTimeOffset? EmailSentAt { get; set; }
+    /// <summary>The event the row tells of (case id, timeline line, kind): unique per recipient, so an event is told once.</summary>
+    public string? EventKey { get; set; }
+    /// <summary>The mobile number the SMS copy goes to; null when the recipient did not ask for SMS.</summary>
+    public string? SmsPhone { get; set; }
+    public string? SmsText { get; set; }
+    /// <summary>When the SMS copy is (next) to be tried; null once there is nothing more to do (sent, given up, none asked).</summary>
+    public DateTimeOffset? SmsDueAt { get; set; }
+    public int SmsAttempts { get; set; }
+    public DateTimeOffset? SmsSentAt { get; set; }
 
-    /// <summary>A new row for the notification, its e-mail due at once.</summary>
+    /// <summary>A new row for the notification, its e-mail (unless the recipient declined it) and SMS (if asked for) due at once.</summary>
     public static NotificationRecord From(Approval.Workflows.Notifications.Notification n, DateTimeOffset now) => new()
     {
         Recipient = n.Recipient, Kind = n.Kind.ToString(), CaseId = n.CaseId, CaseNumber = n.CaseNumber, Title = n.Title, Body = n.Body,
-        CreatedAt = n.CreatedAt, EmailDueAt = now,
+        CreatedAt = n.CreatedAt, EmailDueAt = n.ByEmail ? now : null, EventKey = n.EventKey,
+        SmsPhone = n.Sms?.Phone, SmsText = n.Sms?.Text, SmsDueAt = n.Sms is null ? null : now,
     };
+}
+
+/// <summary>How a user wants to hear of their cases (result feedback): e-mail and/or SMS besides the inbox, and the language.</summary>
+public sealed class ContactPreferenceRecord
+{
+    public required string UserName { get; set; }
+    public bool ByEmail { get; set; }
+    public bool BySms { get; set; }
+    /// <summary>A mainland mobile number (11 digits).</summary>
+    public string? Phone { get; set; }
+    public required string Culture { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>An administrator's template of one notification kind in one language, in place of the shipped one.</summary>
+public sealed class NotificationTemplateRecord
+{
+    public required string Kind { get; set; }
+    public required string Culture { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public required string Sms { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public required string UpdatedBy { get; set; }
 }
 
 /// <summary>Stages inbox rows in a context, to be saved with the change they tell of.</summary>
@@ -101,6 +135,8 @@ public sealed class CaseRecord
     public DateTimeOffset? NextDeadlineAt { get; set; }
     /// <summary>Close of business of the day promised materials (容缺) are due; null when none are owed.</summary>
     public DateTimeOffset? PromiseDueAt { get; set; }
+    /// <summary>容缺: when the applicant is to be reminded of the materials they owe; null once reminded, or with none owed.</summary>
+    public DateTimeOffset? PromiseReminderAt { get; set; }
     /// <summary>受理窗口: the window that accepted or refused the application.</summary>
     public string? AcceptingWindowCode { get; set; }
     /// <summary>出件窗口: the window that handed out the result.</summary>

@@ -131,6 +131,13 @@ public sealed class EfCaseQueries(IDbContextFactory<ApprovalDbContext> contexts)
             .OrderBy(c => c.PromiseDueAt).Take(max).Select(c => c.Id).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> PromiseRemindersDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Cases.Where(c => c.PromiseReminderAt != null && c.PromiseReminderAt <= dueBy)
+            .OrderBy(c => c.PromiseReminderAt).Take(max).Select(c => c.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> UnansweredSinceAsync(DateTimeOffset receivedBy, int max, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -12,6 +12,9 @@ public interface ICaseQueries
     /// <summary>Ids of open cases whose promised materials (容缺) were due at or before <paramref name="dueBy"/>.</summary>
     Task<IReadOnlyList<string>> PromisesDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>Ids of open cases whose 容缺 reminder (<see cref="Case.PromiseReminderAt"/>) is due at or before <paramref name="dueBy"/>.</summary>
+    Task<IReadOnlyList<string>> PromiseRemindersDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Ids of cases whose next warning threshold (of the case or a task) is at or before <paramref name="dueBy"/>, earliest first.</summary>
     Task<IReadOnlyList<string>> ClocksDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
 }
@@ -49,6 +52,31 @@ public sealed class AcceptanceDeadlines(ICaseQueries queries, CaseCommands comma
             }
         }
         return accepted;
+    }
+
+    /// <summary>容缺: the applicant is reminded once, a working day before, of the materials still owed (the reminder tells them).</summary>
+    public async Task<int> RemindPromisesAsync(CancellationToken cancellationToken = default)
+    {
+        var reminded = 0;
+        foreach (var caseId in await queries.PromiseRemindersDueByAsync(clock.Now, 500, cancellationToken))
+        {
+            try
+            {
+                var applied = false;
+                await commands.ExecuteAsync(caseId, step =>
+                {
+                    applied = step.Case.RemindPromiseDue(clock);
+                    return Task.CompletedTask;
+                }, cancellationToken);
+                if (applied)
+                    reminded++;
+            }
+            catch (CaseConflictException)
+            {
+                // Changed meanwhile; the next sweep looks again.
+            }
+        }
+        return reminded;
     }
 
     /// <summary>容缺: a case whose promised materials did not arrive by close of business of the promised day is terminated, decided or not.</summary>

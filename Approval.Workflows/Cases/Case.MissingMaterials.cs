@@ -51,6 +51,29 @@ public sealed partial class Case
     /// <summary>Whether the promised materials are overdue at close of business of the promised day.</summary>
     public bool PromiseBroken(CaseClock clock) => Promise is { } promise && IsOpen && clock.Now >= clock.Due.Hours.CloseOf(promise.PromisedBy);
 
+    /// <summary>
+    /// 容缺: when the applicant is reminded of the materials they owe — the close of business of the working day before the
+    /// promised day — while the case is open and they were not reminded of this promise yet; null otherwise.
+    /// </summary>
+    public DateTimeOffset? PromiseReminderAt(Calendar.DueInstantCalculator due)
+    {
+        if (Promise is not { } promise || !IsOpen || _timeline.Any(e => e.Action == CaseAction.PromiseReminded && e.At >= promise.At))
+            return null;
+        var dayBefore = promise.PromisedBy.AddDays(-1);
+        while (!due.Calendar.IsWorkingDay(dayBefore))
+            dayBefore = dayBefore.AddDays(-1);
+        return due.Hours.CloseOf(dayBefore);
+    }
+
+    /// <summary>Records the reminder of the promised materials when it is due and not yet broken; true when it did.</summary>
+    public bool RemindPromiseDue(CaseClock clock)
+    {
+        if (PromiseReminderAt(clock.Due) is not { } at || clock.Now < at || PromiseBroken(clock))
+            return false;
+        Record(clock.Now, "system", CaseAction.PromiseReminded, null, $"{string.Join("、", Promise!.MaterialCodes)} due by {Promise.PromisedBy:yyyy-MM-dd}");
+        return true;
+    }
+
     /// <summary>终止: the case ends without a decision (e.g. the promised materials never came).</summary>
     public void Terminate(string actor, string reason, CaseClock clock)
     {

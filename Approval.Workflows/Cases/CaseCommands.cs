@@ -1,6 +1,7 @@
 using Approval.Engine.Runtime;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Notifications;
+using Approval.Workflows.Notifications.Feedback;
 
 namespace Approval.Workflows.Cases;
 
@@ -10,9 +11,12 @@ public sealed class CaseNotFoundException(string message) : Exception(message);
 /// <summary>
 /// Runs one step on one case in one unit of work: load the case and its item, act, commit (the case, its instance and
 /// the notifications the step raised together), then schedule the timers the process created and wake the e-mail
-/// outbox. A lost race is a <see cref="CaseConflictException"/>: nothing was saved, no one is notified.
+/// outbox. A lost race is a <see cref="CaseConflictException"/>: nothing was saved, no one is notified. The applicant is told
+/// of the steps that concern them (<see cref="ApplicantNotices"/>, from the timeline lines the step added) in the same commit;
+/// without <paramref name="applicantNotices"/> (a generated history) they are not.
 /// </summary>
-public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseProcess process, IDeadlineAlarms alarms, CaseClock clock, INotificationOutbox outbox)
+public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseProcess process, IDeadlineAlarms alarms, CaseClock clock, INotificationOutbox outbox,
+    ApplicantNotices? applicantNotices = null)
 {
     /// <summary>What a step did to the process, so its timers can be armed once saved.</summary>
     public sealed class StepContext(ICaseSession session, Case @case, ApprovalItem item)
@@ -42,7 +46,10 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
         var item = await catalog.FindItemAsync(@case.ItemCode, cancellationToken)
             ?? throw new CaseRuleException($"the case's item {@case.ItemCode} is no longer in the catalog");
         var context = new StepContext(session, @case, item);
+        var linesBefore = @case.Timeline.Count;
         await step(context);
+        if (applicantNotices is not null && @case.Timeline.Count > linesBefore)
+            context.Notify(await applicantNotices.ForLinesAsync(@case, item, linesBefore, cancellationToken));
         await session.CommitAsync(cancellationToken);
         foreach (var (instance, result) in context.Runs)
             process.AfterCommit(instance, result);

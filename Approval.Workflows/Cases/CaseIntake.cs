@@ -1,12 +1,18 @@
 using Approval.Workflows.Catalog;
+using Approval.Workflows.Notifications;
+using Approval.Workflows.Notifications.Feedback;
 
 namespace Approval.Workflows.Cases;
 
 /// <summary>A submission's outcome: the case, and whether this request created it (false for a retried key).</summary>
 public sealed record Intake(Case Case, bool Created);
 
-/// <summary>网上申报 and window registration: validates the application and files it as a case, idempotently.</summary>
-public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNumbers numbers, TimeProvider time, IDeadlineAlarms alarms, CaseClock clock)
+/// <summary>
+/// 网上申报 and window registration: validates the application and files it as a case, idempotently. The applicant is told
+/// it was received (number and query code) in the same commit; a retried submission tells them nothing more.
+/// </summary>
+public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNumbers numbers, TimeProvider time, IDeadlineAlarms alarms, CaseClock clock,
+    ApplicantNotices? applicantNotices = null, INotificationOutbox? outbox = null)
 {
     /// <summary>
     /// Files an application. With an idempotency key, a retried submission returns the case the first one created.
@@ -31,9 +37,14 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
             session.Add(@case);
             if (idempotencyKey is not null)
                 session.AddSubmission(idempotencyKey, submitter, @case.Id);
+            var received = applicantNotices is null ? [] : await applicantNotices.ForLinesAsync(@case, item!, 0, cancellationToken);
+            if (received.Count > 0)
+                session.Notify(received);
             try
             {
                 await session.CommitAsync(cancellationToken);
+                if (received.Count > 0)
+                    outbox?.Wake();
                 // Art. 32: the window's answer is due within 5 working days; the sweep accepts by silence then.
                 alarms.Arm(@case.Id, clock.AcceptanceDeadline(@case.ReceivedAt));
                 if (@case.NextClockThreshold(clock.Due, now) is { } prompt)

@@ -69,6 +69,8 @@ public enum CaseAction
     ComplaintFiled,
     /// <summary>Supervisors decided on, transferred or resolved a complaint, or its decision limit passed.</summary>
     ComplaintProgressed,
+    /// <summary>容缺: the applicant was reminded that the promised materials are due by the next close of business.</summary>
+    PromiseReminded,
 }
 
 /// <summary>One line of a case's timeline: who did what, when, why. Never changed, never deleted.</summary>

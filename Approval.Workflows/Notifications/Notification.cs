@@ -17,13 +17,60 @@ public enum NotificationKind
     ComplaintTransferred,
     /// <summary>A complaint was declined or resolved: the complainant hears the outcome.</summary>
     ComplaintDecided,
+
+    // Result feedback (结果反馈): the steps of a case told to its applicant, from templates in their language.
+
+    /// <summary>收件: the application was received, with its number and query code.</summary>
+    CaseReceived,
+    /// <summary>补正: every missing material at once, and the date to supply them by.</summary>
+    SupplementRequested,
+    /// <summary>受理 (or accepted by law, Art. 32), with the legal and promised due dates.</summary>
+    CaseAccepted,
+    /// <summary>不予受理, with the reason and the appeal route (Art. 38).</summary>
+    CaseRefused,
+    /// <summary>特别程序: the clock stopped for an inspection, expert review…, with the reason and expected length (Art. 45).</summary>
+    ClockSuspended,
+    /// <summary>The special procedure ended: the clock runs again, with the new due date.</summary>
+    ClockResumed,
+    /// <summary>延期, with the reason and the new due date (Art. 42).</summary>
+    CaseExtended,
+    /// <summary>准予 / 不予许可 (a refusal with the appeal route).</summary>
+    CaseDecided,
+    /// <summary>The result can be collected: where, how and by when.</summary>
+    ResultReady,
+    /// <summary>容缺: the promised materials are due by close of business of the next working day.</summary>
+    PromisedMaterialsDueSoon,
+    /// <summary>容缺: the promised materials did not come in time; the case ended.</summary>
+    PromisedMaterialsOverdue,
+    /// <summary>办结/出件: the result was handed out; the case ended.</summary>
+    CaseDelivered,
+    /// <summary>撤回: the case ended at the applicant's request.</summary>
+    CaseWithdrawn,
+    /// <summary>终止: the case ended without a decision.</summary>
+    CaseTerminated,
 }
 
 /// <summary>
 /// A message to one person, about a case or not (a supervision recommendation, a general complaint): its title and body in
 /// Chinese with the English in parentheses, as the inbox shows it and the e-mail sends it.
 /// </summary>
-public sealed record Notification(string Recipient, NotificationKind Kind, string? CaseId, string? CaseNumber, string Title, string Body, DateTimeOffset CreatedAt);
+public sealed record Notification(string Recipient, NotificationKind Kind, string? CaseId, string? CaseNumber, string Title, string Body, DateTimeOffset CreatedAt)
+{
+    /// <summary>
+    /// The event it tells of (<c>case id:timeline line:kind</c>), unique per recipient: the same event never makes a second row,
+    /// so never a second e-mail or SMS. Null for the supervision notifications, which their own steps make once.
+    /// </summary>
+    public string? EventKey { get; init; }
+
+    /// <summary>Whether an e-mail copy goes out (to the recipient's address, when e-mail is configured).</summary>
+    public bool ByEmail { get; init; } = true;
+
+    /// <summary>The SMS copy, if the recipient asked for SMS: the number and the short text.</summary>
+    public SmsCopy? Sms { get; init; }
+}
+
+/// <summary>An SMS (短信) copy of a notification: a mainland mobile number and the text of the notification kind's SMS template.</summary>
+public sealed record SmsCopy(string Phone, string Text);
 
 /// <summary>
 /// The e-mail copies of notifications are sent after the change they tell of commits, from the inbox rows committed with

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Approval.Tests.Api.Cases;
 
 /// <summary>The application on a fresh SQLite or PostgreSQL database, with a fake clock in Beijing time.</summary>
-internal sealed class CaseApiFactory(TestDatabase database, FakeTimeProvider clock) : ApprovalApiFactoryBase
+internal sealed class CaseApiFactory(TestDatabase database, FakeTimeProvider clock, IReadOnlyDictionary<string, string>? settings = null) : ApprovalApiFactoryBase
 {
     private bool _ownsDatabase = true;
     // SQLite: the embedded database lives in the data directory, so a second node shares the first one's.
@@ -14,17 +14,19 @@ internal sealed class CaseApiFactory(TestDatabase database, FakeTimeProvider clo
 
     public FakeTimeProvider Clock { get; } = clock;
 
-    public static async Task<CaseApiFactory> StartAsync(DatabaseProvider provider, string beijingNow)
+    /// <param name="settings">More configuration, e.g. <c>Approval:Sms</c>.</param>
+    public static async Task<CaseApiFactory> StartAsync(DatabaseProvider provider, string beijingNow, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        return new CaseApiFactory(database, new FakeTimeProvider(Approval.Tests.Workflows.Cases.ACase.Beijing(beijingNow)));
+        return new CaseApiFactory(database, new FakeTimeProvider(Approval.Tests.Workflows.Cases.ACase.Beijing(beijingNow)), settings);
     }
 
     // The fake clock walks through weeks of a case: tokens live long enough not to expire on the way.
     protected override IReadOnlyDictionary<string, string> Settings =>
-        new Dictionary<string, string>(database.Provider == DatabaseProvider.Sqlite
+        new Dictionary<string, string>((database.Provider == DatabaseProvider.Sqlite
             ? []
             : database.SettingsForTests.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!))
+            .Concat(settings ?? new Dictionary<string, string>()))
         {
             ["Approval:Auth:TokenLifetime"] = "90.00:00:00",
             ["Approval:DataDirectory"] = _sharedDataDirectory ?? DataDirectory,
@@ -35,7 +37,7 @@ internal sealed class CaseApiFactory(TestDatabase database, FakeTimeProvider clo
     public void At(string beijing) => Clock.SetUtcNow(Approval.Tests.Workflows.Cases.ACase.Beijing(beijing));
 
     /// <summary>A second application on the same database and clock, as another node (or this one restarted) would be.</summary>
-    public CaseApiFactory AnotherNode() => new(database, Clock) { _ownsDatabase = false, _sharedDataDirectory = _sharedDataDirectory ?? DataDirectory };
+    public CaseApiFactory AnotherNode() => new(database, Clock, settings) { _ownsDatabase = false, _sharedDataDirectory = _sharedDataDirectory ?? DataDirectory };
 
     public override async ValueTask DisposeAsync()
     {

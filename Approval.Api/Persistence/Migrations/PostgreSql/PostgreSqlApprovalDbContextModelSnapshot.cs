@@ -250,6 +250,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("PromiseDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("PromiseReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("QueryCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -297,6 +300,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("PromiseDueAt");
+
+                    b.HasIndex("PromiseReminderAt");
 
                     b.HasIndex("RatedAt");
 
@@ -475,6 +480,35 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "DecideBy");
 
                     b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.ContactPreferenceRecord", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("ByEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("BySms")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("ContactPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.CorrectionNoticeRecord", b =>
@@ -698,6 +732,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -711,6 +749,23 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("SmsAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SmsDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SmsPhone")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime?>("SmsSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SmsText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -720,9 +775,52 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("EmailDueAt");
 
+                    b.HasIndex("SmsDueAt");
+
+                    b.HasIndex("Recipient", "EventKey")
+                        .IsUnique();
+
                     b.HasIndex("Recipient", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.NotificationTemplateRecord", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Kind", "Culture");
+
+                    b.ToTable("NotificationTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.PerformanceSnapshotRecord", b =>

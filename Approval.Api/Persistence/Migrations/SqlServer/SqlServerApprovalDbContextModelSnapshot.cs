@@ -280,6 +280,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("PromiseDueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("PromiseReminderAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("QueryCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -331,6 +334,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("PromiseDueAt");
+
+                    b.HasIndex("PromiseReminderAt");
 
                     b.HasIndex("RatedAt");
 
@@ -529,6 +534,38 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "DecideBy");
 
                     b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.ContactPreferenceRecord", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<bool>("ByEmail")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("BySms")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("ContactPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.CorrectionNoticeRecord", b =>
@@ -777,6 +814,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -792,6 +834,25 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<int>("SmsAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SmsDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SmsPhone")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTime?>("SmsSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SmsText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -802,9 +863,59 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("EmailDueAt");
 
+                    b.HasIndex("SmsDueAt");
+
+                    b.HasIndex("Recipient", "EventKey")
+                        .IsUnique()
+                        .HasFilter("[EventKey] IS NOT NULL");
+
                     b.HasIndex("Recipient", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.NotificationTemplateRecord", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Kind", "Culture");
+
+                    b.ToTable("NotificationTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.PerformanceSnapshotRecord", b =>

@@ -243,6 +243,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("PromiseDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PromiseReminderAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QueryCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -290,6 +293,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PromiseDueAt");
+
+                    b.HasIndex("PromiseReminderAt");
 
                     b.HasIndex("RatedAt");
 
@@ -466,6 +471,35 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "DecideBy");
 
                     b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.ContactPreferenceRecord", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BySms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserName");
+
+                    b.ToTable("ContactPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.CorrectionNoticeRecord", b =>
@@ -683,6 +717,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -696,6 +734,23 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SmsAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SmsDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmsPhone")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SmsSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmsText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -705,9 +760,52 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EmailDueAt");
 
+                    b.HasIndex("SmsDueAt");
+
+                    b.HasIndex("Recipient", "EventKey")
+                        .IsUnique();
+
                     b.HasIndex("Recipient", "ReadAt", "CreatedAt");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.NotificationTemplateRecord", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sms")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Culture");
+
+                    b.ToTable("NotificationTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.PerformanceSnapshotRecord", b =>

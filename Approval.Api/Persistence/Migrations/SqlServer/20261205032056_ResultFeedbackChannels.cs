@@ -1,0 +1,164 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Approval.Api.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ResultFeedbackChannels : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EventKey",
+                table: "Notifications",
+                type: "nvarchar(256)",
+                maxLength: 256,
+                nullable: true,
+                collation: "Latin1_General_100_BIN2");
+
+            migrationBuilder.AddColumn<int>(
+                name: "SmsAttempts",
+                table: "Notifications",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SmsDueAt",
+                table: "Notifications",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SmsPhone",
+                table: "Notifications",
+                type: "nvarchar(128)",
+                maxLength: 128,
+                nullable: true,
+                collation: "Latin1_General_100_BIN2");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SmsSentAt",
+                table: "Notifications",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SmsText",
+                table: "Notifications",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true,
+                collation: "Latin1_General_100_BIN2");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PromiseReminderAt",
+                table: "Cases",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ContactPreferences",
+                columns: table => new
+                {
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    ByEmail = table.Column<bool>(type: "bit", nullable: false),
+                    BySms = table.Column<bool>(type: "bit", nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true, collation: "Latin1_General_100_BIN2"),
+                    Culture = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactPreferences", x => x.UserName);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationTemplates",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Culture = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    Sms = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false, collation: "Latin1_General_100_BIN2")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationTemplates", x => new { x.Kind, x.Culture });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Recipient_EventKey",
+                table: "Notifications",
+                columns: new[] { "Recipient", "EventKey" },
+                unique: true,
+                filter: "[EventKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_SmsDueAt",
+                table: "Notifications",
+                column: "SmsDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PromiseReminderAt",
+                table: "Cases",
+                column: "PromiseReminderAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ContactPreferences");
+
+            migrationBuilder.DropTable(
+                name: "NotificationTemplates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_Recipient_EventKey",
+                table: "Notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Notifications_SmsDueAt",
+                table: "Notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_PromiseReminderAt",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "EventKey",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "SmsAttempts",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "SmsDueAt",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "SmsPhone",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "SmsSentAt",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "SmsText",
+                table: "Notifications");
+
+            migrationBuilder.DropColumn(
+                name: "PromiseReminderAt",
+                table: "Cases");
+        }
+    }
+}
