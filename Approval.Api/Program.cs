@@ -6,6 +6,7 @@ using Approval.Api.Engine;
 using Approval.Api.Hosting;
 using Approval.Api.Identity;
 using Approval.Api.Notifications;
+using Approval.Api.Pages;
 using Approval.Api.Persistence;
 using Approval.Api.Supervision;
 using Approval.Workflows.Calendar;
@@ -26,7 +27,8 @@ builder.Services
     .AddApprovalIdentity(builder.Configuration)
     .AddApprovalSupervision()
     .AddApprovalNotifications(builder.Configuration)
-    .AddApprovalApi();
+    .AddApprovalApi()
+    .AddApprovalPages();
 
 var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
@@ -34,6 +36,7 @@ await app.Services.GetRequiredService<CalendarEditor>().LoadAsync(app.Lifetime.A
 await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();
+app.UseApprovalPages();
 app.UseApprovalIdentity();
 app.MapAuthEndpoints();
 app.MapWorkflowDefinitionEndpoints();
@@ -52,6 +55,7 @@ app.MapCorrectionEndpoints();
 app.MapAbsenceEndpoints();
 app.MapNotificationEndpoints();
 app.MapStageRecordEndpoints();
+app.MapApprovalPages();
 if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
     return commandExit;
 await app.StartApprovalEngineAsync();
