@@ -72,6 +72,8 @@ internal static class PagesServiceCollectionExtensions
             pages.UseExceptionHandler("/errors/500");
             pages.UseStatusCodePagesWithReExecute("/errors/{0}");
         });
+        // Routing after the error pages: a re-executed request (to /errors/404) is routed again to its page.
+        app.UseRouting();
         return app;
     }
 
