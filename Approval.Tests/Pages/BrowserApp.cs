@@ -62,6 +62,8 @@ internal sealed class BrowserApp : IAsyncDisposable
             BaseURL = BaseUrl,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
+            // The browser's own widgets (a date field) speak Chinese, as a Chinese person's browser does.
+            Locale = "zh-CN",
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
