@@ -161,6 +161,31 @@ public sealed class CaseStoryPageTests
     }
 
     [Test]
+    public async Task The_window_registers_a_walk_in_application_for_an_organisation()
+    {
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("clerk");
+        await page.Locator("[data-testid=register]").ClickAsync();
+        await page.Locator("#item").SelectOptionAsync("QY-SL-001");
+        await page.Locator("[data-testid=register-item] button").ClickAsync();
+        await page.Locator("#applicant-kind").SelectOptionAsync("Organisation");
+        await page.Locator("#applicant-id").FillAsync("91350100M000100Y43");
+        await page.Locator("#applicant-name").FillAsync("福州示范餐饮有限公司");
+        await page.FillEnterpriseFormAsync("窗口示范有限公司");
+        await page.ShotAsync("register-form");
+        await page.Locator("[data-testid=register-form] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync("已登记收件，待受理。");
+        await Expect(page.Locator("[data-testid=case-status]")).ToHaveTextAsync("已提交待受理");
+        await Expect(page.Locator("[data-testid=attachments]")).ToContainTextAsync("application.png");
+        await page.ShotAsync("registered");
+
+        // The organisation sees the case among its own.
+        var enterprise = await _app.NewPageAsync();
+        await enterprise.SignInAsync("enterprise");
+        await Expect(enterprise.Locator("[data-testid=my-cases]")).ToContainTextAsync((await page.Locator("[data-testid=case-number]").TextContentAsync())!.Trim());
+    }
+
+    [Test]
     public async Task In_English_the_first_steps_show_no_Chinese_label()
     {
         var page = await _app.NewPageAsync();

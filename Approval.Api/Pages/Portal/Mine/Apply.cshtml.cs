@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Api.Pages.Localization;
+using Approval.Api.Pages.Shared;
 using Approval.Workflows.Applicants;
 using Approval.Workflows.Attachments;
 using Approval.Workflows.Catalog;
@@ -19,7 +18,8 @@ namespace Approval.Api.Pages.Portal.Mine;
 /// </summary>
 public sealed class ApplyModel(ICatalog catalog, CaseIntake intake, CaseFiles files, AttachmentRules rules, IStringLocalizer<UiText> text) : PageModel
 {
-    public ApprovalItem Item { get; private set; } = null!;
+    public ApprovalItem Item => Form.Item;
+    public ItemForm Form { get; private set; } = null!;
 
     [BindProperty]
     public string IdempotencyKey { get; set; } = "";
@@ -27,19 +27,14 @@ public sealed class ApplyModel(ICatalog catalog, CaseIntake intake, CaseFiles fi
     [BindProperty]
     public string? Phone { get; set; }
 
-    public Dictionary<string, string> Values { get; } = [];
-
     public string ApplicantName => User.ToUser()!.DisplayName;
     public string ApplicantId => User.ToUser()!.ApplicantIdNumber ?? "";
-    public long MaxBytes => rules.MaxBytes;
-    public long MaxMegabytes => rules.MaxBytes / (1024 * 1024);
-    public string Accept => string.Join(",", rules.Types.Values.SelectMany(e => e));
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (await catalog.FindItemAsync(code, cancellationToken) is not { } item)
             return NotFound();
-        Item = item;
+        Form = new ItemForm(item, rules);
         IdempotencyKey = Guid.NewGuid().ToString("N");
         return Page();
     }
@@ -48,18 +43,11 @@ public sealed class ApplyModel(ICatalog catalog, CaseIntake intake, CaseFiles fi
     {
         if (await catalog.FindItemAsync(code, cancellationToken) is not { } item)
             return NotFound();
-        Item = item;
+        Form = new ItemForm(item, rules);
         if (string.IsNullOrWhiteSpace(IdempotencyKey))
             IdempotencyKey = Guid.NewGuid().ToString("N");
-        var form = ReadForm(item);
-        var uploads = item.Materials.Select(m => (Material: m, File: Request.Form.Files.GetFile($"file.{m.Code}")))
-            .Where(u => u.File is { Length: > 0 }).ToList();
-        // Checked before the case exists: a refused file must not leave a case without its files.
-        foreach (var (material, file) in uploads)
-        {
-            if (rules.Problem(file!.FileName, file.ContentType, file.Length) is { } problem)
-                ModelState.AddModelError($"file.{material.Code}", problem);
-        }
+        var form = Form.Read(Request.Form);
+        var uploads = Form.Files(Request.Form, ModelState);
         if (ModelState.ErrorCount > 0)
         {
             ModelState.AddModelError("", text["Problem.Invalid"]);
@@ -72,14 +60,7 @@ public sealed class ApplyModel(ICatalog catalog, CaseIntake intake, CaseFiles fi
         try
         {
             var submitted = await intake.SubmitAsync(application, user.Id, IdempotencyKey, cancellationToken);
-            foreach (var (material, file) in uploads)
-            {
-                // A resent form finds the files of the first one already there.
-                if (submitted.Case.Attachments.Any(a => a.MaterialCode == material.Code && a.FileName == Path.GetFileName(file!.FileName)))
-                    continue;
-                await using var content = file!.OpenReadStream();
-                await files.AttachAsync(submitted.Case.Id, file.FileName, file.ContentType, file.Length, content, material.Code, CasesEndpoints.Actor(User), cancellationToken);
-            }
+            await ItemForm.AttachAsync(submitted, uploads, files, CasesEndpoints.Actor(User), cancellationToken);
             return Redirect($"/portal/mine/cases/{submitted.Case.Id}?submitted=true");
         }
         catch (Exception e) when (DomainProblems.Handles(e))
@@ -87,28 +68,5 @@ public sealed class ApplyModel(ICatalog catalog, CaseIntake intake, CaseFiles fi
             DomainProblems.Report(e, ModelState, text);
             return Page();
         }
-    }
-
-    // The form's values as the item's fields expect them; a value that is not what its field wants is passed on as
-    // typed, so the domain's own check names the field and the reason.
-    private JsonObject ReadForm(ApprovalItem item)
-    {
-        var form = new JsonObject();
-        foreach (var field in item.Form)
-        {
-            var raw = Request.Form[$"form.{field.Name}"].ToString().Trim();
-            Values[field.Name] = raw;
-            if (field.Type == FieldType.Boolean)
-            {
-                form[field.Name] = raw == "true";
-                continue;
-            }
-            if (raw.Length == 0)
-                continue;
-            form[field.Name] = field.Type == FieldType.Number && decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-                ? JsonValue.Create(number)
-                : JsonValue.Create(raw);
-        }
-        return form;
     }
 }
