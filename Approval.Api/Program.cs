@@ -7,6 +7,7 @@ using Approval.Api.Hosting;
 using Approval.Api.Identity;
 using Approval.Api.Notifications;
 using Approval.Api.Notifications.Feedback;
+using Approval.Api.Pages;
 using Approval.Api.Persistence;
 using Approval.Api.Supervision;
 using Approval.Workflows.Calendar;
@@ -28,7 +29,8 @@ builder.Services
     .AddApprovalRateLimits(builder.Configuration)
     .AddApprovalSupervision()
     .AddApprovalNotifications(builder.Configuration)
-    .AddApprovalApi();
+    .AddApprovalApi()
+    .AddApprovalPages();
 
 var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
@@ -37,6 +39,8 @@ await app.Services.GetRequiredService<CalendarEditor>().LoadAsync(app.Lifetime.A
 await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();
+// Pages route explicitly (their error pages re-execute), so the rate limiter comes after routing and sees each endpoint's policy.
+app.UseApprovalPages();
 app.UseApprovalRateLimits();
 app.UseApprovalIdentity();
 app.MapAuthEndpoints();
@@ -58,6 +62,7 @@ app.MapAbsenceEndpoints();
 app.MapNotificationEndpoints();
 app.MapFeedbackEndpoints();
 app.MapStageRecordEndpoints();
+app.MapApprovalPages();
 if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
     return commandExit;
 await app.StartApprovalEngineAsync();

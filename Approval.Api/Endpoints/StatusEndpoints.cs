@@ -16,13 +16,21 @@ internal static class StatusEndpoints
     {
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(queryCode))
             return TypedResults.Problem(Problems.InvalidField(string.IsNullOrWhiteSpace(number) ? "number" : "queryCode", "is required"));
+        return await FindAsync(number, queryCode, sessions, cancellationToken) is { } @case
+            ? TypedResults.Ok(PublicStatus.From(@case))
+            : TypedResults.Problem(Problems.NotFound("No case with that number and query code."));
+    }
+
+    /// <summary>The case with the number, when the query code is its own; null otherwise (the caller cannot tell which).</summary>
+    internal static async Task<Case?> FindAsync(string number, string queryCode, ICaseSessions sessions, CancellationToken cancellationToken)
+    {
         await using var session = await sessions.OpenAsync(cancellationToken);
         var @case = await session.FindByNumberAsync(number.Trim(), cancellationToken);
         // Constant-time comparison: the code is the only secret.
-        if (@case is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.UTF8.GetBytes(@case.QueryCode), System.Text.Encoding.UTF8.GetBytes(queryCode.Trim().ToUpperInvariant())))
-            return TypedResults.Problem(Problems.NotFound("No case with that number and query code."));
-        return TypedResults.Ok(PublicStatus.From(@case));
+        return @case is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(@case.QueryCode), System.Text.Encoding.UTF8.GetBytes(queryCode.Trim().ToUpperInvariant()))
+            ? @case
+            : null;
     }
 }
 

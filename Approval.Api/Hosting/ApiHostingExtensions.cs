@@ -64,7 +64,6 @@ internal static class ApiHostingExtensions
         app.UseSwaggerUI(options => options.DocumentTitle = "Approval API");
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireDashboardAuthorization()] });
-        app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -75,7 +74,7 @@ internal static class ApiHostingExtensions
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
-                Console.WriteLine($"Approval is running at {address} — Swagger UI: {address.TrimEnd('/')}/swagger");
+                Console.WriteLine($"Approval is running at {address} — pages: {address.TrimEnd('/')}/ , Swagger UI: {address.TrimEnd('/')}/swagger");
         });
     }
 }

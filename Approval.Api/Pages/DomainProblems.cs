@@ -1,0 +1,42 @@
+using Approval.Api.Pages.Localization;
+using Approval.Workflows.Cases;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Approval.Api.Pages;
+
+/// <summary>
+/// The domain's refusals as a page shows them: a wrong field at the field, a rule or a lost race at the top of the form.
+/// The same exceptions the API turns into problem details (<see cref="Endpoints.ExceptionProblems"/>).
+/// </summary>
+internal static class DomainProblems
+{
+    public static bool Handles(Exception exception) => exception is ApplicationInvalidException or CaseRuleException or CaseConflictException
+        or CaseNotFoundException or Approval.Workflows.Calendar.CalendarYearMissingException or Approval.Engine.Hosting.WorkflowConcurrencyException;
+
+    /// <summary>Puts the problem into the model state: field errors under their field names, anything else under "".</summary>
+    public static void Report(Exception exception, ModelStateDictionary state, IStringLocalizer<UiText> text)
+    {
+        switch (exception)
+        {
+            case ApplicationInvalidException invalid:
+                foreach (var error in invalid.Errors)
+                    state.AddModelError(error.Field, error.Reason);
+                state.AddModelError("", text["Problem.Invalid"]);
+                break;
+            case CaseConflictException or Approval.Engine.Hosting.WorkflowConcurrencyException:
+                state.AddModelError("", text["Problem.Conflict"]);
+                break;
+            default:
+                state.AddModelError("", text["Problem.NotPossible", exception.Message]);
+                break;
+        }
+    }
+
+    /// <summary>The messages not tied to a field, for the top of the page.</summary>
+    public static string? TopMessage(ModelStateDictionary state) =>
+        state.TryGetValue("", out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+
+    public static string? FieldMessage(ModelStateDictionary state, string field) =>
+        state.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
+}

@@ -1,0 +1,82 @@
+using Approval.Api.Endpoints;
+using Approval.Api.Identity;
+using Approval.Api.Pages.Localization;
+using Approval.Api.Pages.Shared;
+using Approval.Workflows.Attachments;
+using Approval.Workflows.Cases;
+using Approval.Workflows.Catalog;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Approval.Api.Pages.Portal.Mine;
+
+/// <summary>The applicant's case: where it stands, its timeline, and their steps (supplement, withdraw, rate) through <see cref="ApplicantDesk"/>.</summary>
+public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, ApplicantDesk desk, CaseFiles files, AttachmentRules rules,
+    IStringLocalizer<UiText> text) : PageModel
+{
+    public CaseSheet Sheet { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)]
+    public bool Submitted { get; set; }
+
+    public string Accept => string.Join(",", rules.Types.Values.SelectMany(e => e));
+
+    public async Task<IActionResult> OnGetAsync(string caseId, CancellationToken cancellationToken) =>
+        await LoadAsync(caseId, cancellationToken) ?? Page();
+
+    public Task<IActionResult> OnPostSupplementAsync(string caseId, CancellationToken cancellationToken) =>
+        StepAsync(caseId, async () =>
+        {
+            foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("file.", StringComparison.Ordinal)))
+            {
+                await using var content = file.OpenReadStream();
+                await files.AttachAsync(caseId, file.FileName, file.ContentType, file.Length, content, file.Name["file.".Length..], CasesEndpoints.Actor(User), cancellationToken);
+            }
+            await desk.SupplementAsync(caseId, CasesEndpoints.Actor(User), null, cancellationToken);
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawAsync(string caseId, string? reason, CancellationToken cancellationToken) =>
+        StepAsync(caseId, () => desk.WithdrawAsync(caseId, CasesEndpoints.Actor(User), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRateAsync(string caseId, int? score, string? comment, CancellationToken cancellationToken)
+    {
+        if (score is not (>= 1 and <= 5))
+        {
+            ModelState.AddModelError("", text["MyCase.ScoreRequired"]);
+            return StepAsync(caseId, () => Task.CompletedTask, cancellationToken);
+        }
+        return StepAsync(caseId, () => desk.RateAsync(caseId, CasesEndpoints.Actor(User), (Satisfaction)score.Value,
+            string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), cancellationToken), cancellationToken);
+    }
+
+    // Reads the case the applicant may see: 404 when there is none, 403 when it is another applicant's.
+    private async Task<IActionResult?> LoadAsync(string caseId, CancellationToken cancellationToken)
+    {
+        if (await CaseSheet.LoadAsync(caseId, sessions, catalog, cancellationToken) is not { } sheet)
+            return NotFound();
+        if (!CaseAccess.CanRead(User.ToUser()!, sheet.Case))
+            return Forbid();
+        Sheet = sheet;
+        return null;
+    }
+
+    private async Task<IActionResult> StepAsync(string caseId, Func<Task> step, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(caseId, cancellationToken) is { } refusal)
+            return refusal;
+        if (ModelState.ErrorCount > 0)
+            return Page();
+        try
+        {
+            await step();
+        }
+        catch (Exception e) when (DomainProblems.Handles(e))
+        {
+            DomainProblems.Report(e, ModelState, text);
+            await LoadAsync(caseId, cancellationToken);
+            return Page();
+        }
+        return Redirect($"/portal/mine/cases/{caseId}");
+    }
+}
