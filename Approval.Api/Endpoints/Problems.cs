@@ -69,6 +69,19 @@ internal static class Problems
         return problem;
     }
 
+    /// <summary>Values longer than their fields take (422, as for any well-formed request the server will not process).</summary>
+    public static ProblemDetails TooLong(IEnumerable<(string Field, string Reason)> errors) => UnprocessableFields(errors, "A value is too long");
+
+    /// <summary>A well-formed request the server will not process (422), with the fields that stop it.</summary>
+    public static ProblemDetails UnprocessableFields(IEnumerable<(string Field, string Reason)> errors, string title)
+    {
+        var problem = InvalidFields(errors);
+        problem.Status = StatusCodes.Status422UnprocessableEntity;
+        problem.Title = title;
+        problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21";
+        return problem;
+    }
+
     public static ProblemDetails Unprocessable(string detail) => new()
     {
         Status = StatusCodes.Status422UnprocessableEntity,

@@ -19,6 +19,9 @@ internal static class ApiHostingExtensions
         // Enums travel as their names ("Joint", "Refuse"), as people and other systems read them.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ExceptionProblems>();
+        // A body or parameter that does not bind throws, so ExceptionProblems answers it with the field named
+        // (by default the framework answers an empty 400 or 415).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddHealthChecks();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
