@@ -25,6 +25,22 @@ internal static partial class BadRequestProblems
         return problem;
     }
 
+    /// <summary>For problem details the framework writes itself (status code pages): a 415 or 413 names the content type or the body.</summary>
+    public static void NameTheField(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("errors"))
+            return;
+        (string Field, string Reason)? error = problem.Status switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => ("Content-Type", "send the body as application/json"),
+            StatusCodes.Status413PayloadTooLarge => ("body", "the request body is too large"),
+            _ => null,
+        };
+        if (error is { } e)
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [e.Field] = [e.Reason] };
+    }
+
     private static (string Field, string Reason) Explain(BadHttpRequestException exception)
     {
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
@@ -32,13 +48,17 @@ internal static partial class BadRequestProblems
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return ("body", "the request body is too large");
         if (exception.InnerException is JsonException json)
-            return (FieldOf(json.Path), json.Path is null or "$" ? "is not well-formed JSON" : "has the wrong type or an unknown value");
+            return json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && json.Path is not (null or "$")
+                ? (FieldOf(json.Path), "has the wrong type or an unknown value")
+                : ("body", $"is not well-formed JSON (at {json.Path ?? "$"}, line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})");
+        if (exception.Message.Contains("as form", StringComparison.Ordinal))
+            return ("file", "send the file as multipart/form-data");
         var message = exception.Message;
         if (message.Contains("from the request body", StringComparison.Ordinal) || message.Contains("no body was provided", StringComparison.Ordinal)
             || message.Contains("provided from body", StringComparison.Ordinal))
             return ("body", "a JSON body is required");
         if (BoundParameter().Match(message) is { Success: true } bound)
-            return (bound.Groups["name"].Value, message.Contains("was not provided", StringComparison.Ordinal) ? "is required" : $"'{bound.Groups["value"].Value}' is not a value of this field");
+            return (JsonNamingPolicy.CamelCase.ConvertName(bound.Groups["name"].Value), message.Contains("was not provided", StringComparison.Ordinal) ? "is required" : $"'{bound.Groups["value"].Value}' is not a value of this field");
         return ("request", message);
     }
 

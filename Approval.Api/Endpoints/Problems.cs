@@ -100,7 +100,9 @@ internal static class Problems
             Detail = string.Join("; ", errors.Select(e => e.ActivityId is null ? e.Reason : $"activity '{e.ActivityId}': {e.Reason}")),
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         };
-        problem.Extensions["errors"] = errors.Select(e => new { activityId = e.ActivityId, reason = e.Reason }).ToList();
+        // Keyed like every other problem's errors: the activity ("activities.{id}"), or the definition as a whole.
+        problem.Extensions["errors"] = errors.GroupBy(e => e.ActivityId is null ? "definition" : $"activities.{e.ActivityId}")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());
         return problem;
     }
 }
