@@ -52,6 +52,7 @@ internal static class AttachmentEndpoints
         var attachment = @case?.Attachments.FirstOrDefault(a => a.Id == attachmentId);
         if (attachment is null || await files.OpenAsync(attachment, cancellationToken) is not { } stream)
             return TypedResults.Problem(Problems.NotFound($"No file {attachmentId} on a case {caseId} that you may see."));
-        return TypedResults.File(stream, attachment.ContentType, attachment.FileName);
+        // Names stored before they were sanitized are served sanitized too: no path, no control characters in Content-Disposition.
+        return TypedResults.File(stream, attachment.ContentType, AttachmentName.Sanitize(attachment.FileName));
     }
 }

@@ -52,5 +52,35 @@ public sealed class FileSystemAttachmentStorage(string root) : IAttachmentStorag
         return Task.FromResult<Stream?>(File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null);
     }
 
+    /// <summary>A stored file: its path, and its hash (null for the temporary file of an upload cut short).</summary>
+    public sealed record StoredFile(string Path, string? Sha256);
+
+    /// <summary>Files last written before <paramref name="instant"/>: stored content and leftover temporary files.</summary>
+    public IEnumerable<StoredFile> StoredBefore(DateTimeOffset instant)
+    {
+        if (!Directory.Exists(root))
+            yield break;
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            if (File.GetLastWriteTimeUtc(path) >= instant.UtcDateTime)
+                continue;
+            var name = Path.GetFileName(path);
+            var folder = Path.GetFileName(Path.GetDirectoryName(path)!);
+            if (name.StartsWith(".upload-", StringComparison.Ordinal))
+                yield return new StoredFile(path, null);
+            else if (folder.Length == 2 && name.Length == 62 && (folder + name).All(char.IsAsciiHexDigitLower))
+                yield return new StoredFile(path, folder + name);
+        }
+    }
+
+    /// <summary>Removes a file listed by <see cref="StoredBefore"/>; false when it was already gone.</summary>
+    public bool Remove(string path)
+    {
+        if (!File.Exists(path))
+            return false;
+        File.Delete(path);
+        return true;
+    }
+
     private string PathOf(string sha256) => Path.Combine(root, sha256[..2], sha256[2..]);
 }

@@ -62,10 +62,10 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
     {
     }
 
-    public Task<string?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default) =>
-        Task.FromResult<string?>(null);
+    public Task<KeyedSubmission?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default) =>
+        Task.FromResult<KeyedSubmission?>(null);
 
-    public void AddSubmission(string idempotencyKey, string submitter, string caseId) =>
+    public void AddSubmission(string idempotencyKey, string submitter, string caseId, string fingerprint) =>
         throw new NotSupportedException("Simulated cases have no idempotency keys.");
 
     public Task CommitAsync(CancellationToken cancellationToken = default)

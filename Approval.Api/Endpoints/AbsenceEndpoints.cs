@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Approval.Api.Identity;
+using Approval.Workflows.Inputs;
 using Approval.Workflows.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -45,4 +47,4 @@ internal static class AbsenceEndpoints
 }
 
 /// <summary>An absence: who acts meanwhile, and when.</summary>
-public sealed record AbsenceRequest(string? Substitute, DateTimeOffset? From, DateTimeOffset? Until);
+public sealed record AbsenceRequest([property: MaxLength(TextLimits.Name)] string? Substitute, DateTimeOffset? From, DateTimeOffset? Until);

@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Approval.Api.Identity;
+using Approval.Workflows.Inputs;
 using Approval.Workflows.People;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -95,7 +97,7 @@ internal static class AuthEndpoints
 }
 
 /// <summary>A user name and password.</summary>
-public sealed record Credentials(string? UserName, string? Password);
+public sealed record Credentials([property: MaxLength(TextLimits.Name)] string? UserName, [property: MaxLength(TextLimits.Name)] string? Password);
 
 /// <summary>A bearer access token, when it expires, and whose it is.</summary>
 public sealed record TokenResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt, UserView User);

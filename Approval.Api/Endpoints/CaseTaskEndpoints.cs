@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Approval.Api.Identity;
 using Approval.Api.Persistence;
 using Approval.Workflows.Cases;
+using Approval.Workflows.Inputs;
 using Approval.Workflows.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -214,4 +216,4 @@ public sealed record TaskListEntry(string TaskId, string CaseId, string CaseNumb
     string Status, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, string? ClaimedBy);
 
 /// <summary>Hands a task over: to whom (a user name of the department) and, for a reassignment, why.</summary>
-public sealed record HandOverRequest(string? To, string? Reason);
+public sealed record HandOverRequest([property: MaxLength(TextLimits.Name)] string? To, [property: MaxLength(TextLimits.Reason)] string? Reason);

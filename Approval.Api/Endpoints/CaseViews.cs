@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using Approval.Workflows.Cases;
+using Approval.Workflows.Inputs;
 
 namespace Approval.Api.Endpoints;
 
@@ -73,33 +75,33 @@ public sealed record TimelineEntryView(DateTimeOffset At, string Actor, string A
 /// <param name="ItemCode">事项编码, e.g. QY-SL-001.</param>
 /// <param name="Applicant">Who applies: kind Person (resident ID) or Organisation (unified social credit code).</param>
 /// <param name="Form">The item's form fields by name.</param>
-public sealed record SubmitRequest(string? ItemCode, ApplicantRequest? Applicant, JsonObject? Form);
+public sealed record SubmitRequest([property: MaxLength(TextLimits.Code)] string? ItemCode, ApplicantRequest? Applicant, JsonObject? Form);
 
-public sealed record ApplicantRequest(string? Kind, string? IdNumber, string? Name, string? Phone);
+public sealed record ApplicantRequest([property: MaxLength(TextLimits.Code)] string? Kind, [property: MaxLength(TextLimits.Code)] string? IdNumber, [property: MaxLength(TextLimits.Name)] string? Name, [property: MaxLength(TextLimits.Name)] string? Phone);
 
 /// <summary>Acceptance; with missing materials and a promised date it is 容缺受理.</summary>
-public sealed record AcceptRequest(IReadOnlyList<string>? MissingMaterials, DateOnly? PromisedBy, decimal? FeeCharged = null);
+public sealed record AcceptRequest([property: MaxLength(TextLimits.ListItems)] IReadOnlyList<string>? MissingMaterials, DateOnly? PromisedBy, decimal? FeeCharged = null);
 
 /// <summary>A reason, where a step needs one (refusal, suspension, extension, withdrawal).</summary>
-public sealed record ReasonRequest(string? Reason);
+public sealed record ReasonRequest([property: MaxLength(TextLimits.Reason)] string? Reason);
 
 /// <summary>满意度评价: 1 非常不满意 … 5 非常满意, and an optional comment.</summary>
-public sealed record RatingRequest(int? Score, string? Comment);
+public sealed record RatingRequest(int? Score, [property: MaxLength(ServiceRating.MaxCommentLength)] string? Comment);
 
 /// <summary>The materials promised at 容缺受理 that the window received.</summary>
-public sealed record PromisedMaterialsRequest(IReadOnlyList<string>? MaterialCodes);
+public sealed record PromisedMaterialsRequest([property: MaxLength(TextLimits.ListItems)] IReadOnlyList<string>? MaterialCodes);
 
 /// <summary>Every missing material, told at once.</summary>
-public sealed record SupplementRequestBody(IReadOnlyList<string>? MissingMaterials);
+public sealed record SupplementRequestBody([property: MaxLength(TextLimits.ListItems)] IReadOnlyList<string>? MissingMaterials);
 
 /// <summary>The applicant's supplemented form (null keeps it).</summary>
 public sealed record SupplementBody(JsonObject? Form);
 
 /// <summary>A clock suspension: the reason told to the applicant, and how long it is expected to take.</summary>
-public sealed record SuspendRequest(string? Reason, int? ExpectedDays);
+public sealed record SuspendRequest([property: MaxLength(TextLimits.Reason)] string? Reason, int? ExpectedDays);
 
 /// <summary>A department's opinion: Approve, ApproveWithConditions, ReturnForSupplement or Refuse (with a reason).</summary>
-public sealed record OpinionRequest(string? Verdict, string? Reason);
+public sealed record OpinionRequest([property: MaxLength(TextLimits.Code)] string? Verdict, [property: MaxLength(TextLimits.Reason)] string? Reason);
 
 /// <summary>The lead's decision; verdict defaults to the merged opinions and may not be milder.</summary>
-public sealed record DecisionRequest(string? Verdict, string? Reason);
+public sealed record DecisionRequest([property: MaxLength(TextLimits.Code)] string? Verdict, [property: MaxLength(TextLimits.Reason)] string? Reason);

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Approval.Api.Identity;
 using Approval.Workflows.Cases;
+using Approval.Workflows.Inputs;
 using Approval.Workflows.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -58,7 +60,7 @@ internal static class CasesEndpoints
     }
 
     private static async Task<Results<Created<CaseView>, Ok<CaseView>, ProblemHttpResult>> SubmitAsync(
-        SubmitRequest request, ClaimsPrincipal principal, CaseIntake intake, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        SubmitRequest request, ClaimsPrincipal principal, CaseIntake intake, [FromHeader(Name = "Idempotency-Key"), MaxLength(TextLimits.Code)] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
         var user = principal.ToUser()!;

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Approval.Api.Identity;
 using Approval.Workflows.Cases;
+using Approval.Workflows.Inputs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Approval.Api.Endpoints;
@@ -39,4 +41,4 @@ internal static class CorrectionEndpoints
 }
 
 /// <summary>A correction: which task (for reopening one) and why.</summary>
-public sealed record CorrectionRequest(string? TaskId, string? Reason);
+public sealed record CorrectionRequest([property: MaxLength(TextLimits.Code)] string? TaskId, [property: MaxLength(TextLimits.Reason)] string? Reason);

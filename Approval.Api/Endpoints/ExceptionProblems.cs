@@ -13,12 +13,14 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExce
             WorkflowNotFoundException e => Problems.NotFound(e.Message),
             WorkflowConcurrencyException e => Problems.Conflict(e.Message),
             Approval.Workflows.Calendar.CalendarYearMissingException e => Problems.Unprocessable(e.Message),
+            Approval.Workflows.Inputs.InputTooLongException e => Problems.TooLong([(e.Field, e.Reason)]),
+            Approval.Workflows.Cases.IdempotencyKeyReusedException e => Problems.UnprocessableFields([("Idempotency-Key", e.Message)], "The Idempotency-Key was used for another request"),
             Approval.Workflows.Cases.ApplicationInvalidException e => Problems.InvalidFields(e.Errors.Select(x => (x.Field, x.Reason))),
             Approval.Workflows.Cases.CaseNotFoundException e => Problems.NotFound(e.Message),
             Approval.Workflows.Cases.CaseRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
             Approval.Workflows.Cases.CaseConflictException e => Problems.Conflict(e.Message),
             Approval.Workflows.Supervision.SupervisionRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
-            BadHttpRequestException e => new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
+            BadHttpRequestException e => BadRequestProblems.From(e),
             _ => null,
         };
         if (problem is null)

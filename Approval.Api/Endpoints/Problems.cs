@@ -69,6 +69,19 @@ internal static class Problems
         return problem;
     }
 
+    /// <summary>Values longer than their fields take (422, as for any well-formed request the server will not process).</summary>
+    public static ProblemDetails TooLong(IEnumerable<(string Field, string Reason)> errors) => UnprocessableFields(errors, "A value is too long");
+
+    /// <summary>A well-formed request the server will not process (422), with the fields that stop it.</summary>
+    public static ProblemDetails UnprocessableFields(IEnumerable<(string Field, string Reason)> errors, string title)
+    {
+        var problem = InvalidFields(errors);
+        problem.Status = StatusCodes.Status422UnprocessableEntity;
+        problem.Title = title;
+        problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21";
+        return problem;
+    }
+
     public static ProblemDetails Unprocessable(string detail) => new()
     {
         Status = StatusCodes.Status422UnprocessableEntity,
@@ -87,7 +100,9 @@ internal static class Problems
             Detail = string.Join("; ", errors.Select(e => e.ActivityId is null ? e.Reason : $"activity '{e.ActivityId}': {e.Reason}")),
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         };
-        problem.Extensions["errors"] = errors.Select(e => new { activityId = e.ActivityId, reason = e.Reason }).ToList();
+        // Keyed like every other problem's errors: the activity ("activities.{id}"), or the definition as a whole.
+        problem.Extensions["errors"] = errors.GroupBy(e => e.ActivityId is null ? "definition" : $"activities.{e.ActivityId}")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());
         return problem;
     }
 }

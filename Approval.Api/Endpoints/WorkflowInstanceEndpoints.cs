@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using Approval.Api.Identity;
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
+using Approval.Workflows.Inputs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -82,7 +84,7 @@ internal static class WorkflowInstanceEndpoints
 /// <param name="DefinitionId">The definition's stable id.</param>
 /// <param name="Input">Named input values, readable by expressions as <c>input.name</c>.</param>
 /// <param name="CorrelationId">An id of the caller's to find the instance by.</param>
-public sealed record StartRequest(string DefinitionId, Dictionary<string, JsonNode?>? Input, string? CorrelationId);
+public sealed record StartRequest([property: MaxLength(TextLimits.Code)] string DefinitionId, Dictionary<string, JsonNode?>? Input, [property: MaxLength(TextLimits.Code)] string? CorrelationId);
 
 /// <summary>The input delivered with a resume or an event.</summary>
 public sealed record ResumeRequest(JsonNode? Input);

@@ -33,6 +33,7 @@ public static class EngineServiceCollectionExtensions
         DeadlineJobs.Register(jobs);
         Notifications.EmailOutbox.Register(jobs);
         Notifications.Sms.SmsOutbox.Register(jobs);
+        Attachments.OrphanedAttachmentSweep.Register(jobs);
         Supervision.PerformanceSnapshotBuilder.Register(jobs, app.Services.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>());
     }
 }

@@ -15,10 +15,14 @@ internal static class ApiHostingExtensions
 {
     public static IServiceCollection AddApprovalApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        // The framework's own empty answers (a body that is not JSON, one too large) name what is wrong too.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = BadRequestProblems.NameTheField);
         // Enums travel as their names ("Joint", "Refuse"), as people and other systems read them.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ExceptionProblems>();
+        // A body or parameter that does not bind throws, so ExceptionProblems answers it with the field named
+        // (by default the framework answers an empty 400 or 415).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddHealthChecks();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
@@ -28,6 +32,8 @@ internal static class ApiHostingExtensions
             if (File.Exists(xml))
                 options.IncludeXmlComments(xml);
             options.SchemaFilter<RequestExamples>();
+            // Free JSON (a workflow's input) is any JSON value, not an object with JsonNode's own properties.
+            options.MapType<System.Text.Json.Nodes.JsonNode>(() => new Microsoft.OpenApi.OpenApiSchema());
         });
         return services;
     }

@@ -33,8 +33,10 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ClockWatch>();
         services.Configure<Approval.Workflows.Attachments.AttachmentRules>(configuration.GetSection("Approval:Attachments"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Approval.Workflows.Attachments.AttachmentRules>>().Value);
-        services.AddSingleton<Approval.Workflows.Attachments.IAttachmentStorage>(sp => new Approval.Api.Attachments.FileSystemAttachmentStorage(
+        services.AddSingleton(sp => new Approval.Api.Attachments.FileSystemAttachmentStorage(
             Path.Combine(Approval.Api.Persistence.DataDirectory.Resolve(sp.GetRequiredService<IConfiguration>()), "attachments")));
+        services.AddSingleton<Approval.Workflows.Attachments.IAttachmentStorage>(sp => sp.GetRequiredService<Approval.Api.Attachments.FileSystemAttachmentStorage>());
+        services.AddTransient<Approval.Api.Attachments.OrphanedAttachmentSweep>();
         services.AddSingleton<CaseFiles>();
         services.AddTransient<DemoCatalogSeed>();
         services.AddTransient<DemoCaseSeed>();

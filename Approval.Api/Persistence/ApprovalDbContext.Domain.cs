@@ -243,6 +243,7 @@ public abstract partial class ApprovalDbContext
             s.Property(x => x.IdempotencyKey).HasMaxLength(IdLength);
             s.Property(x => x.Submitter).HasMaxLength(IdLength);
             s.Property(x => x.CaseId).HasMaxLength(IdLength);
+            s.Property(x => x.Fingerprint).HasMaxLength(64);
         });
     }
 

@@ -211,6 +211,8 @@ public sealed class SubmissionRecord
     public required string IdempotencyKey { get; set; }
     public required string Submitter { get; set; }
     public required string CaseId { get; set; }
+    /// <summary>SHA-256 (hex) of the application the key was first sent with; null for keys kept before it was recorded.</summary>
+    public string? Fingerprint { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -54,11 +54,12 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
         return Task.CompletedTask;
     }
 
-    public Task<string?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default) =>
-        db.Submissions.Where(s => s.IdempotencyKey == idempotencyKey && s.Submitter == submitter).Select(s => s.CaseId).SingleOrDefaultAsync(cancellationToken);
+    public Task<KeyedSubmission?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default) =>
+        db.Submissions.Where(s => s.IdempotencyKey == idempotencyKey && s.Submitter == submitter)
+            .Select(s => new KeyedSubmission(s.CaseId, s.Fingerprint)).SingleOrDefaultAsync(cancellationToken);
 
-    public void AddSubmission(string idempotencyKey, string submitter, string caseId) =>
-        db.Submissions.Add(new SubmissionRecord { IdempotencyKey = idempotencyKey, Submitter = submitter, CaseId = caseId, CreatedAt = time.GetUtcNow() });
+    public void AddSubmission(string idempotencyKey, string submitter, string caseId, string fingerprint) =>
+        db.Submissions.Add(new SubmissionRecord { IdempotencyKey = idempotencyKey, Submitter = submitter, CaseId = caseId, Fingerprint = fingerprint, CreatedAt = time.GetUtcNow() });
 
     public void Notify(IEnumerable<Approval.Workflows.Notifications.Notification> notifications) => db.AddNotifications(notifications, time.GetUtcNow());
 

@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Workflows.Calendar;
 using Approval.Workflows.Cases;
+using Approval.Workflows.Inputs;
 using Approval.Workflows.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -129,13 +131,13 @@ internal static class ComplaintEndpoints
 }
 
 /// <summary>A complaint: about one of the applicant's cases, or in general.</summary>
-public sealed record ComplaintRequest(string? CaseId, string? Contact, string? Body);
+public sealed record ComplaintRequest([property: MaxLength(TextLimits.Code)] string? CaseId, [property: MaxLength(TextLimits.Name)] string? Contact, [property: MaxLength(TextLimits.Prose)] string? Body);
 
 /// <summary>A transfer to a department, with the working days it has to report.</summary>
-public sealed record TransferRequest(string? DepartmentCode, int? DueInWorkingDays);
+public sealed record TransferRequest([property: MaxLength(TextLimits.Code)] string? DepartmentCode, int? DueInWorkingDays);
 
 /// <summary>What the complainant is told.</summary>
-public sealed record OutcomeRequest(string? Outcome);
+public sealed record OutcomeRequest([property: MaxLength(TextLimits.Prose)] string? Outcome);
 
 /// <summary>Filters of the supervisors' complaint list.</summary>
 /// <param name="Status">Statuses, comma-separated (default all).</param>

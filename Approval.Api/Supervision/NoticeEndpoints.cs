@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Workflows.Calendar;
+using Approval.Workflows.Inputs;
 using Approval.Workflows.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -115,10 +117,10 @@ internal static class NoticeEndpoints
 /// <param name="Subject">A short title.</param>
 /// <param name="Body">What is to be corrected, and how.</param>
 /// <param name="DueInWorkingDays">Working days to answer, 1 to 60.</param>
-public sealed record NoticeRequest(string? CaseId, string? DepartmentCode, string? Kind, string? Subject, string? Body, int? DueInWorkingDays);
+public sealed record NoticeRequest([property: MaxLength(TextLimits.Code)] string? CaseId, [property: MaxLength(TextLimits.Code)] string? DepartmentCode, [property: MaxLength(TextLimits.Code)] string? Kind, [property: MaxLength(TextLimits.Name)] string? Subject, [property: MaxLength(TextLimits.Prose)] string? Body, int? DueInWorkingDays);
 
 /// <summary>A department's answer to a notice.</summary>
-public sealed record AnswerRequest(string? Answer);
+public sealed record AnswerRequest([property: MaxLength(TextLimits.Prose)] string? Answer);
 
 /// <summary>Filters of the notice lists.</summary>
 /// <param name="Status">Open, Answered, Overdue, Escalated, comma-separated (default all).</param>

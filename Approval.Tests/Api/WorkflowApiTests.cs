@@ -44,8 +44,8 @@ public class WorkflowApiTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.That(problem!["errors"]![0]!["activityId"]!.GetValue<string>(), Is.EqualTo("http"));
-        Assert.That(problem["errors"]![0]!["reason"]!.GetValue<string>(), Does.Contain("Elsa.HttpEndpoint"));
+        Assert.That(problem!["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "activities.http" }));
+        Assert.That(problem["errors"]!["activities.http"]![0]!.GetValue<string>(), Does.Contain("Elsa.HttpEndpoint"));
     }
 
     [Test]

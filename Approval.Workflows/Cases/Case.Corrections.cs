@@ -1,3 +1,4 @@
+using Approval.Workflows.Inputs;
 namespace Approval.Workflows.Cases;
 
 public sealed partial class Case
@@ -5,6 +6,7 @@ public sealed partial class Case
     /// <summary>A correction: a wrongly completed task is reopened (its opinion stays on record, superseded).</summary>
     public CaseTask PrepareTaskReopening(string taskId, string administrator, string reason, CaseClock clock)
     {
+        TextLimits.Check("reason", reason, TextLimits.Reason);
         Require(!string.IsNullOrWhiteSpace(reason), "a correction states its reason");
         Require(Status is CaseStatus.InReview or CaseStatus.Suspended or CaseStatus.Decided, "only a case not yet delivered or closed can be corrected");
         var task = _tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new CaseRuleException($"the case has no task {taskId}");
@@ -18,6 +20,7 @@ public sealed partial class Case
     /// <summary>A correction: a wrong decision is withdrawn and the lead decides again.</summary>
     public void PrepareDecisionReopening(string administrator, string reason, CaseClock clock)
     {
+        TextLimits.Check("reason", reason, TextLimits.Reason);
         Require(!string.IsNullOrWhiteSpace(reason), "a correction states its reason");
         Require(Status == CaseStatus.Decided, "only a decided case not yet delivered can have its decision reopened");
         BackToReview(administrator, reason, $"withdrew the decision ({Decision!.Verdict})", clock);

@@ -1,4 +1,5 @@
 using Approval.Workflows.Catalog;
+using Approval.Workflows.Inputs;
 
 namespace Approval.Workflows.Cases;
 
@@ -15,6 +16,7 @@ public sealed partial class Case
     public void AcceptWithMissingMaterials(string clerk, ApprovalItem item, IReadOnlyList<string> materialCodes, DateOnly promisedBy,
         bool applicantInGoodStanding, CaseClock clock, string? window = null)
     {
+        TextLimits.Check("missingMaterials", materialCodes, TextLimits.Code);
         Require(Status == CaseStatus.Submitted, "only a submitted application can be accepted");
         Require(applicantInGoodStanding, "the applicant's credit record excludes acceptance with missing materials (容缺受理)");
         Require(materialCodes.Count > 0, "name the materials accepted as missing");
@@ -39,6 +41,7 @@ public sealed partial class Case
     /// <summary>The applicant delivers promised materials; the promise is kept once all are in.</summary>
     public void ReceivePromisedMaterials(string actor, IReadOnlyList<string> materialCodes, CaseClock clock, string? window = null)
     {
+        TextLimits.Check("materialCodes", materialCodes, TextLimits.Code);
         Require(Promise is not null && IsOpen, "no materials are owed on this case");
         Require(materialCodes.Count > 0, "name the materials received");
         var notOwed = materialCodes.Except(Promise!.MaterialCodes, StringComparer.Ordinal).ToList();

@@ -1,3 +1,4 @@
+using Approval.Workflows.Inputs;
 namespace Approval.Workflows.Cases;
 
 public sealed partial class Case
@@ -52,6 +53,7 @@ public sealed partial class Case
     /// <summary>改派: the department's head gives a task to another reviewer (one away, one overloaded).</summary>
     public void ReassignTask(string taskId, string head, string reviewer, string reason, CaseClock clock)
     {
+        TextLimits.Check("reason", reason, TextLimits.Reason);
         var task = OpenTaskById(taskId);
         Require(!string.IsNullOrWhiteSpace(reason), "a reassignment states its reason");
         task.Claim(reviewer);
@@ -61,6 +63,7 @@ public sealed partial class Case
     /// <summary>The department's opinion closes its task.</summary>
     public void CompleteTask(string taskId, Opinion opinion, CaseClock clock)
     {
+        TextLimits.Check("reason", opinion.Reason, TextLimits.Reason);
         var task = OpenTaskById(taskId);
         Require(opinion.Problem() is null, opinion.Problem() ?? "");
         // A task the deadline sweep already saw turn red has its violation; one answered late between sweeps gets it now.

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Approval.Workflows.Calendar;
 using Approval.Workflows.Catalog;
+using Approval.Workflows.Inputs;
 
 namespace Approval.Workflows.Cases;
 
@@ -126,6 +127,7 @@ public sealed partial class Case
     /// <summary>不予受理: with the reason and the applicant's rights of appeal (Art. 38).</summary>
     public void Refuse(string clerk, string reason, CaseClock clock, string? window = null)
     {
+        TextLimits.Check("reason", reason, TextLimits.Reason);
         Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested, "only an application not yet accepted can be refused");
         Require(!string.IsNullOrWhiteSpace(reason), "a refusal states its reason (Art. 38)");
         Status = CaseStatus.Refused;
@@ -143,6 +145,7 @@ public sealed partial class Case
     /// </summary>
     public SupplementOutcome RequestSupplement(string clerk, IReadOnlyList<string> missingMaterials, CaseClock clock, string? window = null)
     {
+        TextLimits.Check("missingMaterials", missingMaterials, TextLimits.Name);
         Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested, "supplements are asked of an application not yet accepted");
         Require(missingMaterials.Count > 0 && missingMaterials.All(m => !string.IsNullOrWhiteSpace(m)), "a supplement request lists every missing material");
         var now = clock.Now;
@@ -170,6 +173,7 @@ public sealed partial class Case
     /// </summary>
     public void Supplement(string applicant, JsonObject? form, CaseClock clock)
     {
+        FormLimits.Check("form", form);
         Require(Status == CaseStatus.SupplementRequested, "only a case waiting for supplements can be supplemented");
         if (form is not null)
             Form = (JsonObject)form.DeepClone();
@@ -225,6 +229,7 @@ public sealed partial class Case
     /// <summary>特别程序: stops the case's clock, with the reason told to the applicant (Art. 45).</summary>
     public void SuspendClock(string actor, string reason, int? expectedDays, CaseClock clock)
     {
+        TextLimits.Check("reason", reason, TextLimits.Reason);
         Require(Status == CaseStatus.InReview, "only a case in review can be suspended");
         Require(!string.IsNullOrWhiteSpace(reason), "a suspension states its reason (Art. 45)");
         _suspensions.Add(new ClockSuspension(clock.Now, null));
@@ -252,6 +257,7 @@ public sealed partial class Case
     /// <summary>延期 (Art. 42), approved by the head and asked for before the limit passes.</summary>
     public void Extend(string head, string reason, CaseClock clock)
     {
+        TextLimits.Check("reason", reason, TextLimits.Reason);
         Require(Status is CaseStatus.InReview or CaseStatus.Suspended, "only a case in review can be extended");
         Require(ExtensionDays == 0, "a case is extended once");
         Require(!string.IsNullOrWhiteSpace(reason), "an extension states the reason told to the applicant (Art. 42)");
@@ -268,6 +274,7 @@ public sealed partial class Case
     /// <summary>准予 / 不予许可 by the lead department.</summary>
     public void Decide(CaseDecision decision, CaseClock clock)
     {
+        TextLimits.Check("reason", decision.Reason, TextLimits.Reason);
         Require(Status == CaseStatus.InReview, "only a case in review can be decided");
         // A refusal's reason is the head's own or a department's refusal; milder opinions (conditions, supplements) are not one.
         var refusalReasons = decision.Reasons.Where(r => r.Verdict == Verdict.Refuse).Select(r => r.Reason).Append(decision.Reason).ToList();
@@ -312,6 +319,7 @@ public sealed partial class Case
     /// <summary>撤回 by the applicant, while the case is open and undecided.</summary>
     public void Withdraw(string applicant, string? reason, CaseClock clock)
     {
+        TextLimits.Check("reason", reason, TextLimits.Reason);
         Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested or CaseStatus.InReview or CaseStatus.Suspended,
             "a decided or closed case cannot be withdrawn");
         Status = CaseStatus.Withdrawn;

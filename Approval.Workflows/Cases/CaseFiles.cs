@@ -9,7 +9,9 @@ public sealed class CaseFiles(CaseCommands commands, IAttachmentStorage storage,
     public async Task<Attachment> AttachAsync(string caseId, string fileName, string contentType, long declaredSize, Stream content,
         string? materialCode, string uploadedBy, CancellationToken cancellationToken = default)
     {
-        fileName = Path.GetFileName(fileName);
+        // Browsers send paths (C:\Users\…) and anyone can send NUL or 5,000 characters: the case keeps a name safe to show and serve.
+        fileName = AttachmentName.Sanitize(fileName);
+        Inputs.TextLimits.Check("materialCode", materialCode, Inputs.TextLimits.Code);
         if (rules.Problem(fileName, contentType, declaredSize) is { } problem)
             throw new ApplicationInvalidException([new Catalog.FieldError("file", problem)]);
         var buffered = new BufferedStream(content, 4096);

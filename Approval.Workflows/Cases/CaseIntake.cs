@@ -1,6 +1,7 @@
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Notifications.Feedback;
+using Approval.Workflows.Inputs;
 
 namespace Approval.Workflows.Cases;
 
@@ -20,7 +21,10 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
     /// <exception cref="ApplicationInvalidException">Every field that is wrong; nothing was saved.</exception>
     public async Task<Intake> SubmitAsync(Application application, string submitter, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
-        if (idempotencyKey is not null && await FindSubmittedAsync(idempotencyKey, submitter, cancellationToken) is { } earlier)
+        application.CheckLimits();
+        TextLimits.Check("Idempotency-Key", idempotencyKey, TextLimits.Code);
+        var fingerprint = application.Fingerprint();
+        if (idempotencyKey is not null && await FindSubmittedAsync(idempotencyKey, submitter, fingerprint, cancellationToken) is { } earlier)
             return new Intake(earlier, false);
 
         var item = await catalog.FindItemAsync(application.ItemCode, cancellationToken);
@@ -36,7 +40,7 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
             await using var session = await sessions.OpenAsync(cancellationToken);
             session.Add(@case);
             if (idempotencyKey is not null)
-                session.AddSubmission(idempotencyKey, submitter, @case.Id);
+                session.AddSubmission(idempotencyKey, submitter, @case.Id, fingerprint);
             var received = applicantNotices is null ? [] : await applicantNotices.ForLinesAsync(@case, item!, 0, cancellationToken);
             if (received.Count > 0)
                 session.Notify(received);
@@ -55,16 +59,23 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
             {
                 // The same submission raced itself (the first one won), or a case number was taken: draw again.
             }
-            if (idempotencyKey is not null && await FindSubmittedAsync(idempotencyKey, submitter, cancellationToken) is { } concurrent)
+            if (idempotencyKey is not null && await FindSubmittedAsync(idempotencyKey, submitter, fingerprint, cancellationToken) is { } concurrent)
                 return new Intake(concurrent, false);
         }
     }
 
-    private async Task<Case?> FindSubmittedAsync(string key, string submitter, CancellationToken cancellationToken)
+    // The key's earlier case, when it was sent with the same application; the IETF Idempotency-Key draft refuses a key
+    // reused for another request rather than answering it with the first one's result (the new application would be lost).
+    private async Task<Case?> FindSubmittedAsync(string key, string submitter, string fingerprint, CancellationToken cancellationToken)
     {
         await using var session = await sessions.OpenAsync(cancellationToken);
-        return await session.FindSubmissionAsync(key, submitter, cancellationToken) is { } caseId
-            ? await session.FindAsync(caseId, cancellationToken)
-            : null;
+        if (await session.FindSubmissionAsync(key, submitter, cancellationToken) is not { } earlier)
+            return null;
+        if (earlier.Fingerprint is { } first && first != fingerprint)
+            throw new IdempotencyKeyReusedException();
+        return await session.FindAsync(earlier.CaseId, cancellationToken);
     }
 }
+
+/// <summary>An Idempotency-Key sent again with another application: nothing was filed.</summary>
+public sealed class IdempotencyKeyReusedException() : Exception("the key was used for another request: send a new Idempotency-Key for a new application");

@@ -20,10 +20,11 @@ public interface ICaseSession : IAsyncDisposable
     /// <summary>Saves the instance with the case, guarded by its revision like every workflow save.</summary>
     Task StageInstanceAsync(WorkflowInstance instance, RunResult result, bool isNew, CancellationToken cancellationToken = default);
 
-    /// <summary>The case a submission with this idempotency key created, if any.</summary>
-    Task<string?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default);
+    /// <summary>The case a submission with this idempotency key created, and the fingerprint of that application, if any.</summary>
+    Task<KeyedSubmission?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default);
 
-    void AddSubmission(string idempotencyKey, string submitter, string caseId);
+    /// <summary>Remembers the key with the case it created and the fingerprint of the application (<see cref="Application.Fingerprint"/>).</summary>
+    void AddSubmission(string idempotencyKey, string submitter, string caseId, string fingerprint);
 
     /// <summary>Inbox rows for the people a step concerns, saved by the same commit as the case: both or neither.</summary>
     void Notify(IEnumerable<Notifications.Notification> notifications);
@@ -41,3 +42,6 @@ public interface ICaseSessions
 
 /// <summary>Someone else changed the case first; nothing of this attempt was saved.</summary>
 public sealed class CaseConflictException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A submission remembered by its idempotency key: the case it created and its application's fingerprint (null for keys kept before fingerprints were).</summary>
+public sealed record KeyedSubmission(string CaseId, string? Fingerprint);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Approval.Workflows.Inputs;
 namespace Approval.Workflows.Catalog;
 
 /// <summary>How an item is handled (domain.md §3).</summary>
@@ -53,11 +55,16 @@ public sealed record WarningRules(int PromptDaysBefore = 1, decimal YellowShare 
 /// </summary>
 public sealed record ApprovalItem
 {
+    [MaxLength(TextLimits.Code)]
     public required string Code { get; init; }
+    [MaxLength(TextLimits.Name)]
     public required string Name { get; init; }
     public required ItemKind Kind { get; init; }
+    [MaxLength(TextLimits.Code)]
     public required string LeadDepartmentCode { get; init; }
+    [MaxLength(TextLimits.ListItems)]
     public IReadOnlyList<ParallelReview> ParallelReviews { get; init; } = [];
+    [MaxLength(TextLimits.Prose)]
     public required string LegalBasis { get; init; }
 
     /// <summary>法定时限 in working days.</summary>
@@ -68,12 +75,17 @@ public sealed record ApprovalItem
 
     /// <summary>Fee in yuan; most items are free (Art. 58).</summary>
     public decimal Fee { get; init; }
+    [MaxLength(TextLimits.Reason)]
     public string? FeeBasis { get; init; }
+    [MaxLength(TextLimits.ListItems)]
     public IReadOnlyList<RequiredMaterial> Materials { get; init; } = [];
+    [MaxLength(TextLimits.ListItems)]
     public IReadOnlyList<string> AcceptanceConditions { get; init; } = [];
+    [MaxLength(TextLimits.ListItems)]
     public IReadOnlyList<FormField> Form { get; init; } = [];
 
     /// <summary>The process definition (its <c>definitionId</c> in workflows/) that runs cases of this item.</summary>
+    [MaxLength(TextLimits.Code)]
     public required string ProcessDefinitionId { get; init; }
     public required ItemResult Result { get; init; }
     public WarningRules Warnings { get; init; } = new();
@@ -81,6 +93,10 @@ public sealed record ApprovalItem
     /// <summary>Reasons the item is not valid as catalog data.</summary>
     public IEnumerable<string> Problems()
     {
+        if (Code.Length > TextLimits.Code)
+            yield return $"code: {TextLimits.TooLong(TextLimits.Code)}";
+        if (Name.Length > TextLimits.Name)
+            yield return $"name: {TextLimits.TooLong(TextLimits.Name)}";
         if (PromisedLimitDays > StatutoryLimitDays)
             yield return $"the promised limit ({PromisedLimitDays} working days) is longer than the statutory limit ({StatutoryLimitDays})";
         if (Kind == ItemKind.Immediate && PromisedLimitDays != 0)

@@ -1,3 +1,4 @@
+using Approval.Workflows.Inputs;
 using static Approval.Workflows.Supervision.SupervisionRuleException;
 
 namespace Approval.Workflows.Supervision;
@@ -47,6 +48,9 @@ public sealed record Complaint
 
     public static Complaint File(string? caseId, string complainant, string contact, string body, DateTimeOffset now, DateTimeOffset decideBy)
     {
+        TextLimits.Check("caseId", caseId, TextLimits.Code);
+        TextLimits.Check("contact", contact, TextLimits.Name);
+        TextLimits.Check("body", body, TextLimits.Prose);
         Require(!string.IsNullOrWhiteSpace(contact), "a complaint gives a contact to tell the outcome to");
         Require(!string.IsNullOrWhiteSpace(body), "a complaint says what it is about");
         Require(decideBy > now, "the decision limit is after receipt");
@@ -67,6 +71,7 @@ public sealed record Complaint
     /// <summary>不予受理: declined, with the reason the complainant is told.</summary>
     public Complaint Declined(string by, string reason, DateTimeOffset now)
     {
+        TextLimits.Check("reason", reason, TextLimits.Reason);
         Require(Status == ComplaintStatus.Received, "only a complaint not yet decided can be declined");
         Require(!string.IsNullOrWhiteSpace(reason), "a declined complaint tells the complainant why");
         return Decided(by, now) with { Status = ComplaintStatus.Declined, DeclineReason = reason.Trim() };
@@ -75,6 +80,7 @@ public sealed record Complaint
     /// <summary>转办: transferred to a department, which reports by the due instant; transferring decides to take it up.</summary>
     public Complaint Transferred(string by, string departmentCode, DateTimeOffset dueAt, DateTimeOffset now)
     {
+        TextLimits.Check("departmentCode", departmentCode, TextLimits.Code);
         Require(Status is ComplaintStatus.Received or ComplaintStatus.Handling, "only a complaint not yet transferred, declined or resolved can be transferred");
         Require(!string.IsNullOrWhiteSpace(departmentCode), "a transfer names the department");
         Require(dueAt > now, "the department's due instant is after the transfer");
@@ -85,6 +91,7 @@ public sealed record Complaint
     /// <summary>办结: the outcome, told to the complainant.</summary>
     public Complaint Resolved(string by, string outcome, DateTimeOffset now)
     {
+        TextLimits.Check("outcome", outcome, TextLimits.Prose);
         Require(Status is ComplaintStatus.Handling or ComplaintStatus.TransferredToDepartment, "only a complaint taken up or transferred can be resolved");
         Require(!string.IsNullOrWhiteSpace(outcome), "the complainant is told the outcome");
         return this with { Status = ComplaintStatus.Resolved, Outcome = outcome.Trim(), ResolvedBy = by, ResolvedAt = now };

@@ -1,3 +1,4 @@
+using Approval.Workflows.Inputs;
 using static Approval.Workflows.Supervision.SupervisionRuleException;
 
 namespace Approval.Workflows.Supervision;
@@ -54,6 +55,10 @@ public sealed record CorrectionNotice
     public static CorrectionNotice Issue(string? caseId, string departmentCode, NoticeKind kind, string subject, string body, string issuedBy,
         DateTimeOffset now, DateTimeOffset dueAt, DateTimeOffset escalateAt)
     {
+        TextLimits.Check("caseId", caseId, TextLimits.Code);
+        TextLimits.Check("departmentCode", departmentCode, TextLimits.Code);
+        TextLimits.Check("subject", subject, TextLimits.Name);
+        TextLimits.Check("body", body, TextLimits.Prose);
         Require(!string.IsNullOrWhiteSpace(departmentCode), "a notice goes to a department");
         Require(!string.IsNullOrWhiteSpace(subject), "a notice has a subject");
         Require(!string.IsNullOrWhiteSpace(body), "a notice says what is to be corrected");
@@ -71,6 +76,7 @@ public sealed record CorrectionNotice
     /// <summary>The department's answer; an overdue or escalated notice may still be answered (late).</summary>
     public CorrectionNotice Answered(string answer, string by, DateTimeOffset now)
     {
+        TextLimits.Check("answer", answer, TextLimits.Prose);
         Require(Status != NoticeStatus.Answered, "the notice was already answered");
         Require(!string.IsNullOrWhiteSpace(answer), "an answer says what was done");
         return this with { Status = NoticeStatus.Answered, Answer = answer.Trim(), AnsweredBy = by, AnsweredAt = now };

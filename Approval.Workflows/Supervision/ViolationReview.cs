@@ -18,7 +18,7 @@ public enum ViolationReview
 public sealed record ViolationVerdict(ViolationReview Review, string Reviewer, string? Reason, DateTimeOffset At)
 {
     /// <summary>Longest reason kept, in characters.</summary>
-    public const int MaxReasonLength = 2000;
+    public const int MaxReasonLength = Inputs.TextLimits.Reason;
 
     public static ViolationVerdict Confirm(string reviewer, string? reason, DateTimeOffset at) => new(ViolationReview.Confirmed, reviewer, Clean(reason), at);
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Tests.Api.Cases;
 
@@ -90,5 +91,56 @@ public class AttachmentTests
         var upload = await stranger.PostAsync(new Uri($"/api/cases/{_caseId}/attachments", UriKind.Relative), File(Pdf, "x.pdf", "application/pdf"));
         Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await stranger.GetAsync(new Uri($"/api/cases/{_caseId}/attachments", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+    [Test]
+    public async Task A_name_with_a_path_nul_control_characters_and_five_thousand_characters_is_kept_and_served_sanitized()
+    {
+        var sent = "C:\\Users\\张三\\..\\" + "证\0明\u202e\r\n" + new string('x', 5_000) + ".pdf";
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        // filename* (RFC 5987) carries the NUL and the line break percent-encoded, as any client may send them.
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileNameStar = sent };
+        content.Add(file);
+        var uploaded = await _applicant.PostAsync(new Uri($"/api/cases/{_caseId}/attachments", UriKind.Relative), content);
+        Assert.That(uploaded.StatusCode, Is.EqualTo(HttpStatusCode.Created), await uploaded.Content.ReadAsStringAsync());
+        var attachment = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!;
+        var name = attachment["fileName"]!.GetValue<string>();
+
+        Assert.That(name, Does.StartWith("证明x").And.EndWith(".pdf"));
+        Assert.That(name, Has.Length.EqualTo(Approval.Workflows.Inputs.TextLimits.FileName));
+        Assert.That(name.Any(c => char.IsControl(c) || c is '\\' or '/' or '\u202e'), Is.False, name);
+
+        var id = attachment["id"]!.GetValue<string>();
+        using var download = await _applicant.GetAsync(new Uri($"/api/cases/{_caseId}/attachments/{id}", UriKind.Relative));
+        Assert.That(download.Content.Headers.ContentDisposition?.FileNameStar, Is.EqualTo(name));
+    }
+
+    [Test]
+    public async Task Files_no_case_refers_to_are_swept_after_a_day_and_the_sweep_runs_again_without_effect()
+    {
+        var uploaded = await _applicant.PostAsync(new Uri($"/api/cases/{_caseId}/attachments", UriKind.Relative), File(Pdf, "身份证明.pdf", "application/pdf"));
+        Assert.That(uploaded.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var storage = _factory.Services.GetRequiredService<Approval.Api.Attachments.FileSystemAttachmentStorage>();
+        // What a process killed between storing and saving leaves: stored content with no case, and a cut-short upload.
+        var orphan = await storage.PutAsync(new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4 orphan")), 4096);
+        var root = Path.Combine(_factory.DataDirectory, "attachments");
+        var cutShort = Path.Combine(root, $".upload-{Guid.NewGuid():N}");
+        await System.IO.File.WriteAllTextAsync(cutShort, "%PDF-1.4 half");
+        var recent = await storage.PutAsync(new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4 uploading now")), 4096);
+        var twoDaysAgo = DateTime.UtcNow.AddDays(-2);
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(p => !p.EndsWith(recent!.Value.Sha256[2..], StringComparison.Ordinal)))
+            System.IO.File.SetLastWriteTimeUtc(path, twoDaysAgo);
+
+        var sweep = _factory.Services.GetRequiredService<Approval.Api.Attachments.OrphanedAttachmentSweep>();
+        Assert.That(await sweep.RunAsync(CancellationToken.None), Is.EqualTo(2));
+        Assert.That(await sweep.RunAsync(CancellationToken.None), Is.Zero);
+
+        Assert.That(await storage.OpenAsync(orphan!.Value.Sha256), Is.Null);
+        Assert.That(System.IO.File.Exists(cutShort), Is.False);
+        await using (var kept = await storage.OpenAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf))))
+            Assert.That(kept, Is.Not.Null, "a file a case refers to stays");
+        await using (var young = await storage.OpenAsync(recent!.Value.Sha256))
+            Assert.That(young, Is.Not.Null, "a file younger than a day stays: its upload may be under way");
     }
 }

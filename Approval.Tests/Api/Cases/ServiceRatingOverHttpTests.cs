@@ -68,16 +68,17 @@ public class ServiceRatingOverHttpTests(DatabaseProvider provider)
         Assert.That((await applicant.GetJsonAsync($"/api/cases/{id}")).Body!["rating"], Is.Null);
     }
 
-    [TestCase(0, null, "score")]
-    [TestCase(6, null, "score")]
-    [TestCase(null, null, "score")]
-    [TestCase(3, 501, "comment")]
-    public async Task A_rating_out_of_range_or_too_long_is_400_with_the_field(int? score, int? commentLength, string field)
+    // Out of range is 400; too long is 422 like every value past its limit (see Approval.Api/README, "Bad input").
+    [TestCase(0, null, "score", HttpStatusCode.BadRequest)]
+    [TestCase(6, null, "score", HttpStatusCode.BadRequest)]
+    [TestCase(null, null, "score", HttpStatusCode.BadRequest)]
+    [TestCase(3, 501, "comment", HttpStatusCode.UnprocessableEntity)]
+    public async Task A_rating_out_of_range_or_too_long_is_refused_with_the_field(int? score, int? commentLength, string field, HttpStatusCode status)
     {
         using var applicant = await _factory.CreateClientAsync("applicant");
         var (id, _, _) = await applicant.SubmitAsync(FoodLicence);
         var reply = await applicant.PostJsonAsync($"/api/cases/{id}/rating", new { score, comment = commentLength is { } n ? new string('好', n) : null });
-        Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.BadRequest), reply.Text);
+        Assert.That(reply.Status, Is.EqualTo(status), reply.Text);
         Assert.That(reply.Body!["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { field }));
     }
 

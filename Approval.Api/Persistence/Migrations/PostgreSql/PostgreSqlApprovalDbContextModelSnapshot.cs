@@ -923,6 +923,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("IdempotencyKey", "Submitter");
 
                     b.ToTable("Submissions", (string)null);

@@ -1025,6 +1025,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.HasKey("IdempotencyKey", "Submitter");
 
                     b.ToTable("Submissions", (string)null);

@@ -908,6 +908,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("IdempotencyKey", "Submitter");
 
                     b.ToTable("Submissions", (string)null);
