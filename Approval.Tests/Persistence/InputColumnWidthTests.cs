@@ -45,8 +45,8 @@ public sealed class InputColumnWidthTests
         (typeof(ApprovalItemRecord), nameof(ApprovalItemRecord.LeadDepartmentCode), TextLimits.Code),
     ];
 
-    // Columns narrower than a code that only the server fills.
-    private static readonly string[] ServerMade = ["Status", "Level", "Kind", "Role", "Action", "Review", "UnitKind", "PeriodKind", "Event", "Fingerprint"];
+    // Columns narrower than a code that only the server fills (Culture: one of NotificationCultures.All, checked before it is saved).
+    private static readonly string[] ServerMade = ["Status", "Level", "Kind", "Role", "Action", "Review", "UnitKind", "PeriodKind", "Event", "Fingerprint", "Culture"];
 
     [TestCase(DatabaseProvider.Sqlite, "Data Source=never-opened.db")]
     [TestCase(DatabaseProvider.PostgreSql, "Host=never-opened.invalid;Database=approval")]
