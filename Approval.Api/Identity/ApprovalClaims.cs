@@ -13,6 +13,7 @@ public static class ApprovalClaims
     public const string Department = "department";
     public const string Window = "window";
     public const string ApplicantId = "applicant_id";
+    public const string LeadClerk = "lead_clerk";
 
     /// <summary>The claims of a user.</summary>
     public static IEnumerable<Claim> Of(User user)
@@ -27,6 +28,8 @@ public static class ApprovalClaims
             yield return new Claim(Window, window);
         if (user.ApplicantIdNumber is { } applicant)
             yield return new Claim(ApplicantId, applicant);
+        if (user.IsLeadClerk)
+            yield return new Claim(LeadClerk, "true");
     }
 
     /// <summary>The user a principal describes; null when not signed in.</summary>
@@ -42,6 +45,7 @@ public static class ApprovalClaims
             DepartmentCode = principal.FindFirstValue(Department),
             WindowCode = principal.FindFirstValue(Window),
             ApplicantIdNumber = principal.FindFirstValue(ApplicantId),
+            IsLeadClerk = principal.FindFirstValue(LeadClerk) == "true",
         };
     }
 }
