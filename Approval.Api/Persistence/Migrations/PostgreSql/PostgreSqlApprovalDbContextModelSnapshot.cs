@@ -277,6 +277,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("WindowDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("WorkflowInstanceId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
@@ -285,11 +288,7 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AcceptingWindowCode");
 
-                    b.HasIndex("ApplicantIdNumber");
-
                     b.HasIndex("DeliveringWindowCode");
-
-                    b.HasIndex("ItemCode");
 
                     b.HasIndex("NextDeadlineAt");
 
@@ -302,6 +301,14 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("AcceptingWindowCode", "PromiseDueAt");
+
+                    b.HasIndex("ApplicantIdNumber", "ReceivedAt");
+
+                    b.HasIndex("ApplicantName", "ReceivedAt");
+
+                    b.HasIndex("ItemCode", "ReceivedAt");
+
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("Status", "DueAt");
@@ -312,6 +319,12 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("Status", "Level", "LeadDepartmentCode");
+
+                    b.HasIndex("Status", "WindowDueAt", "Number");
+
+                    b.HasIndex("LeadDepartmentCode", "Status", "DueAt", "Number");
+
+                    b.HasIndex("Status", "AcceptingWindowCode", "WindowDueAt", "Number");
 
                     b.HasIndex("Status", "Level", "ItemCode", "LeadDepartmentCode", "DueAt", "Number", "ReceivedAt", "AcceptingWindowCode", "DeliveringWindowCode", "Id")
                         .HasDatabaseName("IX_Cases_SupervisionList");
@@ -352,6 +365,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DelegatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -383,6 +400,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("CaseId");
 
                     b.HasIndex("Status", "ClosedAt");
+
+                    b.HasIndex("ClaimedBy", "Status", "DueAt");
 
                     b.HasIndex("DepartmentCode", "Status", "DueAt");
 
@@ -852,6 +871,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("IsLeadClerk")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()

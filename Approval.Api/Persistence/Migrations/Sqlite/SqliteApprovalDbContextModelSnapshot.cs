@@ -270,6 +270,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WindowDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WorkflowInstanceId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -278,11 +281,7 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AcceptingWindowCode");
 
-                    b.HasIndex("ApplicantIdNumber");
-
                     b.HasIndex("DeliveringWindowCode");
-
-                    b.HasIndex("ItemCode");
 
                     b.HasIndex("NextDeadlineAt");
 
@@ -295,6 +294,14 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("AcceptingWindowCode", "PromiseDueAt");
+
+                    b.HasIndex("ApplicantIdNumber", "ReceivedAt");
+
+                    b.HasIndex("ApplicantName", "ReceivedAt");
+
+                    b.HasIndex("ItemCode", "ReceivedAt");
+
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("Status", "DueAt");
@@ -305,6 +312,12 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "Level", "LeadDepartmentCode");
+
+                    b.HasIndex("Status", "WindowDueAt", "Number");
+
+                    b.HasIndex("LeadDepartmentCode", "Status", "DueAt", "Number");
+
+                    b.HasIndex("Status", "AcceptingWindowCode", "WindowDueAt", "Number");
 
                     b.HasIndex("Status", "Level", "ItemCode", "LeadDepartmentCode", "DueAt", "Number", "ReceivedAt", "AcceptingWindowCode", "DeliveringWindowCode", "Id")
                         .HasDatabaseName("IX_Cases_SupervisionList");
@@ -345,6 +358,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelegatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -376,6 +393,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("Status", "ClosedAt");
+
+                    b.HasIndex("ClaimedBy", "Status", "DueAt");
 
                     b.HasIndex("DepartmentCode", "Status", "DueAt");
 
@@ -837,6 +856,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLeadClerk")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
