@@ -8,6 +8,7 @@ using Approval.Api.Identity;
 using Approval.Api.Notifications;
 using Approval.Api.Persistence;
 using Approval.Api.Supervision;
+using Approval.Api.WorkLists;
 using Approval.Workflows.Calendar;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
@@ -25,6 +26,7 @@ builder.Services
     .AddApprovalBackgroundJobs(builder.Configuration)
     .AddApprovalIdentity(builder.Configuration)
     .AddApprovalSupervision()
+    .AddApprovalWorkLists()
     .AddApprovalNotifications(builder.Configuration)
     .AddApprovalApi();
 
@@ -52,6 +54,7 @@ app.MapCorrectionEndpoints();
 app.MapAbsenceEndpoints();
 app.MapNotificationEndpoints();
 app.MapStageRecordEndpoints();
+app.MapWorkListEndpoints();
 if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
     return commandExit;
 await app.StartApprovalEngineAsync();
