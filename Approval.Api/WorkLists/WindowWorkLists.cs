@@ -32,20 +32,20 @@ internal static class WindowWorkLists
     public static CaseListQuery For(WindowList list, string? window, string? item) => list switch
     {
         WindowList.AwaitingAcceptance => new(db => OfItem(db.Cases.Where(c => c.Status == Submitted), item),
-            CaseListQuery.SoonestFirst(c => c.WindowDueAt)),
+            CaseListQuery.ByIndex(c => c.WindowDueAt)),
         WindowList.SupplementsReturned => new(db => OfItem(db.Cases.Where(c => c.Status == Submitted
                 && db.CaseEvents.Any(e => e.CaseId == c.Id && e.Action == SupplementRequested && (window == null || e.WindowCode == window))), item),
-            CaseListQuery.SoonestFirst(c => c.WindowDueAt)),
+            CaseListQuery.ByIndex(c => c.WindowDueAt)),
         // PromiseDueAt is kept only while the case is open and materials are owed.
         WindowList.PromisesDue => new(db => OfItem(window is null
                 ? db.Cases.Where(c => c.PromiseDueAt != null)
                 : db.Cases.Where(c => c.AcceptingWindowCode == window && c.PromiseDueAt != null), item),
-            CaseListQuery.SoonestFirst(c => c.PromiseDueAt)),
+            CaseListQuery.ByIndex(c => c.PromiseDueAt)),
         // A result is handed out only once the promised materials are in: those cases are in the promises' list meanwhile.
         WindowList.ResultsReady => new(db => OfItem(window is null
                 ? db.Cases.Where(c => c.Status == Decided && c.PromiseDueAt == null)
                 : db.Cases.Where(c => c.Status == Decided && c.AcceptingWindowCode == window && c.PromiseDueAt == null), item),
-            CaseListQuery.SoonestFirst(c => c.WindowDueAt)),
+            CaseListQuery.ByIndex(c => c.WindowDueAt)),
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
     };
 

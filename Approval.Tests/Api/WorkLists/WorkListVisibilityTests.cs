@@ -10,7 +10,7 @@ namespace Approval.Tests.Api.WorkLists;
 /// Who sees what in the work lists and the staff search (domain.md §2: each role sees only what it must), on SQLite and
 /// PostgreSQL. Three applications: 张三's enterprise establishment accepted at window w01 (samr leads; six departments
 /// review), 张三's second one still waiting, and a construction permit of an enterprise that window w02 (the lead clerk's)
-/// asked supplements for, now back.
+/// asked supplements for, back the next day.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
@@ -38,10 +38,14 @@ public class WorkListVisibilityTests(DatabaseProvider provider)
         string accepted;
         (accepted, _accepted, _) = await applicant.SubmitAsync(Establishment("云浮市张三科技有限公司"));
         Assert.That((await clerk.PostJsonAsync($"/api/cases/{accepted}/accept")).Status, Is.EqualTo(HttpStatusCode.OK));
+        Factory.At("2026-11-24T10:30:00");
         (_, _waiting, _) = await applicant.SubmitAsync(Establishment("云浮市张三贸易有限公司"));
+        Factory.At("2026-11-24T10:45:00");
         var (permit, permitNumber, _) = await enterprise.SubmitAsync(ConstructionPermitOverHttpTests.Application(30, 50_000_000));
         _permit = permitNumber;
         Assert.That((await leadClerk.PostJsonAsync($"/api/cases/{permit}/supplement-requests", new { missingMaterials = new[] { "施工合同" } })).Status, Is.EqualTo(HttpStatusCode.OK));
+        // Supplied the next day: received anew then, and the window's 5 working days start again.
+        Factory.At("2026-11-25T09:00:00");
         Assert.That((await enterprise.PostJsonAsync($"/api/cases/{permit}/supplements", new { })).Status, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -111,9 +115,10 @@ public class WorkListVisibilityTests(DatabaseProvider provider)
         Assert.That(await Found("planning-reviewer", "applicantId=91350100M000100Y43"), Is.Empty);
         Assert.That(await Found("tax-reviewer", $"number={_permit}"), Is.Empty);
         Assert.That(await Found("clerk", "applicantName=张三"), Is.EquivalentTo(new[] { _accepted, _waiting }));
-        Assert.That(await Found("supervisor", "receivedFrom=2026-11-24&receivedTo=2026-11-24"), Has.Count.EqualTo(3));
+        Assert.That(await Found("supervisor", "receivedFrom=2026-11-24&receivedTo=2026-11-24"), Is.EqualTo(new[] { _waiting, _accepted }));
         Assert.That(await Found("admin", $"number={_permit}"), Is.EqualTo(new[] { _permit }));
-        Assert.That(await Found("supervisor", "receivedFrom=2026-11-25"), Is.Empty);
+        Assert.That(await Found("supervisor", "receivedFrom=2026-11-25"), Is.EqualTo(new[] { _permit }), "received anew with its supplements");
+        Assert.That(await Found("supervisor", "receivedFrom=2026-11-26"), Is.Empty);
 
         using var supervisor = await Factory.CreateClientAsync("supervisor");
         var rows = await supervisor.RowsAsync("/api/search/cases?item=JS-SG-001");
