@@ -30,8 +30,10 @@ internal static class HeadWorkLists
                 && (c.Status == InReview || c.Status == Suspended) && Warned.Contains(c.Level)),
             CaseListQuery.SoonestFirst(c => c.DueAt)),
         // In review with no open task: the process waits at the lead's decision (tasks open in the step that closes the last one).
+        // NOT IN the open tasks' cases (one pass over an index of open tasks), not NOT EXISTS per case: that looked up every
+        // task row of each of the department's cases in review.
         HeadList.AwaitingDecision => new(db => db.Cases.Where(c => c.LeadDepartmentCode == department && c.Status == InReview
-                && !db.CaseTasks.Any(t => t.CaseId == c.Id && t.Status == OpenTask)),
+                && !db.CaseTasks.Where(t => t.Status == OpenTask).Select(t => t.CaseId).Contains(c.Id)),
             CaseListQuery.SoonestFirst(c => c.DueAt)),
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
     };

@@ -42,9 +42,12 @@ internal static class WindowWorkLists
                 : db.Cases.Where(c => c.AcceptingWindowCode == window && c.PromiseDueAt != null), item),
             CaseListQuery.ByIndex(c => c.PromiseDueAt)),
         // A result is handed out only once the promised materials are in: those cases are in the promises' list meanwhile.
+        // "No promise due" is written as COALESCE(PromiseDueAt, ReceivedAt) = ReceivedAt (a promise is due after receipt): with
+        // PromiseDueAt IS NULL, SQLite counted the decided cases through the PromiseDueAt index, walking every case without a
+        // promise (3 s on 100,000 cases) instead of the few decided ones.
         WindowList.ResultsReady => new(db => OfItem(window is null
-                ? db.Cases.Where(c => c.Status == Decided && c.PromiseDueAt == null)
-                : db.Cases.Where(c => c.Status == Decided && c.AcceptingWindowCode == window && c.PromiseDueAt == null), item),
+                ? db.Cases.Where(c => c.Status == Decided && (c.PromiseDueAt ?? c.ReceivedAt) == c.ReceivedAt)
+                : db.Cases.Where(c => c.Status == Decided && c.AcceptingWindowCode == window && (c.PromiseDueAt ?? c.ReceivedAt) == c.ReceivedAt), item),
             CaseListQuery.ByIndex(c => c.WindowDueAt)),
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
     };
