@@ -10,6 +10,7 @@ using Approval.Api.Notifications.Feedback;
 using Approval.Api.Pages;
 using Approval.Api.Persistence;
 using Approval.Api.Supervision;
+using Approval.Api.WorkLists;
 using Approval.Workflows.Calendar;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
@@ -28,6 +29,7 @@ builder.Services
     .AddApprovalIdentity(builder.Configuration)
     .AddApprovalRateLimits(builder.Configuration)
     .AddApprovalSupervision()
+    .AddApprovalWorkLists()
     .AddApprovalNotifications(builder.Configuration)
     .AddApprovalApi()
     .AddApprovalPages();
@@ -64,6 +66,7 @@ api.MapAbsenceEndpoints();
 api.MapNotificationEndpoints();
 api.MapFeedbackEndpoints();
 api.MapStageRecordEndpoints();
+api.MapWorkListEndpoints();
 app.MapApprovalPages();
 if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
     return commandExit;

@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using Approval.Api.Endpoints;
+using Approval.Api.WorkLists;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Approval.Api.Hosting;
 
-/// <summary>Examples in Swagger for the requests people type by hand: what a real 企业设立登记 looks like.</summary>
+/// <summary>
+/// Examples in Swagger for the requests people type by hand, and for the work lists' lines: what a real 企业设立登记 looks like.
+/// </summary>
 internal sealed class RequestExamples : ISchemaFilter
 {
     private static readonly Dictionary<Type, Func<JsonNode>> Examples = new()
@@ -41,6 +44,31 @@ internal sealed class RequestExamples : ISchemaFilter
             ["title"] = "已受理：办件 {caseNumber}",
             ["body"] = "{applicantName}：您申请的「{itemName}」（办件编号 {caseNumber}）已于 {acceptedAt} 受理，承诺办结期限 {promisedDueDate}（法定期限 {legalDueDate}）。",
             ["sms"] = "【政务服务】办件{caseNumber}已受理，承诺{promisedDueDate}前办结。",
+        [typeof(ApplicantCase)] = () => new JsonObject
+        {
+            ["caseId"] = "3f2b8c1e9d7a4e60b5c2a1d0e9f8a7b6", ["number"] = "20261124-000001", ["queryCode"] = "K7M2Q9XR4T",
+            ["itemCode"] = "QY-SL-001", ["itemName"] = "企业设立登记", ["status"] = "InReview", ["level"] = "Green",
+            ["receivedAt"] = "2026-11-24T02:00:00+00:00", ["dueAt"] = "2026-12-15T09:30:00+00:00",
+            ["nextStep"] = "PromisedMaterials", ["nextDeadline"] = "2026-12-01T09:30:00+00:00", ["rating"] = null,
+        },
+        [typeof(WorkListCase)] = () => new JsonObject
+        {
+            ["caseId"] = "3f2b8c1e9d7a4e60b5c2a1d0e9f8a7b6", ["number"] = "20261124-000001", ["itemCode"] = "QY-SL-001", ["itemName"] = "企业设立登记",
+            ["applicantName"] = "张三", ["applicantIdMasked"] = "110105********002X", ["status"] = "Submitted", ["level"] = "Green",
+            ["leadDepartmentCode"] = "samr", ["leadDepartmentName"] = "市场监督管理局", ["receivedAt"] = "2026-11-24T02:00:00+00:00",
+            ["acceptedAt"] = null, ["dueAt"] = null, ["windowDueAt"] = "2026-12-01T09:30:00+00:00", ["promiseDueAt"] = null, ["closedAt"] = null,
+            ["acceptingWindowCode"] = null,
+        },
+        [typeof(DepartmentTask)] = () => new JsonObject
+        {
+            ["taskId"] = "9a8b7c6d5e4f40312a1b0c9d8e7f6a5b", ["caseId"] = "3f2b8c1e9d7a4e60b5c2a1d0e9f8a7b6", ["caseNumber"] = "20261124-000001",
+            ["itemCode"] = "QY-SL-001", ["itemName"] = "企业设立登记", ["applicantName"] = "张三", ["departmentCode"] = "fire", ["status"] = "Open",
+            ["level"] = "Prompt", ["claimedBy"] = "fire-head", ["delegatedBy"] = "fire-reviewer",
+            ["openedAt"] = "2026-11-24T06:00:00+00:00", ["dueAt"] = "2026-12-01T09:30:00+00:00",
+        },
+        [typeof(WorkListCountsView)] = () => new JsonObject
+        {
+            ["counts"] = new JsonObject { ["awaitingAcceptance"] = 12, ["supplementsReturned"] = 2, ["promisesDue"] = 3, ["resultsReady"] = 5 },
         },
         [typeof(StartRequest)] = () => new JsonObject { ["definitionId"] = "demo-parallel-review", ["input"] = new JsonObject(), ["correlationId"] = null },
     };

@@ -15,6 +15,7 @@ public static class ApprovalClaims
     public const string ApplicantId = "applicant_id";
     /// <summary>The user's security stamp when the cookie or token was issued: a sign-out, a password or role change replaces it.</summary>
     public const string SecurityStamp = "stamp";
+    public const string LeadClerk = "lead_clerk";
 
     /// <summary>
     /// The claims of an account as signed in: the user's, and the stamp that keeps them valid. There is no overload for a
@@ -34,6 +35,8 @@ public static class ApprovalClaims
             yield return new Claim(Window, window);
         if (user.ApplicantIdNumber is { } applicant)
             yield return new Claim(ApplicantId, applicant);
+        if (user.IsLeadClerk)
+            yield return new Claim(LeadClerk, "true");
     }
 
     /// <summary>The user a principal describes; null when not signed in.</summary>
@@ -49,6 +52,7 @@ public static class ApprovalClaims
             DepartmentCode = principal.FindFirstValue(Department),
             WindowCode = principal.FindFirstValue(Window),
             ApplicantIdNumber = principal.FindFirstValue(ApplicantId),
+            IsLeadClerk = principal.FindFirstValue(LeadClerk) == "true",
         };
     }
 }

@@ -34,6 +34,7 @@ public sealed class DemoUsers(EfUserStore users, Pbkdf2PasswordHasher hasher, IC
         new("demo-admin", "admin", "赵磊", Role.Administrator),
         new("demo-supervisor", "supervisor", "钱正", Role.Supervisor),
         new("demo-clerk", "clerk", "李敏", Role.WindowClerk) { WindowCode = Window },
+        new("demo-lead-clerk", "lead-clerk", "王芳", Role.WindowClerk) { WindowCode = "w02", IsLeadClerk = true },
         .. DemoCatalog.Departments.Where(d => DepartmentStaff.ContainsKey(d.Code)).SelectMany(d => new User[]
         {
             new($"demo-{d.Code}-reviewer", $"{d.Code}-reviewer", DepartmentStaff[d.Code].Reviewer, Role.DepartmentReviewer) { DepartmentCode = d.Code },

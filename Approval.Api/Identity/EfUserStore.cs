@@ -171,6 +171,7 @@ public sealed class EfUserStore(IDbContextFactory<ApprovalDbContext> contexts)
             WindowCode = row.WindowCode,
             ApplicantIdNumber = row.ApplicantIdNumber,
             Email = row.Email,
+            IsLeadClerk = row.IsLeadClerk,
         };
 
     private static UserRecord ToRecord(UserAccount account) => new()
@@ -183,6 +184,7 @@ public sealed class EfUserStore(IDbContextFactory<ApprovalDbContext> contexts)
         WindowCode = account.User.WindowCode,
         ApplicantIdNumber = account.User.ApplicantIdNumber,
         Email = account.User.Email,
+        IsLeadClerk = account.User.IsLeadClerk,
         PasswordHash = account.PasswordHash,
     };
 }

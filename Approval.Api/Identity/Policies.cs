@@ -19,6 +19,8 @@ public static class Policies
     public const string Administrator = nameof(Administrator);
     /// <summary>Administrators and supervisors (the Hangfire dashboard, engine internals to read).</summary>
     public const string Oversight = nameof(Oversight);
+    /// <summary>Everyone who works cases (window, departments, supervision, administration): not applicants.</summary>
+    public const string Staff = nameof(Staff);
     /// <summary>Anyone signed in.</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -33,6 +35,7 @@ public static class Policies
         [Supervisor] = [Role.Supervisor],
         [Administrator] = [Role.Administrator],
         [Oversight] = [Role.Administrator, Role.Supervisor],
+        [Staff] = [Role.WindowClerk, Role.DepartmentReviewer, Role.DepartmentHead, Role.Supervisor, Role.Administrator],
         [SignedIn] = Enum.GetValues<Role>(),
     };
 }

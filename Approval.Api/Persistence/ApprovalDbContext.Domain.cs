@@ -75,7 +75,8 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => x.Number).IsUnique();
             c.Property(x => x.QueryCode).HasMaxLength(IdLength);
             c.Property(x => x.ItemCode).HasMaxLength(IdLength);
-            c.HasIndex(x => x.ItemCode);
+            // Staff search by item, newest received first (and, by its prefix, whatever looks for an item's cases).
+            c.HasIndex(x => new { x.ItemCode, x.ReceivedAt });
             c.Property(x => x.Status).HasMaxLength(EnumLength);
             c.HasIndex(x => new { x.Status, x.DueAt });
             // The snapshot builder reads the cases completed on a day.
@@ -92,8 +93,19 @@ public abstract partial class ApprovalDbContext
             // Joins that need a case's number or item (the task and violation lists) find them here, not in the case's row.
             c.HasIndex(x => new { x.Id, x.Number, x.ItemCode }).IsUnique();
             c.Property(x => x.ApplicantIdNumber).HasMaxLength(IdLength);
-            c.HasIndex(x => x.ApplicantIdNumber);
+            // An applicant's own cases, and staff search by ID or credit code, newest received first.
+            c.HasIndex(x => new { x.ApplicantIdNumber, x.ReceivedAt });
             c.Property(x => x.ApplicantName).HasMaxLength(NameLength);
+            // Staff search by the applicant's name.
+            c.HasIndex(x => new { x.ApplicantName, x.ReceivedAt });
+            // The window's work lists: applications awaiting acceptance and results to hand out, soonest due first, for the
+            // center and for one window (the window that accepted the case hands out its result).
+            c.HasIndex(x => new { x.Status, x.WindowDueAt, x.Number });
+            c.HasIndex(x => new { x.Status, x.AcceptingWindowCode, x.WindowDueAt, x.Number });
+            // Promised materials (容缺) owed at a window, soonest due first.
+            c.HasIndex(x => new { x.AcceptingWindowCode, x.PromiseDueAt });
+            // A department head's lists: the cases their department leads, by status, soonest due first.
+            c.HasIndex(x => new { x.LeadDepartmentCode, x.Status, x.DueAt, x.Number });
             c.Property(x => x.LeadDepartmentCode).HasMaxLength(IdLength);
             c.HasIndex(x => x.ReceivedAt);
             c.Property(x => x.WorkflowInstanceId).HasMaxLength(IdLength);
@@ -136,6 +148,9 @@ public abstract partial class ApprovalDbContext
             t.Property(x => x.Level).HasMaxLength(EnumLength);
             t.Property(x => x.BookmarkId).HasMaxLength(IdLength);
             t.Property(x => x.ClaimedBy).HasMaxLength(NameLength);
+            t.Property(x => x.DelegatedBy).HasMaxLength(NameLength);
+            // A reviewer's tasks (claimed by me, delegated to me, held by a colleague I stand in for), soonest due first.
+            t.HasIndex(x => new { x.ClaimedBy, x.Status, x.DueAt });
         });
         model.Entity<CaseEventRecord>(e =>
         {

@@ -34,6 +34,7 @@ internal static class CaseRows
         AnsweringClerk = AnsweringClerkOf(@case),
         Rating = @case.Rating is { } rating ? (int)rating.Level : null,
         RatedAt = @case.Rating?.At,
+        WindowDueAt = @case.WindowStep is { } step ? due.DueAt(step.Start, step.LimitDays) : null,
         NextDeadlineAt = WholeMicroseconds(@case.NextClockThreshold(due, now)),
         State = CaseStateJson.Serialize(@case.ToState()),
         Revision = revision,
@@ -53,7 +54,7 @@ internal static class CaseRows
     public static IEnumerable<CaseTaskRecord> Tasks(Case @case) => @case.Tasks.Select(t => new CaseTaskRecord
     {
         Id = t.Id, CaseId = @case.Id, CaseNumber = @case.Number, ItemCode = @case.ItemCode, ApplicantName = @case.Applicant.Name, DepartmentCode = t.DepartmentCode, Status = t.Status.ToString(), BookmarkId = t.BookmarkId, Level = t.Level.ToString(),
-        ClaimedBy = t.ClaimedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
+        ClaimedBy = t.ClaimedBy, DelegatedBy = t.DelegatedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
     });
 
     /// <summary>The timeline lines from <paramref name="saved"/> on (appended, never rewritten).</summary>

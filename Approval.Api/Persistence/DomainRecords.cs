@@ -30,6 +30,8 @@ public sealed class UserRecord
     public string? WindowCode { get; set; }
     public string? ApplicantIdNumber { get; set; }
     public string? Email { get; set; }
+    /// <summary>窗口负责人: a window clerk whose work lists may show the whole center.</summary>
+    public bool IsLeadClerk { get; set; }
     public required string PasswordHash { get; set; }
     /// <summary>Changed by a sign-out, a password change or a role change: cookies and tokens carrying another stamp are refused.</summary>
     public string SecurityStamp { get; set; } = "";
@@ -146,6 +148,11 @@ public sealed class CaseRecord
     /// <summary>The applicant's rating (满意度), 1 非常不满意 to 5 非常满意; null until rated.</summary>
     public int? Rating { get; set; }
     public DateTimeOffset? RatedAt { get; set; }
+    /// <summary>
+    /// When the window step the case waits in is due: 受理 within 5 working days of receipt (Art. 32), 出件 within 10 of the
+    /// decision (Art. 44); null while the case is with the departments, the applicant or closed. The window's work lists sort on it.
+    /// </summary>
+    public DateTimeOffset? WindowDueAt { get; set; }
     public required string State { get; set; }
     public long Revision { get; set; }
 }
@@ -165,6 +172,8 @@ public sealed class CaseTaskRecord
     public required string BookmarkId { get; set; }
     public string Level { get; set; } = "Green";
     public string? ClaimedBy { get; set; }
+    /// <summary>委托: who handed the task to <see cref="ClaimedBy"/>, while it is delegated (a reviewer's "delegated to me" list).</summary>
+    public string? DelegatedBy { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }

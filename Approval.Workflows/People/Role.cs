@@ -22,6 +22,11 @@ public sealed record User(string Id, string UserName, string DisplayName, Role R
 {
     public string? DepartmentCode { get; init; }
     public string? WindowCode { get; init; }
+    /// <summary>
+    /// 窗口负责人 (a window clerk who leads the center's front desk): their work lists may show the whole center, not only
+    /// their own window. A flag on the account, given by an administrator (the demo user <c>lead-clerk</c> has it).
+    /// </summary>
+    public bool IsLeadClerk { get; init; }
     /// <summary>For applicants: the resident ID or credit code their cases are filed under.</summary>
     public string? ApplicantIdNumber { get; init; }
     /// <summary>Where notifications are e-mailed, when the SMTP sender is configured; none when null.</summary>

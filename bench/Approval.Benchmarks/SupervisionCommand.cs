@@ -25,6 +25,7 @@ internal static class SupervisionCommand
         var warmup = 3;
         var snapshotDays = 0;
         var showSql = false;
+        var which = "all";
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -34,12 +35,13 @@ internal static class SupervisionCommand
                 case "--warmup": warmup = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--snapshot-days": snapshotDays = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--show-sql": showSql = bool.Parse(args[i + 1]); break;
-                default: throw new ArgumentException($"unknown option {args[i]} (use --data-directory, --iterations, --warmup, --snapshot-days, --show-sql)");
+                case "--reads": which = args[i + 1]; break;
+                default: throw new ArgumentException($"unknown option {args[i]} (use --data-directory, --iterations, --warmup, --snapshot-days, --show-sql, --reads)");
             }
         }
         if (dataDirectory is null || !File.Exists(Path.Combine(dataDirectory, "approval.db")))
         {
-            await Console.Error.WriteLineAsync("usage: supervision --data-directory DIR (holding approval.db, filled by seed-demo) [--iterations 50] [--warmup 3] [--snapshot-days 0] [--show-sql false]");
+            await Console.Error.WriteLineAsync("usage: supervision --data-directory DIR (holding approval.db, filled by seed-demo) [--iterations 50] [--warmup 3] [--snapshot-days 0] [--show-sql false] [--reads all|supervision|worklists]");
             return 2;
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Approval:DataDirectory"] = dataDirectory }).Build();
@@ -71,7 +73,12 @@ internal static class SupervisionCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Built the performance snapshots of the last {days} days in {watch.Elapsed.TotalSeconds:N1} s ({watch.Elapsed.TotalSeconds / days:N1} s a day)."));
             }
-            var reads = new SupervisionReads(contexts, hours).All(today);
+            // The supervisors' reads, then every role's work lists (Approval.Api/WorkLists).
+            IReadOnlyList<(string Name, Func<Task<int>> Read)> reads =
+            [
+                .. which is "all" or "supervision" ? new SupervisionReads(contexts, hours).All(today) : [],
+                .. which is "all" or "worklists" ? await new WorkListReads(contexts, hours).AllAsync(today) : [],
+            ];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{reads.Count} reads, each {warmup} times to warm up, then {iterations} times, one after another; milliseconds per read."));
             Console.WriteLine();
             var width = reads.Max(r => r.Name.Length);

@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using Approval.Api.Persistence;
+using Approval.Api.Supervision;
+using Approval.Workflows.Applicants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Api.WorkLists;
+
+/// <summary>
+/// A line of a staff work list of cases (the window's lists, a department head's, the staff search). The applicant's ID or
+/// credit code is masked (<c>110105********002X</c>): a list is read over shoulders; the case, opened, shows it whole.
+/// </summary>
+public sealed record WorkListCase(
+    string CaseId,
+    string Number,
+    string ItemCode,
+    string? ItemName,
+    string ApplicantName,
+    string ApplicantIdMasked,
+    string Status,
+    string Level,
+    string LeadDepartmentCode,
+    string? LeadDepartmentName,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? WindowDueAt,
+    DateTimeOffset? PromiseDueAt,
+    DateTimeOffset? ClosedAt,
+    string? AcceptingWindowCode);
+
+/// <summary>Which cases a list holds (on a context) and in what order: the filter and sort the database answers from an index.</summary>
+internal sealed record CaseListQuery(Func<ApprovalDbContext, IQueryable<CaseRecord>> Matching, Func<IQueryable<CaseRecord>, IOrderedQueryable<CaseRecord>> Order)
+{
+    /// <summary>Soonest due first by <paramref name="due"/>; cases without that instant last on every provider; the number breaks ties.</summary>
+    public static Func<IQueryable<CaseRecord>, IOrderedQueryable<CaseRecord>> SoonestFirst(System.Linq.Expressions.Expression<Func<CaseRecord, DateTimeOffset?>> due)
+    {
+        var isNull = System.Linq.Expressions.Expression.Lambda<Func<CaseRecord, bool>>(
+            System.Linq.Expressions.Expression.Equal(due.Body, System.Linq.Expressions.Expression.Constant(null, typeof(DateTimeOffset?))), due.Parameters);
+        return cases => cases.OrderBy(isNull).ThenBy(due).ThenBy(c => c.Number);
+    }
+
+    /// <summary>
+    /// Soonest due first by a column the list's filter (nearly) always has, ordered as the index holds it, so the database
+    /// reads the first page off the index — an IS NULL term in the order made SQLite sort every match (or scan the table).
+    /// Rows without the instant (saved before the WorkListIndexes migration) come first on SQLite and SQL Server, last on PostgreSQL.
+    /// </summary>
+    public static Func<IQueryable<CaseRecord>, IOrderedQueryable<CaseRecord>> ByIndex(System.Linq.Expressions.Expression<Func<CaseRecord, DateTimeOffset?>> due) =>
+        cases => cases.OrderBy(due).ThenBy(c => c.Number);
+
+    /// <summary>Newest received first (the search's order).</summary>
+    public static IOrderedQueryable<CaseRecord> NewestFirst(IQueryable<CaseRecord> cases) => cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Number);
+}
+
+/// <summary>
+/// Reads the case lists: counts and orders on the list's index, then reads only the rows of the page shown — never the case
+/// documents — as the supervisors' case list does.
+/// </summary>
+internal sealed class WorkListCaseReader(IDbContextFactory<ApprovalDbContext> contexts)
+{
+    public static readonly IReadOnlyList<CsvColumn<WorkListCase>> Columns =
+    [
+        new("caseId", c => c.CaseId), new("number", c => c.Number), new("itemCode", c => c.ItemCode), new("itemName", c => c.ItemName),
+        new("applicantName", c => c.ApplicantName), new("applicantIdMasked", c => c.ApplicantIdMasked), new("status", c => c.Status),
+        new("level", c => c.Level), new("leadDepartmentCode", c => c.LeadDepartmentCode), new("leadDepartmentName", c => c.LeadDepartmentName),
+        new("receivedAt", c => c.ReceivedAt), new("acceptedAt", c => c.AcceptedAt), new("dueAt", c => c.DueAt), new("windowDueAt", c => c.WindowDueAt),
+        new("promiseDueAt", c => c.PromiseDueAt), new("closedAt", c => c.ClosedAt), new("acceptingWindowCode", c => c.AcceptingWindowCode),
+    ];
+
+    public async Task<Page<WorkListCase>> PageAsync(CaseListQuery query, Paging paging, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var matching = query.Matching(db);
+        var total = await matching.CountAsync(cancellationToken);
+        var ids = total == 0 ? [] : await query.Order(matching).Skip(paging.Skip).Take(paging.Size).Select(c => c.Id).ToListAsync(cancellationToken);
+        var names = await CatalogNames.ReadAsync(db, cancellationToken);
+        return new Page<WorkListCase>(paging.Number, paging.Size, total, [.. (await RowsAsync(db, ids, cancellationToken)).Select(r => r.Named(names))]);
+    }
+
+    public async Task<int> CountAsync(CaseListQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await query.Matching(db).CountAsync(cancellationToken);
+    }
+
+    /// <summary>Every matching case, in list order as it stands when the export starts, the rows read in chunks.</summary>
+    public async IAsyncEnumerable<WorkListCase> StreamAsync(CaseListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var names = await CatalogNames.ReadAsync(db, cancellationToken);
+        var ids = await query.Order(query.Matching(db)).Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            foreach (var row in await RowsAsync(db, chunk, cancellationToken))
+                yield return row.Named(names);
+        }
+    }
+
+    private const int ChunkSize = 200;
+
+    private static async Task<IEnumerable<CaseRow>> RowsAsync(ApprovalDbContext db, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+            return [];
+        var rows = await db.Cases.Where(c => ids.Contains(c.Id))
+            .Select(c => new CaseRow(c.Id, c.Number, c.ItemCode, c.ApplicantName, c.ApplicantIdNumber, c.Status, c.Level, c.LeadDepartmentCode, c.ReceivedAt,
+                c.AcceptedAt, c.DueAt, c.WindowDueAt, c.PromiseDueAt, c.ClosedAt, c.AcceptingWindowCode))
+            .ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, cancellationToken);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]);
+    }
+
+    // The columns read; the case document (State) is never loaded.
+    private sealed record CaseRow(string Id, string Number, string ItemCode, string ApplicantName, string ApplicantIdNumber, string Status, string Level,
+        string LeadDepartmentCode, DateTimeOffset ReceivedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? DueAt, DateTimeOffset? WindowDueAt,
+        DateTimeOffset? PromiseDueAt, DateTimeOffset? ClosedAt, string? AcceptingWindowCode)
+    {
+        public WorkListCase Named(CatalogNames names) => new(Id, Number, ItemCode, names.Item(ItemCode), ApplicantName, IdentityNumberMask.Mask(ApplicantIdNumber),
+            Status, Level, LeadDepartmentCode, names.Department(LeadDepartmentCode), ReceivedAt, AcceptedAt, DueAt, WindowDueAt, PromiseDueAt, ClosedAt, AcceptingWindowCode);
+    }
+}
