@@ -44,6 +44,7 @@ internal sealed class RequestExamples : ISchemaFilter
             ["title"] = "已受理：办件 {caseNumber}",
             ["body"] = "{applicantName}：您申请的「{itemName}」（办件编号 {caseNumber}）已于 {acceptedAt} 受理，承诺办结期限 {promisedDueDate}（法定期限 {legalDueDate}）。",
             ["sms"] = "【政务服务】办件{caseNumber}已受理，承诺{promisedDueDate}前办结。",
+        },
         [typeof(ApplicantCase)] = () => new JsonObject
         {
             ["caseId"] = "3f2b8c1e9d7a4e60b5c2a1d0e9f8a7b6", ["number"] = "20261124-000001", ["queryCode"] = "K7M2Q9XR4T",

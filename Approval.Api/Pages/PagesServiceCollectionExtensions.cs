@@ -33,7 +33,7 @@ internal static class PagesServiceCollectionExtensions
             // Chinese unless the person chose otherwise: the browser's Accept-Language is not asked.
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.AddScoped<WorkLists>();
+        services.AddScoped<WorkbenchLists>();
         services.AddSingleton<DeadlineText>();
 
         // A page asks a person to sign in; an API client still gets its 401/403 problem details.

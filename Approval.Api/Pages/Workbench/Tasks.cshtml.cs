@@ -7,7 +7,7 @@ namespace Approval.Api.Pages.Workbench;
 
 /// <summary>A department's task inbox, the most urgent first (warning colour, working days left).</summary>
 [Authorize(Policy = Policies.DepartmentStaff)]
-public sealed class TasksModel(WorkLists lists, ICatalog catalog) : PageModel
+public sealed class TasksModel(WorkbenchLists lists, ICatalog catalog) : PageModel
 {
     public IReadOnlyList<WorkListLine> Lines { get; private set; } = [];
     public string DepartmentName { get; private set; } = "";

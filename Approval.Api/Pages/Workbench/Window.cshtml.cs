@@ -6,7 +6,7 @@ namespace Approval.Api.Pages.Workbench;
 
 /// <summary>The window clerk's home: applications waiting for an answer (Art. 32 clock first), results to hand out, a case by number.</summary>
 [Authorize(Policy = Policies.WindowClerk)]
-public sealed class WindowModel(WorkLists lists) : PageModel
+public sealed class WindowModel(WorkbenchLists lists) : PageModel
 {
     public IReadOnlyList<WorkListLine> Queue { get; private set; } = [];
     public IReadOnlyList<WorkListLine> ToDeliver { get; private set; } = [];

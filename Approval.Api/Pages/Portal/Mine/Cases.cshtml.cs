@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Approval.Api.Pages.Portal.Mine;
 
 /// <summary>我的办件: the applicant's own cases.</summary>
-public sealed class CasesModel(WorkLists lists, ICatalog catalog) : PageModel
+public sealed class CasesModel(WorkbenchLists lists, ICatalog catalog) : PageModel
 {
     public IReadOnlyList<WorkListLine> Lines { get; private set; } = [];
 

@@ -280,6 +280,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("WindowDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("WorkflowInstanceId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
@@ -288,11 +291,7 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AcceptingWindowCode");
 
-                    b.HasIndex("ApplicantIdNumber");
-
                     b.HasIndex("DeliveringWindowCode");
-
-                    b.HasIndex("ItemCode");
 
                     b.HasIndex("NextDeadlineAt");
 
@@ -307,6 +306,14 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("AcceptingWindowCode", "PromiseDueAt");
+
+                    b.HasIndex("ApplicantIdNumber", "ReceivedAt");
+
+                    b.HasIndex("ApplicantName", "ReceivedAt");
+
+                    b.HasIndex("ItemCode", "ReceivedAt");
+
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("Status", "DueAt");
@@ -317,6 +324,12 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("Status", "Level", "LeadDepartmentCode");
+
+                    b.HasIndex("Status", "WindowDueAt", "Number");
+
+                    b.HasIndex("LeadDepartmentCode", "Status", "DueAt", "Number");
+
+                    b.HasIndex("Status", "AcceptingWindowCode", "WindowDueAt", "Number");
 
                     b.HasIndex("Status", "Level", "ItemCode", "LeadDepartmentCode", "DueAt", "Number", "ReceivedAt", "AcceptingWindowCode", "DeliveringWindowCode", "Id")
                         .HasDatabaseName("IX_Cases_SupervisionList");
@@ -357,6 +370,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DelegatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -388,6 +405,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("CaseId");
 
                     b.HasIndex("Status", "ClosedAt");
+
+                    b.HasIndex("ClaimedBy", "Status", "DueAt");
 
                     b.HasIndex("DepartmentCode", "Status", "DueAt");
 
@@ -970,6 +989,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsLeadClerk")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");

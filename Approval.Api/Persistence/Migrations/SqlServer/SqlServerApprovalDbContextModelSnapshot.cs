@@ -313,6 +313,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<DateTime?>("WindowDueAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("WorkflowInstanceId")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)")
@@ -322,11 +325,7 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AcceptingWindowCode");
 
-                    b.HasIndex("ApplicantIdNumber");
-
                     b.HasIndex("DeliveringWindowCode");
-
-                    b.HasIndex("ItemCode");
 
                     b.HasIndex("NextDeadlineAt");
 
@@ -341,6 +340,14 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("AcceptingWindowCode", "PromiseDueAt");
+
+                    b.HasIndex("ApplicantIdNumber", "ReceivedAt");
+
+                    b.HasIndex("ApplicantName", "ReceivedAt");
+
+                    b.HasIndex("ItemCode", "ReceivedAt");
+
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("Status", "DueAt");
@@ -351,6 +358,12 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("Status", "Level", "LeadDepartmentCode");
+
+                    b.HasIndex("Status", "WindowDueAt", "Number");
+
+                    b.HasIndex("LeadDepartmentCode", "Status", "DueAt", "Number");
+
+                    b.HasIndex("Status", "AcceptingWindowCode", "WindowDueAt", "Number");
 
                     b.HasIndex("Status", "Level", "ItemCode", "LeadDepartmentCode", "DueAt", "Number", "ReceivedAt", "AcceptingWindowCode", "DeliveringWindowCode", "Id")
                         .HasDatabaseName("IX_Cases_SupervisionList");
@@ -397,6 +410,11 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("DelegatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -432,6 +450,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("CaseId");
 
                     b.HasIndex("Status", "ClosedAt");
+
+                    b.HasIndex("ClaimedBy", "Status", "DueAt");
 
                     b.HasIndex("DepartmentCode", "Status", "DueAt");
 
@@ -1078,6 +1098,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.Property<int>("FailedSignIns")
                         .HasColumnType("int");
+
+                    b.Property<bool>("IsLeadClerk")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("datetime2");

@@ -273,6 +273,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WindowDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("WorkflowInstanceId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -281,11 +284,7 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AcceptingWindowCode");
 
-                    b.HasIndex("ApplicantIdNumber");
-
                     b.HasIndex("DeliveringWindowCode");
-
-                    b.HasIndex("ItemCode");
 
                     b.HasIndex("NextDeadlineAt");
 
@@ -300,6 +299,14 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("AcceptingWindowCode", "PromiseDueAt");
+
+                    b.HasIndex("ApplicantIdNumber", "ReceivedAt");
+
+                    b.HasIndex("ApplicantName", "ReceivedAt");
+
+                    b.HasIndex("ItemCode", "ReceivedAt");
+
                     b.HasIndex("Status", "ClosedAt");
 
                     b.HasIndex("Status", "DueAt");
@@ -310,6 +317,12 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "Level", "LeadDepartmentCode");
+
+                    b.HasIndex("Status", "WindowDueAt", "Number");
+
+                    b.HasIndex("LeadDepartmentCode", "Status", "DueAt", "Number");
+
+                    b.HasIndex("Status", "AcceptingWindowCode", "WindowDueAt", "Number");
 
                     b.HasIndex("Status", "Level", "ItemCode", "LeadDepartmentCode", "DueAt", "Number", "ReceivedAt", "AcceptingWindowCode", "DeliveringWindowCode", "Id")
                         .HasDatabaseName("IX_Cases_SupervisionList");
@@ -350,6 +363,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelegatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -381,6 +398,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("Status", "ClosedAt");
+
+                    b.HasIndex("ClaimedBy", "Status", "DueAt");
 
                     b.HasIndex("DepartmentCode", "Status", "DueAt");
 
@@ -954,6 +973,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLeadClerk")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LockedUntil")

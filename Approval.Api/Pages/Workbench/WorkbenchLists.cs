@@ -12,7 +12,7 @@ public sealed record WorkListLine(string CaseId, string CaseNumber, string ItemC
 /// The lists the pages show, each one small query over the indexed case and task rows. The role work-list APIs
 /// (issue #14) will replace these queries: every page asks this class only, so each list is swapped in one place.
 /// </summary>
-public sealed class WorkLists(IDbContextFactory<ApprovalDbContext> contexts, CaseClock clock)
+public sealed class WorkbenchLists(IDbContextFactory<ApprovalDbContext> contexts, CaseClock clock)
 {
     private const int Shown = 200;
 
