@@ -103,8 +103,8 @@ public sealed class SeedDemoTests
         var caseId = @case!.Id;
 
         foreach (var task in @case.Tasks.Where(t => t.IsOpen).ToList())
-            @case = await departments.GiveOpinionAsync(caseId, task.Id, new Opinion(task.DepartmentCode, Verdict.Approve, null, $"{task.DepartmentCode}-reviewer"));
-        @case = await departments.DecideAsync(caseId, "samr-head", null, null);
+            @case = await departments.GiveOpinionAsync(caseId, task.Id, Actor.Reviewer($"{task.DepartmentCode}-reviewer", task.DepartmentCode), Verdict.Approve, null);
+        @case = await departments.DecideAsync(caseId, Actor.Head("samr-head", "samr"), null, null);
 
         Assert.That(@case.Status, Is.EqualTo(CaseStatus.Decided));
         Assert.That(@case.Decision!.Verdict, Is.AnyOf(Verdict.Approve, Verdict.ApproveWithConditions));
