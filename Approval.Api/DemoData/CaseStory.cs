@@ -169,8 +169,8 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
                         var taskPlan = PlanOf(task);
                         if (task.ClaimedBy is null)
                             Consider(taskPlan.ClaimAt, async () => { await sim.Departments.ClaimAsync(id, task.Id, Actor.Reviewer(taskPlan.Reviewer, task.DepartmentCode)); taskPlan.ClaimAt = null; });
-                        else
-                            Consider(taskPlan.AnswerAt, () => sim.Departments.GiveOpinionAsync(id, task.Id, Actor.Reviewer(taskPlan.Reviewer, task.DepartmentCode), taskPlan.Verdict, ReasonOf(taskPlan.Verdict)));
+                        else // by the reviewer who holds it: a plan made again after a pause may have named another
+                            Consider(taskPlan.AnswerAt, () => sim.Departments.GiveOpinionAsync(id, task.Id, Actor.Reviewer(task.ClaimedBy, task.DepartmentCode), taskPlan.Verdict, ReasonOf(taskPlan.Verdict)));
                     }
                     // A head does not sign while 容缺 materials are still owed (and the promise sweep cannot terminate a decided case).
                     if (open.Count == 0 && @case.Promise is null && sim.Instance?.Bookmarks.Any(b => b.Name == "decision") == true)

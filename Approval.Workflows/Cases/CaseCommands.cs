@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Approval.Engine.Runtime;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Notifications;
@@ -25,6 +26,15 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
 {
     /// <summary>How many times a step is tried before a lost race is answered as a conflict.</summary>
     public const int MaxAttempts = 12;
+
+    /// <summary>The meter of case steps (<c>Approval.Cases</c>), for operators and the benchmarks.</summary>
+    public const string MeterName = "Approval.Cases";
+
+    /// <summary>Counts the steps re-run because they lost a race: how often departments really collide.</summary>
+    public const string RetriesInstrument = "approval.case.step.retries";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Retries = Meter.CreateCounter<long>(RetriesInstrument, description: "case steps re-run after losing a race to a concurrent save");
 
     /// <summary>What a step did to the process, so its timers can be armed once saved.</summary>
     public sealed class StepContext(ICaseSession session, Case @case, ApprovalItem item)
@@ -74,6 +84,7 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
             }
             catch (CaseConflictException) when (attempt < MaxAttempts)
             {
+                Retries.Add(1);
                 // Spread the retries so that steps which collided once do not collide again in lock step.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 * Math.Min(attempt, 8) + 1)), cancellationToken);
             }

@@ -37,7 +37,7 @@ internal sealed class ParallelOpinionsBenchmark : IAsyncDisposable
 
     public ParallelOpinionsBenchmark(string postgresServer) => _server = postgresServer;
 
-    public sealed record Result(int Cases, int Opinions, int Errors, double Seconds, int Decided, IReadOnlyList<string> FirstErrors);
+    public sealed record Result(int Cases, int Opinions, int Errors, long Retries, double Seconds, int Decided, IReadOnlyList<string> FirstErrors);
 
     public async Task SetUpAsync(int cases)
     {
@@ -80,6 +80,16 @@ internal sealed class ParallelOpinionsBenchmark : IAsyncDisposable
     {
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var next = -1;
+        long retries = 0;
+        // The steps that lost a race and were re-run: proof that the opinions really collided.
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == CaseCommands.MeterName && instrument.Name == CaseCommands.RetriesInstrument)
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref retries, value));
+        listener.Start();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
         {
@@ -103,6 +113,7 @@ internal sealed class ParallelOpinionsBenchmark : IAsyncDisposable
             }
         }));
         watch.Stop();
+        listener.Dispose();
         await VerifyAsync(errors);
         var decided = 0;
         var head = Actor.Head("samr-head", "samr");
@@ -118,7 +129,7 @@ internal sealed class ParallelOpinionsBenchmark : IAsyncDisposable
                 errors.Enqueue($"{caseId} decision: {ex.Message}");
             }
         }
-        return new Result(_cases.Count, _cases.Count * Departments.Length, errors.Count, watch.Elapsed.TotalSeconds, decided, [.. errors.Take(5)]);
+        return new Result(_cases.Count, _cases.Count * Departments.Length, errors.Count, Interlocked.Read(ref retries), watch.Elapsed.TotalSeconds, decided, [.. errors.Take(5)]);
     }
 
     // Every case: six completed tasks, six opinion lines, one process waiting at its decision and nothing else.
