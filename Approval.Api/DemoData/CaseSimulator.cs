@@ -38,7 +38,7 @@ internal sealed class CaseSimulator
         var process = new CaseProcess(runtime, Clock);
         var commands = _commands = new CaseCommands(_session, catalog, process, QuietSimulation.Instance, Clock, QuietSimulation.Instance);
         Window = new WindowDesk(commands, process, Clock);
-        Departments = new DepartmentDesk(commands, process, Clock);
+        Departments = new DepartmentDesk(commands, process, Clock, QuietSimulation.Instance);
         Applicants = new ApplicantDesk(commands, process, Clock);
         _acceptance = new AcceptanceDeadlines(_session, commands, process, Clock);
         _watch = new ClockWatch(_session, commands, Clock, new WarningNotices(QuietSimulation.Instance));

@@ -1,3 +1,4 @@
+using Approval.Workflows.People;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Process;
@@ -16,6 +17,7 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
     private static readonly string[] Clerks = ["clerk", "clerk-2", "clerk-3", "clerk-4"];
     // Each clerk sits at a window of the service center (the demo user clerk at w01).
     private static string WindowOf(string clerk) => clerk == "clerk" ? "w01" : $"w0{clerk[^1]}";
+    private static Actor Clerk(string clerk) => Actor.Clerk(clerk, WindowOf(clerk));
     private static readonly string[] RefusalReasons =
     [
         "申请事项依法不需要取得行政许可 (no licence is needed for this)",
@@ -25,7 +27,7 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
     ];
 
     private readonly Dictionary<string, TaskPlan> _tasks = new(StringComparer.Ordinal);
-    private string _applicant = "";
+    private Actor _applicant = Actor.Applicant("", "");
     private string? _differingDepartment;
     private Verdict _differingVerdict;
     private bool _stuckTask;
@@ -43,7 +45,7 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
     {
         var item = await sim.ItemAsync(PickItem());
         var application = DemoApplications.For(item, random);
-        _applicant = application.Applicant.Name;
+        _applicant = Actor.Applicant(application.Applicant.Name, application.Applicant.IdNumber);
         sim.Submit(plan, item, application);
         if (await WindowAsync(item))
             await ReviewAsync(item);
@@ -75,20 +77,20 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
             return false;
         if (r < 0.06)
         {
-            await sim.Window.RefuseAsync(id, clerk, RefusalReasons[random.Next(RefusalReasons.Length)], WindowOf(clerk));
+            await sim.Window.RefuseAsync(id, Clerk(clerk), RefusalReasons[random.Next(RefusalReasons.Length)]);
             await RateAsync();
             return false;
         }
         if (r < 0.15)
         {
             var missing = item.Materials.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).Select(m => m.Name).ToList();
-            await sim.Window.RequestSupplementAsync(id, clerk, missing, WindowOf(clerk));
+            await sim.Window.RequestSupplementAsync(id, Clerk(clerk), missing);
             if (random.NextDouble() < 0.1)
             {
                 // A second request on the unchanged application: refused by the rules and recorded (补正不一次告知).
                 if (!await sim.AtAsync(Later(sim.Now, random.Next(0, 2))))
                     return false;
-                await sim.Window.RequestSupplementAsync(id, clerk, [item.Materials[^1].Name], WindowOf(clerk));
+                await sim.Window.RequestSupplementAsync(id, Clerk(clerk), [item.Materials[^1].Name]);
             }
             if (random.NextDouble() < 0.08 || !await sim.AtAsync(Later(sim.Now, random.Next(1, 8))))
                 return false;
@@ -100,12 +102,12 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
         {
             var today = sim.Clock.Due.Hours.DateOf(sim.Now);
             var promisedBy = sim.Clock.Due.Calendar.AddWorkingDays(today, random.Next(2, Math.Max(3, Math.Min(8, item.PromisedLimitDays))));
-            await sim.Window.AcceptWithMissingMaterialsAsync(id, clerk, [optional[0].Code], promisedBy, applicantInGoodStanding: true, WindowOf(clerk));
+            await sim.Window.AcceptWithMissingMaterialsAsync(id, Clerk(clerk), [optional[0].Code], promisedBy, applicantInGoodStanding: true);
             return true;
         }
         // Fees are free by the catalog; a clerk now and then charges one anyway (违规收费).
         decimal? fee = random.NextDouble() < 0.003 ? item.Fee + 50 : null;
-        await sim.Window.AcceptAsync(id, clerk, fee, WindowOf(clerk));
+        await sim.Window.AcceptAsync(id, Clerk(clerk), fee);
         return true;
     }
 
@@ -151,14 +153,14 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
             if (@case.Status is CaseStatus.InReview or CaseStatus.Suspended or CaseStatus.SupplementRequested)
                 Consider(withdrawAt, () => sim.Applicants.WithdrawAsync(id, _applicant, "申请人主动撤回 (withdrawn by the applicant)"));
             if (@case.Status is CaseStatus.InReview or CaseStatus.Suspended && @case.ExtensionDays == 0 && (@case.DueAt is null || extendAt <= @case.DueAt))
-                Consider(extendAt, async () => { await sim.Departments.ExtendAsync(id, $"{lead}-head", "需组织现场踏勘，依法延长审查期限 (a site survey is needed)"); extendAt = null; });
+                Consider(extendAt, async () => { await sim.Departments.ExtendAsync(id, Actor.Head($"{lead}-head", lead), "需组织现场踏勘，依法延长审查期限 (a site survey is needed)"); extendAt = null; });
             if (@case.Promise is not null)
-                Consider(materialsAt, () => sim.StepAsync((c, clock) => c.ReceivePromisedMaterials(_applicant, c.Promise!.MaterialCodes, clock)));
+                Consider(materialsAt, () => sim.StepAsync((c, clock) => c.ReceivePromisedMaterials(_applicant.Name, c.Promise!.MaterialCodes, clock)));
             switch (@case.Status)
             {
                 case CaseStatus.Suspended:
                     resumeAt ??= Later(sim.Now, random.Next(2, 11));
-                    Consider(resumeAt, async () => { await sim.Departments.ResumeClockAsync(id, $"{lead}-reviewer"); resumeAt = null; _tasks.Clear(); });
+                    Consider(resumeAt, async () => { await sim.Departments.ResumeClockAsync(id, Actor.Reviewer($"{lead}-reviewer", lead)); resumeAt = null; _tasks.Clear(); });
                     break;
                 case CaseStatus.InReview:
                     var open = @case.Tasks.Where(t => t.IsOpen).ToList();
@@ -166,20 +168,20 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
                     {
                         var taskPlan = PlanOf(task);
                         if (task.ClaimedBy is null)
-                            Consider(taskPlan.ClaimAt, async () => { await sim.Departments.ClaimAsync(id, task.Id, taskPlan.Reviewer); taskPlan.ClaimAt = null; });
-                        else
-                            Consider(taskPlan.AnswerAt, () => sim.Departments.GiveOpinionAsync(id, task.Id, OpinionOf(task, taskPlan)));
+                            Consider(taskPlan.ClaimAt, async () => { await sim.Departments.ClaimAsync(id, task.Id, Actor.Reviewer(taskPlan.Reviewer, task.DepartmentCode)); taskPlan.ClaimAt = null; });
+                        else // by the reviewer who holds it: a plan made again after a pause may have named another
+                            Consider(taskPlan.AnswerAt, () => sim.Departments.GiveOpinionAsync(id, task.Id, Actor.Reviewer(task.ClaimedBy, task.DepartmentCode), taskPlan.Verdict, ReasonOf(taskPlan.Verdict)));
                     }
                     // A head does not sign while 容缺 materials are still owed (and the promise sweep cannot terminate a decided case).
                     if (open.Count == 0 && @case.Promise is null && sim.Instance?.Bookmarks.Any(b => b.Name == "decision") == true)
                     {
                         decideAt ??= decisionDays is { } days ? Later(sim.Now, days) : null;
-                        Consider(decideAt, async () => { await sim.Departments.DecideAsync(id, $"{lead}-head", null, null); decideAt = null; });
+                        Consider(decideAt, async () => { await sim.Departments.DecideAsync(id, Actor.Head($"{lead}-head", lead), null, null); decideAt = null; });
                     }
                     if (sim.Instance?.Bookmarks.Any(b => b.ActivityType == ApprovalTypes.ClockSuspension) != true)
                         Consider(askSuspensionAt, async () =>
                         {
-                            await sim.Departments.SuspendClockAsync(id, $"{lead}-reviewer", "组织专家评审，评审时间不计入审批期限 (expert review, Art. 45)", random.Next(3, 11));
+                            await sim.Departments.SuspendClockAsync(id, Actor.Reviewer($"{lead}-reviewer", lead), "组织专家评审，评审时间不计入审批期限 (expert review, Art. 45)", random.Next(3, 11));
                             askSuspensionAt = null;
                         });
                     break;
@@ -193,7 +195,7 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
                     Consider(deliverAt, async () =>
                     {
                         var clerk = Clerks[random.Next(Clerks.Length)];
-                        await sim.Window.DeliverAsync(id, clerk, WindowOf(clerk));
+                        await sim.Window.DeliverAsync(id, Clerk(clerk));
                         await RateAsync();
                     });
                     break;
@@ -245,13 +247,13 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
         return _tasks[task.Id] = new TaskPlan { Reviewer = reviewer, ClaimAt = answerAt is { } a && a < claimAt ? a : claimAt, AnswerAt = answerAt, Verdict = verdict };
     }
 
-    private static Opinion OpinionOf(CaseTask task, TaskPlan plan) => new(task.DepartmentCode, plan.Verdict, plan.Verdict switch
+    private static string? ReasonOf(Verdict verdict) => verdict switch
     {
         Verdict.ApproveWithConditions => "须在开业前完成消防设施检测 (fire equipment to be tested before opening)",
         Verdict.ReturnForSupplement => "请补充住所使用证明原件 (the original proof of premises is needed)",
         Verdict.Refuse => "经营场所不符合规划用途 (the premises are not zoned for this use)",
         _ => null,
-    }, plan.Reviewer);
+    };
 
     /// <summary>
     /// A moment <paramref name="workingDays"/> working days after <paramref name="from"/>: within office hours of that day,

@@ -27,9 +27,13 @@ internal sealed class FixedCatalog(IReadOnlyList<ApprovalItem> items, IReadOnlyL
 /// due, and once the history is written the application's recurring sweep carries on from the rows (their next
 /// threshold). Notifications of the past would only flood the demo users' inboxes.
 /// </summary>
-internal sealed class QuietSimulation : IWorkflowTimerScheduler, IDeadlineAlarms, INotificationOutbox, IStaffDirectory
+internal sealed class QuietSimulation : IWorkflowTimerScheduler, IDeadlineAlarms, INotificationOutbox, IStaffDirectory, Approval.Workflows.People.IAbsences
 {
     public static readonly QuietSimulation Instance = new();
+
+    /// <summary>No one is away in a simulated history: a task is answered by the reviewer who holds it.</summary>
+    public Task<Approval.Workflows.People.Absence?> FindAsync(string userName, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Approval.Workflows.People.Absence?>(null);
 
     public void Schedule(string instanceId, string bookmarkId, DateTimeOffset dueAt)
     {

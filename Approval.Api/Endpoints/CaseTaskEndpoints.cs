@@ -65,42 +65,37 @@ internal static class CaseTaskEndpoints
         return TypedResults.Ok<IReadOnlyList<TaskListEntry>>(rows);
     }
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ClaimAsync(string caseId, string taskId, ClaimsPrincipal principal,
-        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken) =>
-        await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.ClaimAsync(caseId, taskId, principal.ToUser()!.UserName, cancellationToken), principal);
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> ClaimAsync(string caseId, string taskId, ClaimsPrincipal principal,
+        DepartmentDesk desk, CancellationToken cancellationToken) =>
+        CasesEndpoints.Step(() => desk.ClaimAsync(caseId, taskId, CasesEndpoints.Acting(principal), cancellationToken), principal);
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ReleaseAsync(string caseId, string taskId, ClaimsPrincipal principal,
-        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken) =>
-        await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.ReleaseAsync(caseId, taskId, principal.ToUser()!.UserName, cancellationToken), principal);
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> ReleaseAsync(string caseId, string taskId, ClaimsPrincipal principal,
+        DepartmentDesk desk, CancellationToken cancellationToken) =>
+        CasesEndpoints.Step(() => desk.ReleaseAsync(caseId, taskId, CasesEndpoints.Acting(principal), cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> DelegateAsync(string caseId, string taskId, HandOverRequest request, ClaimsPrincipal principal,
-        ICaseSessions sessions, EfUserStore users, DepartmentDesk desk, CancellationToken cancellationToken)
+        EfUserStore users, DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (await ColleagueProblemAsync(request.To, principal, users, cancellationToken) is { } problem)
             return problem;
-        return await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.DelegateAsync(caseId, taskId, principal.ToUser()!.UserName, EfUserStore.NormalizeUserName(request.To!), cancellationToken), principal);
+        return await CasesEndpoints.Step(() => desk.DelegateAsync(caseId, taskId, CasesEndpoints.Acting(principal), EfUserStore.NormalizeUserName(request.To!), cancellationToken), principal);
     }
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> TakeBackAsync(string caseId, string taskId, ClaimsPrincipal principal,
-        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken) =>
-        await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.TakeBackAsync(caseId, taskId, principal.ToUser()!.UserName, cancellationToken), principal);
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> TakeBackAsync(string caseId, string taskId, ClaimsPrincipal principal,
+        DepartmentDesk desk, CancellationToken cancellationToken) =>
+        CasesEndpoints.Step(() => desk.TakeBackAsync(caseId, taskId, CasesEndpoints.Acting(principal), cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ReassignAsync(string caseId, string taskId, HandOverRequest request, ClaimsPrincipal principal,
-        ICaseSessions sessions, EfUserStore users, DepartmentDesk desk, CancellationToken cancellationToken)
+        EfUserStore users, DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
             return TypedResults.Problem(Problems.InvalidField("reason", "a reassignment states its reason"));
         if (await ColleagueProblemAsync(request.To, principal, users, cancellationToken) is { } problem)
             return problem;
-        return await OnOwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.ReassignAsync(caseId, taskId, CasesEndpoints.Actor(principal), EfUserStore.NormalizeUserName(request.To!), request.Reason, cancellationToken), principal);
+        return await CasesEndpoints.Step(() => desk.ReassignAsync(caseId, taskId, CasesEndpoints.Acting(principal), EfUserStore.NormalizeUserName(request.To!), request.Reason, cancellationToken), principal);
     }
 
-    // A task changes hands only within its department.
+    // A task changes hands only within its department: who the colleague is is the user store's to say, the case's department the step's.
     private static async Task<ProblemHttpResult?> ColleagueProblemAsync(string? to, ClaimsPrincipal principal, EfUserStore users, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(to))
@@ -113,45 +108,39 @@ internal static class CaseTaskEndpoints
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> OpinionAsync(string caseId, string taskId, OpinionRequest request, ClaimsPrincipal principal,
-        ICaseSessions sessions, EfAbsences absences, TimeProvider time, DepartmentDesk desk, CancellationToken cancellationToken)
+        DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<Verdict>(request.Verdict, ignoreCase: true, out var verdict))
             return TypedResults.Problem(Problems.InvalidField("verdict", "must be Approve, ApproveWithConditions, ReturnForSupplement or Refuse"));
-        var user = principal.ToUser()!;
-        var opinion = new Opinion(user.DepartmentCode ?? "", verdict, request.Reason?.Trim(), CasesEndpoints.Actor(principal));
-        if (opinion.Problem() is { } problem)
+        var reason = request.Reason?.Trim();
+        if (new Opinion("", verdict, reason, null).Problem() is { } problem)
             return TypedResults.Problem(Problems.InvalidField("reason", problem));
-        return await HeldByMeAsync(caseId, taskId, principal, sessions, absences, time, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.GiveOpinionAsync(caseId, taskId, opinion, cancellationToken), principal);
+        return await CasesEndpoints.Step(() => desk.GiveOpinionAsync(caseId, taskId, CasesEndpoints.Acting(principal), verdict, reason, cancellationToken), principal);
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> SuspendAsync(string caseId, SuspendRequest request, ClaimsPrincipal principal,
-        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken)
+        DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
             return TypedResults.Problem(Problems.InvalidField("reason", "a suspension states the reason told to the applicant (Art. 45)"));
         if (request.ExpectedDays is < 1 or > 365)
             return TypedResults.Problem(Problems.InvalidField("expectedDays", "must be from 1 to 365 working days"));
-        return await ReviewingAsync(caseId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.SuspendClockAsync(caseId, CasesEndpoints.Actor(principal), request.Reason, request.ExpectedDays, cancellationToken), principal);
+        return await CasesEndpoints.Step(() => desk.SuspendClockAsync(caseId, CasesEndpoints.Acting(principal), request.Reason, request.ExpectedDays, cancellationToken), principal);
     }
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ResumeAsync(string caseId, ClaimsPrincipal principal,
-        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken) =>
-        await ReviewingAsync(caseId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.ResumeClockAsync(caseId, CasesEndpoints.Actor(principal), cancellationToken), principal);
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> ResumeAsync(string caseId, ClaimsPrincipal principal, DepartmentDesk desk, CancellationToken cancellationToken) =>
+        CasesEndpoints.Step(() => desk.ResumeClockAsync(caseId, CasesEndpoints.Acting(principal), cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ExtendAsync(string caseId, ReasonRequest request, ClaimsPrincipal principal,
-        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken)
+        DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
             return TypedResults.Problem(Problems.InvalidField("reason", "an extension states the reason told to the applicant (Art. 42)"));
-        return await LeadingAsync(caseId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.ExtendAsync(caseId, CasesEndpoints.Actor(principal), request.Reason, cancellationToken), principal);
+        return await CasesEndpoints.Step(() => desk.ExtendAsync(caseId, CasesEndpoints.Acting(principal), request.Reason, cancellationToken), principal);
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> DecideAsync(string caseId, DecisionRequest request, ClaimsPrincipal principal,
-        ICaseSessions sessions, DepartmentDesk desk, CancellationToken cancellationToken)
+        DepartmentDesk desk, CancellationToken cancellationToken)
     {
         Verdict? verdict = null;
         if (request.Verdict is not null)
@@ -160,54 +149,7 @@ internal static class CaseTaskEndpoints
                 return TypedResults.Problem(Problems.InvalidField("verdict", "must be Approve, ApproveWithConditions, ReturnForSupplement or Refuse"));
             verdict = parsed;
         }
-        return await LeadingAsync(caseId, principal, sessions, cancellationToken)
-            ?? await CasesEndpoints.Step(() => desk.DecideAsync(caseId, CasesEndpoints.Actor(principal), verdict, request.Reason, cancellationToken), principal);
-    }
-
-    // A reviewer acts on a task their colleague holds only as that colleague's substitute while they are away.
-    private static async Task<ProblemHttpResult?> HeldByMeAsync(string caseId, string taskId, ClaimsPrincipal principal, ICaseSessions sessions,
-        EfAbsences absences, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var (problem, task) = await OwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken);
-        if (problem is not null)
-            return problem;
-        var user = principal.ToUser()!;
-        var holder = task!.ClaimedBy;
-        var away = holder is null || holder == user.UserName ? null : await absences.FindAsync(holder, cancellationToken);
-        return Absence.MayActFor(user.UserName, holder, away, time.GetUtcNow())
-            ? null
-            : TypedResults.Problem(Problems.Conflict($"the task is held by {holder}; their substitute may act on it only while they are away"));
-    }
-
-    // A reviewer acts on their own department's tasks only.
-    private static async Task<ProblemHttpResult?> OnOwnTaskAsync(string caseId, string taskId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken) =>
-        (await OwnTaskAsync(caseId, taskId, principal, sessions, cancellationToken)).Problem;
-
-    private static async Task<(ProblemHttpResult? Problem, CaseTask? Task)> OwnTaskAsync(string caseId, string taskId, ClaimsPrincipal principal,
-        ICaseSessions sessions, CancellationToken cancellationToken)
-    {
-        var user = principal.ToUser()!;
-        var @case = await CasesEndpoints.ReadableAsync(caseId, user, sessions, cancellationToken);
-        if (@case is null)
-            return (CasesEndpoints.NotFound(caseId), null);
-        var task = @case.Tasks.FirstOrDefault(t => t.Id == taskId);
-        if (task is null)
-            return (TypedResults.Problem(Problems.NotFound($"Case {caseId} has no task {taskId}.")), null);
-        return task.DepartmentCode == user.DepartmentCode
-            ? (null, task)
-            : (TypedResults.Problem(Problems.Forbidden($"the task belongs to {task.DepartmentCode}")), task);
-    }
-
-    private static async Task<ProblemHttpResult?> ReviewingAsync(string caseId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken) =>
-        await CasesEndpoints.ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken) is null ? CasesEndpoints.NotFound(caseId) : null;
-
-    private static async Task<ProblemHttpResult?> LeadingAsync(string caseId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken)
-    {
-        var user = principal.ToUser()!;
-        var @case = await CasesEndpoints.ReadableAsync(caseId, user, sessions, cancellationToken);
-        if (@case is null)
-            return CasesEndpoints.NotFound(caseId);
-        return CaseAccess.IsLead(user, @case) ? null : TypedResults.Problem(Problems.Forbidden($"only the lead department ({@case.LeadDepartmentCode}) decides and extends"));
+        return await CasesEndpoints.Step(() => desk.DecideAsync(caseId, CasesEndpoints.Acting(principal), verdict, request.Reason, cancellationToken), principal);
     }
 }
 

@@ -30,8 +30,18 @@ public sealed record CaseView(
     string? DeliveringWindowCode = null,
     RatingView? Rating = null)
 {
+    /// <summary>
+    /// The case as <paramref name="viewer"/> may read it: the query code for the applicant and the window only; an
+    /// applicant reads their case, not the staff's disciplinary record (<see cref="ApplicantDisclosure"/>): no violations.
+    /// </summary>
+    public static CaseView For(Case c, Approval.Workflows.People.User viewer)
+    {
+        var view = From(c, CaseReading.SeesQueryCode(viewer));
+        return viewer.Role == Approval.Workflows.People.Role.Applicant ? view with { Violations = [] } : view;
+    }
+
     /// <summary>The view of a case; the query code is shown to the applicant and the window only.</summary>
-    public static CaseView From(Case c, bool showQueryCode) => new(
+    private static CaseView From(Case c, bool showQueryCode) => new(
         c.Id, c.Number, showQueryCode ? c.QueryCode : null, c.ItemCode, c.Status.ToString(), c.Level.ToString(),
         new ApplicantView(c.Applicant.Kind.ToString(), c.Applicant.IdNumber, c.Applicant.Name, c.Applicant.Phone),
         c.Form, c.ReceivedAt, c.AcceptedAt, c.DeemedAccepted, c.DueAt, c.ExtensionDays,
@@ -69,7 +79,15 @@ public sealed record SupplementRequestView(DateTimeOffset At, string Clerk, IRea
 
 public sealed record ViolationView(string Kind, DateTimeOffset At, string? DepartmentCode, string? Person, string Evidence);
 
-public sealed record TimelineEntryView(DateTimeOffset At, string Actor, string Action, string? Reason, string? Detail, string? WindowCode = null);
+public sealed record TimelineEntryView(DateTimeOffset At, string Actor, string Action, string? Reason, string? Detail, string? WindowCode = null)
+{
+    /// <summary>The case's timeline as <paramref name="viewer"/> may read it: an applicant the steps they are told of (<see cref="ApplicantDisclosure"/>).</summary>
+    public static IReadOnlyList<TimelineEntryView> For(Case c, Approval.Workflows.People.User viewer) =>
+        viewer.Role != Approval.Workflows.People.Role.Applicant
+            ? [.. c.Timeline.Select(e => new TimelineEntryView(e.At, e.Actor, e.Action.ToString(), e.Reason, e.Detail, e.WindowCode))]
+            : [.. c.Timeline.Where(e => e.Action.IsToldToApplicant())
+                .Select(e => new TimelineEntryView(e.At, e.Actor, e.Action.ToString(), e.Action.ReasonIsToldToApplicant() ? e.Reason : null, e.Detail, e.WindowCode))];
+}
 
 /// <summary>An application: the item, the applicant, the item's form filled in.</summary>
 /// <param name="ItemCode">事项编码, e.g. QY-SL-001.</param>

@@ -73,7 +73,7 @@ internal static class CasesEndpoints
         var application = new Application(request.ItemCode.Trim(),
             new Applicant(kind, request.Applicant.IdNumber?.Trim().ToUpperInvariant() ?? "", request.Applicant.Name?.Trim() ?? "", request.Applicant.Phone), request.Form);
         var intake_ = await intake.SubmitAsync(application, user.Id, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
-        var view = CaseView.From(intake_.Case, showQueryCode: true);
+        var view = CaseView.For(intake_.Case, user);
         return intake_.Created ? TypedResults.Created($"/api/cases/{view.Id}", view) : TypedResults.Ok(view);
     }
 
@@ -81,15 +81,14 @@ internal static class CasesEndpoints
     {
         var user = principal.ToUser()!;
         var @case = await ReadableAsync(caseId, user, sessions, cancellationToken);
-        return @case is null ? NotFound(caseId) : TypedResults.Ok(CaseView.From(@case, CaseAccess.SeesQueryCode(user)));
+        return @case is null ? NotFound(caseId) : TypedResults.Ok(CaseView.For(@case, user));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineEntryView>>, ProblemHttpResult>> TimelineAsync(string caseId, ClaimsPrincipal principal, ICaseSessions sessions, CancellationToken cancellationToken)
     {
-        var @case = await ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken);
-        return @case is null
-            ? NotFound(caseId)
-            : TypedResults.Ok<IReadOnlyList<TimelineEntryView>>([.. @case.Timeline.Select(e => new TimelineEntryView(e.At, e.Actor, e.Action.ToString(), e.Reason, e.Detail, e.WindowCode))]);
+        var user = principal.ToUser()!;
+        var @case = await ReadableAsync(caseId, user, sessions, cancellationToken);
+        return @case is null ? NotFound(caseId) : TypedResults.Ok(TimelineEntryView.For(@case, user));
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> AcceptAsync(string caseId, AcceptRequest? request, ClaimsPrincipal principal, WindowDesk window,
@@ -98,56 +97,48 @@ internal static class CasesEndpoints
         if (request?.FeeCharged is < 0)
             return TypedResults.Problem(Problems.InvalidField("feeCharged", "a fee is not negative"));
         if (request?.MissingMaterials is not { Count: > 0 } missing)
-            return await Step(() => window.AcceptAsync(caseId, Actor(principal), request?.FeeCharged, WindowOf(principal), cancellationToken), principal);
+            return await Step(() => window.AcceptAsync(caseId, Acting(principal), request?.FeeCharged, cancellationToken), principal);
         if (request.PromisedBy is not { } promisedBy)
             return TypedResults.Problem(Problems.InvalidField("promisedBy", "容缺受理 needs the date the applicant promises the missing materials by"));
         // The credit-record store (诚信记录信息库, domain.md §7) is not built yet: every applicant counts as in good standing.
-        return await Step(() => window.AcceptWithMissingMaterialsAsync(caseId, Actor(principal), missing, promisedBy, applicantInGoodStanding: true, WindowOf(principal), cancellationToken), principal);
+        return await Step(() => window.AcceptWithMissingMaterialsAsync(caseId, Acting(principal), missing, promisedBy, applicantInGoodStanding: true, cancellationToken), principal);
     }
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> RefuseAsync(string caseId, ReasonRequest request, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(request.Reason)
             ? Task.FromResult<Results<Ok<CaseView>, ProblemHttpResult>>(TypedResults.Problem(Problems.InvalidField("reason", "a refusal states its reason (Art. 38)")))
-            : Step(() => window.RefuseAsync(caseId, Actor(principal), request.Reason, WindowOf(principal), cancellationToken), principal);
+            : Step(() => window.RefuseAsync(caseId, Acting(principal), request.Reason, cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> RequestSupplementAsync(string caseId, SupplementRequestBody request, ClaimsPrincipal principal,
         WindowDesk window, CancellationToken cancellationToken)
     {
         if (request.MissingMaterials is not { Count: > 0 } missing || missing.Any(string.IsNullOrWhiteSpace))
             return TypedResults.Problem(Problems.InvalidField("missingMaterials", "list every missing material, at once (一次告知)"));
-        var (@case, outcome) = await window.RequestSupplementAsync(caseId, Actor(principal), missing, WindowOf(principal), cancellationToken);
+        var (@case, outcome) = await window.RequestSupplementAsync(caseId, Acting(principal), missing, cancellationToken);
         return outcome == SupplementOutcome.RefusedAsRepeated
             ? TypedResults.Problem(Problems.Conflict("supplements were already asked for on this application; a second request is not made and has been recorded as a violation (补正不一次告知)"))
-            : TypedResults.Ok(CaseView.From(@case, true));
+            : TypedResults.Ok(CaseView.For(@case, principal.ToUser()!));
     }
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> ReceivePromisedMaterialsAsync(string caseId, PromisedMaterialsRequest? request,
         ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
         request?.MaterialCodes is not { Count: > 0 } codes || codes.Any(string.IsNullOrWhiteSpace)
             ? Task.FromResult<Results<Ok<CaseView>, ProblemHttpResult>>(TypedResults.Problem(Problems.InvalidField("materialCodes", "name the materials received, by their catalog codes")))
-            : Step(() => window.ReceivePromisedMaterialsAsync(caseId, Actor(principal), [.. codes.Select(c => c.Trim())], WindowOf(principal), cancellationToken), principal);
+            : Step(() => window.ReceivePromisedMaterialsAsync(caseId, Acting(principal), [.. codes.Select(c => c.Trim())], cancellationToken), principal);
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> DeliverAsync(string caseId, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
-        Step(() => window.DeliverAsync(caseId, Actor(principal), WindowOf(principal), cancellationToken), principal);
+        Step(() => window.DeliverAsync(caseId, Acting(principal), cancellationToken), principal);
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> SupplementAsync(string caseId, SupplementBody request, ClaimsPrincipal principal,
-        ICaseSessions sessions, ApplicantDesk applicants, CancellationToken cancellationToken)
-    {
-        if (await ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken) is null)
-            return NotFound(caseId);
-        return await Step(() => applicants.SupplementAsync(caseId, Actor(principal), request.Form, cancellationToken), principal);
-    }
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> SupplementAsync(string caseId, SupplementBody request, ClaimsPrincipal principal,
+        ApplicantDesk applicants, CancellationToken cancellationToken) =>
+        Step(() => applicants.SupplementAsync(caseId, Acting(principal), request.Form, cancellationToken), principal);
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> WithdrawAsync(string caseId, ReasonRequest? request, ClaimsPrincipal principal,
-        ICaseSessions sessions, ApplicantDesk applicants, CancellationToken cancellationToken)
-    {
-        if (await ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken) is null)
-            return NotFound(caseId);
-        return await Step(() => applicants.WithdrawAsync(caseId, Actor(principal), request?.Reason, cancellationToken), principal);
-    }
+    private static Task<Results<Ok<CaseView>, ProblemHttpResult>> WithdrawAsync(string caseId, ReasonRequest? request, ClaimsPrincipal principal,
+        ApplicantDesk applicants, CancellationToken cancellationToken) =>
+        Step(() => applicants.WithdrawAsync(caseId, Acting(principal), request?.Reason, cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> RateAsync(string caseId, RatingRequest? request, ClaimsPrincipal principal,
-        ICaseSessions sessions, ApplicantDesk applicants, CancellationToken cancellationToken)
+        ApplicantDesk applicants, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
         if (request?.Score is not (>= 1 and <= 5))
@@ -156,24 +147,25 @@ internal static class CasesEndpoints
             errors.Add(("comment", $"at most {ServiceRating.MaxCommentLength} characters"));
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
-        if (await ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken) is null)
-            return NotFound(caseId);
-        return await Step(() => applicants.RateAsync(caseId, Actor(principal), (Satisfaction)request!.Score!.Value, request.Comment, cancellationToken), principal);
+        return await Step(() => applicants.RateAsync(caseId, Acting(principal), (Satisfaction)request!.Score!.Value, request.Comment, cancellationToken), principal);
     }
 
     internal static async Task<Case?> ReadableAsync(string caseId, User user, ICaseSessions sessions, CancellationToken cancellationToken)
     {
         await using var session = await sessions.OpenAsync(cancellationToken);
         var @case = await session.FindAsync(caseId, cancellationToken);
-        return @case is not null && CaseAccess.CanRead(user, @case) ? @case : null;
+        return @case is not null && CaseReading.CanRead(user, @case) ? @case : null;
     }
 
     /// <summary>Runs a step; the domain's refusals become problem details (see <see cref="ExceptionProblems"/>).</summary>
     internal static async Task<Results<Ok<CaseView>, ProblemHttpResult>> Step(Func<Task<Case>> step, ClaimsPrincipal principal) =>
-        TypedResults.Ok(CaseView.From(await step(), CaseAccess.SeesQueryCode(principal.ToUser()!)));
+        TypedResults.Ok(CaseView.For(await step(), principal.ToUser()!));
 
-    /// <summary>The window the signed-in clerk sits at now (their account's), which the case records for its window steps.</summary>
-    private static string? WindowOf(ClaimsPrincipal principal) => principal.ToUser()?.WindowCode;
+    /// <summary>
+    /// Who acts, for the step to decide on the case it loads whether they may: their role, department, the window they
+    /// sit at now (the case records it for its window steps), or the applicant they are.
+    /// </summary>
+    internal static Approval.Workflows.People.Actor Acting(ClaimsPrincipal principal) => Approval.Workflows.People.Actor.Of(principal.ToUser()!);
 
     internal static string Actor(ClaimsPrincipal principal) => principal.ToUser() is { } user ? $"{user.DisplayName} ({user.UserName})" : "anonymous";
 

@@ -28,7 +28,7 @@ internal static class CorrectionEndpoints
             return TypedResults.Problem(Problems.InvalidField("taskId", "name the task to reopen"));
         if (string.IsNullOrWhiteSpace(request.Reason))
             return TypedResults.Problem(Problems.InvalidField("reason", "a correction states its reason"));
-        return await CasesEndpoints.Step(() => corrections.ReopenTaskAsync(caseId, request.TaskId, CasesEndpoints.Actor(principal), request.Reason, cancellationToken), principal);
+        return await CasesEndpoints.Step(() => corrections.ReopenTaskAsync(caseId, request.TaskId, CasesEndpoints.Acting(principal), request.Reason, cancellationToken), principal);
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ReopenDecisionAsync(string caseId, CorrectionRequest request, ClaimsPrincipal principal,
@@ -36,7 +36,7 @@ internal static class CorrectionEndpoints
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
             return TypedResults.Problem(Problems.InvalidField("reason", "a correction states its reason"));
-        return await CasesEndpoints.Step(() => corrections.ReopenDecisionAsync(caseId, CasesEndpoints.Actor(principal), request.Reason, cancellationToken), principal);
+        return await CasesEndpoints.Step(() => corrections.ReopenDecisionAsync(caseId, CasesEndpoints.Acting(principal), request.Reason, cancellationToken), principal);
     }
 }
 

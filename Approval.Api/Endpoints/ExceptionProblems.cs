@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace Approval.Api.Endpoints;
 
-/// <summary>Turns the domain's exceptions into problem details: missing things are 404, lost races 409, bad requests 400.</summary>
+/// <summary>Turns the domain's exceptions into problem details: missing things (and cases the caller may not see) are 404, steps the caller may not take 403, lost races 409, bad requests 400.</summary>
 internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -17,6 +17,7 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExce
             Approval.Workflows.Cases.IdempotencyKeyReusedException e => Problems.UnprocessableFields([("Idempotency-Key", e.Message)], "The Idempotency-Key was used for another request"),
             Approval.Workflows.Cases.ApplicationInvalidException e => Problems.InvalidFields(e.Errors.Select(x => (x.Field, x.Reason))),
             Approval.Workflows.Cases.CaseNotFoundException e => Problems.NotFound(e.Message),
+            Approval.Workflows.Cases.CaseAccessDeniedException e => Problems.Forbidden(e.Message),
             Approval.Workflows.Cases.CaseRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
             Approval.Workflows.Cases.CaseConflictException e => Problems.Conflict(e.Message),
             Approval.Workflows.Supervision.SupervisionRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),

@@ -4,12 +4,18 @@ using Approval.Api.Identity;
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
 using Approval.Workflows.Inputs;
+using Approval.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Approval.Api.Endpoints;
 
-/// <summary>Workflow instances: start, read, resume bookmarks, publish events, retry incidents, cancel. Engine internals: administrators act, supervisors read.</summary>
+/// <summary>
+/// Workflow instances: start, read, resume bookmarks, publish events, retry incidents, cancel. Engine internals: administrators act, supervisors read.
+/// A case's process is moved only through the case's steps, which keep the case and its instance together; resuming,
+/// retrying or cancelling it here would strand the case (InReview with open tasks and no process behind them), so it is refused (409).
+/// </summary>
 internal static class WorkflowInstanceEndpoints
 {
     public static RouteGroupBuilder MapWorkflowInstanceEndpoints(this IEndpointRouteBuilder routes)
@@ -21,11 +27,14 @@ internal static class WorkflowInstanceEndpoints
             .WithSummary("Reads an instance: status, variables, pending bookmarks, incidents.");
         group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Resumes a pending bookmark with an input.")
-            .WithDescription("Resuming a bookmark that was already resumed has no second effect and answers outcome AlreadyResumed.");
+            .WithDescription("Resuming a bookmark that was already resumed has no second effect and answers outcome AlreadyResumed. A case's process is refused (409): it moves through the case's steps and corrections.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{instanceId}/incidents/{incidentId}/retry", RetryAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Retries the activity an incident stopped.");
+            .WithSummary("Retries the activity an incident stopped. A case's process is refused (409).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{instanceId}/cancel", CancelAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Cancels an instance: nothing more runs, its bookmarks are gone.");
+            .WithSummary("Cancels an instance: nothing more runs, its bookmarks are gone. A case's process is refused (409): a case ends by its own steps (withdrawal, refusal, decision).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         routes.MapPost("/api/workflow-events/{eventName}", PublishEventAsync).WithTags("Workflow instances").RequireAuthorization(Policies.Administrator)
             .WithSummary("Publishes an event: every instance waiting on it (Elsa.Event) resumes.");
@@ -47,8 +56,10 @@ internal static class WorkflowInstanceEndpoints
     }
 
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> ResumeAsync(
-        string instanceId, string bookmarkId, ResumeRequest? request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+        string instanceId, string bookmarkId, ResumeRequest? request, WorkflowRuntime runtime, IDbContextFactory<ApprovalDbContext> contexts, CancellationToken cancellationToken)
     {
+        if (await CaseProcessProblemAsync(instanceId, contexts, cancellationToken) is { } problem)
+            return problem;
         var run = await runtime.ResumeAsync(instanceId, bookmarkId, request?.Input, cancellationToken);
         return run.Result.Outcome switch
         {
@@ -59,18 +70,37 @@ internal static class WorkflowInstanceEndpoints
     }
 
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> RetryAsync(
-        string instanceId, string incidentId, WorkflowRuntime runtime, CancellationToken cancellationToken)
+        string instanceId, string incidentId, WorkflowRuntime runtime, IDbContextFactory<ApprovalDbContext> contexts, CancellationToken cancellationToken)
     {
+        if (await CaseProcessProblemAsync(instanceId, contexts, cancellationToken) is { } problem)
+            return problem;
         var run = await runtime.RetryAsync(instanceId, incidentId, cancellationToken);
         return run.Result.Outcome == RunOutcome.NotFound
             ? TypedResults.Problem(Problems.NotFound($"Instance '{instanceId}' has no open incident '{incidentId}'."))
             : TypedResults.Ok(InstanceView.From(run.Instance, run.Result.Outcome));
     }
 
-    private static async Task<Ok<InstanceView>> CancelAsync(string instanceId, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> CancelAsync(string instanceId, WorkflowRuntime runtime,
+        IDbContextFactory<ApprovalDbContext> contexts, CancellationToken cancellationToken)
     {
+        if (await CaseProcessProblemAsync(instanceId, contexts, cancellationToken) is { } problem)
+            return problem;
         var run = await runtime.CancelAsync(instanceId, cancellationToken);
         return TypedResults.Ok(InstanceView.From(run.Instance, run.Result.Outcome));
+    }
+
+    // A case's instance has the case's id (CaseProcess.StartAsync), and a case is never deleted: once an instance is a
+    // case's it stays one, so this check cannot go stale before the engine acts.
+    private static async Task<ProblemHttpResult?> CaseProcessProblemAsync(string instanceId, IDbContextFactory<ApprovalDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Cases.AnyAsync(c => c.Id == instanceId, cancellationToken))
+            return null;
+        var problem = Problems.Conflict($"Instance '{instanceId}' runs the process of case {instanceId}: it moves only through the case's steps " +
+            $"(/api/cases/{instanceId}/…), which keep the case and its process together. To correct it, use the corrections " +
+            $"(POST /api/cases/{instanceId}/corrections/reopen-task or /reopen-decision).");
+        problem.Extensions["caseId"] = instanceId;
+        return TypedResults.Problem(problem);
     }
 
     private static async Task<Ok<EventOutcome>> PublishEventAsync(string eventName, ResumeRequest? request, WorkflowRuntime runtime, CancellationToken cancellationToken)

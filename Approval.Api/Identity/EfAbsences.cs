@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Api.Identity;
 
 /// <summary>Reviewers' absences and substitutes, one per reviewer (table <c>Absences</c>).</summary>
-public sealed class EfAbsences(IDbContextFactory<ApprovalDbContext> contexts)
+public sealed class EfAbsences(IDbContextFactory<ApprovalDbContext> contexts) : IAbsences
 {
     public async Task<Absence?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {

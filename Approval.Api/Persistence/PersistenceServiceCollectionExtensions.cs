@@ -1,5 +1,6 @@
 using Approval.Engine.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Approval.Api.Persistence;
 
@@ -40,6 +41,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowInstanceStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
         services.AddSingleton<IWorkflowDefinitionStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
         services.AddSingleton<Approval.Workflows.Cases.ICaseSessions, EfCaseSessions>();
+        // The departments' steps ask who is away (代理人) inside their own unit of work.
+        services.TryAddSingleton<Identity.EfAbsences>();
+        services.TryAddSingleton<Approval.Workflows.People.IAbsences>(provider => provider.GetRequiredService<Identity.EfAbsences>());
         services.AddSingleton<Approval.Workflows.Catalog.ICatalog, EfCatalog>();
         services.AddSingleton<Approval.Workflows.Cases.ICaseQueries, EfCaseQueries>();
         services.AddSingleton<Approval.Workflows.Calendar.ICalendarYears, EfCalendarYears>();

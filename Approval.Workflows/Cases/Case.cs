@@ -67,6 +67,8 @@ public sealed partial class Case
     public string? AcceptingWindowCode { get; private set; }
     /// <summary>出件窗口: the window whose clerk handed out the result.</summary>
     public string? DeliveringWindowCode { get; private set; }
+    /// <summary>The department whose special procedure stopped the clock now; null when the process stopped it, or it runs.</summary>
+    public string? SuspendingDepartmentCode { get; private set; }
 
     public IReadOnlyList<CaseEvent> Timeline => _timeline;
     public IReadOnlyList<SupplementRequest> SupplementRequests => _supplementRequests;
@@ -227,13 +229,15 @@ public sealed partial class Case
     public void AttachProcess(string workflowInstanceId) => WorkflowInstanceId = workflowInstanceId;
 
     /// <summary>特别程序: stops the case's clock, with the reason told to the applicant (Art. 45).</summary>
-    public void SuspendClock(string actor, string reason, int? expectedDays, CaseClock clock)
+    /// <param name="departmentCode">The department that asked for it, which alone restarts the clock; null when the process stopped it.</param>
+    public void SuspendClock(string actor, string reason, int? expectedDays, CaseClock clock, string? departmentCode = null)
     {
         TextLimits.Check("reason", reason, TextLimits.Reason);
         Require(Status == CaseStatus.InReview, "only a case in review can be suspended");
         Require(!string.IsNullOrWhiteSpace(reason), "a suspension states its reason (Art. 45)");
         _suspensions.Add(new ClockSuspension(clock.Now, null));
         Status = CaseStatus.Suspended;
+        SuspendingDepartmentCode = departmentCode;
         ExpectedSuspension = expectedDays is > 0 and var expected ? new ExpectedSuspension(clock.Now, expected) : null;
         Record(clock.Now, actor, CaseAction.ClockSuspended, reason, expectedDays is { } days ? $"expected {days} working days" : null);
         if (!clock.Rules.EmptyReasons.States(reason))
@@ -250,6 +254,7 @@ public sealed partial class Case
         _suspensions[open] = _suspensions[open] with { Until = clock.Now };
         Status = CaseStatus.InReview;
         ExpectedSuspension = null;
+        SuspendingDepartmentCode = null;
         Record(clock.Now, actor, CaseAction.ClockResumed);
         RecomputeDue(clock);
     }

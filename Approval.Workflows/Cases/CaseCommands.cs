@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using Approval.Engine.Runtime;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Notifications.Feedback;
+using Approval.Workflows.People;
 
 namespace Approval.Workflows.Cases;
 
@@ -9,15 +11,35 @@ namespace Approval.Workflows.Cases;
 public sealed class CaseNotFoundException(string message) : Exception(message);
 
 /// <summary>
-/// Runs one step on one case in one unit of work: load the case and its item, act, commit (the case, its instance and
-/// the notifications the step raised together), then schedule the timers the process created and wake the e-mail
-/// outbox. A lost race is a <see cref="CaseConflictException"/>: nothing was saved, no one is notified. The applicant is told
-/// of the steps that concern them (<see cref="ApplicantNotices"/>, from the timeline lines the step added) in the same commit;
-/// without <paramref name="applicantNotices"/> (a generated history) they are not.
+/// Runs one step on one case in one unit of work: load the case and its item, decide whether the actor may take the
+/// step on the case as loaded, act, commit (the case, its instance and the notifications the step raised together),
+/// then schedule the timers the process created and wake the e-mail outbox. The applicant is told of the steps that
+/// concern them (<see cref="ApplicantNotices"/>, from the timeline lines the step added) in the same commit; without
+/// <paramref name="applicantNotices"/> (a generated history) they are not.
 /// </summary>
+/// <remarks>
+/// Departments work on one case in parallel, so two steps saved at the same moment are normal, not an error: a step that
+/// lost the race (<see cref="CaseConflictException"/>) is run again on the case as the winner left it, in a fresh unit of
+/// work, a bounded number of times. That is safe because a step is decided by the loaded case alone and nothing of a lost
+/// attempt was saved (its notifications were rows of the discarded unit of work; timers and alarms are armed after the
+/// commit only). A step the winner made impossible (the task is already answered) fails on the re-run as it would have
+/// if it had come second.
+/// </remarks>
 public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseProcess process, IDeadlineAlarms alarms, CaseClock clock, INotificationOutbox outbox,
     ApplicantNotices? applicantNotices = null)
 {
+    /// <summary>How many times a step is tried before a lost race is answered as a conflict.</summary>
+    public const int MaxAttempts = 12;
+
+    /// <summary>The meter of case steps (<c>Approval.Cases</c>), for operators and the benchmarks.</summary>
+    public const string MeterName = "Approval.Cases";
+
+    /// <summary>Counts the steps re-run because they lost a race: how often departments really collide.</summary>
+    public const string RetriesInstrument = "approval.case.step.retries";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Retries = Meter.CreateCounter<long>(RetriesInstrument, description: "case steps re-run after losing a race to a concurrent save");
+
     /// <summary>What a step did to the process, so its timers can be armed once saved.</summary>
     public sealed class StepContext(ICaseSession session, Case @case, ApprovalItem item)
     {
@@ -39,10 +61,45 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
         }
     }
 
-    public async Task<Case> ExecuteAsync(string caseId, Func<StepContext, Task> step, CancellationToken cancellationToken)
+    /// <summary>
+    /// A person's step: a case the actor may not see is not found (<see cref="CaseNotFoundException"/>); one they see but
+    /// may not act on this way is refused by <paramref name="mayAct"/> (<see cref="CaseAccessDeniedException"/>). Both are
+    /// decided on the case the step itself loaded, so no check is stale.
+    /// </summary>
+    public Task<Case> ExecuteAsync(string caseId, Actor actor, CaseAccessRule mayAct, Func<StepContext, Task> step, CancellationToken cancellationToken) =>
+        RunAsync(caseId, @case =>
+        {
+            if (!CaseAccess.Sees(actor, @case))
+                throw new CaseNotFoundException($"No case {caseId} that you may see.");
+            mayAct(actor, @case);
+        }, step, cancellationToken);
+
+    /// <summary>The system's own step (a sweep, a timer, a seed): no one to check.</summary>
+    public Task<Case> ExecuteAsync(string caseId, Func<StepContext, Task> step, CancellationToken cancellationToken) =>
+        RunAsync(caseId, static _ => { }, step, cancellationToken);
+
+    private async Task<Case> RunAsync(string caseId, Action<Case> guard, Func<StepContext, Task> step, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(caseId, guard, step, cancellationToken);
+            }
+            catch (CaseConflictException) when (attempt < MaxAttempts)
+            {
+                Retries.Add(1);
+                // Spread the retries so that steps which collided once do not collide again in lock step.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 * Math.Min(attempt, 8) + 1)), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<Case> AttemptAsync(string caseId, Action<Case> guard, Func<StepContext, Task> step, CancellationToken cancellationToken)
     {
         await using var session = await sessions.OpenAsync(cancellationToken);
         var @case = await session.FindAsync(caseId, cancellationToken) ?? throw new CaseNotFoundException($"No case {caseId}.");
+        guard(@case);
         var item = await catalog.FindItemAsync(@case.ItemCode, cancellationToken)
             ?? throw new CaseRuleException($"the case's item {@case.ItemCode} is no longer in the catalog");
         var context = new StepContext(session, @case, item);

@@ -1,6 +1,6 @@
 using Approval.Benchmarks;
 
-// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | supervision | sweep | profile | bdn [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | supervision | sweep | opinions | profile | bdn [BenchmarkDotNet arguments]
 var command = args.Length > 0 ? args[0] : "inmemory";
 switch (command)
 {
@@ -14,12 +14,14 @@ switch (command)
         return await SweepCommand.RunAsync(args[1..]);
     case "stamp":
         return await StampCommand.RunAsync(args[1..]);
+    case "opinions":
+        return await ParallelOpinionsCommand.RunAsync(args[1..]);
     case "profile":
         return await ProfileCommand.RunAsync(args[1..]);
     case "bdn":
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(ReferenceProcessBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, supervision, sweep, profile or bdn");
+        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, supervision, sweep, opinions, profile or bdn");
         return 1;
 }

@@ -165,7 +165,7 @@ internal sealed class SweepBenchmark : IAsyncDisposable
         };
         var submitted = await _services.GetRequiredService<CaseIntake>()
             .SubmitAsync(new Application(DemoCatalog.EnterpriseEstablishment.Code, person, form), "applicant", key, CancellationToken.None);
-        await _services.GetRequiredService<WindowDesk>().AcceptAsync(submitted.Case.Id, "clerk", cancellationToken: CancellationToken.None);
+        await _services.GetRequiredService<WindowDesk>().AcceptAsync(submitted.Case.Id, Approval.Workflows.People.Actor.Clerk("clerk"), cancellationToken: CancellationToken.None);
         return submitted.Case.Id;
     }
 

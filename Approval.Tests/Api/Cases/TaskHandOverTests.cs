@@ -40,8 +40,13 @@ public class TaskHandOverTests
         var reassigned = await (await head.PostAsJsonAsync($"/api/cases/{id}/tasks/{task}/reassign", new { to = "tax-head", reason = "审查员休假" })).Content.ReadFromJsonAsync<JsonObject>();
         Assert.That(ClaimedBy(reassigned!, task), Is.EqualTo("tax-head"));
 
-        var actions = (await applicant.GetFromJsonAsync<JsonArray>($"/api/cases/{id}/timeline"))!.Select(e => e!["action"]!.GetValue<string>()).ToList();
+        var seen = (await applicant.GetFromJsonAsync<JsonArray>($"/api/cases/{id}/timeline"))!;
+        var actions = seen.Select(e => e!["action"]!.GetValue<string>()).ToList();
         Assert.That(actions, Does.Contain("TaskClaimed").And.Contain("TaskDelegated").And.Contain("TaskReassigned"));
+        // Why a task changed hands speaks of the staff (leave, workload): the department sees it, the applicant does not.
+        Assert.That(seen.Single(e => e!["action"]!.GetValue<string>() == "TaskReassigned")!["reason"], Is.Null);
+        var staff = (await head.GetFromJsonAsync<JsonArray>($"/api/cases/{id}/timeline"))!;
+        Assert.That(staff.Single(e => e!["action"]!.GetValue<string>() == "TaskReassigned")!["reason"]!.GetValue<string>(), Is.EqualTo("审查员休假"));
     }
 
     [Test]

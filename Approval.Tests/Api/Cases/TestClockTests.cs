@@ -42,9 +42,11 @@ public class TestClockTests
         Assert.That(accepted["status"]!.GetValue<string>(), Is.EqualTo("InReview"));
 
         await admin.PostAsJsonAsync("/api/admin/clock", new { advanceBy = "40.00:00:00" });
-        var late = await applicant.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
+        // The violations are the staff's record: supervisors read them, the applicant does not (issue #13, defect 10).
+        var late = await admin.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
         Assert.That(late!["level"]!.GetValue<string>(), Is.EqualTo("Red"));
         Assert.That(late["violations"]!.AsArray().Select(v => v!["kind"]!.GetValue<string>()), Does.Contain("OverdueCase").And.Contain("AcceptedBySilence"));
+        Assert.That((await applicant.GetFromJsonAsync<JsonObject>($"/api/cases/{id}"))!["violations"]!.AsArray(), Is.Empty);
     }
 
     [Test]

@@ -102,9 +102,10 @@ public sealed class SeedDemoTests
         Assert.That(@case, Is.Not.Null, "an enterprise registration in review");
         var caseId = @case!.Id;
 
+        // Each by the reviewer holding the task, if one does: the step itself refuses anyone else.
         foreach (var task in @case.Tasks.Where(t => t.IsOpen).ToList())
-            @case = await departments.GiveOpinionAsync(caseId, task.Id, new Opinion(task.DepartmentCode, Verdict.Approve, null, $"{task.DepartmentCode}-reviewer"));
-        @case = await departments.DecideAsync(caseId, "samr-head", null, null);
+            @case = await departments.GiveOpinionAsync(caseId, task.Id, Actor.Reviewer(task.ClaimedBy ?? $"{task.DepartmentCode}-reviewer", task.DepartmentCode), Verdict.Approve, null);
+        @case = await departments.DecideAsync(caseId, Actor.Head("samr-head", "samr"), null, null);
 
         Assert.That(@case.Status, Is.EqualTo(CaseStatus.Decided));
         Assert.That(@case.Decision!.Verdict, Is.AnyOf(Verdict.Approve, Verdict.ApproveWithConditions));

@@ -4,6 +4,7 @@ using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Supervision;
 using Microsoft.EntityFrameworkCore;
+using Approval.Workflows.People;
 
 namespace Approval.Tests.Workflows.Cases;
 
@@ -19,7 +20,7 @@ public class ClockWatchTests(DatabaseProvider provider) : CaseServicesFixture(pr
             new JsonObject { ["companyName"] = "甲公司", ["registeredCapital"] = 10, ["businessScope"] = "咨询", ["address"] = "云城区", ["legalRepresentativeId"] = "11010519491231002X" });
         var id = (await Services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
         Services.At("2026-11-24T14:00:00");
-        await Services.Window.AcceptAsync(id, "clerk");
+        await Services.Window.AcceptAsync(id, Actor.Clerk("clerk"));
         var watch = Services.Watch;
         Assert.That(Services.Alarms.Armed.Where(a => a.CaseId == id).Select(a => a.At), Does.Contain(ACase.Beijing("2026-12-01T17:30:00")).And.Contain(ACase.Beijing("2026-11-27T17:30:00")),
             "the acceptance window's end at intake, the tasks' first prompt after acceptance");

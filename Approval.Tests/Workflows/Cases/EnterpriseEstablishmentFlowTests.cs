@@ -3,6 +3,7 @@ using Approval.Api.Persistence;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
 using Microsoft.EntityFrameworkCore;
+using Approval.Workflows.People;
 
 namespace Approval.Tests.Workflows.Cases;
 
@@ -53,7 +54,7 @@ public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider) : CaseS
         var id = (await Services.Intake.SubmitAsync(AnApplication(), "applicant-1", "key-1")).Case.Id;
 
         Services.At("2026-11-24T14:00:00");
-        var accepted = await Services.Window.AcceptAsync(id, "窗口-李娜");
+        var accepted = await Services.Window.AcceptAsync(id, Actor.Clerk("窗口-李娜"));
         Assert.That(accepted.Status, Is.EqualTo(CaseStatus.InReview));
         Assert.That(accepted.DueAt, Is.EqualTo(ACase.Beijing("2026-12-15T17:30:00")), "15 working days after 11-24");
         Assert.That(accepted.Tasks.Select(t => t.DepartmentCode), Is.EquivalentTo(new[] { "samr", "tax", "eco", "fire", "health", "hrss" }));
@@ -61,7 +62,7 @@ public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider) : CaseS
 
         // The fire brigade asks for an expert review: the case's clock stops for two working days.
         Services.At("2026-11-25T09:00:00");
-        var suspended = await Services.Departments.SuspendClockAsync(id, "消防-王强", "消防设计需组织专家评审", 2);
+        var suspended = await Services.Departments.SuspendClockAsync(id, Actor.Reviewer("消防-王强", "fire"), "消防设计需组织专家评审", 2);
         Assert.That(suspended.Status, Is.EqualTo(CaseStatus.Suspended));
         Assert.That(suspended.DueAt, Is.Null);
 
@@ -69,22 +70,22 @@ public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider) : CaseS
         {
             var task = suspended.Tasks.Single(t => t.DepartmentCode == department);
             var verdict = department == "eco" ? Verdict.ApproveWithConditions : Verdict.Approve;
-            await Services.Departments.GiveOpinionAsync(id, task.Id, new Opinion(department, verdict, department == "eco" ? "须安装油烟净化设施" : null, $"{department}-审查员"));
+            await Services.Departments.GiveOpinionAsync(id, task.Id, Actor.Reviewer($"{department}-审查员", department), verdict, department == "eco" ? "须安装油烟净化设施" : null);
         }
 
         Services.At("2026-11-27T09:00:00");
-        var resumed = await Services.Departments.ResumeClockAsync(id, "消防-王强");
+        var resumed = await Services.Departments.ResumeClockAsync(id, Actor.Reviewer("消防-王强", "fire"));
         Assert.That(resumed.DueAt, Is.EqualTo(ACase.Beijing("2026-12-17T17:30:00")), "11-25 and 11-26 were suspended");
 
         var fireTask = resumed.Tasks.Single(t => t.DepartmentCode == "fire");
-        await Services.Departments.GiveOpinionAsync(id, fireTask.Id, new Opinion("fire", Verdict.Refuse, "疏散通道宽度不足", "消防-王强"));
+        await Services.Departments.GiveOpinionAsync(id, fireTask.Id, Actor.Reviewer("消防-王强", "fire"), Verdict.Refuse, "疏散通道宽度不足");
 
-        var decided = await Services.Departments.DecideAsync(id, "市场监管局-负责人", null, null);
+        var decided = await Services.Departments.DecideAsync(id, Actor.Head("市场监管局-负责人", "samr"), null, null);
         Assert.That(decided.Status, Is.EqualTo(CaseStatus.Decided));
         Assert.That(decided.Decision!.Verdict, Is.EqualTo(Verdict.Refuse));
         Assert.That(decided.Decision.Reasons.Select(r => r.Reason), Is.EqualTo(new[] { "疏散通道宽度不足", "须安装油烟净化设施" }));
 
-        var delivered = await Services.Window.DeliverAsync(id, "窗口-李娜");
+        var delivered = await Services.Window.DeliverAsync(id, Actor.Clerk("窗口-李娜"));
         Assert.That(delivered.Status, Is.EqualTo(CaseStatus.Delivered));
 
         var saved = await Services.LoadAsync(id);
@@ -104,8 +105,8 @@ public class EnterpriseEstablishmentFlowTests(DatabaseProvider provider) : CaseS
     public async Task Two_clerks_accepting_one_case_at_once_one_wins_and_the_other_is_told_why()
     {
         var id = (await Services.Intake.SubmitAsync(AnApplication(), "applicant-1", null)).Case.Id;
-        var first = Services.Window.AcceptAsync(id, "clerk-a");
-        var second = Services.Window.AcceptAsync(id, "clerk-b");
+        var first = Services.Window.AcceptAsync(id, Actor.Clerk("clerk-a"));
+        var second = Services.Window.AcceptAsync(id, Actor.Clerk("clerk-b"));
         var outcomes = await Task.WhenAll(Settle(first), Settle(second));
         Assert.That(outcomes.Count(o => o is null), Is.EqualTo(1), "exactly one acceptance commits");
         Assert.That(outcomes.Single(o => o is not null), Is.InstanceOf<CaseConflictException>().Or.InstanceOf<CaseRuleException>());
@@ -168,24 +169,24 @@ public class CorrectionFlowTests(DatabaseProvider provider) : CaseServicesFixtur
         var application = new Application(DemoCatalog.EnterpriseEstablishment.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
             new JsonObject { ["companyName"] = "丁公司", ["registeredCapital"] = 1, ["businessScope"] = "咨询", ["address"] = "新兴县", ["legalRepresentativeId"] = "11010519491231002X" });
         var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
-        var accepted = await services.Window.AcceptAsync(id, "clerk");
+        var accepted = await services.Window.AcceptAsync(id, Actor.Clerk("clerk"));
         foreach (var task in accepted.Tasks)
         {
             var verdict = task.DepartmentCode == "fire" ? Verdict.Refuse : Verdict.Approve;
-            await services.Departments.GiveOpinionAsync(id, task.Id, new Opinion(task.DepartmentCode, verdict, verdict == Verdict.Refuse ? "误判：通道宽度足够" : null, "r"));
+            await services.Departments.GiveOpinionAsync(id, task.Id, Actor.Reviewer("r", task.DepartmentCode), verdict, verdict == Verdict.Refuse ? "误判：通道宽度足够" : null);
         }
-        var decided = await services.Departments.DecideAsync(id, "samr-head", null, null);
+        var decided = await services.Departments.DecideAsync(id, Actor.Head("samr-head", "samr"), null, null);
         Assert.That(decided.Decision!.Verdict, Is.EqualTo(Verdict.Refuse));
 
         var fireTask = decided.Tasks.Single(t => t.DepartmentCode == "fire");
-        var reopened = await services.Corrections.ReopenTaskAsync(id, fireTask.Id, "admin", "消防意见录入错误");
+        var reopened = await services.Corrections.ReopenTaskAsync(id, fireTask.Id, Actor.Administrator("admin"), "消防意见录入错误");
         Assert.That(reopened.Status, Is.EqualTo(CaseStatus.InReview));
         Assert.That(reopened.Decision, Is.Null);
         Assert.That(reopened.Tasks.Single(t => t.Id == fireTask.Id).Status, Is.EqualTo(Approval.Workflows.Cases.TaskStatus.Superseded));
         var newFireTask = reopened.Tasks.Single(t => t.DepartmentCode == "fire" && t.IsOpen);
 
-        await services.Departments.GiveOpinionAsync(id, newFireTask.Id, new Opinion("fire", Verdict.Approve, null, "r"));
-        var redecided = await services.Departments.DecideAsync(id, "samr-head", null, null);
+        await services.Departments.GiveOpinionAsync(id, newFireTask.Id, Actor.Reviewer("r", "fire"), Verdict.Approve, null);
+        var redecided = await services.Departments.DecideAsync(id, Actor.Head("samr-head", "samr"), null, null);
         Assert.That(redecided.Decision!.Verdict, Is.EqualTo(Verdict.Approve));
         Assert.That(redecided.Timeline.Count(e => e.Action == CaseAction.Corrected), Is.EqualTo(1));
         Assert.That(redecided.Timeline.Count(e => e.Action == CaseAction.Decided), Is.EqualTo(2), "the first decision stays on record");
@@ -198,11 +199,11 @@ public class CorrectionFlowTests(DatabaseProvider provider) : CaseServicesFixtur
         var application = new Application(DemoCatalog.IndividualBusiness.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
             new JsonObject { ["operatorId"] = "11010519491231002X", ["businessScope"] = "小吃", ["address"] = "云城区" });
         var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
-        await services.Window.AcceptAsync(id, "clerk");
-        await services.Departments.DecideAsync(id, "samr-head", Verdict.Refuse, "名称重复");
-        var withdrawn = await services.Corrections.ReopenDecisionAsync(id, "admin", "名称未重复，误判");
+        await services.Window.AcceptAsync(id, Actor.Clerk("clerk"));
+        await services.Departments.DecideAsync(id, Actor.Head("samr-head", "samr"), Verdict.Refuse, "名称重复");
+        var withdrawn = await services.Corrections.ReopenDecisionAsync(id, Actor.Administrator("admin"), "名称未重复，误判");
         Assert.That(withdrawn.Status, Is.EqualTo(CaseStatus.InReview));
-        var decided = await services.Departments.DecideAsync(id, "samr-head", Verdict.Approve, null);
+        var decided = await services.Departments.DecideAsync(id, Actor.Head("samr-head", "samr"), Verdict.Approve, null);
         Assert.That(decided.Decision!.Verdict, Is.EqualTo(Verdict.Approve));
     }
 }
@@ -219,31 +220,31 @@ public class ReturnForSupplementTests(DatabaseProvider provider) : CaseServicesF
         var application = new Application(DemoCatalog.EnterpriseEstablishment.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
             new JsonObject { ["companyName"] = "己公司", ["registeredCapital"] = 1, ["businessScope"] = "餐饮", ["address"] = "云城区", ["legalRepresentativeId"] = "11010519491231002X" });
         var id = (await services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
-        var accepted = await services.Window.AcceptAsync(id, "clerk");
+        var accepted = await services.Window.AcceptAsync(id, Actor.Clerk("clerk"));
         foreach (var task in accepted.Tasks)
         {
             var returned = task.DepartmentCode == "eco";
-            await services.Departments.GiveOpinionAsync(id, task.Id, new Opinion(task.DepartmentCode, returned ? Verdict.ReturnForSupplement : Verdict.Approve, returned ? "缺环境影响登记表" : null, "r"));
+            await services.Departments.GiveOpinionAsync(id, task.Id, Actor.Reviewer("r", task.DepartmentCode), returned ? Verdict.ReturnForSupplement : Verdict.Approve, returned ? "缺环境影响登记表" : null);
         }
 
         services.At("2026-11-26T10:00:00");
-        var sentBack = await services.Departments.DecideAsync(id, "samr-head", null, null);
+        var sentBack = await services.Departments.DecideAsync(id, Actor.Head("samr-head", "samr"), null, null);
         Assert.That(sentBack.Status, Is.EqualTo(CaseStatus.SupplementRequested));
         Assert.That(sentBack.DueAt, Is.Null, "the clock stops while the applicant supplements");
         Assert.That(sentBack.SupplementRequests[^1].MissingMaterials, Is.EqualTo(new[] { "eco: 缺环境影响登记表" }));
 
         services.At("2026-11-30T10:00:00");
-        var supplemented = await services.Applicants.SupplementAsync(id, "applicant-1", null);
+        var supplemented = await services.Applicants.SupplementAsync(id, Actor.Applicant("applicant-1", "11010519491231002X"), null);
         Assert.That(supplemented.Status, Is.EqualTo(CaseStatus.InReview));
         var secondRound = supplemented.Tasks.Where(t => t.IsOpen).ToList();
         Assert.That(secondRound.Select(t => t.DepartmentCode), Is.EquivalentTo(new[] { "samr", "tax", "eco", "fire", "health", "hrss" }));
         Assert.That(supplemented.DueAt, Is.EqualTo(ACase.Beijing("2026-12-17T17:30:00")), "11-26 and 11-27 did not count");
 
         foreach (var task in secondRound)
-            await services.Departments.GiveOpinionAsync(id, task.Id, new Opinion(task.DepartmentCode, Verdict.Approve, null, "r"));
-        var decided = await services.Departments.DecideAsync(id, "samr-head", null, null);
+            await services.Departments.GiveOpinionAsync(id, task.Id, Actor.Reviewer("r", task.DepartmentCode), Verdict.Approve, null);
+        var decided = await services.Departments.DecideAsync(id, Actor.Head("samr-head", "samr"), null, null);
         Assert.That(decided.Decision!.Verdict, Is.EqualTo(Verdict.Approve));
-        var delivered = await services.Window.DeliverAsync(id, "clerk");
+        var delivered = await services.Window.DeliverAsync(id, Actor.Clerk("clerk"));
         Assert.That(delivered.Status, Is.EqualTo(CaseStatus.Delivered));
     }
 }

@@ -1,5 +1,6 @@
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Cases;
+using Approval.Workflows.People;
 
 namespace Approval.Tests.Workflows.Cases;
 
@@ -114,8 +115,8 @@ public class BrokenPromiseSweepTests(Approval.Api.Persistence.DatabaseProvider p
         var decided = (await Services.Intake.SubmitAsync(application, "applicant-1", "a")).Case.Id;
         var open = (await Services.Intake.SubmitAsync(application, "applicant-1", "b")).Case.Id;
         foreach (var id in new[] { decided, open })
-            await Services.Window.AcceptWithMissingMaterialsAsync(id, "clerk", ["premises"], new DateOnly(2026, 11, 24), applicantInGoodStanding: true);
-        await Services.Departments.DecideAsync(decided, "samr-head", Verdict.Approve, null);
+            await Services.Window.AcceptWithMissingMaterialsAsync(id, Actor.Clerk("clerk"), ["premises"], new DateOnly(2026, 11, 24), applicantInGoodStanding: true);
+        await Services.Departments.DecideAsync(decided, Actor.Head("samr-head", "samr"), Verdict.Approve, null);
 
         // 即办件: promised for the same day, due by its close of business.
         Services.At("2026-11-24T17:30:00");

@@ -5,6 +5,7 @@ using Approval.Workflows.Catalog;
 using Approval.Tests.Workflows.Notifications;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Supervision;
+using Approval.Workflows.People;
 
 namespace Approval.Tests.Workflows.Cases;
 
@@ -81,7 +82,7 @@ public class SuspensionOverrunSweepTests(DatabaseProvider provider) : CaseServic
         var application = new Application(DemoCatalog.FoodBusinessLicense.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
             new JsonObject { ["shopName"] = "张三小吃", ["businessType"] = "餐饮服务", ["operatorId"] = "11010519491231002X", ["area"] = 45, ["address"] = "云城区1号" });
         var id = (await Services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
-        var accepted = await Services.Window.AcceptAsync(id, "clerk");
+        var accepted = await Services.Window.AcceptAsync(id, Actor.Clerk("clerk"));
         Assert.That(accepted.ExpectedSuspension, Is.Not.Null, "the definition tells the applicant how long the inspection takes");
 
         await using (var users = await Services.Database.OpenAsync())

@@ -7,6 +7,7 @@ using Approval.Tests.Workflows.Notifications;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Supervision;
 using Microsoft.EntityFrameworkCore;
+using Approval.Workflows.People;
 
 namespace Approval.Tests.Workflows.Cases;
 
@@ -129,8 +130,8 @@ public class WindowStepSweepTests(DatabaseProvider provider) : CaseServicesFixtu
         var application = new Application(DemoCatalog.IndividualBusiness.Code, new Applicant(ApplicantKind.Person, "11010519491231002X", "张三"),
             new JsonObject { ["businessName"] = "张三便利店", ["operatorId"] = "11010519491231002X", ["businessScope"] = "日用百货零售", ["address"] = "云安区六都镇" });
         var id = (await Services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
-        await Services.Window.AcceptAsync(id, "clerk");
-        await Services.Departments.DecideAsync(id, "samr-head", Verdict.Approve, null);
+        await Services.Window.AcceptAsync(id, Actor.Clerk("clerk"));
+        await Services.Departments.DecideAsync(id, Actor.Head("samr-head", "samr"), Verdict.Approve, null);
 
         await using (var db = await Services.Database.OpenAsync())
             Assert.That(await db.Cases.Where(c => c.Id == id).Select(c => c.NextDeadlineAt).SingleAsync(), Is.Not.Null, "the delivery step is on the index");
@@ -142,7 +143,7 @@ public class WindowStepSweepTests(DatabaseProvider provider) : CaseServicesFixtu
         Assert.That(late.WindowStep!.Level, Is.EqualTo(WarningLevel.Red));
         Assert.That(late.Violations.Select(v => v.Kind), Does.Contain(ViolationKind.OverdueDelivery));
 
-        await Services.Window.DeliverAsync(id, "clerk");
+        await Services.Window.DeliverAsync(id, Actor.Clerk("clerk"));
         await using var after = await Services.Database.OpenAsync();
         Assert.That(await after.Cases.Where(c => c.Id == id).Select(c => c.NextDeadlineAt).SingleAsync(), Is.Null, "handed out: nothing left to watch");
     }

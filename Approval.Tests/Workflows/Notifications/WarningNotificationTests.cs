@@ -8,6 +8,7 @@ using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Approval.Workflows.People;
 
 namespace Approval.Tests.Workflows.Notifications;
 
@@ -54,9 +55,9 @@ public class WarningNotificationTests(DatabaseProvider provider) : CaseServicesF
             new JsonObject { ["companyName"] = "甲公司", ["registeredCapital"] = 10, ["businessScope"] = "咨询", ["address"] = "云城区", ["legalRepresentativeId"] = "11010519491231002X" }),
             "applicant-1", null)).Case.Id;
         Services.At("2026-11-24T14:00:00");
-        var accepted = await Services.Window.AcceptAsync(id, "clerk");
+        var accepted = await Services.Window.AcceptAsync(id, Actor.Clerk("clerk"));
         var fireTask = accepted.Tasks.Single(t => t.DepartmentCode == "fire");
-        await Services.Departments.ClaimAsync(id, fireTask.Id, "fire-reviewer");
+        await Services.Departments.ClaimAsync(id, fireTask.Id, Actor.Reviewer("fire-reviewer", "fire"));
 
         // Tasks of 5 working days: 提示 after 3 days used (11-27 17:30).
         Services.At("2026-11-27T17:30:00");
@@ -148,7 +149,7 @@ public class WarningNotificationTests(DatabaseProvider provider) : CaseServicesF
             new JsonObject { ["companyName"] = "甲公司", ["registeredCapital"] = 10, ["businessScope"] = "咨询", ["address"] = "云城区", ["legalRepresentativeId"] = "11010519491231002X" }),
             "applicant-1", null)).Case.Id;
         Services.At("2026-11-24T14:00:00");
-        await Services.Window.AcceptAsync(id, "clerk");
+        await Services.Window.AcceptAsync(id, Actor.Clerk("clerk"));
         return id;
     }
 
