@@ -14,7 +14,7 @@ namespace Approval.Api.Pages.Workbench;
 /// <summary>
 /// A case on the staff workbench: the window's steps (<see cref="WindowDesk"/>), a department's review
 /// (<see cref="DepartmentDesk"/>: claim, opinion, the clock) and the lead head's extension and decision. The record-level
-/// checks are the API's: <see cref="CaseAccess"/>, the task's department, the lead department.
+/// checks are the API's (<see cref="CaseReading"/>); the steps decide again who may act (<see cref="CaseAccess"/>).
 /// </summary>
 public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDesk window, DepartmentDesk department, IStringLocalizer<UiText> text) : PageModel
 {
@@ -27,7 +27,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
     /// <summary>The open task of the signed-in reviewer's department, if any.</summary>
     public CaseTask? MyTask => Sheet.Case.Tasks.FirstOrDefault(t => t.IsOpen && t.DepartmentCode == Me.DepartmentCode);
 
-    public bool IsLead => Me.Role == Role.DepartmentHead && CaseAccess.IsLead(Me, Sheet.Case);
+    public bool IsLead => Me.Role == Role.DepartmentHead && Sheet.Case.LeadDepartmentCode == Me.DepartmentCode;
 
     public async Task<IActionResult> OnGetAsync(string caseId, CancellationToken cancellationToken) => await LoadAsync(caseId, cancellationToken) ?? Page();
 
@@ -38,15 +38,15 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
         if (missing is { Count: > 0 } && promisedBy is null)
             ModelState.AddModelError("promisedBy", text["Workbench.PromisedByRequired"]);
         return StepAsync(caseId, Role.WindowClerk, "accepted", () => missing is { Count: > 0 }
-            ? window.AcceptWithMissingMaterialsAsync(caseId, Actor, missing, promisedBy!.Value, applicantInGoodStanding: true, Me.WindowCode, cancellationToken)
-            : window.AcceptAsync(caseId, Actor, fee, Me.WindowCode, cancellationToken), cancellationToken);
+            ? window.AcceptWithMissingMaterialsAsync(caseId, Actor, missing, promisedBy!.Value, applicantInGoodStanding: true, cancellationToken)
+            : window.AcceptAsync(caseId, Actor, fee, cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostRefuseAsync(string caseId, string? reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
             ModelState.AddModelError("reason", text["Workbench.RefusalReasonRequired"]);
-        return StepAsync(caseId, Role.WindowClerk, "refused", () => window.RefuseAsync(caseId, Actor, reason!.Trim(), Me.WindowCode, cancellationToken), cancellationToken);
+        return StepAsync(caseId, Role.WindowClerk, "refused", () => window.RefuseAsync(caseId, Actor, reason!.Trim(), cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostSupplementAsync(string caseId, List<string>? materials, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
             ModelState.AddModelError("materials", text["Workbench.SupplementMaterialsRequired"]);
         return StepAsync(caseId, Role.WindowClerk, "supplement-requested", async () =>
         {
-            var (@case, outcome) = await window.RequestSupplementAsync(caseId, Actor, materials!, Me.WindowCode, cancellationToken);
+            var (@case, outcome) = await window.RequestSupplementAsync(caseId, Actor, materials!, cancellationToken);
             if (outcome == SupplementOutcome.RefusedAsRepeated)
                 throw new CaseRuleException(text["Workbench.SupplementRepeated"]);
             return @case;
@@ -66,26 +66,27 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
     {
         if (materials is not { Count: > 0 })
             ModelState.AddModelError("promised", text["Workbench.SupplementMaterialsRequired"]);
-        return StepAsync(caseId, Role.WindowClerk, "promised-received", () => window.ReceivePromisedMaterialsAsync(caseId, Actor, materials!, Me.WindowCode, cancellationToken), cancellationToken);
+        return StepAsync(caseId, Role.WindowClerk, "promised-received", () => window.ReceivePromisedMaterialsAsync(caseId, Actor, materials!, cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostDeliverAsync(string caseId, CancellationToken cancellationToken) =>
-        StepAsync(caseId, Role.WindowClerk, "delivered", () => window.DeliverAsync(caseId, Actor, Me.WindowCode, cancellationToken), cancellationToken);
+        StepAsync(caseId, Role.WindowClerk, "delivered", () => window.DeliverAsync(caseId, Actor, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostClaimAsync(string caseId, string taskId, CancellationToken cancellationToken) =>
-        TaskStepAsync(caseId, taskId, "claimed", () => department.ClaimAsync(caseId, taskId, Me.UserName, cancellationToken), cancellationToken);
+        TaskStepAsync(caseId, taskId, "claimed", () => department.ClaimAsync(caseId, taskId, Actor, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostReleaseAsync(string caseId, string taskId, CancellationToken cancellationToken) =>
-        TaskStepAsync(caseId, taskId, "released", () => department.ReleaseAsync(caseId, taskId, Me.UserName, cancellationToken), cancellationToken);
+        TaskStepAsync(caseId, taskId, "released", () => department.ReleaseAsync(caseId, taskId, Actor, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostOpinionAsync(string caseId, string taskId, Verdict? verdict, string? reason, CancellationToken cancellationToken)
     {
         if (verdict is null)
             ModelState.AddModelError("verdict", text["Workbench.VerdictRequired"]);
-        var opinion = new Opinion(Me.DepartmentCode ?? "", verdict ?? Verdict.Approve, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), Actor);
+        var given = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var opinion = new Opinion(Me.DepartmentCode ?? "", verdict ?? Verdict.Approve, given, Actor.Name);
         if (verdict is not null && opinion.Problem() is not null)
             ModelState.AddModelError("opinionReason", text["Workbench.OpinionReasonRequired"]);
-        return TaskStepAsync(caseId, taskId, "opinion-given", () => department.GiveOpinionAsync(caseId, taskId, opinion, cancellationToken), cancellationToken);
+        return TaskStepAsync(caseId, taskId, "opinion-given", () => department.GiveOpinionAsync(caseId, taskId, Actor, verdict ?? Verdict.Approve, given, cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostSuspendAsync(string caseId, string? reason, int? expectedDays, CancellationToken cancellationToken)
@@ -110,7 +111,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
     public Task<IActionResult> OnPostDecideAsync(string caseId, Verdict? verdict, string? reason, CancellationToken cancellationToken) =>
         LeadStepAsync(caseId, "decided", () => department.DecideAsync(caseId, Actor, verdict, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken), cancellationToken);
 
-    private string Actor => CasesEndpoints.Actor(User);
+    private Actor Actor => Actor.Of(Me);
 
     // Window steps are the clerk's; clock steps (role null) a department's that reviews the case.
     private Task<IActionResult> StepAsync(string caseId, Role? role, string done, Func<Task<Case>> step, CancellationToken cancellationToken) =>
@@ -154,7 +155,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
             return Redirect($"/portal/mine/cases/{caseId}");
         if (await CaseSheet.LoadAsync(caseId, sessions, catalog, cancellationToken) is not { } sheet)
             return NotFound();
-        if (!CaseAccess.CanRead(Me, sheet.Case))
+        if (!CaseReading.CanRead(Me, sheet.Case))
             return Forbid();
         Sheet = sheet;
         return null;

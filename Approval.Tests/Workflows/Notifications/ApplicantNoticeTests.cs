@@ -1,3 +1,4 @@
+using Approval.Workflows.People;
 using System.Text.Json.Nodes;
 using Approval.Api.Persistence;
 using Approval.Tests.Persistence;
@@ -73,12 +74,12 @@ public class ApplicantNoticeTests
     public async Task Staff_steps_on_a_case_tell_its_applicant_nothing()
     {
         var id = await SubmitAsync();
-        await _services.Window.AcceptAsync(id, "clerk");
-        await _services.Departments.ResumeClockAsync(id, "samr-reviewer"); // the on-site inspection done: the review task opens
+        await _services.Window.AcceptAsync(id, Actor.Clerk("clerk"));
+        await _services.Departments.ResumeClockAsync(id, Actor.Reviewer("samr-reviewer", "samr")); // the on-site inspection done: the review task opens
         var before = (await RowsAsync(id)).Count(r => r.Recipient == "zhangsan");
         var task = (await _services.LoadAsync(id)).Tasks.Single(t => t.IsOpen);
-        await _services.Departments.ClaimAsync(id, task.Id, "samr-reviewer");
-        await _services.Departments.ReleaseAsync(id, task.Id, "samr-reviewer");
+        await _services.Departments.ClaimAsync(id, task.Id, Actor.Reviewer("samr-reviewer", "samr"));
+        await _services.Departments.ReleaseAsync(id, task.Id, Actor.Reviewer("samr-reviewer", "samr"));
         Assert.That((await RowsAsync(id)).Count(r => r.Recipient == "zhangsan"), Is.EqualTo(before));
     }
 }

@@ -4,6 +4,7 @@ using Approval.Api.Pages.Localization;
 using Approval.Api.Pages.Shared;
 using Approval.Workflows.Attachments;
 using Approval.Workflows.Cases;
+using Approval.Workflows.People;
 using Approval.Workflows.Catalog;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,11 +34,11 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, Applican
                 await using var content = file.OpenReadStream();
                 await files.AttachAsync(caseId, file.FileName, file.ContentType, file.Length, content, file.Name["file.".Length..], CasesEndpoints.Actor(User), cancellationToken);
             }
-            await desk.SupplementAsync(caseId, CasesEndpoints.Actor(User), null, cancellationToken);
+            await desk.SupplementAsync(caseId, Actor.Of(User.ToUser()!), null, cancellationToken);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostWithdrawAsync(string caseId, string? reason, CancellationToken cancellationToken) =>
-        StepAsync(caseId, () => desk.WithdrawAsync(caseId, CasesEndpoints.Actor(User), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken), cancellationToken);
+        StepAsync(caseId, () => desk.WithdrawAsync(caseId, Actor.Of(User.ToUser()!), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostRateAsync(string caseId, int? score, string? comment, CancellationToken cancellationToken)
     {
@@ -46,7 +47,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, Applican
             ModelState.AddModelError("", text["MyCase.ScoreRequired"]);
             return StepAsync(caseId, () => Task.CompletedTask, cancellationToken);
         }
-        return StepAsync(caseId, () => desk.RateAsync(caseId, CasesEndpoints.Actor(User), (Satisfaction)score.Value,
+        return StepAsync(caseId, () => desk.RateAsync(caseId, Actor.Of(User.ToUser()!), (Satisfaction)score.Value,
             string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), cancellationToken), cancellationToken);
     }
 
@@ -55,7 +56,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, Applican
     {
         if (await CaseSheet.LoadAsync(caseId, sessions, catalog, cancellationToken) is not { } sheet)
             return NotFound();
-        if (!CaseAccess.CanRead(User.ToUser()!, sheet.Case))
+        if (!CaseReading.CanRead(User.ToUser()!, sheet.Case))
             return Forbid();
         Sheet = sheet;
         return null;
