@@ -3,7 +3,10 @@ using Approval.Workflows.Cases;
 
 namespace Approval.Api.Endpoints;
 
-/// <summary>A case as the API shows it to the people allowed to read it.</summary>
+/// <summary>
+/// A case as the API shows it to the people allowed to read it. <c>provisionalDeadlines</c> names the running deadlines
+/// (受理/办结, "case", a task's department) counted through a year the State Council has not yet published.
+/// </summary>
 public sealed record CaseView(
     string Id,
     string Number,
@@ -26,7 +29,8 @@ public sealed record CaseView(
     IReadOnlyList<Approval.Workflows.Attachments.Attachment> Attachments,
     string? AcceptingWindowCode = null,
     string? DeliveringWindowCode = null,
-    RatingView? Rating = null)
+    RatingView? Rating = null,
+    IReadOnlyList<string>? ProvisionalDeadlines = null)
 {
     /// <summary>The view of a case; the query code is shown to the applicant and the window only.</summary>
     public static CaseView From(Case c, bool showQueryCode) => new(
@@ -41,7 +45,8 @@ public sealed record CaseView(
         c.Attachments,
         c.AcceptingWindowCode,
         c.DeliveringWindowCode,
-        c.Rating is { } r ? new RatingView((int)r.Level, r.Level.Chinese(), r.Comment, r.At) : null);
+        c.Rating is { } r ? new RatingView((int)r.Level, r.Level.Chinese(), r.Comment, r.At) : null,
+        c.ProvisionalDeadlines);
 }
 
 /// <summary>The applicant's rating (满意度): score 1–5 and its name, 非常不满意 … 非常满意.</summary>

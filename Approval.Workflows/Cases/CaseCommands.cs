@@ -43,6 +43,7 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
             ?? throw new CaseRuleException($"the case's item {@case.ItemCode} is no longer in the catalog");
         var context = new StepContext(session, @case, item);
         await step(context);
+        @case.NoteProvisionalDeadlines(clock);
         await session.CommitAsync(cancellationToken);
         foreach (var (instance, result) in context.Runs)
             process.AfterCommit(instance, result);

@@ -34,6 +34,7 @@ public sealed record CaseState
     public WarningRules Warnings { get; init; } = new();
     public WindowStep? WindowStep { get; init; }
     public ExpectedSuspension? ExpectedSuspension { get; init; }
+    public List<string> ProvisionalDeadlines { get; init; } = [];
     public List<CaseEvent> Timeline { get; init; } = [];
     public List<SupplementRequest> SupplementRequests { get; init; } = [];
     public List<ClockSuspension> Suspensions { get; init; } = [];
@@ -57,6 +58,7 @@ public sealed partial class Case
         Form = (JsonObject)Form.DeepClone(), Status = Status, ReceivedAt = ReceivedAt, AcceptedAt = AcceptedAt,
         DeemedAccepted = DeemedAccepted, DueAt = DueAt, ExtensionDays = ExtensionDays, ApplicationRevision = ApplicationRevision,
         WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Level = Level, Warnings = Warnings, WindowStep = WindowStep, ExpectedSuspension = ExpectedSuspension,
+        ProvisionalDeadlines = [.. ProvisionalDeadlines],
         AcceptingWindowCode = AcceptingWindowCode, DeliveringWindowCode = DeliveringWindowCode, Rating = Rating,
         Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
         Violations = [.. _violations],
@@ -80,6 +82,7 @@ public sealed partial class Case
             Warnings = state.Warnings,
             WindowStep = state.WindowStep,
             ExpectedSuspension = state.ExpectedSuspension,
+            ProvisionalDeadlines = state.ProvisionalDeadlines ?? [],
             AcceptingWindowCode = state.AcceptingWindowCode,
             DeliveringWindowCode = state.DeliveringWindowCode,
             Rating = state.Rating,

@@ -69,6 +69,10 @@ public enum CaseAction
     ComplaintFiled,
     /// <summary>Supervisors decided on, transferred or resolved a complaint, or its decision limit passed.</summary>
     ComplaintProgressed,
+    /// <summary>A deadline was counted through a provisional calendar year (from the statute: 调休 not yet published).</summary>
+    DeadlineProvisional,
+    /// <summary>An administrator's calendar change moved a deadline (期限因工作日历调整由 … 改为 …).</summary>
+    DeadlineMoved,
 }
 
 /// <summary>One line of a case's timeline: who did what, when, why. Never changed, never deleted.</summary>
