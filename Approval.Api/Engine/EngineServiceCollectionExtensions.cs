@@ -32,6 +32,7 @@ public static class EngineServiceCollectionExtensions
         jobs.AddOrUpdate<WorkflowTimerJobs>(WorkflowTimerJobs.ReconcileJobId, timers => timers.ReconcileAsync(CancellationToken.None), Cron.Minutely());
         DeadlineJobs.Register(jobs);
         Notifications.EmailOutbox.Register(jobs);
+        Calendar.CalendarReminders.Register(jobs);
         Supervision.PerformanceSnapshotBuilder.Register(jobs, app.Services.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>());
     }
 }

@@ -19,7 +19,7 @@ internal static class ApiHostingExtensions
         // Enums travel as their names ("Joint", "Refuse"), as people and other systems read them.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ExceptionProblems>();
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<Calendar.CalendarHealthCheck>(Calendar.CalendarHealthCheck.Name);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
@@ -62,7 +62,7 @@ internal static class ApiHostingExtensions
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Approval API");
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthText.WriteAsync }).AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireDashboardAuthorization()] });
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
         return app;

@@ -20,6 +20,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(sp => new DueInstantCalculator(sp.GetRequiredService<CalendarSource>(), sp.GetRequiredService<BusinessHours>()));
         services.AddSingleton<CalendarEditor>();
         services.AddHostedService<CalendarRefresh>();
+        services.AddSingleton<Calendar.CalendarReminders>();
         services.AddSingleton<CaseClock>();
         services.AddSingleton<CaseNumbers>();
         services.AddSingleton<CaseProcess>();

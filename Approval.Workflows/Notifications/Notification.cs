@@ -17,6 +17,8 @@ public enum NotificationKind
     ComplaintTransferred,
     /// <summary>A complaint was declined or resolved: the complainant hears the outcome.</summary>
     ComplaintDecided,
+    /// <summary>Next year's holiday schedule is missing or provisional from 1 November: administrators are reminded weekly.</summary>
+    CalendarYearPending,
 }
 
 /// <summary>
