@@ -22,7 +22,7 @@ internal static class CalendarEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapPut("/api/calendar/years/{year:int}", SaveYearAsync).WithTags("Calendar").RequireAuthorization(Policies.Administrator)
             .WithSummary("Saves a year's schedule (administrators): in force at once, in place of the shipped one for that year.")
-            .WithDescription("Body: { days: [{ date: \"YYYY-MM-DD\", name, isOffDay }] } — isOffDay true for a day off (even on a weekday), false for a make-up working day (调休上班). Dates lie in the year, or in the December before or the January after, as the State Council's notices list them; each date once. Every statutory holiday of the year (全国年节及纪念日放假办法) is a day off in it: a schedule lacking one is refused, naming it. Due instants computed from now on count on it.")
+            .WithDescription("Body: { days: [{ date: \"YYYY-MM-DD\", name, isOffDay }] } — isOffDay true for a day off (even on a weekday), false for a make-up working day (调休上班). Dates lie in the year, or in the December before or the January after, as the State Council's notices list them; each date once. Every statutory holiday of the year (全国年节及纪念日放假办法) is a day off in it: a schedule lacking one is refused, naming it. Open cases are counted again at once (a timeline line for each deadline that moves, levels lowered where no longer reached, violations the new calendar would not have recorded flagged for review); the answer says how many in clocks.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/days/{date}", GetDay)
             .WithSummary("Says whether a date (YYYY-MM-DD) is a working day, and why.")
@@ -47,11 +47,15 @@ internal static class CalendarEndpoints
             : TypedResults.Problem(Problems.NotFound($"The calendar has no schedule for {year}: an administrator adds it with PUT /api/calendar/years/{year}."));
 
     private static async Task<Results<Ok<YearView>, ProblemHttpResult>> SaveYearAsync(int year, ScheduleRequest request, ClaimsPrincipal principal,
-        CalendarEditor editor, CancellationToken cancellationToken)
+        CalendarEditor editor, CalendarSource calendars, Approval.Workflows.Cases.CalendarChangeClocks clocks, CancellationToken cancellationToken)
     {
         if (HolidayScheduleInput.Read(year, request.Days, out var problems) is not { } schedule)
             return TypedResults.Problem(Problems.InvalidFields(problems.Select(p => (p.Field, p.Reason))));
-        return TypedResults.Ok(YearView.From(await editor.SaveAsync(schedule, CasesEndpoints.Actor(principal), cancellationToken)));
+        var administrator = CasesEndpoints.Actor(principal);
+        var before = calendars.Current;
+        var saved = await editor.SaveAsync(schedule, administrator, cancellationToken);
+        var outcome = await clocks.ApplyAsync(before, year, administrator, cancellationToken);
+        return TypedResults.Ok(YearView.From(saved) with { Clocks = outcome });
     }
 
     private static Results<Ok<DayView>, ProblemHttpResult> GetDay(string date, CalendarSource calendars)
@@ -107,6 +111,9 @@ public sealed record CountedDays(DateOnly From, DateOnly To, int WorkingDays);
 /// <summary>A year's schedule: where it comes from (Official, Administrator or Provisional), when an administrator saved it, its special days by date.</summary>
 public sealed record YearView(int Year, ScheduleOrigin Origin, DateTimeOffset? UpdatedAt, IReadOnlyList<SpecialDayView> Days)
 {
+    /// <summary>After a save: what it did to the open cases' clocks.</summary>
+    public Approval.Workflows.Cases.CalendarChangeOutcome? Clocks { get; init; }
+
     public static YearView From(YearSchedule year) =>
         new(year.Schedule.Year, year.Origin, year.UpdatedAt, [.. year.Schedule.Days.OrderBy(d => d.Date).Select(d => new SpecialDayView(d.Date, d.Name, d.IsOffDay))]);
 }

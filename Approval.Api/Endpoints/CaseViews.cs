@@ -41,7 +41,7 @@ public sealed record CaseView(
         c.Decision is { } d ? new DecisionView(d.Verdict.ToString(), d.Reason, [.. d.Reasons.Select(OpinionView.From)], d.Signer, d.At) : null,
         c.Promise is { } p ? new PromiseView(p.MaterialCodes, p.PromisedBy) : null,
         [.. c.SupplementRequests.Select(r => new SupplementRequestView(r.At, r.Clerk, r.MissingMaterials))],
-        [.. c.Violations.Select(v => new ViolationView(v.Kind.ToString(), v.At, v.DepartmentCode, v.Person, v.Evidence))],
+        [.. c.Violations.Select(v => new ViolationView(v.Kind.ToString(), v.At, v.DepartmentCode, v.Person, v.Evidence, v.CalendarDoubt))],
         c.Attachments,
         c.AcceptingWindowCode,
         c.DeliveringWindowCode,
@@ -70,7 +70,8 @@ public sealed record DecisionView(string Verdict, string? Reason, IReadOnlyList<
 
 public sealed record SupplementRequestView(DateTimeOffset At, string Clerk, IReadOnlyList<string> MissingMaterials);
 
-public sealed record ViolationView(string Kind, DateTimeOffset At, string? DepartmentCode, string? Person, string Evidence);
+/// <summary>A recorded violation; <c>calendarDoubt</c> says why a calendar change put it in doubt, for the supervisors' review.</summary>
+public sealed record ViolationView(string Kind, DateTimeOffset At, string? DepartmentCode, string? Person, string Evidence, string? CalendarDoubt = null);
 
 public sealed record TimelineEntryView(DateTimeOffset At, string Actor, string Action, string? Reason, string? Detail, string? WindowCode = null);
 

@@ -32,6 +32,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ApplicantDesk>();
         services.AddSingleton<AcceptanceDeadlines>();
         services.AddSingleton<ClockWatch>();
+        services.AddSingleton<CalendarChangeClocks>();
         services.Configure<Approval.Workflows.Attachments.AttachmentRules>(configuration.GetSection("Approval:Attachments"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Approval.Workflows.Attachments.AttachmentRules>>().Value);
         services.AddSingleton<Approval.Workflows.Attachments.IAttachmentStorage>(sp => new Approval.Api.Attachments.FileSystemAttachmentStorage(

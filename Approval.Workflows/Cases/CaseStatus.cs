@@ -112,4 +112,10 @@ public sealed record Violation(ViolationKind Kind, DateTimeOffset At, string? De
 {
     /// <summary>The window a window step's breach happened at (late acceptance, repeated supplement request, fee mismatch).</summary>
     public string? WindowCode { get; init; }
+
+    /// <summary>
+    /// Set when an administrator's calendar change shows the breach would not have been recorded (the deadline, counted
+    /// again, had not passed): why, for the supervisors' review. The violation itself stays.
+    /// </summary>
+    public string? CalendarDoubt { get; init; }
 }
