@@ -893,6 +893,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CalendarDoubt")
+                        .HasColumnType("text");
+
                     b.Property<string>("CaseId")
                         .IsRequired()
                         .HasMaxLength(128)
