@@ -37,7 +37,7 @@ public sealed partial class Case
                 $"{deadline.Subject}: 期限因工作日历调整由 {Local(clock, old)} 改为 {Local(clock, deadline.DueAt)} (deadline moved by a calendar change from {old.ToString("O", CultureInfo.InvariantCulture)} to {deadline.DueAt.ToString("O", CultureInfo.InvariantCulture)})");
         }
         LowerLevelsTo(clock.Due, now);
-        var flagged = FlagViolationsOf(clock, change);
+        var flagged = FlagViolationsOf(before, clock, change);
         foreach (var violation in flagged)
             Record(now, administrator, CaseAction.DeadlineMoved, change, $"{violation.Kind} of {violation.At.ToString("O", CultureInfo.InvariantCulture)} flagged for review: {violation.CalendarDoubt}");
         return new Recalendared(moved, flagged);
@@ -67,14 +67,16 @@ public sealed partial class Case
             Level = caseLevel;
     }
 
-    // The violations recorded against a deadline that, counted on the calendar now in force, had not passed then.
-    private List<Violation> FlagViolationsOf(CaseClock clock, string change)
+    // The violations recorded against a deadline that the change moved and that, counted on the calendar now in force,
+    // had not passed then: recorded only because of the calendar replaced (an extension granted since moves both counts).
+    private List<Violation> FlagViolationsOf(DueInstantCalculator before, CaseClock clock, string change)
     {
         var flagged = new List<Violation>();
         for (var i = 0; i < _violations.Count; i++)
         {
             var violation = _violations[i];
-            if (violation.CalendarDoubt is not null || DueNowFor(violation, clock) is not { } due || violation.At > due)
+            if (violation.CalendarDoubt is not null || DueFor(violation, clock.Due, clock.Rules) is not { } due || violation.At > due
+                || DueFor(violation, before, clock.Rules) == due)
                 continue;
             var doubt = $"按调整后的工作日历，期限为 {Local(clock, due)}，记录时尚未届满（{change}） (on the calendar as changed the deadline is {due.ToString("O", CultureInfo.InvariantCulture)}: not yet passed when recorded)";
             _violations[i] = violation with { CalendarDoubt = doubt };
@@ -83,14 +85,16 @@ public sealed partial class Case
         return flagged;
     }
 
-    // The deadline a clock violation was recorded against, counted again; null for a violation of another kind, or
-    // one whose clock is no longer known (a task closed since: its limit was judged when it closed).
-    private DateTimeOffset? DueNowFor(Violation violation, CaseClock clock) => violation.Kind switch
+    // The deadline a clock violation was recorded against, counted on a calendar; null for a violation of another kind,
+    // or one whose clock is no longer known (a task closed since: its limit was judged when it closed).
+    private DateTimeOffset? DueFor(Violation violation, DueInstantCalculator due, CaseRules rules) => violation.Kind switch
     {
-        ViolationKind.AcceptedBySilence or ViolationKind.LateAcceptance when DeemedAccepted && AcceptedAt is { } received => clock.AcceptanceDeadline(received),
-        ViolationKind.OverdueCase => DueAt,
-        ViolationKind.OverdueDelivery when WindowStep is { Kind: WindowStepKind.Delivery } step => clock.Due.DueAt(step.Start, step.LimitDays),
-        ViolationKind.OverdueTask => _tasks.FirstOrDefault(t => t.IsOpen && violation.Evidence.StartsWith($"task {t.Id} ", StringComparison.Ordinal))?.DueAt,
+        ViolationKind.AcceptedBySilence or ViolationKind.LateAcceptance when DeemedAccepted && AcceptedAt is { } received => due.DueAt(received, rules.AcceptanceWindowDays),
+        ViolationKind.OverdueCase when AcceptedAt is { } accepted => due.DueAt(accepted, PromisedLimitDays + ExtensionDays, _suspensions),
+        ViolationKind.OverdueDelivery when WindowStep is { Kind: WindowStepKind.Delivery } step => due.DueAt(step.Start, step.LimitDays),
+        ViolationKind.OverdueTask => _tasks.FirstOrDefault(t => t.IsOpen && violation.Evidence.StartsWith($"task {t.Id} ", StringComparison.Ordinal)) is { } task
+            ? due.DueAt(task.OpenedAt, task.LimitDays, [.. _suspensions.Where(s => s.Until is null || s.Until > task.OpenedAt)])
+            : null,
         _ => null,
     };
 
