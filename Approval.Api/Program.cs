@@ -1,4 +1,5 @@
 using Approval.Api.Attachments;
+using Approval.Api.Calendar;
 using Approval.Api.Cli;
 using Approval.Api.Clock;
 using Approval.Api.Endpoints;
@@ -38,6 +39,7 @@ var app = builder.Build();
 await app.Services.MigrateApprovalDatabaseAsync();
 await app.Services.ResumeTestClockAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<CalendarEditor>().LoadAsync(app.Lifetime.ApplicationStopping);
+app.LogCalendarReadiness();
 await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();

@@ -104,5 +104,8 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
+    public Task<IReadOnlyList<string>> OpenCasesAfterAsync(string? afterId, int max, CancellationToken cancellationToken = default) =>
+        Only(_case is { IsOpen: true } && (afterId is null || string.CompareOrdinal(_case.Id, afterId) > 0));
+
     private Task<IReadOnlyList<string>> Only(bool due) => Task.FromResult<IReadOnlyList<string>>(due ? [Case.Id] : []);
 }

@@ -15,18 +15,18 @@ internal static class CalendarEndpoints
     public static RouteGroupBuilder MapCalendarEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/calendar").WithTags("Calendar").AllowAnonymous();
-        group.MapGet("/years", (CalendarSource calendars) => TypedResults.Ok(calendars.Current.Years.ToList()))
-            .WithSummary("Lists the years the calendar has the government's holiday schedule for.");
+        group.MapGet("/years", (CalendarSource calendars) => TypedResults.Ok(calendars.Years().Select(YearSummary.From).ToList()))
+            .WithSummary("Lists the years the calendar answers for, each with its origin: Official (shipped), Administrator (saved), or Provisional (computed from the statute: holidays right, 调休 unknown).");
         group.MapGet("/years/{year:int}", GetYear)
-            .WithSummary("The schedule of a year: its holidays and make-up working days, and whether it is the shipped official one or an administrator's.")
+            .WithSummary("The schedule of a year: its holidays and make-up working days, and whether it is the shipped official one, an administrator's, or provisional (from the statute, before the State Council's notice).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         routes.MapPut("/api/calendar/years/{year:int}", SaveYearAsync).WithTags("Calendar").RequireAuthorization(Policies.Administrator)
             .WithSummary("Saves a year's schedule (administrators): in force at once, in place of the shipped one for that year.")
-            .WithDescription("Body: { days: [{ date: \"YYYY-MM-DD\", name, isOffDay }] } — isOffDay true for a day off (even on a weekday), false for a make-up working day (调休上班). Dates lie in the year, or in the December before or the January after, as the State Council's notices list them; each date once. Due instants computed from now on count on it; those already computed stay.")
+            .WithDescription("Body: { days: [{ date: \"YYYY-MM-DD\", name, isOffDay }] } — isOffDay true for a day off (even on a weekday), false for a make-up working day (调休上班). Dates lie in the year, or in the December before or the January after, as the State Council's notices list them; each date once. Every statutory holiday of the year (全国年节及纪念日放假办法) is a day off in it: a schedule lacking one is refused, naming it. Open cases are counted again at once (a timeline line for each deadline that moves, levels lowered where no longer reached, violations the new calendar would not have recorded flagged for review); the answer says how many in clocks.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/days/{date}", GetDay)
             .WithSummary("Says whether a date (YYYY-MM-DD) is a working day, and why.")
-            .WithDescription("Kinds: WorkingDay, Weekend, Holiday (法定节假日), MakeUpWorkingDay (调休上班). A year without a schedule answers 422.")
+            .WithDescription("Kinds: WorkingDay, Weekend, Holiday (法定节假日), MakeUpWorkingDay (调休上班). Origin: Official, Administrator or Provisional (the year is computed from the statute; a working day may yet become a bridge day off). A year the calendar does not answer for answers 422.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/working-days/add", AddWorkingDays)
@@ -47,18 +47,22 @@ internal static class CalendarEndpoints
             : TypedResults.Problem(Problems.NotFound($"The calendar has no schedule for {year}: an administrator adds it with PUT /api/calendar/years/{year}."));
 
     private static async Task<Results<Ok<YearView>, ProblemHttpResult>> SaveYearAsync(int year, ScheduleRequest request, ClaimsPrincipal principal,
-        CalendarEditor editor, CancellationToken cancellationToken)
+        CalendarEditor editor, CalendarSource calendars, Approval.Workflows.Cases.CalendarChangeClocks clocks, CancellationToken cancellationToken)
     {
         if (HolidayScheduleInput.Read(year, request.Days, out var problems) is not { } schedule)
             return TypedResults.Problem(Problems.InvalidFields(problems.Select(p => (p.Field, p.Reason))));
-        return TypedResults.Ok(YearView.From(await editor.SaveAsync(schedule, CasesEndpoints.Actor(principal), cancellationToken)));
+        var administrator = CasesEndpoints.Actor(principal);
+        var before = calendars.Current;
+        var saved = await editor.SaveAsync(schedule, administrator, cancellationToken);
+        var outcome = await clocks.ApplyAsync(before, year, administrator, cancellationToken);
+        return TypedResults.Ok(YearView.From(saved) with { Clocks = outcome });
     }
 
     private static Results<Ok<DayView>, ProblemHttpResult> GetDay(string date, CalendarSource calendars)
     {
         if (!TryParse(date, out var day))
             return TypedResults.Problem(Problems.InvalidField("date", $"'{date}' is not a date of the form YYYY-MM-DD"));
-        return TypedResults.Ok(DayView.From(calendars.Current.Day(day)));
+        return TypedResults.Ok(DayView.From(calendars.Current.Day(day), calendars.YearOf(day.Year)!.Origin));
     }
 
     private static Results<Ok<AddedDays>, ProblemHttpResult> AddWorkingDays(string? from, int? days, DueInstantCalculator due)
@@ -68,7 +72,7 @@ internal static class CalendarEndpoints
         if (days is not (>= 0 and <= 1000))
             return TypedResults.Problem(Problems.InvalidField("days", "days must be a whole number from 0 to 1000"));
         var date = due.Calendar.AddWorkingDays(start, days.Value);
-        return TypedResults.Ok(new AddedDays(start, days.Value, date, due.Hours.CloseOf(date)));
+        return TypedResults.Ok(new AddedDays(start, days.Value, date, due.Hours.CloseOf(date), due.Calendar.AnyProvisional(start, date)));
     }
 
     private static Results<Ok<CountedDays>, ProblemHttpResult> CountWorkingDays(string? from, string? to, CalendarSource calendars)
@@ -86,21 +90,30 @@ internal static class CalendarEndpoints
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }
 
-/// <summary>A date as the calendar sees it.</summary>
-public sealed record DayView(DateOnly Date, bool IsWorkingDay, string Kind, string? HolidayName)
+/// <summary>A date as the calendar sees it, and where its year's schedule comes from (Provisional: from the statute alone).</summary>
+public sealed record DayView(DateOnly Date, bool IsWorkingDay, string Kind, string? HolidayName, ScheduleOrigin Origin)
 {
-    public static DayView From(CalendarDay day) => new(day.Date, day.IsWorkingDay, day.Kind.ToString(), day.HolidayName);
+    public static DayView From(CalendarDay day, ScheduleOrigin origin) => new(day.Date, day.IsWorkingDay, day.Kind.ToString(), day.HolidayName, origin);
 }
 
-/// <summary>N working days after a date: the date, and the instant the limit ends.</summary>
-public sealed record AddedDays(DateOnly From, int Days, DateOnly Date, DateTimeOffset DueAt);
+/// <summary>A year the calendar answers for, where its schedule comes from, and when an administrator saved it.</summary>
+public sealed record YearSummary(int Year, ScheduleOrigin Origin, DateTimeOffset? UpdatedAt)
+{
+    public static YearSummary From(YearSchedule year) => new(year.Schedule.Year, year.Origin, year.UpdatedAt);
+}
+
+/// <summary>N working days after a date: the date, the instant the limit ends, and whether it was counted on a provisional year.</summary>
+public sealed record AddedDays(DateOnly From, int Days, DateOnly Date, DateTimeOffset DueAt, bool Provisional);
 
 /// <summary>Working days after one date up to and including another.</summary>
 public sealed record CountedDays(DateOnly From, DateOnly To, int WorkingDays);
 
-/// <summary>A year's schedule: where it comes from (Official or Administrator), when an administrator saved it, its special days by date.</summary>
+/// <summary>A year's schedule: where it comes from (Official, Administrator or Provisional), when an administrator saved it, its special days by date.</summary>
 public sealed record YearView(int Year, ScheduleOrigin Origin, DateTimeOffset? UpdatedAt, IReadOnlyList<SpecialDayView> Days)
 {
+    /// <summary>After a save: what it did to the open cases' clocks.</summary>
+    public Approval.Workflows.Cases.CalendarChangeOutcome? Clocks { get; init; }
+
     public static YearView From(YearSchedule year) =>
         new(year.Schedule.Year, year.Origin, year.UpdatedAt, [.. year.Schedule.Days.OrderBy(d => d.Date).Select(d => new SpecialDayView(d.Date, d.Name, d.IsOffDay))]);
 }

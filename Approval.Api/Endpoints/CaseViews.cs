@@ -5,7 +5,10 @@ using Approval.Workflows.Inputs;
 
 namespace Approval.Api.Endpoints;
 
-/// <summary>A case as the API shows it to the people allowed to read it.</summary>
+/// <summary>
+/// A case as the API shows it to the people allowed to read it. <c>provisionalDeadlines</c> names the running deadlines
+/// (受理/办结, "case", a task's department) counted through a year the State Council has not yet published.
+/// </summary>
 public sealed record CaseView(
     string Id,
     string Number,
@@ -28,7 +31,8 @@ public sealed record CaseView(
     IReadOnlyList<Approval.Workflows.Attachments.Attachment> Attachments,
     string? AcceptingWindowCode = null,
     string? DeliveringWindowCode = null,
-    RatingView? Rating = null)
+    RatingView? Rating = null,
+    IReadOnlyList<string>? ProvisionalDeadlines = null)
 {
     /// <summary>
     /// The case as <paramref name="viewer"/> may read it: the query code for the applicant and the window only; an
@@ -49,11 +53,12 @@ public sealed record CaseView(
         c.Decision is { } d ? new DecisionView(d.Verdict.ToString(), d.Reason, [.. d.Reasons.Select(OpinionView.From)], d.Signer, d.At) : null,
         c.Promise is { } p ? new PromiseView(p.MaterialCodes, p.PromisedBy) : null,
         [.. c.SupplementRequests.Select(r => new SupplementRequestView(r.At, r.Clerk, r.MissingMaterials))],
-        [.. c.Violations.Select(v => new ViolationView(v.Kind.ToString(), v.At, v.DepartmentCode, v.Person, v.Evidence))],
+        [.. c.Violations.Select(v => new ViolationView(v.Kind.ToString(), v.At, v.DepartmentCode, v.Person, v.Evidence, v.CalendarDoubt))],
         c.Attachments,
         c.AcceptingWindowCode,
         c.DeliveringWindowCode,
-        c.Rating is { } r ? new RatingView((int)r.Level, r.Level.Chinese(), r.Comment, r.At) : null);
+        c.Rating is { } r ? new RatingView((int)r.Level, r.Level.Chinese(), r.Comment, r.At) : null,
+        c.ProvisionalDeadlines);
 }
 
 /// <summary>The applicant's rating (满意度): score 1–5 and its name, 非常不满意 … 非常满意.</summary>
@@ -77,7 +82,8 @@ public sealed record DecisionView(string Verdict, string? Reason, IReadOnlyList<
 
 public sealed record SupplementRequestView(DateTimeOffset At, string Clerk, IReadOnlyList<string> MissingMaterials);
 
-public sealed record ViolationView(string Kind, DateTimeOffset At, string? DepartmentCode, string? Person, string Evidence);
+/// <summary>A recorded violation; <c>calendarDoubt</c> says why a calendar change put it in doubt, for the supervisors' review.</summary>
+public sealed record ViolationView(string Kind, DateTimeOffset At, string? DepartmentCode, string? Person, string Evidence, string? CalendarDoubt = null);
 
 public sealed record TimelineEntryView(DateTimeOffset At, string Actor, string Action, string? Reason, string? Detail, string? WindowCode = null)
 {

@@ -34,6 +34,7 @@ public static class EngineServiceCollectionExtensions
         Notifications.EmailOutbox.Register(jobs);
         Notifications.Sms.SmsOutbox.Register(jobs);
         Attachments.OrphanedAttachmentSweep.Register(jobs);
+        Calendar.CalendarReminders.Register(jobs);
         Supervision.PerformanceSnapshotBuilder.Register(jobs, app.Services.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>());
     }
 }

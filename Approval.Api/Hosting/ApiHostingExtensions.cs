@@ -23,7 +23,7 @@ internal static class ApiHostingExtensions
         // A body or parameter that does not bind throws, so ExceptionProblems answers it with the field named
         // (by default the framework answers an empty 400 or 415).
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<Calendar.CalendarHealthCheck>(Calendar.CalendarHealthCheck.Name);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
@@ -68,7 +68,7 @@ internal static class ApiHostingExtensions
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Approval API");
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthText.WriteAsync }).AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireDashboardAuthorization()] });
         return app;
     }

@@ -20,6 +20,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(sp => new DueInstantCalculator(sp.GetRequiredService<CalendarSource>(), sp.GetRequiredService<BusinessHours>()));
         services.AddSingleton<CalendarEditor>();
         services.AddHostedService<CalendarRefresh>();
+        services.AddSingleton<Calendar.CalendarReminders>();
         services.AddSingleton<CaseClock>();
         services.AddSingleton<CaseNumbers>();
         services.AddSingleton<CaseProcess>();
@@ -31,6 +32,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ApplicantDesk>();
         services.AddSingleton<AcceptanceDeadlines>();
         services.AddSingleton<ClockWatch>();
+        services.AddSingleton<CalendarChangeClocks>();
         services.Configure<Approval.Workflows.Attachments.AttachmentRules>(configuration.GetSection("Approval:Attachments"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Approval.Workflows.Attachments.AttachmentRules>>().Value);
         services.AddSingleton(sp => new Approval.Api.Attachments.FileSystemAttachmentStorage(

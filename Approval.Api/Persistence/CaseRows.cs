@@ -73,7 +73,7 @@ internal static class CaseRows
         for (var i = saved; i < @case.Violations.Count; i++)
         {
             var v = @case.Violations[i];
-            yield return new ViolationRecord { CaseId = @case.Id, Sequence = i, Kind = v.Kind.ToString(), At = v.At, DepartmentCode = v.DepartmentCode, Person = v.Person, WindowCode = v.WindowCode, Evidence = v.Evidence };
+            yield return new ViolationRecord { CaseId = @case.Id, Sequence = i, Kind = v.Kind.ToString(), At = v.At, DepartmentCode = v.DepartmentCode, Person = v.Person, WindowCode = v.WindowCode, Evidence = v.Evidence, CalendarDoubt = v.CalendarDoubt };
         }
     }
 }

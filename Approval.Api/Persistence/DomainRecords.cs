@@ -212,6 +212,8 @@ public sealed class ViolationRecord
     public string? ReviewedBy { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
     public string? ReviewReason { get; set; }
+    /// <summary>Set when an administrator's calendar change shows the breach would not have been recorded: why, for the review.</summary>
+    public string? CalendarDoubt { get; set; }
 }
 
 /// <summary>An idempotent submission: the key a client sent and the case it created.</summary>

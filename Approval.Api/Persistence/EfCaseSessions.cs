@@ -22,7 +22,7 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
     private readonly List<Case> _added = [];
     private readonly List<Func<CancellationToken, Task>> _staged = [];
 
-    private sealed record Loaded(Case Case, long Revision, int Events, int Violations);
+    private sealed record Loaded(Case Case, long Revision, int Events, int Violations, int Doubted);
 
     public async Task<Case?> FindAsync(string caseId, CancellationToken cancellationToken = default) =>
         await LoadAsync(db.Cases.Where(c => c.Id == caseId), cancellationToken);
@@ -38,7 +38,7 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
         if (_loaded.TryGetValue(row.Id, out var already))
             return already.Case;
         var @case = Case.FromState(CaseStateJson.Deserialize(row.State));
-        _loaded[row.Id] = new Loaded(@case, row.Revision, @case.Timeline.Count, @case.Violations.Count);
+        _loaded[row.Id] = new Loaded(@case, row.Revision, @case.Timeline.Count, @case.Violations.Count, @case.Violations.Count(v => v.CalendarDoubt is not null));
         return @case;
     }
 
@@ -79,6 +79,8 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
                 row.Property(r => r.Revision).OriginalValue = loaded.Revision;
                 await db.CaseTasks.Where(t => t.CaseId == loaded.Case.Id).ExecuteDeleteAsync(cancellationToken);
                 StageChildren(loaded.Case, loaded.Events, loaded.Violations);
+                if (loaded.Case.Violations.Count(v => v.CalendarDoubt is not null) > loaded.Doubted)
+                    await FlagSavedViolationsAsync(loaded, cancellationToken);
             }
             foreach (var stage in _staged)
                 await stage(cancellationToken);
@@ -94,6 +96,20 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
             // A unique key taken by a concurrent writer: a case number or submission key, or the next timeline line
             // of a case someone else changed first (the database may report that before the revision check).
             throw new CaseConflictException("The case was changed or created by someone else at the same time; reload it and try again.", ex);
+        }
+    }
+
+    // A calendar change put saved violations in doubt: their rows say so for the supervisors' review (set once; the
+    // review columns are the supervisors' and stay as they are).
+    private async Task FlagSavedViolationsAsync(Loaded loaded, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < loaded.Violations; i++)
+        {
+            if (loaded.Case.Violations[i].CalendarDoubt is not { } doubt)
+                continue;
+            var (caseId, sequence) = (loaded.Case.Id, i);
+            await db.Violations.Where(v => v.CaseId == caseId && v.Sequence == sequence && v.CalendarDoubt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(v => v.CalendarDoubt, doubt), cancellationToken);
         }
     }
 
@@ -137,6 +153,16 @@ public sealed class EfCaseQueries(IDbContextFactory<ApprovalDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Cases.Where(c => c.PromiseReminderAt != null && c.PromiseReminderAt <= dueBy)
             .OrderBy(c => c.PromiseReminderAt).Take(max).Select(c => c.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> OpenCasesAfterAsync(string? afterId, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var open = Case.OpenStatuses.Select(s => s.ToString()).ToList();
+        var cases = db.Cases.Where(c => open.Contains(c.Status));
+        if (afterId is not null)
+            cases = cases.Where(c => string.Compare(c.Id, afterId) > 0);
+        return await cases.OrderBy(c => c.Id).Take(max).Select(c => c.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> UnansweredSinceAsync(DateTimeOffset receivedBy, int max, CancellationToken cancellationToken = default)

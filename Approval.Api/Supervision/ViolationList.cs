@@ -22,7 +22,8 @@ public sealed record SupervisedViolation(
     string Review,
     string? ReviewedBy,
     DateTimeOffset? ReviewedAt,
-    string? ReviewReason);
+    string? ReviewReason,
+    string? CalendarDoubt = null);
 
 /// <summary>The violations, newest first, from the Violations rows (indexed by kind and by review, each with the instant).</summary>
 internal sealed class ViolationList(IDbContextFactory<ApprovalDbContext> contexts)
@@ -32,7 +33,7 @@ internal sealed class ViolationList(IDbContextFactory<ApprovalDbContext> context
         new("id", v => v.Id), new("caseId", v => v.CaseId), new("caseNumber", v => v.CaseNumber), new("itemCode", v => v.ItemCode),
         new("kind", v => v.Kind), new("at", v => v.At), new("departmentCode", v => v.DepartmentCode), new("departmentName", v => v.DepartmentName),
         new("person", v => v.Person), new("evidence", v => v.Evidence), new("review", v => v.Review), new("reviewedBy", v => v.ReviewedBy),
-        new("reviewedAt", v => v.ReviewedAt), new("reviewReason", v => v.ReviewReason),
+        new("reviewedAt", v => v.ReviewedAt), new("reviewReason", v => v.ReviewReason), new("calendarDoubt", v => v.CalendarDoubt),
     ];
 
     public async Task<Page<SupervisedViolation>> PageAsync(ViolationListFilter filter, Paging paging, CancellationToken cancellationToken)
@@ -87,7 +88,7 @@ internal sealed class ViolationList(IDbContextFactory<ApprovalDbContext> context
         select new ViolationRow
         {
             Id = v.Id, CaseId = c.Id, CaseNumber = c.Number, ItemCode = c.ItemCode, Kind = v.Kind, At = v.At, DepartmentCode = v.DepartmentCode,
-            Person = v.Person, Evidence = v.Evidence, Review = v.Review, ReviewedBy = v.ReviewedBy, ReviewedAt = v.ReviewedAt, ReviewReason = v.ReviewReason,
+            Person = v.Person, Evidence = v.Evidence, Review = v.Review, ReviewedBy = v.ReviewedBy, ReviewedAt = v.ReviewedAt, ReviewReason = v.ReviewReason, CalendarDoubt = v.CalendarDoubt,
         };
 
     // Newest first; the id (the order rows were written) breaks ties.
@@ -110,8 +111,9 @@ internal sealed class ViolationList(IDbContextFactory<ApprovalDbContext> context
         public string? ReviewedBy { get; init; }
         public DateTimeOffset? ReviewedAt { get; init; }
         public string? ReviewReason { get; init; }
+        public string? CalendarDoubt { get; init; }
 
         public SupervisedViolation Named(CatalogNames names) => new(Id, CaseId, CaseNumber, ItemCode, Kind, At, DepartmentCode, names.Department(DepartmentCode),
-            Person, Evidence, Review, ReviewedBy, ReviewedAt, ReviewReason);
+            Person, Evidence, Review, ReviewedBy, ReviewedAt, ReviewReason, CalendarDoubt);
     }
 }

@@ -7,11 +7,20 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Tests.Api;
 
-/// <summary>The real application over HTTP in memory, with its data in a temporary folder and no job server.</summary>
-internal sealed class ApprovalApiFactory : ApprovalApiFactoryBase;
+/// <summary>
+/// The real application over HTTP in memory, with its data in a temporary folder and no job server, on a clock pinned at
+/// <see cref="ApprovalApiFactoryBase.PinnedNow"/>: what it answers does not depend on the year the suite runs in.
+/// </summary>
+internal sealed class ApprovalApiFactory : ApprovalApiFactoryBase
+{
+    public FakeTimeProvider Clock { get; } = new(PinnedNow);
+
+    protected override void Configure(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+}
 
 /// <summary>
 /// The application under test, with its demo users; subclasses replace services (a fake clock, a PostgreSQL database).
@@ -20,6 +29,9 @@ internal sealed class ApprovalApiFactory : ApprovalApiFactoryBase;
 internal abstract class ApprovalApiFactoryBase : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "approval-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Where a factory without a clock of its own starts: a working Monday of a year the shipped calendar has, 09:00 Beijing.</summary>
+    public static readonly DateTimeOffset PinnedNow = new(2026, 6, 15, 9, 0, 0, TimeSpan.FromHours(8));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -55,10 +67,8 @@ internal abstract class ApprovalApiFactoryBase : WebApplicationFactory<Program>
     /// <summary>More configuration, e.g. the database provider.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
-    /// <summary>Replaces services of the application.</summary>
-    protected virtual void Configure(IServiceCollection services)
-    {
-    }
+    /// <summary>Replaces services of the application; by default the clock, pinned at <see cref="PinnedNow"/>.</summary>
+    protected virtual void Configure(IServiceCollection services) => services.AddSingleton<TimeProvider>(new FakeTimeProvider(PinnedNow));
 
     public override async ValueTask DisposeAsync()
     {

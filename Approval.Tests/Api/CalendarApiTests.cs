@@ -52,11 +52,39 @@ public class CalendarApiTests
     }
 
     [Test]
-    public async Task A_year_without_a_schedule_is_a_422_saying_so()
+    public async Task A_year_past_the_provisional_ones_is_a_422_saying_so()
     {
-        var response = await _client.GetAsync(new Uri("/api/calendar/days/2035-05-01", UriKind.Relative));
+        var response = await _client.GetAsync(new Uri("/api/calendar/days/2037-05-01", UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-        Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), Does.Contain("2035"));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), Does.Contain("2037"));
+    }
+
+    [Test]
+    public async Task New_year_2027_is_a_holiday_of_a_provisional_year_not_a_working_day_of_an_official_one()
+    {
+        var day = await _client.GetFromJsonAsync<JsonObject>("/api/calendar/days/2027-01-01");
+        Assert.That(day!["kind"]!.GetValue<string>(), Is.EqualTo("Holiday"));
+        Assert.That(day["holidayName"]!.GetValue<string>(), Is.EqualTo("元旦"));
+        Assert.That(day["origin"]!.GetValue<string>(), Is.EqualTo("Provisional"));
+        Assert.That((await _client.GetFromJsonAsync<JsonObject>("/api/calendar/days/2026-10-01"))!["origin"]!.GetValue<string>(), Is.EqualTo("Official"));
+
+        var added = await _client.GetFromJsonAsync<JsonObject>("/api/calendar/working-days/add?from=2026-12-28&days=5");
+        Assert.That(added!["date"]!.GetValue<string>(), Is.EqualTo("2027-01-05"));
+        Assert.That(added["provisional"]!.GetValue<bool>(), Is.True);
+    }
+
+    [Test]
+    public async Task The_years_are_listed_with_their_origin_and_2027_to_2036_are_provisional()
+    {
+        var years = (await _client.GetFromJsonAsync<JsonArray>("/api/calendar/years"))!
+            .ToDictionary(y => y!["year"]!.GetValue<int>(), y => y!["origin"]!.GetValue<string>());
+        Assert.That(years[2026], Is.EqualTo("Official"));
+        Assert.That(Enumerable.Range(2027, 10).Select(y => years[y]), Is.All.EqualTo("Provisional"));
+        Assert.That(years.Keys, Does.Not.Contain(2037));
+
+        var year = await _client.GetFromJsonAsync<JsonObject>("/api/calendar/years/2030");
+        Assert.That(year!["origin"]!.GetValue<string>(), Is.EqualTo("Provisional"));
+        Assert.That(year["days"]!.AsArray().Select(d => d!["name"]!.GetValue<string>()), Does.Contain("清明节").And.Contain("中秋节"));
     }
 
     [Test]

@@ -13,8 +13,9 @@ public enum DayKind
     MakeUpWorkingDay,
 }
 
-/// <summary>A date as the calendar sees it.</summary>
-public sealed record CalendarDay(DateOnly Date, DayKind Kind, string? HolidayName)
+/// <summary>A date as the calendar sees it; <paramref name="Provisional"/> when its year is computed from the statute
+/// before the State Council's notice (a working day may yet become a bridge day off, a weekend a 调休 working day).</summary>
+public sealed record CalendarDay(DateOnly Date, DayKind Kind, string? HolidayName, bool Provisional = false)
 {
     /// <summary>Whether periods counted in working days (Administrative Licensing Law Art. 82) count this day.</summary>
     public bool IsWorkingDay => Kind is DayKind.WorkingDay or DayKind.MakeUpWorkingDay;
@@ -26,9 +27,9 @@ public sealed record SpecialDay(DateOnly Date, string Name, bool IsOffDay);
 /// <summary>The government's schedule for one year (国务院办公厅关于部分节假日安排的通知).</summary>
 public sealed record HolidaySchedule(int Year, IReadOnlyList<SpecialDay> Days);
 
-/// <summary>A date outside the years the calendar has a schedule for: never guessed as plain Monday–Friday.</summary>
+/// <summary>A date outside the years the calendar has a schedule for (or answers provisionally): never guessed as plain Monday–Friday.</summary>
 public sealed class CalendarYearMissingException(int year)
-    : Exception($"The working-day calendar has no holiday schedule for {year}: an administrator must add the year before dates in it can be counted.")
+    : Exception($"The working-day calendar has no holiday schedule for {year}, nor a provisional one from the statute: an administrator must add the year before dates in it can be counted.")
 {
     public int Year { get; } = year;
 }

@@ -7,6 +7,11 @@ public enum ScheduleOrigin
     Official,
     /// <summary>An administrator's schedule, kept in the database, in place of the shipped one or in a year it lacks.</summary>
     Administrator,
+    /// <summary>
+    /// No schedule yet: the year is computed from the statute (<see cref="StatutoryHolidays.Provisional"/>): its holidays
+    /// are right, its bridges and 调休 working days unknown until the State Council publishes them.
+    /// </summary>
+    Provisional,
 }
 
 /// <summary>A year's schedule in force, where it comes from, and for an administrator's, who saved it when.</summary>
@@ -20,7 +25,7 @@ public sealed record YearSchedule(HolidaySchedule Schedule, ScheduleOrigin Origi
 public sealed class CalendarSource(WorkingDayCalendar official)
 {
     private readonly Lock _writing = new();
-    private volatile State _state = new(official, new Dictionary<int, EditedSchedule>());
+    private volatile State _state = new(official, new Dictionary<int, EditedSchedule>(), []);
 
     /// <summary>A source of the shipped official schedules, before any administrator's edit is loaded.</summary>
     public CalendarSource()
@@ -37,30 +42,51 @@ public sealed class CalendarSource(WorkingDayCalendar official)
         var state = _state;
         if (state.Edits.TryGetValue(year, out var edit))
             return new YearSchedule(edit.Schedule, ScheduleOrigin.Administrator, edit.UpdatedAt, edit.UpdatedBy);
-        return state.Calendar.ScheduleOf(year) is { } schedule ? new YearSchedule(schedule, ScheduleOrigin.Official) : null;
+        if (state.Calendar.ScheduleOf(year) is not { } schedule)
+            return null;
+        return new YearSchedule(schedule, state.Calendar.IsProvisional(year) ? ScheduleOrigin.Provisional : ScheduleOrigin.Official);
     }
 
-    /// <summary>Puts the stored administrators' schedules in force, in place of whatever was loaded before.</summary>
+    /// <summary>Every year the calendar answers for, with its origin.</summary>
+    public IReadOnlyList<YearSchedule> Years() => [.. _state.Calendar.Years.Select(y => YearOf(y)!)];
+
+    /// <summary>The shipped files and stored administrators' years refused as not whole years, with the reason.</summary>
+    public IReadOnlyList<RefusedYear> Refused => [.. OfficialHolidays.Refused.Where(r => !Current.Covers(r.Year) || Current.IsProvisional(r.Year)), .. _state.RefusedEdits];
+
+    /// <summary>
+    /// Puts the stored administrators' schedules in force, in place of whatever was loaded before. A stored year that is
+    /// not a whole year (saved before the check existed) is refused and listed in <see cref="Refused"/>.
+    /// </summary>
     public void Load(IEnumerable<EditedSchedule> edits)
     {
+        var whole = new Dictionary<int, EditedSchedule>();
+        var refused = new List<RefusedYear>();
+        foreach (var edit in edits)
+        {
+            if (HolidayScheduleInput.Incompleteness(edit.Schedule) is { } reason)
+                refused.Add(new RefusedYear(edit.Schedule.Year, $"saved by {edit.UpdatedBy}: {reason}"));
+            else
+                whole[edit.Schedule.Year] = edit;
+        }
         lock (_writing)
-            _state = Build(edits.ToDictionary(e => e.Schedule.Year));
+            _state = Build(whole, refused);
     }
 
     /// <summary>Puts one year's administrator's schedule in force.</summary>
     public void Apply(EditedSchedule edit)
     {
         lock (_writing)
-            _state = Build(new Dictionary<int, EditedSchedule>(_state.Edits) { [edit.Schedule.Year] = edit });
+            _state = Build(new Dictionary<int, EditedSchedule>(_state.Edits) { [edit.Schedule.Year] = edit },
+                [.. _state.RefusedEdits.Where(r => r.Year != edit.Schedule.Year)]);
     }
 
-    private State Build(Dictionary<int, EditedSchedule> edits)
+    private State Build(Dictionary<int, EditedSchedule> edits, IReadOnlyList<RefusedYear> refused)
     {
-        var years = official.Years.ToDictionary(y => y, y => official.ScheduleOf(y)!);
+        var years = official.Schedules.ToDictionary(s => s.Year);
         foreach (var (year, edit) in edits)
             years[year] = edit.Schedule;
-        return new State(new WorkingDayCalendar(years.Values), edits);
+        return new State(new WorkingDayCalendar(years.Values, official.ProvisionalYearsAhead), edits, refused);
     }
 
-    private sealed record State(WorkingDayCalendar Calendar, IReadOnlyDictionary<int, EditedSchedule> Edits);
+    private sealed record State(WorkingDayCalendar Calendar, IReadOnlyDictionary<int, EditedSchedule> Edits, IReadOnlyList<RefusedYear> RefusedEdits);
 }

@@ -69,6 +69,27 @@ public static class HolidayScheduleInput
             if (date is not null && !string.IsNullOrEmpty(name) && day.IsOffDay is { } off)
                 read.Add(new SpecialDay(date.Value, name, off));
         }
-        return errors.Count > 0 ? null : new HolidaySchedule(year, [.. read.OrderBy(d => d.Date)]);
+        if (errors.Count > 0)
+            return null;
+        var schedule = new HolidaySchedule(year, [.. read.OrderBy(d => d.Date)]);
+        if (Incompleteness(schedule) is { } incomplete)
+        {
+            errors.Add(new FieldError("days", incomplete));
+            return null;
+        }
+        return schedule;
+    }
+
+    /// <summary>
+    /// Why a schedule is not a whole year, or null when it is: a year lists its statutory holidays as days off
+    /// (<see cref="StatutoryHolidays"/>), so an empty list is a placeholder, and a list without one of them a mistake.
+    /// </summary>
+    public static string? Incompleteness(HolidaySchedule schedule)
+    {
+        if (schedule.Days.Count == 0)
+            return $"the {schedule.Year} schedule lists no day: not a year of data (a placeholder before the State Council's notice?)";
+        return StatutoryHolidays.DescribeMissing(schedule) is { } missing
+            ? $"the {schedule.Year} schedule lacks statutory holidays as days off: {missing}"
+            : null;
     }
 }

@@ -17,6 +17,9 @@ public interface ICaseQueries
 
     /// <summary>Ids of cases whose next warning threshold (of the case or a task) is at or before <paramref name="dueBy"/>, earliest first.</summary>
     Task<IReadOnlyList<string>> ClocksDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of open cases (<see cref="Case.OpenStatuses"/>) after <paramref name="afterId"/> in id order, a batch at a time.</summary>
+    Task<IReadOnlyList<string>> OpenCasesAfterAsync(string? afterId, int max, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

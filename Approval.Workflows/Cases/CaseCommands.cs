@@ -105,6 +105,7 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
         var context = new StepContext(session, @case, item);
         var linesBefore = @case.Timeline.Count;
         await step(context);
+        @case.NoteProvisionalDeadlines(clock);
         if (applicantNotices is not null && @case.Timeline.Count > linesBefore)
             context.Notify(await applicantNotices.ForLinesAsync(@case, item, linesBefore, cancellationToken));
         await session.CommitAsync(cancellationToken);

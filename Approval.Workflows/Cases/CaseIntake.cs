@@ -37,6 +37,7 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
             var now = time.GetUtcNow();
             var @case = Case.Submit(Guid.CreateVersion7(now).ToString("N"), numbers.NextNumber(), CaseNumbers.NewQueryCode(), item!,
                 application.Applicant, application.Form ?? [], submitter, now, clock.Rules);
+            @case.NoteProvisionalDeadlines(clock);
             await using var session = await sessions.OpenAsync(cancellationToken);
             session.Add(@case);
             if (idempotencyKey is not null)

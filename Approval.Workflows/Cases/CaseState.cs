@@ -35,6 +35,7 @@ public sealed record CaseState
     public WindowStep? WindowStep { get; init; }
     public ExpectedSuspension? ExpectedSuspension { get; init; }
     public string? SuspendingDepartmentCode { get; init; }
+    public List<string> ProvisionalDeadlines { get; init; } = [];
     public List<CaseEvent> Timeline { get; init; } = [];
     public List<SupplementRequest> SupplementRequests { get; init; } = [];
     public List<ClockSuspension> Suspensions { get; init; } = [];
@@ -59,6 +60,7 @@ public sealed partial class Case
         DeemedAccepted = DeemedAccepted, DueAt = DueAt, ExtensionDays = ExtensionDays, ApplicationRevision = ApplicationRevision,
         WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Level = Level, Warnings = Warnings, WindowStep = WindowStep, ExpectedSuspension = ExpectedSuspension,
         SuspendingDepartmentCode = SuspendingDepartmentCode,
+        ProvisionalDeadlines = [.. ProvisionalDeadlines],
         AcceptingWindowCode = AcceptingWindowCode, DeliveringWindowCode = DeliveringWindowCode, Rating = Rating,
         Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
         Violations = [.. _violations],
@@ -83,6 +85,7 @@ public sealed partial class Case
             WindowStep = state.WindowStep,
             ExpectedSuspension = state.ExpectedSuspension,
             SuspendingDepartmentCode = state.SuspendingDepartmentCode,
+            ProvisionalDeadlines = state.ProvisionalDeadlines ?? [],
             AcceptingWindowCode = state.AcceptingWindowCode,
             DeliveringWindowCode = state.DeliveringWindowCode,
             Rating = state.Rating,

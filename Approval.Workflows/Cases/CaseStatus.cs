@@ -71,6 +71,10 @@ public enum CaseAction
     ComplaintProgressed,
     /// <summary>容缺: the applicant was reminded that the promised materials are due by the next close of business.</summary>
     PromiseReminded,
+    /// <summary>A deadline was counted through a provisional calendar year (from the statute: 调休 not yet published).</summary>
+    DeadlineProvisional,
+    /// <summary>An administrator's calendar change moved a deadline (期限因工作日历调整由 … 改为 …).</summary>
+    DeadlineMoved,
 }
 
 /// <summary>One line of a case's timeline: who did what, when, why. Never changed, never deleted.</summary>
@@ -110,4 +114,10 @@ public sealed record Violation(ViolationKind Kind, DateTimeOffset At, string? De
 {
     /// <summary>The window a window step's breach happened at (late acceptance, repeated supplement request, fee mismatch).</summary>
     public string? WindowCode { get; init; }
+
+    /// <summary>
+    /// Set when an administrator's calendar change shows the breach would not have been recorded (the deadline, counted
+    /// again, had not passed): why, for the supervisors' review. The violation itself stays.
+    /// </summary>
+    public string? CalendarDoubt { get; init; }
 }

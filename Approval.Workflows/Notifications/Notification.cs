@@ -48,6 +48,8 @@ public enum NotificationKind
     CaseWithdrawn,
     /// <summary>终止: the case ended without a decision.</summary>
     CaseTerminated,
+    /// <summary>Next year's holiday schedule is missing or provisional from 1 November: administrators are reminded weekly.</summary>
+    CalendarYearPending,
 }
 
 /// <summary>

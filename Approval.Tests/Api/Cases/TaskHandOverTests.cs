@@ -71,7 +71,7 @@ public class TaskHandOverTests
         var notYet = await colleague.PostAsJsonAsync($"/api/cases/{id}/tasks/{task}/opinion", new { verdict = "Approve" });
         Assert.That(notYet.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
 
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var now = ApprovalApiFactoryBase.PinnedNow.AddMinutes(-1);
         var away = await reviewer.PutAsJsonAsync("/api/me/absence", new { substitute = "tax-head", from = now, until = now.AddDays(7) });
         Assert.That(away.StatusCode, Is.EqualTo(HttpStatusCode.OK), await away.Content.ReadAsStringAsync());
         var asSubstitute = await colleague.PostAsJsonAsync($"/api/cases/{id}/tasks/{task}/opinion", new { verdict = "Approve" });

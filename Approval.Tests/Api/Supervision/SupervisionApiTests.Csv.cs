@@ -47,7 +47,7 @@ public partial class SupervisionApiTests
     public async Task The_violation_list_exports_as_CSV_quoting_evidence_with_commas()
     {
         var lines = Lines(await Csv("/api/supervision/violations?kind=OverdueCase&format=csv"));
-        Assert.That(lines[0], Is.EqualTo("id,caseId,caseNumber,itemCode,kind,at,departmentCode,departmentName,person,evidence,review,reviewedBy,reviewedAt,reviewReason"));
+        Assert.That(lines[0], Is.EqualTo("id,caseId,caseNumber,itemCode,kind,at,departmentCode,departmentName,person,evidence,review,reviewedBy,reviewedAt,reviewReason,calendarDoubt"));
         Assert.That(lines, Has.Length.EqualTo(2));
         Assert.That(lines[1], Does.Contain($",{_cases.Red},").And.Contain(",SP-JY-001,OverdueCase,2026-12-07T09:00:00+08:00,samr,市场监督管理局,,\"case due "));
     }

@@ -17,7 +17,8 @@ public class CalendarSourceTests
         var source = new CalendarSource();
         Assert.That(source.Current.Years, Is.EquivalentTo(WorkingDayCalendar.Official.Years));
         Assert.That(source.YearOf(2026)!.Origin, Is.EqualTo(ScheduleOrigin.Official));
-        Assert.That(source.YearOf(2031), Is.Null);
+        Assert.That(source.YearOf(2031)!.Origin, Is.EqualTo(ScheduleOrigin.Provisional));
+        Assert.That(source.YearOf(2037), Is.Null);
     }
 
     [Test]
@@ -37,11 +38,28 @@ public class CalendarSourceTests
     public void Loading_the_stored_years_replaces_every_earlier_edit()
     {
         var source = new CalendarSource();
-        source.Apply(Edit(2030, Day("2030-01-01", "元旦", true)));
-        source.Load([Edit(2031, Day("2031-01-01", "元旦", true))]);
+        source.Apply(Whole(2030));
+        source.Load([Whole(2031)]);
 
-        Assert.That(source.Current.Covers(2030), Is.False);
+        Assert.That(source.YearOf(2030)!.Origin, Is.EqualTo(ScheduleOrigin.Provisional));
         Assert.That(source.YearOf(2031)!.Origin, Is.EqualTo(ScheduleOrigin.Administrator));
-        Assert.That(source.YearOf(2027)!.Origin, Is.EqualTo(ScheduleOrigin.Official));
+        Assert.That(source.YearOf(2026)!.Origin, Is.EqualTo(ScheduleOrigin.Official));
+        Assert.That(source.YearOf(2027)!.Origin, Is.EqualTo(ScheduleOrigin.Provisional), "the empty shipped 2027 is not a year");
     }
+
+    [Test]
+    public void A_stored_year_without_its_statutory_holidays_is_refused_at_load_and_the_year_stays_provisional()
+    {
+        var source = new CalendarSource();
+        source.Load([Edit(2027), Edit(2028, Day("2028-01-01", "元旦", true)), Whole(2029)]);
+
+        Assert.That(source.YearOf(2027)!.Origin, Is.EqualTo(ScheduleOrigin.Provisional));
+        Assert.That(source.YearOf(2028)!.Origin, Is.EqualTo(ScheduleOrigin.Provisional));
+        Assert.That(source.YearOf(2029)!.Origin, Is.EqualTo(ScheduleOrigin.Administrator));
+        var refused = source.Refused.Where(r => r.Year is 2027 or 2028).ToList();
+        Assert.That(refused.Select(r => r.Reason), Has.Some.Contains("lists no day").And.Some.Contains("清明节"));
+        Assert.That(source.Refused.Count(r => r.Year == 2027), Is.EqualTo(2), "the shipped placeholder and the stored empty year");
+    }
+
+    private static EditedSchedule Whole(int year) => new(StatutoryHolidays.Provisional(year), Beijing("2026-11-24T10:00:00"), "admin");
 }

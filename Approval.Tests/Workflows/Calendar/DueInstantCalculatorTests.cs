@@ -58,12 +58,14 @@ public class DueInstantCalculatorTests
     {
         var calendars = new CalendarSource();
         var due = new DueInstantCalculator(calendars, new BusinessHours());
-        Assert.That(() => due.DueAt(Beijing("2027-12-24T10:00:00"), 10), Throws.TypeOf<CalendarYearMissingException>().With.Property("Year").EqualTo(2028));
-
-        calendars.Apply(new EditedSchedule(new HolidaySchedule(2028, [new(new DateOnly(2028, 1, 1), "元旦", true), new(new DateOnly(2028, 1, 3), "元旦", true)]),
-            Beijing("2027-12-24T09:00:00"), "admin"));
-        // Dec 27–31, then Jan 4–7 and 10: Saturday 1 and Monday 3 are off.
+        // Provisional 2028: 元旦 Saturday is owed on Monday 01-03 (补假). Dec 27–31, then Jan 4–7 and 10.
         Assert.That(due.DueAt(Beijing("2027-12-24T10:00:00"), 10), Is.EqualTo(Beijing("2028-01-10T17:30:00")));
+
+        var notice = StatutoryHolidays.Provisional(2028);
+        calendars.Apply(new EditedSchedule(notice with { Days = [.. notice.Days.Where(d => d.Date != new DateOnly(2028, 1, 3)), new(new DateOnly(2028, 1, 2), "元旦", true)] },
+            Beijing("2027-12-24T09:00:00"), "admin"));
+        // The notice gives no day in lieu on 01-03 this time: Dec 27–31, then Jan 3–7.
+        Assert.That(due.DueAt(Beijing("2027-12-24T10:00:00"), 10), Is.EqualTo(Beijing("2028-01-07T17:30:00")));
     }
 
     [Test]

@@ -8,9 +8,11 @@ public class HolidayScheduleInputTests
     [Test]
     public void An_entered_schedule_is_read_in_date_order()
     {
-        var schedule = HolidayScheduleInput.Read(2031, [new("2031-01-02", "元旦", true), new("2030-12-31", "元旦", false)], out var problems);
+        var statutory = StatutoryHolidays.Provisional(2031).Days.Select(d => new SpecialDayInput(d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Name, true));
+        var schedule = HolidayScheduleInput.Read(2031, [new("2031-01-02", "元旦", true), new("2030-12-31", "元旦", false), .. statutory.Reverse()], out var problems);
         Assert.That(problems, Is.Empty);
-        Assert.That(schedule!.Days.Select(d => d.Date), Is.EqualTo(new[] { new DateOnly(2030, 12, 31), new DateOnly(2031, 1, 2) }));
+        Assert.That(schedule!.Days.Select(d => d.Date), Is.Ordered);
+        Assert.That(schedule.Days.Take(3).Select(d => d.Date), Is.EqualTo(new[] { new DateOnly(2030, 12, 31), new DateOnly(2031, 1, 1), new DateOnly(2031, 1, 2) }));
     }
 
     [Test]
@@ -38,5 +40,14 @@ public class HolidayScheduleInputTests
         Assert.That(empty.Single().Field, Is.EqualTo("days"));
         Assert.That(HolidayScheduleInput.Read(1, [new("0001-01-01", "元旦", true)], out var ancient), Is.Null);
         Assert.That(ancient.Single().Field, Is.EqualTo("year"));
+    }
+
+    [Test]
+    public void A_schedule_without_its_statutory_holidays_is_refused_naming_what_it_lacks()
+    {
+        Assert.That(HolidayScheduleInput.Read(2031, [new("2031-01-01", "元旦", true), new("2031-10-01", "国庆节", true)], out var problems), Is.Null);
+        var problem = problems.Single();
+        Assert.That(problem.Field, Is.EqualTo("days"));
+        Assert.That(problem.Reason, Does.Contain("春节").And.Contain("清明节").And.Contain("端午节").And.Contain("国庆节 (2031-10-02, 2031-10-03)"), "中秋 2031 is 10-01, listed as 国庆节");
     }
 }

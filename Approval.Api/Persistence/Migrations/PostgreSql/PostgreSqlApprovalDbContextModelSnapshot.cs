@@ -1041,6 +1041,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CalendarDoubt")
+                        .HasColumnType("text");
+
                     b.Property<string>("CaseId")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -1155,6 +1155,10 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("CalendarDoubt")
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("CaseId")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -1024,6 +1024,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarDoubt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CaseId")
                         .IsRequired()
                         .HasMaxLength(128)
