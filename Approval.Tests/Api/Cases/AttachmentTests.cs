@@ -128,7 +128,8 @@ public class AttachmentTests
         var cutShort = Path.Combine(root, $".upload-{Guid.NewGuid():N}");
         await System.IO.File.WriteAllTextAsync(cutShort, "%PDF-1.4 half");
         var recent = await storage.PutAsync(new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4 uploading now")), 4096);
-        var twoDaysAgo = DateTime.UtcNow.AddDays(-2);
+        // Two days before the application's clock (the factory pins it), which is what the sweep counts age by.
+        var twoDaysAgo = (_factory.Services.GetRequiredService<TimeProvider>().GetUtcNow() - TimeSpan.FromDays(2)).UtcDateTime;
         foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(p => !p.EndsWith(recent!.Value.Sha256[2..], StringComparison.Ordinal)))
             System.IO.File.SetLastWriteTimeUtc(path, twoDaysAgo);
 

@@ -18,6 +18,11 @@ public class TestClockRestartTests(DatabaseProvider provider)
     private sealed class TestClockNode(IReadOnlyDictionary<string, string> settings) : ApprovalApiFactoryBase
     {
         protected override IReadOnlyDictionary<string, string> Settings => settings;
+
+        // The application's own test clock, on the system clock, not the factory's pinned one: the offset is what restarts.
+        protected override void Configure(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+        }
     }
 
     [Test]
