@@ -33,7 +33,11 @@ internal static class PagesServiceCollectionExtensions
             // Chinese unless the person chose otherwise: the browser's Accept-Language is not asked.
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.AddScoped<WorkbenchLists>();
+        // Its constructor takes the work lists' internal query classes, hence the factory.
+        services.AddSingleton(sp => new WorkbenchLists(sp.GetRequiredService<Approval.Api.WorkLists.WorkListCaseReader>(),
+            sp.GetRequiredService<Approval.Api.WorkLists.DepartmentTaskList>(), sp.GetRequiredService<Approval.Api.WorkLists.ApplicantCaseList>(),
+            sp.GetRequiredService<Approval.Api.WorkLists.WorkListCounts>(), sp.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DeadlineText>();
 
         // A page asks a person to sign in; an API client still gets its 401/403 problem details.

@@ -1,59 +1,85 @@
-using Approval.Api.Persistence;
-using Approval.Workflows.Cases;
-using Microsoft.EntityFrameworkCore;
+using Approval.Api.Supervision;
+using Approval.Api.WorkLists;
+using Approval.Workflows.Calendar;
+using Approval.Workflows.People;
 
 namespace Approval.Api.Pages.Workbench;
 
-/// <summary>A line of a work list: a case, or one department's task on it.</summary>
-public sealed record WorkListLine(string CaseId, string CaseNumber, string ItemCode, string ApplicantName, string Status, string Level,
-    DateTimeOffset ReceivedAt, DateTimeOffset? DueAt, string? TaskId = null, string? ClaimedBy = null);
+/// <summary>What the staff search page asks for; days are the service center's calendar days, the last one included.</summary>
+public sealed record CaseSearchForm(string? Number, string? ApplicantName, string? ApplicantId, string? Item, DateOnly? ReceivedFrom, DateOnly? ReceivedTo)
+{
+    public bool IsEmpty => Number is null && ApplicantName is null && ApplicantId is null && Item is null && ReceivedFrom is null && ReceivedTo is null;
+}
 
 /// <summary>
-/// The lists the pages show, each one small query over the indexed case and task rows. The role work-list APIs
-/// (issue #14) will replace these queries: every page asks this class only, so each list is swapped in one place.
+/// The pages' door to the role work lists (Approval.Api/WorkLists): the same query classes, visibility rules and order as
+/// the API, a page at a time. The query classes are internal to the API, so the (public) page models ask this class.
 /// </summary>
-public sealed class WorkbenchLists(IDbContextFactory<ApprovalDbContext> contexts, CaseClock clock)
+public sealed class WorkbenchLists
 {
-    private const int Shown = 200;
+    /// <summary>Rows per page on the pages: a screen's worth, not the API's 50.</summary>
+    public const int PageSize = 20;
 
-    /// <summary>The window's queue: applications not yet answered, the one whose Art. 32 answer is due first on top.</summary>
-    public async Task<IReadOnlyList<WorkListLine>> WindowQueueAsync(CancellationToken cancellationToken)
+    private readonly WorkListCaseReader _cases;
+    private readonly DepartmentTaskList _tasks;
+    private readonly ApplicantCaseList _applicantCases;
+    private readonly WorkListCounts _counts;
+    private readonly BusinessHours _hours;
+    private readonly TimeProvider _time;
+
+    internal WorkbenchLists(WorkListCaseReader cases, DepartmentTaskList tasks, ApplicantCaseList applicantCases, WorkListCounts counts, BusinessHours hours, TimeProvider time)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        string[] waiting = [nameof(CaseStatus.Submitted), nameof(CaseStatus.SupplementRequested)];
-        var rows = await db.Cases.AsNoTracking().Where(c => waiting.Contains(c.Status)).OrderBy(c => c.ReceivedAt).Take(Shown)
-            .Select(c => new { c.Id, c.Number, c.ItemCode, c.ApplicantName, c.Status, c.Level, c.ReceivedAt })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(c => new WorkListLine(c.Id, c.Number, c.ItemCode, c.ApplicantName, c.Status, c.Level, c.ReceivedAt,
-            clock.AcceptanceDeadline(c.ReceivedAt)))];
+        _cases = cases;
+        _tasks = tasks;
+        _applicantCases = applicantCases;
+        _counts = counts;
+        _hours = hours;
+        _time = time;
     }
 
-    /// <summary>Decided cases whose result the window hands out.</summary>
-    public async Task<IReadOnlyList<WorkListLine>> ToDeliverAsync(CancellationToken cancellationToken)
+    /// <summary>The badge counts of the person's lists (keys as <c>GET /api/me/worklist/counts</c> answers them).</summary>
+    public Task<IReadOnlyDictionary<string, int>> CountsAsync(User user, bool center, CancellationToken cancellationToken) =>
+        _counts.ForAsync(user, WindowOf(user, center), cancellationToken);
+
+    /// <summary>A window queue: the clerk's window, or the whole center for a lead clerk who asks for it.</summary>
+    public Task<Page<WorkListCase>> WindowAsync(WindowList list, User user, bool center, int page, CancellationToken cancellationToken) =>
+        _cases.PageAsync(WindowWorkLists.For(list, WindowOf(user, center), null), Paging(page), cancellationToken);
+
+    /// <summary>One view of the person's department's open tasks; none for a person of no department.</summary>
+    public async Task<Page<DepartmentTask>> TasksAsync(TaskView view, User user, int page, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Cases.AsNoTracking().Where(c => c.Status == nameof(CaseStatus.Decided)).OrderBy(c => c.DueAt).Take(Shown)
-            .Select(c => new WorkListLine(c.Id, c.Number, c.ItemCode, c.ApplicantName, c.Status, c.Level, c.ReceivedAt, c.DueAt, null, null))
-            .ToListAsync(cancellationToken);
+        if (user.DepartmentCode is not { } department || (view == TaskView.Reassignable && user.Role != Role.DepartmentHead))
+            return new Page<DepartmentTask>(page, PageSize, 0, []);
+        return await _tasks.PageAsync(new TaskListRequest(view, department, user.UserName, [], null, _time.GetUtcNow()), Paging(page), cancellationToken);
     }
 
-    /// <summary>A department's open tasks, the most urgent (earliest due) first.</summary>
-    public async Task<IReadOnlyList<WorkListLine>> DepartmentTasksAsync(string? department, CancellationToken cancellationToken)
+    /// <summary>A department head's case list; none for anybody else.</summary>
+    public async Task<Page<WorkListCase>> HeadAsync(HeadList list, User user, int page, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.CaseTasks.AsNoTracking()
-            .Where(t => t.DepartmentCode == department && t.Status == nameof(Approval.Workflows.Cases.TaskStatus.Open))
-            .OrderBy(t => t.DueAt).Take(Shown)
-            .Select(t => new WorkListLine(t.CaseId, t.CaseNumber, t.ItemCode, t.ApplicantName, t.Status, t.Level, t.OpenedAt, t.DueAt, t.Id, t.ClaimedBy))
-            .ToListAsync(cancellationToken);
+        if (user.Role != Role.DepartmentHead || user.DepartmentCode is not { } department)
+            return new Page<WorkListCase>(page, PageSize, 0, []);
+        return await _cases.PageAsync(HeadWorkLists.For(list, department), Paging(page), cancellationToken);
     }
 
-    /// <summary>An applicant's own cases, newest first.</summary>
-    public async Task<IReadOnlyList<WorkListLine>> ApplicantCasesAsync(string? applicantIdNumber, CancellationToken cancellationToken)
+    /// <summary>The applicant's own cases, what they must do first on top.</summary>
+    public async Task<Page<ApplicantCase>> ApplicantAsync(User user, int page, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Cases.AsNoTracking().Where(c => c.ApplicantIdNumber == applicantIdNumber).OrderByDescending(c => c.ReceivedAt).Take(Shown)
-            .Select(c => new WorkListLine(c.Id, c.Number, c.ItemCode, c.ApplicantName, c.Status, c.Level, c.ReceivedAt, c.DueAt, null, null))
-            .ToListAsync(cancellationToken);
+        if (user.ApplicantIdNumber is not { } id)
+            return new Page<ApplicantCase>(page, PageSize, 0, []);
+        return await _applicantCases.PageAsync(id, [], Paging(page), cancellationToken);
     }
+
+    /// <summary>办件查询: what the person may read of the matching cases, newest received first; the IDs masked.</summary>
+    public Task<Page<WorkListCase>> SearchAsync(User user, CaseSearchForm form, int page, CancellationToken cancellationToken)
+    {
+        var criteria = new CaseSearchCriteria(ListQuery.Code(form.Number), ListQuery.Code(form.ApplicantName), ListQuery.Code(form.ApplicantId),
+            ListQuery.Code(form.Item), [], form.ReceivedFrom is { } from ? _hours.StartOf(from) : null,
+            form.ReceivedTo is { } to ? _hours.StartOf(to.AddDays(1)) : null);
+        return _cases.PageAsync(StaffCaseSearch.For(user, criteria), Paging(page), cancellationToken);
+    }
+
+    // The whole center only for a lead clerk, as the API's scope=center.
+    private static string? WindowOf(User user, bool center) => center && user.IsLeadClerk ? null : user.WindowCode;
+
+    private static Paging Paging(int page) => new(Math.Max(page, 1), PageSize);
 }

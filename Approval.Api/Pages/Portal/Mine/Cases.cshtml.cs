@@ -1,22 +1,24 @@
 using Approval.Api.Identity;
+using Approval.Api.Pages.Shared;
 using Approval.Api.Pages.Workbench;
-using Approval.Workflows.Catalog;
+using Approval.Api.Supervision;
+using Approval.Api.WorkLists;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Approval.Api.Pages.Portal.Mine;
 
-/// <summary>我的办件: the applicant's own cases.</summary>
-public sealed class CasesModel(WorkbenchLists lists, ICatalog catalog) : PageModel
+/// <summary>我的办件: the applicant's own cases, what they must do next on top (the API's <c>GET /api/me/cases</c>).</summary>
+public sealed class CasesModel(WorkbenchLists lists) : PageModel
 {
-    public IReadOnlyList<WorkListLine> Lines { get; private set; } = [];
+    public Page<ApplicantCase> Lines { get; private set; } = new(1, WorkbenchLists.PageSize, 0, []);
+    public int ActionNeeded { get; private set; }
+    public Pager Pager { get; private set; } = new(1, 1, 0, null, null);
 
-    private IReadOnlyDictionary<string, string> _items = new Dictionary<string, string>();
-
-    public string ItemName(string code) => _items.GetValueOrDefault(code, code);
-
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
     {
-        Lines = await lists.ApplicantCasesAsync(User.ToUser()!.ApplicantIdNumber, cancellationToken);
-        _items = (await catalog.ListItemsAsync(cancellationToken)).ToDictionary(i => i.Code, i => i.Name);
+        var user = User.ToUser()!;
+        Lines = await lists.ApplicantAsync(user, page ?? 1, cancellationToken);
+        ActionNeeded = (await lists.CountsAsync(user, false, cancellationToken)).GetValueOrDefault("actionNeeded");
+        Pager = Pager.For(Lines, Request, "page");
     }
 }
