@@ -143,6 +143,10 @@ public abstract partial class ApprovalDbContext
             // The task list of one item: its few open tasks found directly, not among every open task of the levels asked.
             t.HasIndex(x => new { x.Status, x.ItemCode, x.Level, x.DueAt, x.CaseNumber, x.DepartmentCode, x.Id }).HasDatabaseName("IX_CaseTasks_SupervisionListByItem");
             t.HasIndex(x => new { x.Status, x.DepartmentCode, x.Level, x.CaseId });
+            // A department's staff search: whether each case found has a task of the department, answered from this index
+            // alone (through the CaseId index it read every task row of each case found: p50 ~300 ms for an item over 30 days
+            // at 100,000 cases).
+            t.HasIndex(x => new { x.CaseId, x.DepartmentCode, x.Status }).HasDatabaseName("IX_CaseTasks_CaseId_DepartmentCode_Status");
             // The snapshot builder reads the tasks completed on a day.
             t.HasIndex(x => new { x.Status, x.ClosedAt });
             t.Property(x => x.Level).HasMaxLength(EnumLength);

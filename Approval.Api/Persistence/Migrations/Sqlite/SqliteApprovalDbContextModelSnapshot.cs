@@ -395,9 +395,10 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("Status", "ClosedAt");
+
+                    b.HasIndex("CaseId", "DepartmentCode", "Status")
+                        .HasDatabaseName("IX_CaseTasks_CaseId_DepartmentCode_Status");
 
                     b.HasIndex("ClaimedBy", "Status", "DueAt");
 
