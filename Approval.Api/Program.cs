@@ -2,6 +2,7 @@ using Approval.Api.Attachments;
 using Approval.Api.Calendar;
 using Approval.Api.Cli;
 using Approval.Api.Clock;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Engine;
 using Approval.Api.Hosting;
@@ -21,6 +22,8 @@ if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitC
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AnchorDataDirectory(Environment.CurrentDirectory);
 HostCommands.QuietenLogging(builder, args);
+if (OpenApiDocumentBuild.IsRunning)
+    OpenApiDocumentBuild.Quieten(builder);
 builder.Services
     .AddApprovalClock(builder.Configuration, builder.Environment)
     .AddApprovalEngine()
@@ -34,14 +37,10 @@ builder.Services
     .AddApprovalNotifications(builder.Configuration)
     .AddApprovalApi()
     .AddApprovalPages();
+if (OpenApiDocumentBuild.IsRunning)
+    OpenApiDocumentBuild.StopBackgroundServices(builder.Services);
 
 var app = builder.Build();
-await app.Services.MigrateApprovalDatabaseAsync();
-await app.Services.ResumeTestClockAsync(app.Lifetime.ApplicationStopping);
-await app.Services.GetRequiredService<CalendarEditor>().LoadAsync(app.Lifetime.ApplicationStopping);
-app.LogCalendarReadiness();
-await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
-await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
 app.UseApprovalApi();
 // Pages route explicitly (their error pages re-execute), so the rate limiter comes after routing and sees each endpoint's policy.
 app.UseApprovalPages();
@@ -70,6 +69,19 @@ api.MapFeedbackEndpoints();
 api.MapStageRecordEndpoints();
 api.MapWorkListEndpoints();
 app.MapApprovalPages();
+// The build writes the OpenAPI document by running this entry point with an inert server: it needs the endpoints,
+// not the database, the demo data or the engine.
+if (OpenApiDocumentBuild.IsRunning)
+{
+    await app.RunAsync();
+    return 0;
+}
+await app.Services.MigrateApprovalDatabaseAsync();
+await app.Services.ResumeTestClockAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<CalendarEditor>().LoadAsync(app.Lifetime.ApplicationStopping);
+app.LogCalendarReadiness();
+await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
 if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
     return commandExit;
 await app.StartApprovalEngineAsync();

@@ -17,12 +17,12 @@ internal static class AttachmentEndpoints
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Attaches a file (multipart field 'file', optional 'materialCode'): PDF, JPEG, PNG, OFD or DOCX up to 20 MB.")
             .WithDescription("The content is checked against its type, stored outside the database by its SHA-256, and recorded on the case's timeline.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("AttachFile");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Lists a case's files.");
+            .WithSummary("Lists a case's files.").WithName("ListAttachments");
         group.MapGet("/{attachmentId}", DownloadAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Downloads a file of a case.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("DownloadAttachment");
         return group;
     }
 

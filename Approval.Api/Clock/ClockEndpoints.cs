@@ -14,11 +14,11 @@ internal static class ClockEndpoints
         group.MapGet("/", (TimeProvider time, IServiceProvider services) =>
                 TypedResults.Ok(new ClockView(time.GetUtcNow(), services.GetService<AdjustableClock>() is { } clock, services.GetService<AdjustableClock>()?.Offset)))
             .RequireAuthorization(Policies.SignedIn)
-            .WithSummary("The application's current time, and whether the test clock is on.");
+            .WithSummary("The application's current time, and whether the test clock is on.").WithName("GetClock");
         group.MapPost("/", MoveAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Test clock only (Approval:Clock:TestClock=true): sets or advances the application's clock, then runs what fell due.")
             .WithDescription("Body: { \"advanceBy\": \"5.00:00:00\" } or { \"set\": \"2026-12-01T09:30:00+08:00\" }. The clock only moves forward; its offset is kept in the database, so a restart resumes it. Refused (409) when the test clock is off.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("MoveTestClock");
         return group;
     }
 

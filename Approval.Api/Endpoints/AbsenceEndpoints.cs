@@ -15,16 +15,16 @@ internal static class AbsenceEndpoints
         var group = routes.MapGroup("/api/me/absence").WithTags("Department tasks").RequireAuthorization(Policies.DepartmentStaff);
         group.MapGet("/", async (ClaimsPrincipal principal, EfAbsences absences, CancellationToken ct) =>
                 await absences.FindAsync(principal.ToUser()!.UserName, ct) is { } absence ? Results.Ok(absence) : Results.NoContent())
-            .WithSummary("The caller's absence, if one is set.");
+            .WithSummary("The caller's absence, if one is set.").WithName("GetMyAbsence");
         group.MapPut("/", SetAsync)
             .WithSummary("Sets the caller's absence: { substitute, from, until }; the substitute (a colleague of the department) acts on their tasks meanwhile.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SetMyAbsence");
         group.MapDelete("/", async (ClaimsPrincipal principal, EfAbsences absences, CancellationToken ct) =>
             {
                 await absences.ClearAsync(principal.ToUser()!.UserName, ct);
                 return Results.NoContent();
             })
-            .WithSummary("Ends the caller's absence.");
+            .WithSummary("Ends the caller's absence.").WithName("EndMyAbsence");
         return group;
     }
 

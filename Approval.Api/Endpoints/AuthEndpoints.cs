@@ -24,16 +24,16 @@ internal static class AuthEndpoints
                              + "too many attempts (per address, per user name) or a locked account (too many wrong passwords in a row) 429 with Retry-After.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("IssueToken");
         group.MapPost("/login", LogInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Signs in with a cookie (for the pages): same body as /token, answers the user.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("SignIn");
         group.MapPost("/logout", LogOutAsync).AllowAnonymous()
-            .WithSummary("Signs the user out: this cookie or token and every other they hold stop working at once.");
+            .WithSummary("Signs the user out: this cookie or token and every other they hold stop working at once.").WithName("SignOut");
         group.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("The signed-in user (401 when no one is).");
+            .WithSummary("The signed-in user (401 when no one is).").WithName("GetSignedInUser");
         return group;
     }
 

@@ -16,38 +16,38 @@ internal static class CaseTaskEndpoints
     public static RouteGroupBuilder MapCaseTaskEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/tasks", ListAsync).WithTags("Department tasks").RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("The caller's department's tasks, soonest due first (default: open ones).");
+            .WithSummary("The caller's department's tasks, soonest due first (default: open ones).").WithName("ListTasks");
 
         var group = routes.MapGroup("/api/cases/{caseId}").WithTags("Department tasks")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/tasks/{taskId}/claim", ClaimAsync).RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("认领: a reviewer of the task's department takes it.");
+            .WithSummary("认领: a reviewer of the task's department takes it.").WithName("ClaimTask");
         group.MapPost("/tasks/{taskId}/release", ReleaseAsync).RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("Gives a claimed task back to the department.");
+            .WithSummary("Gives a claimed task back to the department.").WithName("ReleaseTask");
         group.MapPost("/tasks/{taskId}/delegate", DelegateAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("委托: the reviewer holding the task hands it to a colleague of the department (body { to: userName }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("DelegateTask");
         group.MapPost("/tasks/{taskId}/take-back", TakeBackAsync).RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("收回: the reviewer who delegated the task takes it back.");
+            .WithSummary("收回: the reviewer who delegated the task takes it back.").WithName("TakeBackTask");
         group.MapPost("/tasks/{taskId}/reassign", ReassignAsync).RequireAuthorization(Policies.DepartmentHead)
             .WithSummary("改派: the department's head gives the task to another of its reviewers (body { to: userName, reason }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ReassignTask");
         group.MapPost("/tasks/{taskId}/opinion", OpinionAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("The department's opinion: Approve, ApproveWithConditions, ReturnForSupplement or Refuse (with a reason).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("GiveOpinion");
         group.MapPost("/clock/suspend", SuspendAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("特别程序: stops the case's clock (expert review, inspection, hearing…), with the reason told to the applicant.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SuspendClock");
         group.MapPost("/clock/resume", ResumeAsync).RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("Restarts the case's clock; the suspended working days do not count.");
+            .WithSummary("Restarts the case's clock; the suspended working days do not count.").WithName("ResumeClock");
         group.MapPost("/extension", ExtendAsync).RequireAuthorization(Policies.DepartmentHead)
             .WithSummary("延期: the lead department's head extends the limit (10 working days; 15 for joint handling), before it passes.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ExtendTimeLimit");
         group.MapPost("/decision", DecideAsync).RequireAuthorization(Policies.DepartmentHead)
             .WithSummary("准予 / 不予许可: the lead department's head decides once every department has reviewed.")
             .WithDescription("The verdict defaults to the departments' opinions merged by severity and may not be milder; a refusal carries every department's reasons.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("DecideCase");
         return group;
     }
 

@@ -19,43 +19,43 @@ internal static class CasesEndpoints
         group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Submitter)
             .WithSummary("Submits an application (网上申报, or registered at the window).")
             .WithDescription("Send an Idempotency-Key header: a retried submission returns the case the first one created (200) instead of a second case (201). Applicants apply for themselves: the applicant's ID must be theirs.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).WithName("SubmitCase");
         group.MapGet("/{caseId}", GetAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Reads a case the caller may see: an applicant their own, a department those it reviews.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCase");
         group.MapGet("/{caseId}/timeline", TimelineAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Who did what, when, why: every step of the case.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCaseTimeline");
 
         group.MapPost("/{caseId}/accept", AcceptAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("受理: accepts the application; the departments' parallel reviews open with their own clocks.")
             .WithDescription("feeCharged records the fee taken; one different from the catalog's is recorded as 违规收费. With { missingMaterials: [codes], promisedBy: \"YYYY-MM-DD\" }: 容缺受理 — only materials the catalog allows to be missing, promised within the promised limit; the case is terminated if they do not arrive by then.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).WithName("AcceptCase");
         group.MapPost("/{caseId}/refuse", RefuseAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("不予受理: refuses the application, with the reason (the appeal rights are added).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("RefuseCase");
         group.MapPost("/{caseId}/supplement-requests", RequestSupplementAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("补正: tells the applicant every missing material at once.")
             .WithDescription("A second request on an unchanged application is refused (409) and recorded as a violation; a request after 5 working days counts the case as accepted on the day it was received.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("RequestSupplement");
         group.MapPost("/{caseId}/promised-materials", ReceivePromisedMaterialsAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("容缺后补: the window receives materials promised at 容缺受理 ({ materialCodes: [codes] }).")
             .WithDescription("Only materials still owed; once all are in, the promise is kept and the result may be handed out. Promised materials not in by close of business of the promised day end the case (终止), decided or not.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("ReceivePromisedMaterials");
         group.MapPost("/{caseId}/deliver", DeliverAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("出件: hands out the decided result; the case is completed. With materials still owed under a 容缺 promise, 409.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).WithName("DeliverResult");
 
         group.MapPost("/{caseId}/supplements", SupplementAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("The applicant supplies what the window asked for.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("SupplyMaterials");
         group.MapPost("/{caseId}/withdraw", WithdrawAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("撤回: the applicant withdraws an undecided case.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).WithName("WithdrawCase");
         group.MapPost("/{caseId}/rating", RateAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("满意度评价: the applicant rates a delivered or refused case, once: score 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意, with an optional comment.")
             .WithDescription("A second rating, or one before the case is delivered or refused, is 409. The rating is a line of the case's timeline and counts in the satisfaction of the department, the windows and the people who handled the case.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("RateCase");
         return group;
     }
 

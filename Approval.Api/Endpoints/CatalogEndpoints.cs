@@ -11,15 +11,15 @@ internal static class CatalogEndpoints
     {
         var group = routes.MapGroup("/api/catalog").WithTags("Catalog");
         group.MapGet("/items", async (ICatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.ListItemsAsync(ct)))
-            .AllowAnonymous().WithSummary("Lists the approval items (the public guide of each).");
+            .AllowAnonymous().WithSummary("Lists the approval items (the public guide of each).").WithName("ListItems");
         group.MapGet("/items/{code}", GetAsync).AllowAnonymous()
             .WithSummary("One item's guide (办事指南): legal basis, limits, fee, materials, conditions, form, result.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetItem");
         group.MapPut("/items/{code}", SaveAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Adds or replaces an item; refused with the reasons when it is not valid catalog data.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SaveItem");
         group.MapGet("/departments", async (ICatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.ListDepartmentsAsync(ct)))
-            .AllowAnonymous().WithSummary("Lists the departments.");
+            .AllowAnonymous().WithSummary("Lists the departments.").WithName("ListDepartments");
         return group;
     }
 

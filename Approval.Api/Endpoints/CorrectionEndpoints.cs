@@ -15,9 +15,9 @@ internal static class CorrectionEndpoints
         var group = routes.MapGroup("/api/cases/{caseId}/corrections").WithTags("Administration")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/reopen-task", ReopenTaskAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Reopens a wrongly completed department review (body { taskId, reason }): what followed it in the process is withdrawn and the department reviews again.");
+            .WithSummary("Reopens a wrongly completed department review (body { taskId, reason }): what followed it in the process is withdrawn and the department reviews again.").WithName("ReopenTask");
         group.MapPost("/reopen-decision", ReopenDecisionAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Withdraws a wrong decision before delivery (body { reason }): the lead department decides again.");
+            .WithSummary("Withdraws a wrong decision before delivery (body { reason }): the lead department decides again.").WithName("ReopenDecision");
         return group;
     }
 

@@ -10,7 +10,7 @@ internal static class StatusEndpoints
         routes.MapGet("/api/status", GetAsync).WithTags("Public").AllowAnonymous()
             .WithSummary("Status of a case by its number and query code (printed on the receipt).")
             .WithDescription("Answers the current step, which departments are done, the deadline, and what is asked of the applicant. A wrong code answers 404, like a wrong number.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetPublicStatus");
 
     private static async Task<Results<Ok<PublicStatus>, ProblemHttpResult>> GetAsync(string? number, string? queryCode, ICaseSessions sessions, CancellationToken cancellationToken)
     {

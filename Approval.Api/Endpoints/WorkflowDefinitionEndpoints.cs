@@ -13,17 +13,17 @@ internal static class WorkflowDefinitionEndpoints
         var group = routes.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions");
 
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Lists every stored version of every workflow definition, newest first.");
+            .WithSummary("Lists every stored version of every workflow definition, newest first.").WithName("ListDefinitions");
         group.MapGet("/{definitionId}/versions/{version:int}", GetVersionAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Returns one version of a definition as it was uploaded (Elsa 3 JSON).");
+            .WithSummary("Returns one version of a definition as it was uploaded (Elsa 3 JSON).").WithName("GetDefinitionVersion");
         group.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Oversight)
             .Accepts<object>("application/json")
             .WithSummary("Checks an Elsa 3 workflow definition without storing it.")
-            .WithDescription("Answers 200 when it would load and run here, else 400 with every error (activity id and reason).");
+            .WithDescription("Answers 200 when it would load and run here, else 400 with every error (activity id and reason).").WithName("ValidateDefinition");
         group.MapPost("/", UploadAsync).RequireAuthorization(Policies.Administrator)
             .Accepts<object>("application/json")
             .WithSummary("Stores an Elsa 3 workflow definition as the next version of its definitionId.")
-            .WithDescription("Published at once unless ?publish=false. New instances start on the highest published version; running instances keep the version they started with.");
+            .WithDescription("Published at once unless ?publish=false. New instances start on the highest published version; running instances keep the version they started with.").WithName("UploadDefinition");
         return group;
     }
 

@@ -22,22 +22,22 @@ internal static class WorkflowInstanceEndpoints
     {
         var group = routes.MapGroup("/api/workflow-instances").WithTags("Workflow instances");
         group.MapPost("/", StartAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Starts an instance of the published version of a definition.");
+            .WithSummary("Starts an instance of the published version of a definition.").WithName("StartInstance");
         group.MapGet("/{instanceId}", GetAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Reads an instance: status, variables, pending bookmarks, incidents.");
+            .WithSummary("Reads an instance: status, variables, pending bookmarks, incidents.").WithName("GetInstance");
         group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Resumes a pending bookmark with an input.")
             .WithDescription("Resuming a bookmark that was already resumed has no second effect and answers outcome AlreadyResumed. A case's process is refused (409): it moves through the case's steps and corrections.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).WithName("ResumeBookmark");
         group.MapPost("/{instanceId}/incidents/{incidentId}/retry", RetryAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Retries the activity an incident stopped. A case's process is refused (409).")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).WithName("RetryIncident");
         group.MapPost("/{instanceId}/cancel", CancelAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Cancels an instance: nothing more runs, its bookmarks are gone. A case's process is refused (409): a case ends by its own steps (withdrawal, refusal, decision).")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).WithName("CancelInstance");
 
         routes.MapPost("/api/workflow-events/{eventName}", PublishEventAsync).WithTags("Workflow instances").RequireAuthorization(Policies.Administrator)
-            .WithSummary("Publishes an event: every instance waiting on it (Elsa.Event) resumes.");
+            .WithSummary("Publishes an event: every instance waiting on it (Elsa.Event) resumes.").WithName("PublishEvent");
         return group;
     }
 

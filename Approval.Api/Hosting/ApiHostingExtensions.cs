@@ -19,6 +19,9 @@ internal static class ApiHostingExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = BadRequestProblems.NameTheField);
         // Enums travel as their names ("Joint", "Refuse"), as people and other systems read them.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Swashbuckle reads the MVC serializer options to describe types: the same converter makes every enum a
+        // named string enum in the document, as it is on the wire.
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => options.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ExceptionProblems>();
         // A body or parameter that does not bind throws, so ExceptionProblems answers it with the field named
         // (by default the framework answers an empty 400 or 415).
@@ -32,6 +35,8 @@ internal static class ApiHostingExtensions
             if (File.Exists(xml))
                 options.IncludeXmlComments(xml);
             options.SchemaFilter<RequestExamples>();
+            options.SchemaFilter<Contract.ProblemDetailsSchema>();
+            options.OperationFilter<Contract.ProblemResponses>();
             // Free JSON (a workflow's input) is any JSON value, not an object with JsonNode's own properties.
             options.MapType<System.Text.Json.Nodes.JsonNode>(() => new Microsoft.OpenApi.OpenApiSchema());
         });

@@ -77,6 +77,11 @@ internal sealed class RequestExamples : ISchemaFilter
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is OpenApiSchema concrete && Examples.TryGetValue(context.Type, out var example))
+        {
+            // The document is OpenAPI 3.0, whose schema carries one `example` (the `examples` array is 3.1's).
+#pragma warning disable CS0618
             concrete.Example = example();
+#pragma warning restore CS0618
+        }
     }
 }

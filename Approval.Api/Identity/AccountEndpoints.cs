@@ -21,15 +21,15 @@ internal static class AccountEndpoints
             .WithSummary("Changes the signed-in user's own password; every cookie and token of the user ends (sign in again).")
             .WithDescription($"Body: {{ \"currentPassword\": \"...\", \"newPassword\": \"...\" }}, the new one {MinimumPasswordLength}–{MaximumPasswordLength} characters. "
                              + "A wrong current password counts towards the lockout like a wrong sign-in.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("ChangeOwnPassword");
         var users = routes.MapGroup("/api/admin/users").WithTags("Administration").RequireAuthorization(Policies.Administrator);
         users.MapPut("/{userName}/role", SetRoleAsync)
             .WithSummary("Sets a user's role and where they work; every cookie and token of the user ends.")
             .WithDescription("Body: { \"role\": \"DepartmentReviewer\", \"departmentCode\": \"samr\", \"windowCode\": null }. Department staff need a department, window clerks a window.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("SetUserRole");
         users.MapPost("/{userName}/unlock", UnlockAsync)
             .WithSummary("Lifts the lock of an account that had too many wrong passwords in a row, and clears the count.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("UnlockUser");
         return routes;
     }
 

@@ -6,7 +6,7 @@ namespace Approval.Api.Identity;
 
 /// <summary>
 /// Swagger's "Authorize" button takes a bearer token (from <c>POST /api/auth/token</c>); every operation that is not
-/// anonymous is marked as needing it, with the 401 and 403 it can answer.
+/// anonymous is marked as needing it (its 401 and 403 are described by <see cref="Contract.ProblemResponses"/>).
 /// </summary>
 internal sealed class SwaggerBearerSecurity : IOperationFilter
 {
@@ -31,8 +31,5 @@ internal sealed class SwaggerBearerSecurity : IOperationFilter
             return;
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] });
-        operation.Responses ??= [];
-        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in, or the token is not valid (problem details)." });
-        operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The user's role does not allow this (problem details)." });
     }
 }

@@ -17,13 +17,13 @@ internal static class NotificationEndpoints
         var group = routes.MapGroup("/api/me/notifications").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", ListAsync)
             .WithSummary("The caller's notifications, unread first then newest first: page (from 1), pageSize (1–200, default 50).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListNotifications");
         group.MapGet("/unread-count", async (ClaimsPrincipal principal, NotificationInbox inbox, CancellationToken ct) =>
                 TypedResults.Ok(new UnreadCount(await inbox.UnreadCountAsync(principal.ToUser()!.UserName, ct))))
-            .WithSummary("How many of the caller's notifications are unread.");
+            .WithSummary("How many of the caller's notifications are unread.").WithName("CountUnreadNotifications");
         group.MapPost("/{id}/read", MarkReadAsync)
             .WithSummary("Marks one of the caller's notifications read.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("MarkNotificationRead");
         return group;
     }
 

@@ -24,29 +24,29 @@ internal static class ComplaintEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         applicant.MapPost("/", FileAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("投诉: files a complaint (body { caseId (optional, one of yours), contact, body }); supervisors decide within 5 working days.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("FileComplaint");
         applicant.MapGet("/", MineAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("The caller's complaints, newest first, with what became of them; pages.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListMyComplaints");
 
         var supervision = routes.MapGroup("/api/supervision/complaints").WithTags("Supervision")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         supervision.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Complaints, newest first; filters status (Received, Handling, TransferredToDepartment, Declined, Resolved), breached (true: not decided within 5 working days); pages, or CSV.")
             .WithDescription("Paged JSON, or every matching row as UTF-8 CSV with a byte order mark for format=csv or Accept: text/csv (times in the service center's time zone).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListComplaints");
         supervision.MapPost("/{complaintId}/take-up", TakeUpAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("受理: supervisors take the complaint up and handle it.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("TakeUpComplaint");
         supervision.MapPost("/{complaintId}/decline", DeclineAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("不予受理: declines the complaint, with the reason the complainant reads (body { reason }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("DeclineComplaint");
         supervision.MapPost("/{complaintId}/transfer", TransferAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("转办: transfers the complaint to a department, which reports within the due time (body { departmentCode, dueInWorkingDays }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("TransferComplaint");
         supervision.MapPost("/{complaintId}/resolve", ResolveAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("办结: resolves a complaint taken up or transferred, with the outcome the complainant reads (body { outcome }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("ResolveComplaint");
         return routes;
     }
 

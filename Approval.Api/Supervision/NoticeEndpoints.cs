@@ -25,20 +25,20 @@ internal static class NoticeEndpoints
         supervision.MapPost("/", IssueAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("督办: a supervisor sends a department a correction notice about a case, or a supervision recommendation (监察建议书) to the unit.")
             .WithDescription("Body { caseId, departmentCode, kind: CorrectionNotice | SupervisionRecommendation, subject, body, dueInWorkingDays (1–60) }. A correction notice names a case; the due instant is the close of business of the N-th working day.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("IssueNotice");
         supervision.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Notices, soonest due first; filters status (Open, Answered, Overdue, Escalated; comma-separated) and department; pages, or CSV.")
             .WithDescription("Paged JSON, or every matching row as UTF-8 CSV with a byte order mark for format=csv or Accept: text/csv (times in the service center's time zone).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListNotices");
         supervision.MapGet("/{noticeId}", GetAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("One notice.").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("One notice.").ProducesProblem(StatusCodes.Status404NotFound).WithName("GetNotice");
         supervision.MapPost("/{noticeId}/answer", AnswerAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("The department the notice was sent to answers it (body { answer }); a late answer is taken and marked late.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("AnswerNotice");
 
         routes.MapGet("/api/notices", DepartmentListAsync).WithTags("Departments").RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("The notices sent to the caller's department, soonest due first; filter status; pages, or CSV (format=csv).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).WithName("ListDepartmentNotices");
         return routes;
     }
 

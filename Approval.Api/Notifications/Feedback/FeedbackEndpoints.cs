@@ -21,24 +21,24 @@ internal static class FeedbackEndpoints
         var profile = routes.MapGroup("/api/me/profile").WithTags("Notifications").RequireAuthorization(Policies.Applicant);
         profile.MapGet("/", async (ClaimsPrincipal principal, ContactProfiles profiles, CancellationToken ct) =>
                 TypedResults.Ok(await profiles.FindAsync(principal.ToUser()!.UserName, ct)))
-            .WithSummary("How the applicant hears of their cases: the inbox always, e-mail and/or SMS as chosen, in zh-CN or en.");
+            .WithSummary("How the applicant hears of their cases: the inbox always, e-mail and/or SMS as chosen, in zh-CN or en.").WithName("GetContactProfile");
         profile.MapPut("/", SaveProfileAsync)
             .WithSummary("Changes the applicant's channels (byEmail, bySms), e-mail address, mobile number (mainland, 11 digits) or language (zh-CN, en); fields left out keep their value.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SaveContactProfile");
 
         var templates = routes.MapGroup("/api/admin/notification-templates").WithTags("Notifications").RequireAuthorization(Policies.Administrator);
         templates.MapGet("/", async (EfNotificationTemplates store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
-            .WithSummary("Every template of result feedback (kind × zh-CN/en) in force, with the placeholders each may use.");
+            .WithSummary("Every template of result feedback (kind × zh-CN/en) in force, with the placeholders each may use.").WithName("ListNotificationTemplates");
         templates.MapGet("/{kind}/{culture}", GetTemplateAsync)
             .WithSummary("One template in force.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetNotificationTemplate");
         templates.MapPut("/{kind}/{culture}", SaveTemplateAsync)
             .WithSummary("Replaces a template (title, body, sms); an unknown placeholder is refused naming the field.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("SaveNotificationTemplate");
         templates.MapDelete("/{kind}/{culture}", ResetTemplateAsync)
             .WithSummary("Drops the administrator's template: the shipped one is in force again.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).WithName("ResetNotificationTemplate");
         return routes;
     }
 
