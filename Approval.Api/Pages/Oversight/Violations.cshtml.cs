@@ -52,6 +52,14 @@ internal sealed class ViolationsModel(ViolationList list, ViolationReviews revie
     {
         if (!MayAct)
             return Forbid();
+        if (verdict is not (ViolationReview.Confirmed or ViolationReview.Dismissed))
+        {
+            // Only the form's two buttons give a verdict: a post without one confirms nothing.
+            ModelState.AddModelError("", text["Acts.Violations.VerdictRequired"]);
+            Failed = violationId;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
         var actor = CasesEndpoints.Actor(User);
         var given = verdict == ViolationReview.Dismissed ? ViolationVerdict.Dismiss(actor, reason, time.GetUtcNow()) : ViolationVerdict.Confirm(actor, reason, time.GetUtcNow());
         if (given.Problem() is not null)
