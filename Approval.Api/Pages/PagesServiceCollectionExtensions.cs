@@ -39,6 +39,7 @@ internal static class PagesServiceCollectionExtensions
             sp.GetRequiredService<Approval.Api.WorkLists.WorkListCounts>(), sp.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DeadlineText>();
+        services.AddSingleton<Oversight.CaseNumbers>();
 
         // A page asks a person to sign in; an API client still gets its 401/403 problem details.
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>

@@ -36,6 +36,9 @@ internal sealed class BrowserApp : IAsyncDisposable
 
     public FakeTimeProvider Clock => _factory.Clock;
 
+    /// <summary>The application's services, for what runs by itself in production (the deadline sweep Hangfire wakes).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static async Task<BrowserApp> StartAsync()
     {
         var chromium = ChromiumPath();
