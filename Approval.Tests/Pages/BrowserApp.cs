@@ -36,6 +36,9 @@ internal sealed class BrowserApp : IAsyncDisposable
 
     public FakeTimeProvider Clock => _factory.Clock;
 
+    /// <summary>The application's services: what a test runs as the job server would (the deadline sweep).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static async Task<BrowserApp> StartAsync()
     {
         var chromium = ChromiumPath();
