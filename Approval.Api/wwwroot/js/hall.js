@@ -35,8 +35,8 @@
             xAxis: { type: "category", data: data.days.labels },
             yAxis: { type: "value", minInterval: 1 },
             series: [
-                { name: data.days.received.name, type: "line", smooth: true, data: data.days.received.data },
-                { name: data.days.completed.name, type: "line", smooth: true, data: data.days.completed.data },
+                { name: data.days.received.name, type: "line", data: data.days.received.data },
+                { name: data.days.completed.name, type: "line", data: data.days.completed.data },
             ],
         }),
     };
