@@ -24,7 +24,7 @@ public sealed class IndexModel(HallReadings readings, IStringLocalizer<UiText> t
     public SupervisionToday Today { get; private set; } = null!;
     public Page<SupervisedCase> WatchList { get; private set; } = null!;
 
-    /// <summary>Big-screen mode (全屏) from the start, for a wall display that nobody clicks: <c>?wall=1</c>.</summary>
+    /// <summary>Big-screen mode (全屏) from the start, for a wall display that nobody clicks: <c>?wall=true</c>.</summary>
     [BindProperty(SupportsGet = true)]
     public bool Wall { get; set; }
 
