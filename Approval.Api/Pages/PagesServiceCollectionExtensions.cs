@@ -40,6 +40,12 @@ internal static class PagesServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DeadlineText>();
         services.AddSingleton<Oversight.CaseNumbers>();
+        // The supervision hall's reads: the API's internal query classes, hence the factory.
+        services.AddSingleton(sp => new Approval.Api.Pages.Oversight.HallReadings(
+            sp.GetRequiredService<Approval.Api.Supervision.SupervisionOverviewCounts>(), sp.GetRequiredService<Approval.Api.Supervision.SupervisionTodayCounts>(),
+            sp.GetRequiredService<Approval.Api.Supervision.SupervisedCaseList>(), sp.GetRequiredService<Approval.Api.Supervision.SupervisedTaskList>(),
+            sp.GetRequiredService<Approval.Api.Supervision.ViolationList>(), sp.GetRequiredService<Approval.Api.Supervision.NoticeList>(),
+            sp.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>()));
 
         // A page asks a person to sign in; an API client still gets its 401/403 problem details.
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>

@@ -27,6 +27,9 @@ internal sealed class ListQuery(BusinessHours hours)
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>Each wrong field with its reason, for a page that shows them where a client would read the 400.</summary>
+    public IReadOnlyList<(string Field, string Reason)> Errors => _errors;
+
     public ProblemHttpResult Problem() => TypedResults.Problem(Problems.InvalidFields(_errors));
 
     /// <summary>Names of an enum, comma-separated (<c>Yellow,Prompt</c>) and/or repeated; the defaults when none are given.</summary>
@@ -62,6 +65,26 @@ internal sealed class ListQuery(BusinessHours hours)
         if (first is { } f && last is { } l && l < f)
             _errors.Add((toField, $"is before {fromField}"));
         return (first is { } a ? StartOf(a) : null, last is { } b ? StartOf(b.AddDays(1)) : null);
+    }
+
+    /// <summary>
+    /// A sort: a column's name, camel case as in the JSON (<c>receivedAt</c>), with a leading <c>-</c> for descending; the
+    /// default column ascending when none is given.
+    /// </summary>
+    public ListOrder<TColumn> Order<TColumn>(string field, string? value, TColumn defaultColumn) where TColumn : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return new ListOrder<TColumn>(defaultColumn, false);
+        var text = value.Trim();
+        var descending = text.StartsWith('-');
+        var name = Enum.GetNames<TColumn>().FirstOrDefault(n => string.Equals(n, descending ? text[1..] : text, StringComparison.OrdinalIgnoreCase));
+        if (name is null)
+        {
+            var names = Enum.GetValues<TColumn>().Select(c => new ListOrder<TColumn>(c, false).ToString());
+            _errors.Add((field, $"'{text}' is not one of {string.Join(", ", names)} (a leading - sorts descending)"));
+            return new ListOrder<TColumn>(defaultColumn, false);
+        }
+        return new ListOrder<TColumn>(Enum.Parse<TColumn>(name), descending);
     }
 
     public Paging PageOf(int? page, int? pageSize)

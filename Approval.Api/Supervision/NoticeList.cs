@@ -43,6 +43,17 @@ internal sealed class NoticeList(IDbContextFactory<ApprovalDbContext> contexts)
             yield return row.ToNotice();
     }
 
+    /// <summary>
+    /// The notices about one case, soonest due first, for the supervision hall's drill-down. Notices are few beside cases
+    /// (one for a case a supervisor looked into), so they are read without an index of their own on the case.
+    /// </summary>
+    public async Task<IReadOnlyList<CorrectionNotice>> OfCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await Ordered(db.CorrectionNotices.AsNoTracking().Where(n => n.CaseId == caseId)).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToNotice())];
+    }
+
     private static IQueryable<CorrectionNoticeRecord> Filtered(ApprovalDbContext db, NoticeListFilter filter)
     {
         var notices = db.CorrectionNotices.AsNoTracking();

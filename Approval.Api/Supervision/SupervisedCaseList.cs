@@ -13,7 +13,8 @@ internal sealed record CaseListFilter(
     DateTimeOffset? ReceivedFrom,
     DateTimeOffset? ReceivedBefore,
     string? Window = null,
-    string? Clerk = null);
+    string? Clerk = null,
+    ListOrder<CaseSortColumn> Order = default);
 
 /// <summary>A line of the supervisors' case list.</summary>
 public sealed record SupervisedCase(
@@ -52,7 +53,7 @@ internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var matching = Filtered(db, filter);
         var total = await matching.CountAsync(cancellationToken);
-        var ids = await Ordered(matching).Skip(paging.Skip).Take(paging.Size).Select(c => c.Id).ToListAsync(cancellationToken);
+        var ids = await Ordered(matching, filter.Order).Skip(paging.Skip).Take(paging.Size).Select(c => c.Id).ToListAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
         return new Page<SupervisedCase>(paging.Number, paging.Size, total, [.. (await RowsAsync(db, ids, cancellationToken)).Select(r => r.Named(names))]);
     }
@@ -62,7 +63,7 @@ internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
-        var ids = await Ordered(Filtered(db, filter)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var ids = await Ordered(Filtered(db, filter), filter.Order).Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             foreach (var row in await RowsAsync(db, chunk, cancellationToken))
@@ -110,9 +111,17 @@ internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> co
         return cases;
     }
 
-    // Soonest due first; cases without a due instant (not accepted yet) last on every provider; the number breaks ties.
-    private static IQueryable<CaseRecord> Ordered(IQueryable<CaseRecord> cases) =>
-        cases.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.Number);
+    // By default soonest due first; cases without a due instant (not accepted yet) last on every provider, either way; the
+    // (unique) number breaks ties, so pages neither overlap nor skip. Every column is in the list index.
+    private static IQueryable<CaseRecord> Ordered(IQueryable<CaseRecord> cases, ListOrder<CaseSortColumn> order) => (order.Column, order.Descending) switch
+    {
+        (CaseSortColumn.ReceivedAt, false) => cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Number),
+        (CaseSortColumn.ReceivedAt, true) => cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Number),
+        (CaseSortColumn.Number, false) => cases.OrderBy(c => c.Number),
+        (CaseSortColumn.Number, true) => cases.OrderByDescending(c => c.Number),
+        (_, true) => cases.OrderBy(c => c.DueAt == null).ThenByDescending(c => c.DueAt).ThenByDescending(c => c.Number),
+        _ => cases.OrderBy(c => c.DueAt == null).ThenBy(c => c.DueAt).ThenBy(c => c.Number),
+    };
 
     private static readonly System.Linq.Expressions.Expression<Func<CaseRecord, CaseRow>> Row = c =>
         new CaseRow(c.Id, c.Number, c.ItemCode, c.ApplicantName, c.Status, c.Level, c.LeadDepartmentCode, c.ReceivedAt, c.AcceptedAt, c.DueAt, c.ClosedAt, c.AnsweringClerk);

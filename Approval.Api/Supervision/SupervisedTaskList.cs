@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Api.Supervision;
 
 /// <summary>What the task list is filtered by; every list is a set of names, empty meaning "any".</summary>
-internal sealed record TaskListFilter(IReadOnlyList<string> Levels, IReadOnlyList<string> Statuses, string? Department, string? ClaimedBy, string? Item);
+internal sealed record TaskListFilter(IReadOnlyList<string> Levels, IReadOnlyList<string> Statuses, string? Department, string? ClaimedBy, string? Item,
+    ListOrder<TaskSortColumn> Order = default);
 
 /// <summary>A line of the supervisors' task list: a department's review of a case.</summary>
 public sealed record SupervisedTask(
@@ -40,7 +41,7 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var matching = Filtered(db, filter);
         var total = await matching.CountAsync(cancellationToken);
-        var ids = await Ordered(matching).Skip(paging.Skip).Take(paging.Size).Select(t => t.TaskId).ToListAsync(cancellationToken);
+        var ids = await Ordered(matching, filter.Order).Skip(paging.Skip).Take(paging.Size).Select(t => t.TaskId).ToListAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
         return new Page<SupervisedTask>(paging.Number, paging.Size, total, [.. (await RowsAsync(db, ids, cancellationToken)).Select(r => r.Named(names))]);
     }
@@ -50,7 +51,7 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
-        var ids = await Ordered(Filtered(db, filter)).Select(t => t.TaskId).ToListAsync(cancellationToken);
+        var ids = await Ordered(Filtered(db, filter), filter.Order).Select(t => t.TaskId).ToListAsync(cancellationToken);
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             foreach (var row in await RowsAsync(db, chunk, cancellationToken))
@@ -95,9 +96,17 @@ internal sealed class SupervisedTaskList(IDbContextFactory<ApprovalDbContext> co
         return tasks;
     }
 
-    // Soonest due first, tasks without a limit last; then by case number and department, so pages do not overlap.
-    private static IQueryable<TaskRow> Ordered(IQueryable<TaskRow> tasks) =>
-        tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CaseNumber).ThenBy(t => t.DepartmentCode).ThenBy(t => t.TaskId);
+    // By default soonest due first, tasks without a limit last (either way); the task id breaks the last ties, so pages do
+    // not overlap. Every column is in the list index.
+    private static IQueryable<TaskRow> Ordered(IQueryable<TaskRow> tasks, ListOrder<TaskSortColumn> order) => (order.Column, order.Descending) switch
+    {
+        (TaskSortColumn.CaseNumber, false) => tasks.OrderBy(t => t.CaseNumber).ThenBy(t => t.DepartmentCode).ThenBy(t => t.TaskId),
+        (TaskSortColumn.CaseNumber, true) => tasks.OrderByDescending(t => t.CaseNumber).ThenBy(t => t.DepartmentCode).ThenBy(t => t.TaskId),
+        (TaskSortColumn.DepartmentCode, false) => tasks.OrderBy(t => t.DepartmentCode).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CaseNumber).ThenBy(t => t.TaskId),
+        (TaskSortColumn.DepartmentCode, true) => tasks.OrderByDescending(t => t.DepartmentCode).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CaseNumber).ThenBy(t => t.TaskId),
+        (_, true) => tasks.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenBy(t => t.CaseNumber).ThenBy(t => t.DepartmentCode).ThenBy(t => t.TaskId),
+        _ => tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CaseNumber).ThenBy(t => t.DepartmentCode).ThenBy(t => t.TaskId),
+    };
 
     // Built with an initializer, not a constructor, so the database can still order by its members.
     private sealed class TaskRow

@@ -26,11 +26,11 @@ internal static class SupervisionEndpoints
         group.MapGet("/overview", OverviewAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("The live picture: open cases by status, warning level and lead department; open tasks by department and level; violations by review.").WithName("GetSupervisionOverview");
         group.MapGet("/cases", CasesAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Overdue and near-due cases (红牌, 黄牌, 提示), soonest due first; filters level, status, department, window, clerk, item, received days.")
+            .WithSummary("Overdue and near-due cases (红牌, 黄牌, 提示), soonest due first (or as sort says); filters level, status, department, window, clerk, item, received days.")
             .WithDescription("Defaults: level Prompt,Yellow,Red and the open statuses. level and status take comma-separated names. department matches the lead department or a department with an open task. receivedFrom/receivedTo are days (YYYY-MM-DD), both included. " + ListFormats)
             .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListSupervisedCases");
         group.MapGet("/tasks", TasksAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Overdue and near-due department tasks, soonest due first; filters level, status, department, claimedBy, item.")
+            .WithSummary("Overdue and near-due department tasks, soonest due first (or as sort says); filters level, status, department, claimedBy, item.")
             .WithDescription("Defaults: level Prompt,Yellow,Red and status Open. level and status take comma-separated names. " + ListFormats)
             .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListSupervisedTasks");
         group.MapGet("/violations", ViolationsAsync).RequireAuthorization(Policies.Oversight)
@@ -59,7 +59,8 @@ internal static class SupervisionEndpoints
         var filter = new CaseListFilter(
             query.Names("level", parameters.Level, [WarningLevel.Prompt, WarningLevel.Yellow, WarningLevel.Red]),
             query.Names("status", parameters.Status, Case.OpenStatuses),
-            ListQuery.Code(parameters.Department), ListQuery.Code(parameters.Item), from, before, ListQuery.Code(parameters.Window), ListQuery.Code(parameters.Clerk));
+            ListQuery.Code(parameters.Department), ListQuery.Code(parameters.Item), from, before, ListQuery.Code(parameters.Window), ListQuery.Code(parameters.Clerk),
+            query.Order("sort", parameters.Sort, CaseSortColumn.DueAt));
         var paging = query.PageOf(parameters.Page, parameters.PageSize);
         var csv = query.WantsCsv(request, parameters.Format);
         if (!query.IsValid)
@@ -76,7 +77,8 @@ internal static class SupervisionEndpoints
         var filter = new TaskListFilter(
             query.Names("level", parameters.Level, [WarningLevel.Prompt, WarningLevel.Yellow, WarningLevel.Red]),
             query.Names("status", parameters.Status, [Approval.Workflows.Cases.TaskStatus.Open]),
-            ListQuery.Code(parameters.Department), ListQuery.Code(parameters.ClaimedBy), ListQuery.Code(parameters.Item));
+            ListQuery.Code(parameters.Department), ListQuery.Code(parameters.ClaimedBy), ListQuery.Code(parameters.Item),
+            query.Order("sort", parameters.Sort, TaskSortColumn.DueAt));
         var paging = query.PageOf(parameters.Page, parameters.PageSize);
         var csv = query.WantsCsv(request, parameters.Format);
         if (!query.IsValid)
@@ -141,6 +143,7 @@ internal static class SupervisionEndpoints
 /// <param name="Format">json (default) or csv.</param>
 /// <param name="Window">A window code (窗口): the cases it accepted, refused or handed out.</param>
 /// <param name="Clerk">A window clerk's user name (经办人): the cases they accepted or refused.</param>
+/// <param name="Sort">dueAt (default), receivedAt or number; a leading - sorts descending (-receivedAt: newest first).</param>
 internal sealed record CaseListParameters(
     [FromQuery(Name = "level")] string[]? Level,
     [FromQuery(Name = "status")] string[]? Status,
@@ -152,7 +155,8 @@ internal sealed record CaseListParameters(
     [FromQuery(Name = "pageSize")] int? PageSize,
     [FromQuery(Name = "format")] string? Format,
     [FromQuery(Name = "window")] string? Window,
-    [FromQuery(Name = "clerk")] string? Clerk);
+    [FromQuery(Name = "clerk")] string? Clerk,
+    [FromQuery(Name = "sort")] string? Sort);
 
 /// <summary>Filters of the task list.</summary>
 /// <param name="Level">Warning levels, comma-separated: Green, Prompt, Yellow, Red (default Prompt,Yellow,Red).</param>
@@ -163,6 +167,7 @@ internal sealed record CaseListParameters(
 /// <param name="Page">Page number, from 1.</param>
 /// <param name="PageSize">Rows per page, 1 to 200 (default 50).</param>
 /// <param name="Format">json (default) or csv.</param>
+/// <param name="Sort">dueAt (default), caseNumber or departmentCode; a leading - sorts descending.</param>
 internal sealed record TaskListParameters(
     [FromQuery(Name = "level")] string[]? Level,
     [FromQuery(Name = "status")] string[]? Status,
@@ -171,7 +176,8 @@ internal sealed record TaskListParameters(
     [FromQuery(Name = "item")] string? Item,
     [FromQuery(Name = "page")] int? Page,
     [FromQuery(Name = "pageSize")] int? PageSize,
-    [FromQuery(Name = "format")] string? Format);
+    [FromQuery(Name = "format")] string? Format,
+    [FromQuery(Name = "sort")] string? Sort);
 
 /// <summary>Filters of the violation list.</summary>
 /// <param name="Kind">Violation kinds, comma-separated, e.g. OverdueTask,OverdueCase (default all).</param>

@@ -6,6 +6,7 @@ internal static class SupervisionServiceCollectionExtensions
     public static IServiceCollection AddApprovalSupervision(this IServiceCollection services)
     {
         services.AddSingleton<SupervisionOverviewCounts>();
+        services.AddSingleton<SupervisionTodayCounts>();
         services.AddSingleton<SupervisedCaseList>();
         services.AddSingleton<SupervisedTaskList>();
         services.AddSingleton<ViolationList>();

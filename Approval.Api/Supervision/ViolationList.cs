@@ -63,6 +63,15 @@ internal sealed class ViolationList(IDbContextFactory<ApprovalDbContext> context
         return row?.Named(await CatalogNames.ReadAsync(db, cancellationToken));
     }
 
+    /// <summary>The violations of one case, newest first (the (CaseId, Sequence) index): what the supervision hall's drill-down shows.</summary>
+    public async Task<IReadOnlyList<SupervisedViolation>> OfCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await Ordered(Joined(db, db.Violations.Where(v => v.CaseId == caseId))).ToListAsync(cancellationToken);
+        var names = await CatalogNames.ReadAsync(db, cancellationToken);
+        return [.. rows.Select(r => r.Named(names))];
+    }
+
     private static IQueryable<ViolationRow> Filtered(ApprovalDbContext db, ViolationListFilter filter) => Joined(db, Matching(db, filter));
 
     private static IQueryable<ViolationRecord> Matching(ApprovalDbContext db, ViolationListFilter filter)

@@ -130,6 +130,8 @@ public partial class SupervisionApiTests(DatabaseProvider provider)
     [TestCase("/api/supervision/cases?receivedFrom=2026-13-01", "receivedFrom")]
     [TestCase("/api/supervision/cases?receivedFrom=2026-12-02&receivedTo=2026-12-01", "receivedTo")]
     [TestCase("/api/supervision/cases?format=xml", "format")]
+    [TestCase("/api/supervision/cases?sort=level", "sort")]
+    [TestCase("/api/supervision/tasks?sort=--dueAt", "sort")]
     [TestCase("/api/supervision/tasks?status=Done", "status")]
     [TestCase("/api/supervision/violations?kind=Littering", "kind")]
     [TestCase("/api/supervision/violations?review=Maybe", "review")]
