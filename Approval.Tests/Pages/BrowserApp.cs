@@ -36,6 +36,9 @@ internal sealed class BrowserApp : IAsyncDisposable
 
     public FakeTimeProvider Clock => _factory.Clock;
 
+    /// <summary>The application's services, for a test to read what the pages cannot show (a workflow instance's version).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static async Task<BrowserApp> StartAsync()
     {
         var chromium = ChromiumPath();
