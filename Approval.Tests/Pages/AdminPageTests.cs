@@ -97,6 +97,31 @@ public sealed class AdminPageTests
         await page.ShotAsync("01-refused");
     }
 
+    [Test]
+    public async Task An_administrator_sends_a_reviewer_away_with_a_colleague_acting_and_sees_who_is_away()
+    {
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("admin");
+        await page.Locator("[data-testid=admin-home] a[href='/admin/users']").ClickAsync();
+        await page.Locator("[data-testid=users] tr[data-user=samr-reviewer] a").ClickAsync();
+        await page.Locator("#substitute").SelectOptionAsync("samr-head");
+        await page.Locator("#from").FillAsync("2026-11-24");
+        await page.Locator("#until").FillAsync("2026-11-26");
+        await page.Locator("[data-testid=absence] button[type=submit]").Last.ClickAsync();
+
+        await Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync("请假已保存。");
+        await Expect(page.Locator("[data-testid=away-now]")).ToContainTextAsync("samr-head");
+        await page.ShotAsync("01-absence");
+        await page.GotoAsync("/admin/users");
+        await Expect(page.Locator("[data-testid=away] tr[data-user=samr-reviewer]")).ToContainTextAsync("samr-head");
+
+        await page.Locator("#department-code").FillAsync("audit");
+        await page.Locator("#department-name").FillAsync("审计局");
+        await page.Locator("[data-testid=save-department] button").ClickAsync();
+        await Expect(page.Locator("[data-testid=departments] tr[data-department=audit]")).ToContainTextAsync("审计局");
+        await page.ShotAsync("02-staff");
+    }
+
     /// <summary>An applicant applies for 企业设立登记 online and the window accepts it: its process starts.</summary>
     private static async Task<string> AcceptedEnterpriseCaseAsync(IPage page, string company)
     {
