@@ -122,6 +122,27 @@ public sealed class AdminPageTests
         await page.ShotAsync("02-staff");
     }
 
+    [Test]
+    public async Task An_items_promised_limit_edited_in_the_catalog_shows_in_its_guide_and_one_past_the_statutory_limit_is_refused()
+    {
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("admin");
+        await page.GotoAsync("/admin/catalog");
+        await page.Locator("[data-testid=catalog-items] tr[data-item=SP-JY-001] a").First.ClickAsync();
+        var statutory = int.Parse(await page.Locator("#statutory").InputValueAsync());
+
+        await page.Locator("#promised").FillAsync((statutory + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("[data-testid=edit-item] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=item-problems]")).ToContainTextAsync("longer than the statutory limit");
+        await page.ShotAsync("01-refused");
+
+        await page.Locator("#promised").FillAsync("15");
+        await page.Locator("[data-testid=edit-item] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=done]")).ToContainTextAsync("事项已保存");
+        await page.GotoAsync("/portal/items/SP-JY-001");
+        await Expect(page.Locator("main")).ToContainTextAsync("15 个工作日");
+    }
+
     /// <summary>An applicant applies for 企业设立登记 online and the window accepts it: its process starts.</summary>
     private static async Task<string> AcceptedEnterpriseCaseAsync(IPage page, string company)
     {
