@@ -28,21 +28,11 @@ internal static class AbsenceEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<Absence>, ProblemHttpResult>> SetAsync(AbsenceRequest request, ClaimsPrincipal principal, EfAbsences absences,
-        EfUserStore users, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Absence>, ProblemHttpResult>> SetAsync(AbsenceRequest request, ClaimsPrincipal principal, StaffAdministration staff,
+        CancellationToken cancellationToken)
     {
-        var user = principal.ToUser()!;
-        if (string.IsNullOrWhiteSpace(request.Substitute))
-            return TypedResults.Problem(Problems.InvalidField("substitute", "name the colleague who acts meanwhile"));
-        var substitute = await users.FindByUserNameAsync(request.Substitute, cancellationToken);
-        if (substitute is null || substitute.User.DepartmentCode != user.DepartmentCode || substitute.User.UserName == user.UserName
-            || substitute.User.Role is not (Role.DepartmentReviewer or Role.DepartmentHead))
-            return TypedResults.Problem(Problems.InvalidField("substitute", $"'{request.Substitute}' is not another reviewer of {user.DepartmentCode}"));
-        if (request.From is not { } from || request.Until is not { } until || until <= from)
-            return TypedResults.Problem(Problems.InvalidField("until", "give from and until, until after from"));
-        var absence = new Absence(user.UserName, substitute.User.UserName, from, until);
-        await absences.SetAsync(absence, cancellationToken);
-        return TypedResults.Ok(absence);
+        var change = await staff.SetAbsenceAsync(principal.ToUser()!.UserName, request, cancellationToken);
+        return change.Saved is { } absence ? TypedResults.Ok(absence) : TypedResults.Problem(Problems.InvalidField(change.Problem!.Field, change.Problem.Reason));
     }
 }
 

@@ -20,7 +20,18 @@ internal static class CatalogEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SaveItem");
         group.MapGet("/departments", async (ICatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.ListDepartmentsAsync(ct)))
             .AllowAnonymous().WithSummary("Lists the departments.").WithName("ListDepartments");
+        group.MapPut("/departments/{code}", SaveDepartmentAsync).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Adds a department or renames one: { name }. Items and staff refer to it by its code, which does not change.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SaveDepartment");
         return group;
+    }
+
+    private static async Task<Results<Ok<Department>, ProblemHttpResult>> SaveDepartmentAsync(string code, DepartmentRequest? request, ICatalog catalog, CancellationToken cancellationToken)
+    {
+        if (DepartmentInput.Read(code, request?.Name, out var problem) is not { } department)
+            return TypedResults.Problem(Problems.InvalidField(problem!.Field, problem.Reason));
+        await catalog.SaveDepartmentAsync(department, cancellationToken);
+        return TypedResults.Ok(department);
     }
 
     private static async Task<Results<Ok<ApprovalItem>, ProblemHttpResult>> GetAsync(string code, ICatalog catalog, CancellationToken cancellationToken) =>
@@ -37,5 +48,28 @@ internal static class CatalogEndpoints
             return TypedResults.Problem(Problems.InvalidFields(problems.Select(p => ("item", p))));
         await catalog.SaveItemAsync(item, cancellationToken);
         return TypedResults.Ok(item);
+    }
+}
+
+/// <summary>A department's name, for <c>PUT /api/catalog/departments/{code}</c>.</summary>
+public sealed record DepartmentRequest(string? Name);
+
+/// <summary>The checks on a department an administrator enters: a short code of lower-case letters, digits and hyphens, and a name.</summary>
+public static class DepartmentInput
+{
+    public const int MaxCodeLength = 32;
+
+    public static Department? Read(string? code, string? name, out FieldError? problem)
+    {
+        problem = null;
+        code = code?.Trim();
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(code) || code.Length > MaxCodeLength || !code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            problem = new FieldError("code", $"1 to {MaxCodeLength} lower-case letters, digits or hyphens (e.g. samr)");
+        else if (string.IsNullOrEmpty(name))
+            problem = new FieldError("name", "is required (e.g. 市场监督管理局)");
+        else if (name.Length > Approval.Workflows.Inputs.TextLimits.Name)
+            problem = new FieldError("name", $"at most {Approval.Workflows.Inputs.TextLimits.Name} characters");
+        return problem is null ? new Department(code!, name!) : null;
     }
 }

@@ -12,6 +12,8 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExce
         {
             WorkflowNotFoundException e => Problems.NotFound(e.Message),
             WorkflowConcurrencyException e => Problems.Conflict(e.Message),
+            DefinitionVersionException e => Problems.Conflict($"Not possible now: {e.Message}."),
+            Approval.Engine.Definitions.InvalidDefinitionException e => Problems.InvalidDefinition(e.Errors),
             Approval.Workflows.Calendar.CalendarYearMissingException e => Problems.Unprocessable(e.Message),
             Approval.Workflows.Inputs.InputTooLongException e => Problems.TooLong([(e.Field, e.Reason)]),
             Approval.Workflows.Cases.IdempotencyKeyReusedException e => Problems.UnprocessableFields([("Idempotency-Key", e.Message)], "The Idempotency-Key was used for another request"),

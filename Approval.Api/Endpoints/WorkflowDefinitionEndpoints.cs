@@ -24,7 +24,24 @@ internal static class WorkflowDefinitionEndpoints
             .Accepts<object>("application/json")
             .WithSummary("Stores an Elsa 3 workflow definition as the next version of its definitionId.")
             .WithDescription("Published at once unless ?publish=false. New instances start on the highest published version; running instances keep the version they started with.").WithName("UploadDefinition");
+        group.MapPost("/{definitionId}/versions/{version:int}/publish", PublishAsync).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Publishes a stored version: new instances start on it.")
+            .WithDescription("Only a version newer than the one in force; an older one is put back with roll-back (409 says so).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("PublishDefinitionVersion");
+        group.MapPost("/{definitionId}/versions/{version:int}/roll-back", RollBackAsync).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Puts an older version back in force: its JSON is stored again as the next version, published.")
+            .WithDescription("Versions only grow: the answer is the new version. Running instances keep the version they started with.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("RollBackDefinition");
         return group;
+    }
+
+    private static async Task<Ok<DefinitionSummary>> PublishAsync(string definitionId, int version, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        TypedResults.Ok(DefinitionSummary.From(await runtime.PublishAsync(definitionId, version, cancellationToken)));
+
+    private static async Task<Created<DefinitionSummary>> RollBackAsync(string definitionId, int version, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var stored = await runtime.RollBackAsync(definitionId, version, cancellationToken);
+        return TypedResults.Created($"/api/workflow-definitions/{Uri.EscapeDataString(stored.DefinitionId)}/versions/{stored.Version}", DefinitionSummary.From(stored));
     }
 
     private static async Task<Ok<IReadOnlyList<DefinitionSummary>>> ListAsync(IWorkflowDefinitionStore store, CancellationToken cancellationToken)

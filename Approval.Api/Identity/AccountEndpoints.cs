@@ -27,6 +27,17 @@ internal static class AccountEndpoints
             .WithSummary("Sets a user's role and where they work; every cookie and token of the user ends.")
             .WithDescription("Body: { \"role\": \"DepartmentReviewer\", \"departmentCode\": \"samr\", \"windowCode\": null }. Department staff need a department, window clerks a window.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("SetUserRole");
+        users.MapGet("/", ListAsync)
+            .WithSummary("Every user with role, place, lock and absence (who is away, and who acts meanwhile).").WithName("ListUsers");
+        users.MapPut("/{userName}/absence", SetAbsenceAsync)
+            .WithSummary("Sets a reviewer's absence for them: { substitute, from, until }; the substitute, a colleague of the department, acts on their tasks meanwhile.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("SetUserAbsence");
+        users.MapDelete("/{userName}/absence", async (string userName, EfAbsences absences, CancellationToken ct) =>
+            {
+                await absences.ClearAsync(userName, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Ends a reviewer's absence.").WithName("EndUserAbsence");
         users.MapPost("/{userName}/unlock", UnlockAsync)
             .WithSummary("Lifts the lock of an account that had too many wrong passwords in a row, and clears the count.")
             .ProducesProblem(StatusCodes.Status404NotFound).WithName("UnlockUser");
@@ -58,31 +69,38 @@ internal static class AccountEndpoints
         }
     }
 
-    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetRoleAsync(string userName, RoleChange? request, EfUserStore users, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetRoleAsync(string userName, RoleChange? request, StaffAdministration staff, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<Role>(request?.Role, ignoreCase: false, out var role) || !Enum.IsDefined(role) || int.TryParse(request!.Role, out _))
-            return TypedResults.Problem(Problems.InvalidField("role", $"is required, one of {string.Join(", ", Enum.GetNames<Role>())}"));
-        if (role is Role.DepartmentReviewer or Role.DepartmentHead && string.IsNullOrWhiteSpace(request.DepartmentCode))
-            return TypedResults.Problem(Problems.InvalidField("departmentCode", "is required for department staff"));
-        if (role is Role.WindowClerk && string.IsNullOrWhiteSpace(request.WindowCode))
-            return TypedResults.Problem(Problems.InvalidField("windowCode", "is required for a window clerk"));
-        if (await users.FindByUserNameAsync(userName, cancellationToken) is not { } account)
-            return TypedResults.Problem(Problems.NotFound($"No user '{userName}'."));
-        var user = account.User with
-        {
-            Role = role,
-            DepartmentCode = role is Role.DepartmentReviewer or Role.DepartmentHead ? request.DepartmentCode!.Trim() : null,
-            WindowCode = role is Role.WindowClerk ? request.WindowCode!.Trim() : null,
-        };
-        await users.SaveAsync(account with { User = user }, cancellationToken);
-        return TypedResults.Ok(UserView.From(user));
+        var change = await staff.AssignRoleAsync(userName, request, cancellationToken);
+        return change.Saved is { } user
+            ? TypedResults.Ok(UserView.From(user))
+            : TypedResults.Problem(change.UserMissing ? Problems.NotFound(change.Problem!.Reason) : Problems.InvalidField(change.Problem!.Field, change.Problem.Reason));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UnlockAsync(string userName, EfUserStore users, CancellationToken cancellationToken) =>
         await users.FindByUserNameAsync(userName, cancellationToken) is { } account && await users.ClearFailedSignInsAsync(account.User.Id, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(Problems.NotFound($"No user '{userName}'."));
+
+    private static async Task<Ok<IReadOnlyList<StaffView>>> ListAsync(EfUserStore users, EfAbsences absences, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var away = (await absences.ListCurrentAsync(time.GetUtcNow(), cancellationToken)).ToDictionary(a => a.UserName);
+        var locked = await users.ListLockedAsync(time.GetUtcNow(), cancellationToken);
+        var all = await users.ListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<StaffView>>([.. all.Select(u => new StaffView(UserView.From(u), locked.GetValueOrDefault(u.Id), away.GetValueOrDefault(u.UserName)))]);
+    }
+
+    private static async Task<Results<Ok<Absence>, ProblemHttpResult>> SetAbsenceAsync(string userName, AbsenceRequest request, StaffAdministration staff, CancellationToken cancellationToken)
+    {
+        var change = await staff.SetAbsenceAsync(userName, request, cancellationToken);
+        return change.Saved is { } absence
+            ? TypedResults.Ok(absence)
+            : TypedResults.Problem(change.UserMissing ? Problems.NotFound(change.Problem!.Reason) : Problems.InvalidField(change.Problem!.Field, change.Problem.Reason));
+    }
 }
+
+/// <summary>A user as an administrator sees them: until when the account is locked, and their absence now or to come.</summary>
+public sealed record StaffView(UserView User, DateTimeOffset? LockedUntil, Absence? Absence);
 
 /// <summary>The user's current password and the new one.</summary>
 public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);

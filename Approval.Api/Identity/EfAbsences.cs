@@ -14,6 +14,15 @@ public sealed class EfAbsences(IDbContextFactory<ApprovalDbContext> contexts) : 
         return row is null ? null : new Absence(row.UserName, row.Substitute, row.From, row.Until);
     }
 
+    /// <summary>Who is away at <paramref name="now"/> or will be: the absences not yet over, soonest first.</summary>
+    public async Task<IReadOnlyList<Absence>> ListCurrentAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One row per reviewer at most: the table stays small, and the instants are compared here.
+        var rows = await db.Absences.ToListAsync(cancellationToken);
+        return [.. rows.Where(r => r.Until > now).OrderBy(r => r.From).Select(r => new Absence(r.UserName, r.Substitute, r.From, r.Until))];
+    }
+
     public async Task SetAsync(Absence absence, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -56,6 +56,15 @@ public sealed class EfUserStore(IDbContextFactory<ApprovalDbContext> contexts)
         return [.. rows.Select(ToUser)];
     }
 
+    /// <summary>The accounts locked at <paramref name="now"/>, by user id, with when each lock ends.</summary>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> ListLockedAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Few rows carry a lock at all; the instant is compared here, as every provider stores it alike.
+        var locks = await db.Users.Where(u => u.LockedUntil != null).Select(u => new { u.Id, u.LockedUntil }).ToListAsync(cancellationToken);
+        return locks.Where(l => l.LockedUntil > now).ToDictionary(l => l.Id, l => l.LockedUntil!.Value);
+    }
+
     public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -30,6 +30,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<EfUserStore>();
         services.AddSingleton<EfAbsences>();
+        services.AddSingleton<StaffAdministration>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<SecurityStampCheck>();
         services.AddTransient<DemoUsers>();

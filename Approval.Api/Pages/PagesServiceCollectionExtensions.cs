@@ -25,6 +25,7 @@ internal static class PagesServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Portal/Mine", Policies.Applicant);
             options.Conventions.AuthorizeFolder("/Workbench", Policies.SignedIn);
             options.Conventions.AuthorizeFolder("/Oversight", Policies.Oversight);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         });
         services.Configure<RequestLocalizationOptions>(options =>
         {

@@ -10,6 +10,7 @@ internal static class RoleHomes
         Role.Applicant => "/portal/mine/cases",
         Role.WindowClerk => "/workbench/window",
         Role.DepartmentReviewer or Role.DepartmentHead => "/workbench/tasks",
+        Role.Administrator => "/admin",
         _ => "/oversight",
     };
 }

@@ -42,10 +42,13 @@ internal sealed class DefinitionValidator(ActivityRegistry registry, List<Defini
         var ids = node.Activities.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var c in node.Connections)
         {
+            // A broken connection is named at its activity that exists, where an author looks for it in a diagram;
+            // at the flowchart only when neither end is in it.
+            var known = ids.Contains(c.SourceId) ? c.SourceId : ids.Contains(c.TargetId) ? c.TargetId : node.Id;
             if (!ids.Contains(c.SourceId))
-                errors.Add(new DefinitionError(source, node.Id, $"a connection starts at activity '{c.SourceId}', which is not in this flowchart"));
+                errors.Add(new DefinitionError(source, known, $"a connection starts at activity '{c.SourceId}', which is not in this flowchart"));
             if (!ids.Contains(c.TargetId))
-                errors.Add(new DefinitionError(source, node.Id, $"a connection ends at activity '{c.TargetId}', which is not in this flowchart"));
+                errors.Add(new DefinitionError(source, known, $"a connection ends at activity '{c.TargetId}', which is not in this flowchart"));
         }
         if (node.StartActivityId is { } start && !ids.Contains(start))
             errors.Add(new DefinitionError(source, node.Id, $"the start activity '{start}' is not in this flowchart"));

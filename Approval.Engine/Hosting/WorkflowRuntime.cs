@@ -48,6 +48,39 @@ public sealed class WorkflowRuntime(
         return new DefinitionSaveResult(stored, []);
     }
 
+    /// <summary>
+    /// Publishes a stored version: new instances start on it. Only a version above the one in force may be published
+    /// this way (the highest published version is the one in force); an older one comes back by <see cref="RollBackAsync"/>.
+    /// </summary>
+    public async Task<StoredDefinition> PublishAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        var stored = await definitions.FindVersionAsync(definitionId, version, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"No version {version} of workflow definition '{definitionId}'.");
+        if (stored.IsPublished)
+            return stored;
+        var inForce = await definitions.FindPublishedAsync(definitionId, cancellationToken);
+        if (inForce is not null && inForce.Version > version)
+            throw new DefinitionVersionException($"version {inForce.Version} of '{definitionId}' is in force, newer than version {version}: roll back to it instead");
+        await definitions.PublishAsync(definitionId, version, cancellationToken);
+        return stored with { IsPublished = true };
+    }
+
+    /// <summary>
+    /// Puts an older version back in force by storing its JSON again as the next version, published: versions only
+    /// ever grow, so the history keeps which version ran when, and running instances keep theirs.
+    /// </summary>
+    public async Task<StoredDefinition> RollBackAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        var stored = await definitions.FindVersionAsync(definitionId, version, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"No version {version} of workflow definition '{definitionId}'.");
+        var inForce = await definitions.FindPublishedAsync(definitionId, cancellationToken);
+        if (inForce?.Version == version)
+            throw new DefinitionVersionException($"version {version} of '{definitionId}' is already the one in force");
+        var saved = await SaveDefinitionAsync(stored.Json, $"{definitionId} version {version}", publish: true, cancellationToken);
+        // It validated when it was stored; a version the engine no longer accepts (an activity type since removed) says why.
+        return saved.Stored ?? throw new InvalidDefinitionException(saved.Errors);
+    }
+
     /// <summary>Starts a new instance of the published version of a definition.</summary>
     public async Task<WorkflowRun> StartAsync(string definitionId, IReadOnlyDictionary<string, JsonNode?>? input = null,
         string? correlationId = null, string? instanceId = null, CancellationToken cancellationToken = default)
@@ -177,3 +210,6 @@ public sealed record PublishedWorkflow(CompiledWorkflow Workflow, int Version);
 
 /// <summary>A definition, version or instance that does not exist.</summary>
 public sealed class WorkflowNotFoundException(string message) : Exception(message);
+
+/// <summary>A publish or roll back that the versions in force do not allow (the message says why).</summary>
+public sealed class DefinitionVersionException(string message) : Exception(message);

@@ -35,6 +35,20 @@ public class DefinitionReaderTests
     }
 
     [Test]
+    public void Dangling_connection_is_named_at_the_activity_it_leaves()
+    {
+        var errors = Errors(Flow.Definition(Flow.Activities(Flow.Start()), Flow.Connections(Flow.Connect("start", "nowhere"))));
+        Assert.That(errors, Has.Some.EqualTo("test.json: activity 'start': a connection ends at activity 'nowhere', which is not in this flowchart"));
+    }
+
+    [Test]
+    public void Connection_from_an_unknown_activity_is_named_at_the_activity_it_reaches()
+    {
+        var errors = Errors(Flow.Definition(Flow.Activities(Flow.Start()), Flow.Connections(Flow.Connect("nowhere", "start"))));
+        Assert.That(errors, Has.Some.EqualTo("test.json: activity 'start': a connection starts at activity 'nowhere', which is not in this flowchart"));
+    }
+
+    [Test]
     public void Duplicate_activity_id_is_refused()
     {
         var errors = Errors(Flow.Definition(Flow.Activities(Flow.Start("a"), Flow.Write("a", "x")), Flow.Connections()));

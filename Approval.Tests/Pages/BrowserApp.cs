@@ -36,7 +36,7 @@ internal sealed class BrowserApp : IAsyncDisposable
 
     public FakeTimeProvider Clock => _factory.Clock;
 
-    /// <summary>The application's services, for what runs by itself in production (the deadline sweep Hangfire wakes).</summary>
+    /// <summary>The application's services: for what runs by itself in production (the deadline sweep Hangfire wakes), and to read what the pages cannot show.</summary>
     public IServiceProvider Services => _factory.Services;
 
     public static async Task<BrowserApp> StartAsync()

@@ -22,7 +22,7 @@ public sealed class SignInPageTests
     [TestCase("samr-reviewer", "/workbench/tasks", "孙伟", "部门审批人员")]
     [TestCase("samr-head", "/workbench/tasks", "沈国栋", "部门负责人")]
     [TestCase("supervisor", "/oversight", "钱正", "监察人员")]
-    [TestCase("admin", "/oversight", "赵磊", "管理员")]
+    [TestCase("admin", "/admin", "赵磊", "管理员")]
     public async Task Each_role_signs_in_and_lands_on_its_own_home(string userName, string home, string displayName, string roleName)
     {
         var page = await _app.NewPageAsync();

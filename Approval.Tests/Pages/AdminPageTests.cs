@@ -1,0 +1,173 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Approval.Workflows.Cases;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Approval.Tests.Pages;
+
+/// <summary>An administrator keeps the process definitions and the working-day calendar by clicking, and the cases follow.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class AdminPageTests
+{
+    private BrowserApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _app = await BrowserApp.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _app.DisposeAsync();
+
+    [Test]
+    public async Task A_definition_with_a_broken_connection_shows_the_error_at_its_activity_and_once_fixed_and_published_new_cases_run_on_it()
+    {
+        var original = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "workflows", "enterprise-establishment.json")))!;
+        var broken = original.DeepClone();
+        // The fork to the tax review points at an activity that is not there (a typo in the target).
+        broken["root"]!["connections"]![0]!["target"]!["activity"] = "review-taks";
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("admin");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+        await page.Locator("[data-testid=admin-home] a[href='/admin/definitions']").ClickAsync();
+
+        await page.Locator("#json").FillAsync(broken.ToJsonString());
+        await page.Locator("[data-testid=upload-definition] button[type=submit]").ClickAsync();
+
+        await Expect(page.Locator("[data-testid=problem]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=definition-errors] li[data-activity=start]")).ToContainTextAsync("review-taks");
+        await Expect(page.Locator("[data-testid=activity-start]")).ToHaveClassAsync(new Regex("has-error"));
+        await Expect(page.Locator("[data-testid=activity-review-taks]")).ToHaveClassAsync(new Regex("missing"));
+        await Expect(page.Locator("[data-testid=activity-review-tax]")).Not.ToHaveClassAsync(new Regex("has-error"));
+        await page.ShotAsync("01-broken-connection");
+
+        // Fixed in place, uploaded as a draft, then published from its version page.
+        var fixedJson = original.DeepClone();
+        fixedJson["name"] = "企业设立登记（修订）";
+        await page.Locator("#json").FillAsync(fixedJson.ToJsonString());
+        await page.Locator("#publish").UncheckAsync();
+        await page.Locator("[data-testid=upload-definition] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=done]")).ToContainTextAsync("未发布");
+        await Expect(page.Locator("[data-testid=diagram] [data-testid=activity-review-tax]")).ToBeVisibleAsync();
+        var version = int.Parse(Regex.Match(page.Url, @"/versions/(\d+)").Groups[1].Value);
+        await page.Locator("[data-testid=publish] button").ClickAsync();
+        await Expect(page.Locator("[data-testid=done]")).ToContainTextAsync($"第 {version} 版已发布");
+        await Expect(page.Locator("[data-testid=version-state]")).ToContainTextAsync("生效中");
+        await page.ShotAsync("02-published");
+        await page.SignOutAsync();
+
+        var caseId = await AcceptedEnterpriseCaseAsync(page, "修订流程示范有限公司");
+
+        Assert.That((await InstanceOfAsync(caseId)).DefinitionVersion, Is.EqualTo(version));
+    }
+
+    [Test]
+    public async Task A_day_made_a_holiday_on_the_year_grid_moves_an_open_cases_due_date()
+    {
+        var page = await _app.NewPageAsync();
+        var caseId = await AcceptedEnterpriseCaseAsync(page, "日历示范有限公司");
+        var before = (await CaseAsync(caseId)).DueAt!.Value;
+
+        await page.SignInAsync("admin");
+        await page.GotoAsync("/admin/calendar/2026");
+        await Expect(page.Locator("[data-testid=year-grid] [data-date='2026-10-01']")).ToHaveAttributeAsync("data-kind", "Holiday");
+        await page.Locator("[data-testid=year-grid] [data-date='2026-12-01']").ClickAsync();
+        await page.Locator("[data-testid=edit-day] input[value=DayOff]").CheckAsync();
+        await page.Locator("#day-name").FillAsync("临时调整");
+        await page.Locator("[data-testid=edit-day] button[type=submit]").ClickAsync();
+
+        await Expect(page.Locator("[data-testid=done]")).ToContainTextAsync("日历已保存");
+        await Expect(page.Locator("[data-testid=year-grid] [data-date='2026-12-01']")).ToHaveAttributeAsync("data-kind", "Holiday");
+        await page.ShotAsync("01-day-off");
+        var after = (await CaseAsync(caseId)).DueAt!.Value;
+        Assert.That(after, Is.GreaterThan(before), "one working day fewer before the due date: it moves a working day later");
+    }
+
+    [Test]
+    public async Task A_year_imported_without_its_statutory_holidays_is_refused_with_the_reason_on_the_page()
+    {
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("admin");
+        await page.GotoAsync("/admin/calendar/2026");
+        await page.Locator("#import-json").FillAsync("""{ "year": 2027, "days": [{ "name": "元旦", "date": "2027-01-01", "isOffDay": true }] }""");
+        await page.Locator("[data-testid=import-year] button[type=submit]").ClickAsync();
+
+        await Expect(page.Locator("[data-testid=calendar-problems] li[data-field=days]")).ToContainTextAsync("lacks statutory holidays");
+        await page.ShotAsync("01-refused");
+    }
+
+    [Test]
+    public async Task An_administrator_sends_a_reviewer_away_with_a_colleague_acting_and_sees_who_is_away()
+    {
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("admin");
+        await page.Locator("[data-testid=admin-home] a[href='/admin/users']").ClickAsync();
+        await page.Locator("[data-testid=users] tr[data-user=samr-reviewer] a").ClickAsync();
+        await page.Locator("#substitute").SelectOptionAsync("samr-head");
+        await page.Locator("#from").FillAsync("2026-11-24");
+        await page.Locator("#until").FillAsync("2026-11-26");
+        await page.Locator("[data-testid=absence] button[type=submit]").Last.ClickAsync();
+
+        await Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync("请假已保存。");
+        await Expect(page.Locator("[data-testid=away-now]")).ToContainTextAsync("samr-head");
+        await page.ShotAsync("01-absence");
+        await page.GotoAsync("/admin/users");
+        await Expect(page.Locator("[data-testid=away] tr[data-user=samr-reviewer]")).ToContainTextAsync("samr-head");
+
+        await page.Locator("#department-code").FillAsync("audit");
+        await page.Locator("#department-name").FillAsync("审计局");
+        await page.Locator("[data-testid=save-department] button").ClickAsync();
+        await Expect(page.Locator("[data-testid=departments] tr[data-department=audit]")).ToContainTextAsync("审计局");
+        await page.ShotAsync("02-staff");
+    }
+
+    [Test]
+    public async Task An_items_promised_limit_edited_in_the_catalog_shows_in_its_guide_and_one_past_the_statutory_limit_is_refused()
+    {
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("admin");
+        await page.GotoAsync("/admin/catalog");
+        await page.Locator("[data-testid=catalog-items] tr[data-item=SP-JY-001] a").First.ClickAsync();
+        var statutory = int.Parse(await page.Locator("#statutory").InputValueAsync());
+
+        await page.Locator("#promised").FillAsync((statutory + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("[data-testid=edit-item] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=item-problems]")).ToContainTextAsync("longer than the statutory limit");
+        await page.ShotAsync("01-refused");
+
+        await page.Locator("#promised").FillAsync("15");
+        await page.Locator("[data-testid=edit-item] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=done]")).ToContainTextAsync("事项已保存");
+        await page.GotoAsync("/portal/items/SP-JY-001");
+        await Expect(page.Locator("main")).ToContainTextAsync("15 个工作日");
+    }
+
+    /// <summary>An applicant applies for 企业设立登记 online and the window accepts it: its process starts.</summary>
+    private static async Task<string> AcceptedEnterpriseCaseAsync(IPage page, string company)
+    {
+        await page.SignInAsync("applicant");
+        var (caseUrl, number, _) = await page.ApplyForEnterpriseAsync(company);
+        await page.SignOutAsync();
+        await page.SignInAsync("clerk");
+        await page.Locator("[data-testid=open-case] #number").FillAsync(number);
+        await page.Locator("[data-testid=open-case] button").ClickAsync();
+        await page.Locator("[data-testid=accept] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=case-status]")).ToHaveTextAsync("审查中");
+        await page.SignOutAsync();
+        return caseUrl.Split('/')[^1];
+    }
+
+    private async Task<Case> CaseAsync(string caseId)
+    {
+        await using var session = await _app.Services.GetRequiredService<ICaseSessions>().OpenAsync();
+        return (await session.FindAsync(caseId))!;
+    }
+
+    private async Task<Approval.Engine.Runtime.WorkflowInstance> InstanceOfAsync(string caseId)
+    {
+        await using var session = await _app.Services.GetRequiredService<ICaseSessions>().OpenAsync();
+        var @case = (await session.FindAsync(caseId))!;
+        return (await session.FindInstanceAsync(@case.WorkflowInstanceId!))!;
+    }
+}
