@@ -13,36 +13,28 @@ internal static class AbsenceEndpoints
     public static RouteGroupBuilder MapAbsenceEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/me/absence").WithTags("Department tasks").RequireAuthorization(Policies.DepartmentStaff);
-        group.MapGet("/", async (ClaimsPrincipal principal, EfAbsences absences, CancellationToken ct) =>
-                await absences.FindAsync(principal.ToUser()!.UserName, ct) is { } absence ? Results.Ok(absence) : Results.NoContent())
+        group.MapGet("/", async (ClaimsPrincipal principal, AbsenceDesk absences, CancellationToken ct) =>
+                await absences.FindAsync(principal.ToUser()!, ct) is { } absence ? Results.Ok(absence) : Results.NoContent())
             .WithSummary("The caller's absence, if one is set.");
         group.MapPut("/", SetAsync)
             .WithSummary("Sets the caller's absence: { substitute, from, until }; the substitute (a colleague of the department) acts on their tasks meanwhile.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapDelete("/", async (ClaimsPrincipal principal, EfAbsences absences, CancellationToken ct) =>
+        group.MapDelete("/", async (ClaimsPrincipal principal, AbsenceDesk absences, CancellationToken ct) =>
             {
-                await absences.ClearAsync(principal.ToUser()!.UserName, ct);
+                await absences.ClearAsync(principal.ToUser()!, ct);
                 return Results.NoContent();
             })
             .WithSummary("Ends the caller's absence.");
         return group;
     }
 
-    private static async Task<Results<Ok<Absence>, ProblemHttpResult>> SetAsync(AbsenceRequest request, ClaimsPrincipal principal, EfAbsences absences,
-        EfUserStore users, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Absence>, ProblemHttpResult>> SetAsync(AbsenceRequest request, ClaimsPrincipal principal, AbsenceDesk desk,
+        CancellationToken cancellationToken)
     {
         var user = principal.ToUser()!;
-        if (string.IsNullOrWhiteSpace(request.Substitute))
-            return TypedResults.Problem(Problems.InvalidField("substitute", "name the colleague who acts meanwhile"));
-        var substitute = await users.FindByUserNameAsync(request.Substitute, cancellationToken);
-        if (substitute is null || substitute.User.DepartmentCode != user.DepartmentCode || substitute.User.UserName == user.UserName
-            || substitute.User.Role is not (Role.DepartmentReviewer or Role.DepartmentHead))
-            return TypedResults.Problem(Problems.InvalidField("substitute", $"'{request.Substitute}' is not another reviewer of {user.DepartmentCode}"));
-        if (request.From is not { } from || request.Until is not { } until || until <= from)
-            return TypedResults.Problem(Problems.InvalidField("until", "give from and until, until after from"));
-        var absence = new Absence(user.UserName, substitute.User.UserName, from, until);
-        await absences.SetAsync(absence, cancellationToken);
-        return TypedResults.Ok(absence);
+        if (await desk.SetAsync(user, request.Substitute, request.From, request.Until, cancellationToken) is { } error)
+            return TypedResults.Problem(Problems.InvalidField(error.Field, error.Reason));
+        return TypedResults.Ok((await desk.FindAsync(user, cancellationToken))!);
     }
 }
 

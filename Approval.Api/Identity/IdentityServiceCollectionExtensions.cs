@@ -30,6 +30,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<EfUserStore>();
         services.AddSingleton<EfAbsences>();
+        services.AddSingleton<DepartmentColleagues>();
+        services.AddSingleton<AbsenceDesk>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<SecurityStampCheck>();
         services.AddTransient<DemoUsers>();

@@ -38,6 +38,8 @@ internal static class PagesServiceCollectionExtensions
             sp.GetRequiredService<Approval.Api.WorkLists.DepartmentTaskList>(), sp.GetRequiredService<Approval.Api.WorkLists.ApplicantCaseList>(),
             sp.GetRequiredService<Approval.Api.WorkLists.WorkListCounts>(), sp.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DepartmentNotices(sp.GetRequiredService<Approval.Api.Supervision.NoticeList>(),
+            sp.GetRequiredService<Approval.Api.Supervision.CorrectionNoticeDesk>()));
         services.AddSingleton<DeadlineText>();
 
         // A page asks a person to sign in; an API client still gets its 401/403 problem details.

@@ -13,13 +13,18 @@ namespace Approval.Api.Pages.Workbench;
 
 /// <summary>
 /// A case on the staff workbench: the window's steps (<see cref="WindowDesk"/>), a department's review
-/// (<see cref="DepartmentDesk"/>: claim, opinion, the clock) and the lead head's extension and decision. Who reads the
+/// (<see cref="DepartmentDesk"/>: claim, opinion, the clock; delegate, take back, act as a substitute, the head's
+/// reassignment) and the lead head's extension and decision. Who reads the
 /// case is the API's rule (<see cref="CaseReading"/>); who may take a step is the step's alone (<see cref="CaseAccess"/>):
 /// the page offers the forms that fit the person, and a step refused to them shows the 403 page (<see cref="DomainProblems.StatusPage"/>).
 /// </summary>
-public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDesk window, DepartmentDesk department, IStringLocalizer<UiText> text) : PageModel
+public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDesk window, DepartmentDesk department, DepartmentColleagues colleagues,
+    IAbsences absences, TimeProvider time, IStringLocalizer<UiText> text) : PageModel
 {
     public CaseSheet Sheet { get; private set; } = null!;
+
+    /// <summary>Who holds the department's task and whom it may go to.</summary>
+    public TaskHolding Holding { get; private set; } = TaskHolding.None;
     public User Me => User.ToUser()!;
 
     [BindProperty(SupportsGet = true)]
@@ -79,6 +84,23 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
     public Task<IActionResult> OnPostReleaseAsync(string caseId, string taskId, CancellationToken cancellationToken) =>
         StepAsync(caseId, "released", () => department.ReleaseAsync(caseId, taskId, Actor, cancellationToken), cancellationToken);
 
+    public async Task<IActionResult> OnPostDelegateAsync(string caseId, string taskId, string? to, CancellationToken cancellationToken)
+    {
+        var colleague = await ColleagueAsync(to, "delegateTo", cancellationToken);
+        return await StepAsync(caseId, "delegated", () => department.DelegateAsync(caseId, taskId, Actor, colleague!.UserName, cancellationToken), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostTakeBackAsync(string caseId, string taskId, CancellationToken cancellationToken) =>
+        StepAsync(caseId, "taken-back", () => department.TakeBackAsync(caseId, taskId, Actor, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostReassignAsync(string caseId, string taskId, string? to, string? reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            ModelState.AddModelError("reassignReason", text["Workbench.ReassignReasonRequired"]);
+        var colleague = await ColleagueAsync(to, "reassignTo", cancellationToken);
+        return await StepAsync(caseId, "reassigned", () => department.ReassignAsync(caseId, taskId, Actor, colleague!.UserName, reason!.Trim(), cancellationToken), cancellationToken);
+    }
+
     public Task<IActionResult> OnPostOpinionAsync(string caseId, string taskId, Verdict? verdict, string? reason, CancellationToken cancellationToken)
     {
         if (verdict is null)
@@ -113,6 +135,15 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
         StepAsync(caseId, "decided", () => department.DecideAsync(caseId, Actor, verdict, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken), cancellationToken);
 
     private Actor Actor => Actor.Of(Me);
+
+    // A task changes hands within its department only: the user store says who is a colleague, the step whose task it is.
+    private async Task<User?> ColleagueAsync(string? userName, string field, CancellationToken cancellationToken)
+    {
+        var colleague = await colleagues.FindAsync(Me, userName, cancellationToken);
+        if (colleague is null)
+            ModelState.AddModelError(field, text["Workbench.ColleagueRequired"]);
+        return colleague;
+    }
 
     private async Task<IActionResult> StepAsync(string caseId, string done, Func<Task<Case>> step, CancellationToken cancellationToken)
     {
@@ -150,6 +181,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
         if (!CaseReading.CanRead(Me, sheet.Case))
             return Forbid();
         Sheet = sheet;
+        Holding = await TaskHolding.OfAsync(MyTask, Me, colleagues, absences, time.GetUtcNow(), cancellationToken);
         return null;
     }
 }

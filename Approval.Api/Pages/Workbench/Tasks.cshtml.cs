@@ -17,7 +17,7 @@ namespace Approval.Api.Pages.Workbench;
 /// each with its count, the most urgent first.
 /// </summary>
 [Authorize(Policy = Policies.DepartmentStaff)]
-public sealed class TasksModel(WorkbenchLists lists, ICatalog catalog, IStringLocalizer<UiText> text) : PageModel
+public sealed class TasksModel(WorkbenchLists lists, DepartmentNotices notices, ICatalog catalog, IStringLocalizer<UiText> text) : PageModel
 {
     public IReadOnlyList<ListTab> Tabs { get; private set; } = [];
     public string Current { get; private set; } = "";
@@ -25,6 +25,9 @@ public sealed class TasksModel(WorkbenchLists lists, ICatalog catalog, IStringLo
     public Page<WorkListCase>? Cases { get; private set; }
     public Pager Pager { get; private set; } = new(1, 1, 0, null, null);
     public string DepartmentName { get; private set; } = "";
+
+    /// <summary>The correction notices (督办) the department has still to answer.</summary>
+    public int NoticesToAnswer { get; private set; }
 
     public async Task OnGetAsync(string? list, int? page, CancellationToken cancellationToken)
     {
@@ -47,6 +50,7 @@ public sealed class TasksModel(WorkbenchLists lists, ICatalog catalog, IStringLo
             Cases = await lists.HeadAsync(Enum.Parse<HeadList>(Current, ignoreCase: true), user, page ?? 1, cancellationToken);
             Pager = Pager.For(Cases, Request, "page");
         }
+        NoticesToAnswer = (await notices.PageAsync(user, answered: false, 1, cancellationToken)).Total;
         var department = user.DepartmentCode;
         DepartmentName = (await catalog.ListDepartmentsAsync(cancellationToken)).FirstOrDefault(d => d.Code == department)?.Name ?? department ?? "";
     }
