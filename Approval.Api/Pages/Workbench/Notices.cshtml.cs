@@ -29,7 +29,7 @@ public sealed class NoticesModel(DepartmentNotices notices, IStringLocalizer<UiT
     /// <summary>The notice whose answer was refused, to show the error beside its form.</summary>
     public long? Failed { get; private set; }
 
-    public async Task OnGetAsync(string? list, int? page, CancellationToken cancellationToken) => await LoadAsync(list, page, cancellationToken);
+    public async Task OnGetAsync(string? list, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) => await LoadAsync(list, page, cancellationToken);
 
     public async Task<IActionResult> OnPostAnswerAsync(long noticeId, string? answer, CancellationToken cancellationToken)
     {

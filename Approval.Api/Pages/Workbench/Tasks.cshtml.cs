@@ -5,6 +5,7 @@ using Approval.Api.WorkLists;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.People;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Approval.Api.Pages.Localization;
@@ -29,7 +30,8 @@ public sealed class TasksModel(WorkbenchLists lists, DepartmentNotices notices, 
     /// <summary>The correction notices (督办) the department has still to answer.</summary>
     public int NoticesToAnswer { get; private set; }
 
-    public async Task OnGetAsync(string? list, int? page, CancellationToken cancellationToken)
+    // "page" is also the route value naming the Razor page ("/Workbench/Tasks"), which binds first: the number is the query's.
+    public async Task OnGetAsync(string? list, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var user = User.ToUser()!;
         var head = user.Role == Role.DepartmentHead;
