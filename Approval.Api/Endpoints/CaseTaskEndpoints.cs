@@ -74,11 +74,11 @@ internal static class CaseTaskEndpoints
         CasesEndpoints.Step(() => desk.ReleaseAsync(caseId, taskId, CasesEndpoints.Acting(principal), cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> DelegateAsync(string caseId, string taskId, HandOverRequest request, ClaimsPrincipal principal,
-        EfUserStore users, DepartmentDesk desk, CancellationToken cancellationToken)
+        DepartmentColleagues colleagues, DepartmentDesk desk, CancellationToken cancellationToken)
     {
-        if (await ColleagueProblemAsync(request.To, principal, users, cancellationToken) is { } problem)
-            return problem;
-        return await CasesEndpoints.Step(() => desk.DelegateAsync(caseId, taskId, CasesEndpoints.Acting(principal), EfUserStore.NormalizeUserName(request.To!), cancellationToken), principal);
+        if (await colleagues.FindAsync(principal.ToUser()!, request.To, cancellationToken) is not { } colleague)
+            return ColleagueProblem(request.To, principal);
+        return await CasesEndpoints.Step(() => desk.DelegateAsync(caseId, taskId, CasesEndpoints.Acting(principal), colleague.UserName, cancellationToken), principal);
     }
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> TakeBackAsync(string caseId, string taskId, ClaimsPrincipal principal,
@@ -86,26 +86,19 @@ internal static class CaseTaskEndpoints
         CasesEndpoints.Step(() => desk.TakeBackAsync(caseId, taskId, CasesEndpoints.Acting(principal), cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> ReassignAsync(string caseId, string taskId, HandOverRequest request, ClaimsPrincipal principal,
-        EfUserStore users, DepartmentDesk desk, CancellationToken cancellationToken)
+        DepartmentColleagues colleagues, DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
             return TypedResults.Problem(Problems.InvalidField("reason", "a reassignment states its reason"));
-        if (await ColleagueProblemAsync(request.To, principal, users, cancellationToken) is { } problem)
-            return problem;
-        return await CasesEndpoints.Step(() => desk.ReassignAsync(caseId, taskId, CasesEndpoints.Acting(principal), EfUserStore.NormalizeUserName(request.To!), request.Reason, cancellationToken), principal);
+        if (await colleagues.FindAsync(principal.ToUser()!, request.To, cancellationToken) is not { } colleague)
+            return ColleagueProblem(request.To, principal);
+        return await CasesEndpoints.Step(() => desk.ReassignAsync(caseId, taskId, CasesEndpoints.Acting(principal), colleague.UserName, request.Reason, cancellationToken), principal);
     }
 
     // A task changes hands only within its department: who the colleague is is the user store's to say, the case's department the step's.
-    private static async Task<ProblemHttpResult?> ColleagueProblemAsync(string? to, ClaimsPrincipal principal, EfUserStore users, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(to))
-            return TypedResults.Problem(Problems.InvalidField("to", "name the colleague (user name)"));
-        var colleague = await users.FindByUserNameAsync(to, cancellationToken);
-        var department = principal.ToUser()!.DepartmentCode;
-        return colleague is not null && colleague.User.DepartmentCode == department && colleague.User.Role is Role.DepartmentReviewer or Role.DepartmentHead
-            ? null
-            : TypedResults.Problem(Problems.InvalidField("to", $"'{to}' is not a reviewer of {department}"));
-    }
+    private static ProblemHttpResult ColleagueProblem(string? to, ClaimsPrincipal principal) => string.IsNullOrWhiteSpace(to)
+        ? TypedResults.Problem(Problems.InvalidField("to", "name the colleague (user name)"))
+        : TypedResults.Problem(Problems.InvalidField("to", $"'{to}' is not a reviewer of {principal.ToUser()!.DepartmentCode}"));
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> OpinionAsync(string caseId, string taskId, OpinionRequest request, ClaimsPrincipal principal,
         DepartmentDesk desk, CancellationToken cancellationToken)

@@ -31,6 +31,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<EfUserStore>();
         services.AddSingleton<EfAbsences>();
         services.AddSingleton<StaffAdministration>();
+        services.AddSingleton<DepartmentColleagues>();
+        services.AddSingleton<AbsenceDesk>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<SecurityStampCheck>();
         services.AddTransient<DemoUsers>();

@@ -1,5 +1,6 @@
 using Approval.Api.Pages.Localization;
 using Approval.Workflows.Cases;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -13,6 +14,17 @@ internal static class DomainProblems
 {
     public static bool Handles(Exception exception) => exception is ApplicationInvalidException or CaseRuleException or CaseConflictException
         or CaseNotFoundException or Approval.Workflows.Calendar.CalendarYearMissingException or Approval.Engine.Hosting.WorkflowConcurrencyException;
+
+    /// <summary>
+    /// A refusal of the person rather than of their input: a step they may not take (403) or a case or task that is not
+    /// there (404) shows the status page, as the API answers 403 and 404; null for anything a form shows.
+    /// </summary>
+    public static IActionResult? StatusPage(Exception exception) => exception switch
+    {
+        CaseAccessDeniedException => new StatusCodeResult(StatusCodes.Status403Forbidden),
+        CaseNotFoundException => new StatusCodeResult(StatusCodes.Status404NotFound),
+        _ => null,
+    };
 
     /// <summary>Puts the problem into the model state: field errors under their field names, anything else under "".</summary>
     public static void Report(Exception exception, ModelStateDictionary state, IStringLocalizer<UiText> text)

@@ -39,6 +39,8 @@ internal static class PagesServiceCollectionExtensions
             sp.GetRequiredService<Approval.Api.WorkLists.DepartmentTaskList>(), sp.GetRequiredService<Approval.Api.WorkLists.ApplicantCaseList>(),
             sp.GetRequiredService<Approval.Api.WorkLists.WorkListCounts>(), sp.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DepartmentNotices(sp.GetRequiredService<Approval.Api.Supervision.NoticeList>(),
+            sp.GetRequiredService<Approval.Api.Supervision.CorrectionNoticeDesk>()));
         services.AddSingleton<DeadlineText>();
         services.AddSingleton<Oversight.CaseNumbers>();
         // The supervision hall's reads: the API's internal query classes, hence the factory.

@@ -1,6 +1,7 @@
 using System.Net;
 using Approval.Api.Identity;
 using Approval.Tests.Api;
+using Approval.Workflows.People;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,8 +37,18 @@ internal sealed class BrowserApp : IAsyncDisposable
 
     public FakeTimeProvider Clock => _factory.Clock;
 
-    /// <summary>The application's services: for what runs by itself in production (the deadline sweep Hangfire wakes), and to read what the pages cannot show.</summary>
+    /// <summary>The running application's services, for arranging what no page does yet (another account, a supervisor's notice).</summary>
     public IServiceProvider Services => _factory.Services;
+
+    /// <summary>An HTTP client of the running application signed in as the user (a bearer token), for arranging many cases at once.</summary>
+    public Task<HttpClient> ApiClientAsync(string userName) => _factory.CreateClientAsync(userName);
+
+    /// <summary>Adds a staff account with the demo password (the demo data has one reviewer and one head per department).</summary>
+    public async Task AddUserAsync(User user)
+    {
+        var hasher = Services.GetRequiredService<Pbkdf2PasswordHasher>();
+        await Services.GetRequiredService<EfUserStore>().SaveAsync(new UserAccount(user, hasher.Hash(DemoUsers.Password)));
+    }
 
     public static async Task<BrowserApp> StartAsync()
     {

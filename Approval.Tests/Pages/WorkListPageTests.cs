@@ -21,7 +21,7 @@ public sealed class WorkListPageTests
     public async Task A_reviewer_finds_the_task_they_claimed_under_claimed_by_me()
     {
         var page = await _app.NewPageAsync();
-        var (_, number) = await AcceptedCaseAsync(page, "认领示范有限公司");
+        var (_, number) = await page.AcceptedCaseAsync("认领示范有限公司");
 
         await page.SignInAsync("samr-reviewer");
         await Expect(page.Locator("[data-testid=tab-tasks\\.claimed] [data-testid=count-tasks\\.claimed]")).ToHaveTextAsync("0");
@@ -51,7 +51,7 @@ public sealed class WorkListPageTests
     public async Task The_lead_departments_head_finds_the_case_awaiting_decision_and_opens_it()
     {
         var page = await _app.NewPageAsync();
-        var (caseId, number) = await AcceptedCaseAsync(page, "决定示范有限公司");
+        var (caseId, number) = await page.AcceptedCaseAsync("决定示范有限公司");
         foreach (var department in Reviewers)
         {
             await page.SignInAsync($"{department}-reviewer");
@@ -116,19 +116,5 @@ public sealed class WorkListPageTests
         // A number nobody has finds nothing.
         await page.GotoAsync("/workbench/search?number=NO-SUCH-NUMBER");
         await Expect(page.Locator("[data-testid=search-results]")).Not.ToContainTextAsync(number);
-    }
-
-    // Applied online by the applicant and accepted by the window: the departments' tasks are open.
-    private static async Task<(string CaseId, string Number)> AcceptedCaseAsync(IPage page, string companyName)
-    {
-        await page.SignInAsync("applicant");
-        var (caseUrl, number, _) = await page.ApplyForEnterpriseAsync(companyName);
-        await page.SignOutAsync();
-        await page.SignInAsync("clerk");
-        await page.Locator("[data-testid=work-list] a", new() { HasText = number }).ClickAsync();
-        await page.Locator("[data-testid=accept] button[type=submit]").ClickAsync();
-        await Expect(page.Locator("[data-testid=case-status]")).ToHaveTextAsync("审查中");
-        await page.SignOutAsync();
-        return (caseUrl.Split('/')[^1], number);
     }
 }

@@ -13,12 +13,18 @@ namespace Approval.Api.Pages.Workbench;
 
 /// <summary>
 /// A case on the staff workbench: the window's steps (<see cref="WindowDesk"/>), a department's review
-/// (<see cref="DepartmentDesk"/>: claim, opinion, the clock) and the lead head's extension and decision. The record-level
-/// checks are the API's (<see cref="CaseReading"/>); the steps decide again who may act (<see cref="CaseAccess"/>).
+/// (<see cref="DepartmentDesk"/>: claim, opinion, the clock; delegate, take back, act as a substitute, the head's
+/// reassignment) and the lead head's extension and decision. Who reads the
+/// case is the API's rule (<see cref="CaseReading"/>); who may take a step is the step's alone (<see cref="CaseAccess"/>):
+/// the page offers the forms that fit the person, and a step refused to them shows the 403 page (<see cref="DomainProblems.StatusPage"/>).
 /// </summary>
-public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDesk window, DepartmentDesk department, IStringLocalizer<UiText> text) : PageModel
+public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDesk window, DepartmentDesk department, DepartmentColleagues colleagues,
+    IAbsences absences, TimeProvider time, IStringLocalizer<UiText> text) : PageModel
 {
     public CaseSheet Sheet { get; private set; } = null!;
+
+    /// <summary>Who holds the department's task and whom it may go to.</summary>
+    public TaskHolding Holding { get; private set; } = TaskHolding.None;
     public User Me => User.ToUser()!;
 
     [BindProperty(SupportsGet = true)]
@@ -37,7 +43,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
             ModelState.AddModelError("fee", text["Workbench.FeeNotNegative"]);
         if (missing is { Count: > 0 } && promisedBy is null)
             ModelState.AddModelError("promisedBy", text["Workbench.PromisedByRequired"]);
-        return StepAsync(caseId, Role.WindowClerk, "accepted", () => missing is { Count: > 0 }
+        return StepAsync(caseId, "accepted", () => missing is { Count: > 0 }
             ? window.AcceptWithMissingMaterialsAsync(caseId, Actor, missing, promisedBy!.Value, applicantInGoodStanding: true, cancellationToken)
             : window.AcceptAsync(caseId, Actor, fee, cancellationToken), cancellationToken);
     }
@@ -46,14 +52,14 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
     {
         if (string.IsNullOrWhiteSpace(reason))
             ModelState.AddModelError("reason", text["Workbench.RefusalReasonRequired"]);
-        return StepAsync(caseId, Role.WindowClerk, "refused", () => window.RefuseAsync(caseId, Actor, reason!.Trim(), cancellationToken), cancellationToken);
+        return StepAsync(caseId, "refused", () => window.RefuseAsync(caseId, Actor, reason!.Trim(), cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostSupplementAsync(string caseId, List<string>? materials, CancellationToken cancellationToken)
     {
         if (materials is not { Count: > 0 })
             ModelState.AddModelError("materials", text["Workbench.SupplementMaterialsRequired"]);
-        return StepAsync(caseId, Role.WindowClerk, "supplement-requested", async () =>
+        return StepAsync(caseId, "supplement-requested", async () =>
         {
             var (@case, outcome) = await window.RequestSupplementAsync(caseId, Actor, materials!, cancellationToken);
             if (outcome == SupplementOutcome.RefusedAsRepeated)
@@ -66,17 +72,34 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
     {
         if (materials is not { Count: > 0 })
             ModelState.AddModelError("promised", text["Workbench.SupplementMaterialsRequired"]);
-        return StepAsync(caseId, Role.WindowClerk, "promised-received", () => window.ReceivePromisedMaterialsAsync(caseId, Actor, materials!, cancellationToken), cancellationToken);
+        return StepAsync(caseId, "promised-received", () => window.ReceivePromisedMaterialsAsync(caseId, Actor, materials!, cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostDeliverAsync(string caseId, CancellationToken cancellationToken) =>
-        StepAsync(caseId, Role.WindowClerk, "delivered", () => window.DeliverAsync(caseId, Actor, cancellationToken), cancellationToken);
+        StepAsync(caseId, "delivered", () => window.DeliverAsync(caseId, Actor, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostClaimAsync(string caseId, string taskId, CancellationToken cancellationToken) =>
-        TaskStepAsync(caseId, taskId, "claimed", () => department.ClaimAsync(caseId, taskId, Actor, cancellationToken), cancellationToken);
+        StepAsync(caseId, "claimed", () => department.ClaimAsync(caseId, taskId, Actor, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostReleaseAsync(string caseId, string taskId, CancellationToken cancellationToken) =>
-        TaskStepAsync(caseId, taskId, "released", () => department.ReleaseAsync(caseId, taskId, Actor, cancellationToken), cancellationToken);
+        StepAsync(caseId, "released", () => department.ReleaseAsync(caseId, taskId, Actor, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostDelegateAsync(string caseId, string taskId, string? to, CancellationToken cancellationToken)
+    {
+        var colleague = await ColleagueAsync(to, "delegateTo", cancellationToken);
+        return await StepAsync(caseId, "delegated", () => department.DelegateAsync(caseId, taskId, Actor, colleague!.UserName, cancellationToken), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostTakeBackAsync(string caseId, string taskId, CancellationToken cancellationToken) =>
+        StepAsync(caseId, "taken-back", () => department.TakeBackAsync(caseId, taskId, Actor, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostReassignAsync(string caseId, string taskId, string? to, string? reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            ModelState.AddModelError("reassignReason", text["Workbench.ReassignReasonRequired"]);
+        var colleague = await ColleagueAsync(to, "reassignTo", cancellationToken);
+        return await StepAsync(caseId, "reassigned", () => department.ReassignAsync(caseId, taskId, Actor, colleague!.UserName, reason!.Trim(), cancellationToken), cancellationToken);
+    }
 
     public Task<IActionResult> OnPostOpinionAsync(string caseId, string taskId, Verdict? verdict, string? reason, CancellationToken cancellationToken)
     {
@@ -86,7 +109,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
         var opinion = new Opinion(Me.DepartmentCode ?? "", verdict ?? Verdict.Approve, given, Actor.Name);
         if (verdict is not null && opinion.Problem() is not null)
             ModelState.AddModelError("opinionReason", text["Workbench.OpinionReasonRequired"]);
-        return TaskStepAsync(caseId, taskId, "opinion-given", () => department.GiveOpinionAsync(caseId, taskId, Actor, verdict ?? Verdict.Approve, given, cancellationToken), cancellationToken);
+        return StepAsync(caseId, "opinion-given", () => department.GiveOpinionAsync(caseId, taskId, Actor, verdict ?? Verdict.Approve, given, cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostSuspendAsync(string caseId, string? reason, int? expectedDays, CancellationToken cancellationToken)
@@ -95,41 +118,37 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
             ModelState.AddModelError("suspendReason", text["Workbench.SuspendReasonRequired"]);
         if (expectedDays is < 1 or > 365)
             ModelState.AddModelError("expectedDays", text["Workbench.ExpectedDaysRange"]);
-        return StepAsync(caseId, null, "suspended", () => department.SuspendClockAsync(caseId, Actor, reason!.Trim(), expectedDays, cancellationToken), cancellationToken);
+        return StepAsync(caseId, "suspended", () => department.SuspendClockAsync(caseId, Actor, reason!.Trim(), expectedDays, cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostResumeAsync(string caseId, CancellationToken cancellationToken) =>
-        StepAsync(caseId, null, "resumed", () => department.ResumeClockAsync(caseId, Actor, cancellationToken), cancellationToken);
+        StepAsync(caseId, "resumed", () => department.ResumeClockAsync(caseId, Actor, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostExtendAsync(string caseId, string? reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
             ModelState.AddModelError("extendReason", text["Workbench.ExtendReasonRequired"]);
-        return LeadStepAsync(caseId, "extended", () => department.ExtendAsync(caseId, Actor, reason!.Trim(), cancellationToken), cancellationToken);
+        return StepAsync(caseId, "extended", () => department.ExtendAsync(caseId, Actor, reason!.Trim(), cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostDecideAsync(string caseId, Verdict? verdict, string? reason, CancellationToken cancellationToken) =>
-        LeadStepAsync(caseId, "decided", () => department.DecideAsync(caseId, Actor, verdict, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken), cancellationToken);
+        StepAsync(caseId, "decided", () => department.DecideAsync(caseId, Actor, verdict, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken), cancellationToken);
 
     private Actor Actor => Actor.Of(Me);
 
-    // Window steps are the clerk's; clock steps (role null) a department's that reviews the case.
-    private Task<IActionResult> StepAsync(string caseId, Role? role, string done, Func<Task<Case>> step, CancellationToken cancellationToken) =>
-        RunAsync(caseId, done, () => role is { } r ? Me.Role == r : Me.Role is Role.DepartmentReviewer or Role.DepartmentHead, step, cancellationToken);
+    // A task changes hands within its department only: the user store says who is a colleague, the step whose task it is.
+    private async Task<User?> ColleagueAsync(string? userName, string field, CancellationToken cancellationToken)
+    {
+        var colleague = await colleagues.FindAsync(Me, userName, cancellationToken);
+        if (colleague is null)
+            ModelState.AddModelError(field, text["Workbench.ColleagueRequired"]);
+        return colleague;
+    }
 
-    private Task<IActionResult> TaskStepAsync(string caseId, string taskId, string done, Func<Task<Case>> step, CancellationToken cancellationToken) =>
-        RunAsync(caseId, done, () => Me.Role is Role.DepartmentReviewer or Role.DepartmentHead
-            && Sheet.Case.Tasks.Any(t => t.Id == taskId && t.DepartmentCode == Me.DepartmentCode), step, cancellationToken);
-
-    private Task<IActionResult> LeadStepAsync(string caseId, string done, Func<Task<Case>> step, CancellationToken cancellationToken) =>
-        RunAsync(caseId, done, () => IsLead, step, cancellationToken);
-
-    private async Task<IActionResult> RunAsync(string caseId, string done, Func<bool> allowed, Func<Task<Case>> step, CancellationToken cancellationToken)
+    private async Task<IActionResult> StepAsync(string caseId, string done, Func<Task<Case>> step, CancellationToken cancellationToken)
     {
         if (await LoadAsync(caseId, cancellationToken) is { } refusal)
             return refusal;
-        if (!allowed())
-            return Forbid();
         if (ModelState.ErrorCount > 0)
         {
             ModelState.AddModelError("", text["Problem.Invalid"]);
@@ -138,6 +157,10 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
         try
         {
             await step();
+        }
+        catch (Exception e) when (DomainProblems.StatusPage(e) is not null)
+        {
+            return DomainProblems.StatusPage(e)!;
         }
         catch (Exception e) when (DomainProblems.Handles(e))
         {
@@ -158,6 +181,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
         if (!CaseReading.CanRead(Me, sheet.Case))
             return Forbid();
         Sheet = sheet;
+        Holding = await TaskHolding.OfAsync(MyTask, Me, colleagues, absences, time.GetUtcNow(), cancellationToken);
         return null;
     }
 }

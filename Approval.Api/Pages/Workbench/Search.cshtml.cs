@@ -28,7 +28,7 @@ public sealed class SearchModel(WorkbenchLists lists) : PageModel
     public Pager Pager { get; private set; } = new(1, 1, 0, null, null);
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var form = new CaseSearchForm(Number, ApplicantName, ApplicantId, Item, ReceivedFrom, ReceivedTo);
         // A day the browser's date field could not send as YYYY-MM-DD (typed by hand in an older browser).

@@ -5,6 +5,7 @@ using Approval.Api.WorkLists;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.People;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Approval.Api.Pages.Localization;
@@ -17,7 +18,7 @@ namespace Approval.Api.Pages.Workbench;
 /// each with its count, the most urgent first.
 /// </summary>
 [Authorize(Policy = Policies.DepartmentStaff)]
-public sealed class TasksModel(WorkbenchLists lists, ICatalog catalog, IStringLocalizer<UiText> text) : PageModel
+public sealed class TasksModel(WorkbenchLists lists, DepartmentNotices notices, ICatalog catalog, IStringLocalizer<UiText> text) : PageModel
 {
     public IReadOnlyList<ListTab> Tabs { get; private set; } = [];
     public string Current { get; private set; } = "";
@@ -26,7 +27,11 @@ public sealed class TasksModel(WorkbenchLists lists, ICatalog catalog, IStringLo
     public Pager Pager { get; private set; } = new(1, 1, 0, null, null);
     public string DepartmentName { get; private set; } = "";
 
-    public async Task OnGetAsync(string? list, int? page, CancellationToken cancellationToken)
+    /// <summary>The correction notices (督办) the department has still to answer.</summary>
+    public int NoticesToAnswer { get; private set; }
+
+    // "page" is also the route value naming the Razor page ("/Workbench/Tasks"), which binds first: the number is the query's.
+    public async Task OnGetAsync(string? list, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var user = User.ToUser()!;
         var head = user.Role == Role.DepartmentHead;
@@ -47,6 +52,7 @@ public sealed class TasksModel(WorkbenchLists lists, ICatalog catalog, IStringLo
             Cases = await lists.HeadAsync(Enum.Parse<HeadList>(Current, ignoreCase: true), user, page ?? 1, cancellationToken);
             Pager = Pager.For(Cases, Request, "page");
         }
+        NoticesToAnswer = (await notices.PageAsync(user, answered: false, 1, cancellationToken)).Total;
         var department = user.DepartmentCode;
         DepartmentName = (await catalog.ListDepartmentsAsync(cancellationToken)).FirstOrDefault(d => d.Code == department)?.Name ?? department ?? "";
     }
