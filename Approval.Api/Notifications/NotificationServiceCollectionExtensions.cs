@@ -21,6 +21,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<SupervisionNotices>();
         services.AddSingleton<NotificationInbox>();
         services.AddSingleton<SmtpEmailSender>();
+        services.AddTransient<EmailChannel>();
         services.AddTransient<EmailOutbox>();
         services.AddSingleton<INotificationOutbox, HangfireNotificationOutbox>();
 
@@ -42,6 +43,7 @@ public static class NotificationServiceCollectionExtensions
             ? sp.GetRequiredService<HttpSmsGateway>()
             : new FileSmsSender(Path.Combine(Persistence.DataDirectory.Resolve(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<IOptions<SmsOptions>>().Value.Directory),
                 sp.GetRequiredService<ILogger<FileSmsSender>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<SmsChannel>();
         services.AddTransient<SmsOutbox>();
         return services;
     }

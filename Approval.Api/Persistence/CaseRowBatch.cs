@@ -13,6 +13,7 @@ internal sealed class CaseRowBatch
 {
     private readonly List<CaseRecord> _cases = [];
     private readonly List<CaseTaskRecord> _tasks = [];
+    private readonly List<CaseDepartmentRecord> _departments = [];
     private readonly List<CaseEventRecord> _events = [];
     private readonly List<ViolationRecord> _violations = [];
     private readonly List<WorkflowInstanceRecord> _instances = [];
@@ -27,6 +28,7 @@ internal sealed class CaseRowBatch
     {
         _cases.Add(CaseRows.Case(@case, revision, due, now));
         _tasks.AddRange(CaseRows.Tasks(@case));
+        _departments.AddRange(CaseRows.Departments(@case));
         _events.AddRange(CaseRows.Events(@case, 0));
         _violations.AddRange(CaseRows.Violations(@case, 0));
         if (instance is null)
@@ -43,6 +45,7 @@ internal sealed class CaseRowBatch
     {
         writer.Insert(_cases);
         writer.Insert(_tasks);
+        writer.Insert(_departments);
         writer.Insert(_events);
         writer.Insert(_violations);
         writer.Insert(_instances);

@@ -35,6 +35,9 @@ internal static class CaseRows
         Rating = @case.Rating is { } rating ? (int)rating.Level : null,
         RatedAt = @case.Rating?.At,
         WindowDueAt = @case.WindowStep is { } step ? due.DueAt(step.Start, step.LimitDays) : null,
+        SupplementsReturnedAt = @case.SupplementsReturned?.At,
+        SupplementsReturnedTo = @case.SupplementsReturned?.Window,
+        AwaitingDecisionSince = @case.AwaitingDecisionSince,
         NextDeadlineAt = WholeMicroseconds(@case.NextClockThreshold(due, now)),
         State = CaseStateJson.Serialize(@case.ToState()),
         Revision = revision,
@@ -56,6 +59,13 @@ internal static class CaseRows
         Id = t.Id, CaseId = @case.Id, CaseNumber = @case.Number, ItemCode = @case.ItemCode, ApplicantName = @case.Applicant.Name, DepartmentCode = t.DepartmentCode, Status = t.Status.ToString(), BookmarkId = t.BookmarkId, Level = t.Level.ToString(),
         ClaimedBy = t.ClaimedBy, DelegatedBy = t.DelegatedBy, OpenedAt = t.OpenedAt, DueAt = t.DueAt, ClosedAt = t.ClosedAt,
     });
+
+    /// <summary>The departments the case concerns: its lead and every department with a task (the rows are replaced whole on each save).</summary>
+    public static IEnumerable<CaseDepartmentRecord> Departments(Case @case) =>
+        @case.Tasks.Select(t => t.DepartmentCode).Prepend(@case.LeadDepartmentCode).Distinct(StringComparer.Ordinal).Select(department => new CaseDepartmentRecord
+        {
+            CaseId = @case.Id, DepartmentCode = department, ItemCode = @case.ItemCode, ReceivedAt = @case.ReceivedAt, CaseNumber = @case.Number,
+        });
 
     /// <summary>The timeline lines from <paramref name="saved"/> on (appended, never rewritten).</summary>
     public static IEnumerable<CaseEventRecord> Events(Case @case, int saved)

@@ -153,8 +153,28 @@ public sealed class CaseRecord
     /// decision (Art. 44); null while the case is with the departments, the applicant or closed. The window's work lists sort on it.
     /// </summary>
     public DateTimeOffset? WindowDueAt { get; set; }
+    /// <summary>补正已交: when the supplements a window asked for came back, while the application waits for its answer again; else null.</summary>
+    public DateTimeOffset? SupplementsReturnedAt { get; set; }
+    /// <summary>The window that asked for the supplements returned (<see cref="SupplementsReturnedAt"/>); null otherwise or if none was named.</summary>
+    public string? SupplementsReturnedTo { get; set; }
+    /// <summary>待决定: since when the case waits at the lead department's decision (in review, no task open); else null.</summary>
+    public DateTimeOffset? AwaitingDecisionSince { get; set; }
     public required string State { get; set; }
     public long Revision { get; set; }
+}
+
+/// <summary>
+/// A department a case concerns: the lead department and each department with a task of it (open or closed). A department's
+/// staff search reads these rows alone — counted and ordered on (DepartmentCode, ItemCode, ReceivedAt, Number) — instead
+/// of probing the tasks once per case of the item. The case's item, receipt and number are copied, rewritten with the case.
+/// </summary>
+public sealed class CaseDepartmentRecord
+{
+    public required string CaseId { get; set; }
+    public required string DepartmentCode { get; set; }
+    public required string ItemCode { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public required string CaseNumber { get; set; }
 }
 
 /// <summary>A department task of a case, for the department's work list.</summary>

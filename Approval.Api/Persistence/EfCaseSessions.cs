@@ -78,6 +78,7 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
                 var row = db.Cases.Update(Row(loaded.Case, loaded.Revision + 1));
                 row.Property(r => r.Revision).OriginalValue = loaded.Revision;
                 await db.CaseTasks.Where(t => t.CaseId == loaded.Case.Id).ExecuteDeleteAsync(cancellationToken);
+                await db.CaseDepartments.Where(d => d.CaseId == loaded.Case.Id).ExecuteDeleteAsync(cancellationToken);
                 StageChildren(loaded.Case, loaded.Events, loaded.Violations);
                 if (loaded.Case.Violations.Count(v => v.CalendarDoubt is not null) > loaded.Doubted)
                     await FlagSavedViolationsAsync(loaded, cancellationToken);
@@ -118,6 +119,7 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
     private void StageChildren(Case @case, int eventsSaved, int violationsSaved)
     {
         db.CaseTasks.AddRange(CaseRows.Tasks(@case));
+        db.CaseDepartments.AddRange(CaseRows.Departments(@case));
         db.CaseEvents.AddRange(CaseRows.Events(@case, eventsSaved));
         db.Violations.AddRange(CaseRows.Violations(@case, violationsSaved));
     }

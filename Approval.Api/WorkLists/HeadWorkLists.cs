@@ -21,7 +21,6 @@ internal static class HeadWorkLists
 {
     private static readonly string InReview = nameof(CaseStatus.InReview);
     private static readonly string Suspended = nameof(CaseStatus.Suspended);
-    private static readonly string OpenTask = nameof(Approval.Workflows.Cases.TaskStatus.Open);
     private static readonly string[] Warned = [nameof(WarningLevel.Prompt), nameof(WarningLevel.Yellow), nameof(WarningLevel.Red)];
 
     public static CaseListQuery For(HeadList list, string department) => list switch
@@ -29,12 +28,10 @@ internal static class HeadWorkLists
         HeadList.ExtensionCandidates => new(db => db.Cases.Where(c => c.LeadDepartmentCode == department
                 && (c.Status == InReview || c.Status == Suspended) && Warned.Contains(c.Level)),
             CaseListQuery.SoonestFirst(c => c.DueAt)),
-        // In review with no open task: the process waits at the lead's decision (tasks open in the step that closes the last one).
-        // NOT IN the open tasks' cases (one pass over an index of open tasks), not NOT EXISTS per case: that looked up every
-        // task row of each of the department's cases in review.
-        HeadList.AwaitingDecision => new(db => db.Cases.Where(c => c.LeadDepartmentCode == department && c.Status == InReview
-                && !db.CaseTasks.Where(t => t.Status == OpenTask).Select(t => t.CaseId).Contains(c.Id)),
-            CaseListQuery.SoonestFirst(c => c.DueAt)),
+        // In review with no open task (Case.AwaitingDecisionSince, a column), read in order from the partial index of the waiting
+        // cases — not a pass over every open task's case for each read. In review, the clock runs: DueAt is always set.
+        HeadList.AwaitingDecision => new(db => db.Cases.Where(c => c.LeadDepartmentCode == department && c.AwaitingDecisionSince != null),
+            CaseListQuery.ByIndex(c => c.DueAt)),
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
     };
 }

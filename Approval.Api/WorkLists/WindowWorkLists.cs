@@ -18,14 +18,13 @@ public enum WindowList
 /// <summary>
 /// Which cases each window list holds, for one window or (a lead clerk's) the whole center. An application belongs to no
 /// window until a clerk answers it, so the applications awaiting acceptance are the center's one queue for every clerk;
-/// supplements come back to the window that asked for them; promised materials and results belong to the window that
+/// supplements come back to the window that asked for them (the last to ask, <see cref="Case.SupplementsReturned"/>); promised materials and results belong to the window that
 /// accepted the case (一窗受理, 一窗出件) — a case accepted by silence (Art. 32) has none and is in the center's lists.
 /// </summary>
 internal static class WindowWorkLists
 {
     private static readonly string Submitted = nameof(CaseStatus.Submitted);
     private static readonly string Decided = nameof(CaseStatus.Decided);
-    private static readonly string SupplementRequested = nameof(CaseAction.SupplementRequested);
 
     /// <param name="window">The clerk's window; null for the whole center.</param>
     /// <param name="item">An item code, or null for any.</param>
@@ -33,8 +32,11 @@ internal static class WindowWorkLists
     {
         WindowList.AwaitingAcceptance => new(db => OfItem(db.Cases.Where(c => c.Status == Submitted), item),
             CaseListQuery.ByIndex(c => c.WindowDueAt)),
-        WindowList.SupplementsReturned => new(db => OfItem(db.Cases.Where(c => c.Status == Submitted
-                && db.CaseEvents.Any(e => e.CaseId == c.Id && e.Action == SupplementRequested && (window == null || e.WindowCode == window))), item),
+        // The case's own columns (set while the returned application waits for the window), not its timeline lines: the
+        // center's few on the SupplementsReturnedAt index (then sorted), a window's in order on (SupplementsReturnedTo, WindowDueAt, Number).
+        WindowList.SupplementsReturned => new(db => OfItem(window is null
+                ? db.Cases.Where(c => c.SupplementsReturnedAt != null)
+                : db.Cases.Where(c => c.SupplementsReturnedTo == window), item),
             CaseListQuery.ByIndex(c => c.WindowDueAt)),
         // PromiseDueAt is kept only while the case is open and materials are owed.
         WindowList.PromisesDue => new(db => OfItem(window is null

@@ -29,9 +29,38 @@ public sealed record WorkListCase(
     DateTimeOffset? ClosedAt,
     string? AcceptingWindowCode);
 
-/// <summary>Which cases a list holds (on a context) and in what order: the filter and sort the database answers from an index.</summary>
-internal sealed record CaseListQuery(Func<ApprovalDbContext, IQueryable<CaseRecord>> Matching, Func<IQueryable<CaseRecord>, IOrderedQueryable<CaseRecord>> Order)
+/// <summary>
+/// Which cases a list holds (on a context) and in what order: the filter and sort the database answers from an index. A
+/// list is counted and paged by case id alone; the rows shown are read afterwards.
+/// </summary>
+internal sealed class CaseListQuery
 {
+    private readonly Func<ApprovalDbContext, IQueryable<string>> _ids;
+    private readonly Func<ApprovalDbContext, IQueryable<string>> _orderedIds;
+
+    /// <summary>A list of the Cases rows <paramref name="matching"/> picks, in the <paramref name="order"/> given.</summary>
+    public CaseListQuery(Func<ApprovalDbContext, IQueryable<CaseRecord>> matching, Func<IQueryable<CaseRecord>, IOrderedQueryable<CaseRecord>> order)
+        : this(db => matching(db).Select(c => c.Id), db => order(matching(db)).Select(c => c.Id))
+    {
+    }
+
+    private CaseListQuery(Func<ApprovalDbContext, IQueryable<string>> ids, Func<ApprovalDbContext, IQueryable<string>> orderedIds) =>
+        (_ids, _orderedIds) = (ids, orderedIds);
+
+    /// <summary>
+    /// A department's cases as its membership rows pick them, newest received first (the search's order): counted and paged on
+    /// the rows' own index, no case row read until the page is shown.
+    /// </summary>
+    public static CaseListQuery OfDepartment(Func<ApprovalDbContext, IQueryable<CaseDepartmentRecord>> members) => new(
+        db => members(db).Select(m => m.CaseId),
+        db => members(db).OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.CaseNumber).Select(m => m.CaseId));
+
+    /// <summary>The ids of the cases on the list, in no order (to count them).</summary>
+    public IQueryable<string> Ids(ApprovalDbContext db) => _ids(db);
+
+    /// <summary>The ids of the cases on the list, in list order.</summary>
+    public IQueryable<string> OrderedIds(ApprovalDbContext db) => _orderedIds(db);
+
     /// <summary>Soonest due first by <paramref name="due"/>; cases without that instant last on every provider; the number breaks ties.</summary>
     public static Func<IQueryable<CaseRecord>, IOrderedQueryable<CaseRecord>> SoonestFirst(System.Linq.Expressions.Expression<Func<CaseRecord, DateTimeOffset?>> due)
     {
@@ -70,9 +99,8 @@ internal sealed class WorkListCaseReader(IDbContextFactory<ApprovalDbContext> co
     public async Task<Page<WorkListCase>> PageAsync(CaseListQuery query, Paging paging, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var matching = query.Matching(db);
-        var total = await matching.CountAsync(cancellationToken);
-        var ids = total == 0 ? [] : await query.Order(matching).Skip(paging.Skip).Take(paging.Size).Select(c => c.Id).ToListAsync(cancellationToken);
+        var total = await query.Ids(db).CountAsync(cancellationToken);
+        var ids = total == 0 ? [] : await query.OrderedIds(db).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
         return new Page<WorkListCase>(paging.Number, paging.Size, total, [.. (await RowsAsync(db, ids, cancellationToken)).Select(r => r.Named(names))]);
     }
@@ -80,7 +108,7 @@ internal sealed class WorkListCaseReader(IDbContextFactory<ApprovalDbContext> co
     public async Task<int> CountAsync(CaseListQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await query.Matching(db).CountAsync(cancellationToken);
+        return await query.Ids(db).CountAsync(cancellationToken);
     }
 
     /// <summary>Every matching case, in list order as it stands when the export starts, the rows read in chunks.</summary>
@@ -88,7 +116,7 @@ internal sealed class WorkListCaseReader(IDbContextFactory<ApprovalDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
-        var ids = await query.Order(query.Matching(db)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var ids = await query.OrderedIds(db).ToListAsync(cancellationToken);
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             foreach (var row in await RowsAsync(db, chunk, cancellationToken))

@@ -57,6 +57,32 @@ public class ResultFeedbackOverHttpTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_walk_in_applicant_without_an_account_is_told_by_SMS_at_the_phone_on_the_application()
+    {
+        // 李四 has no account: the window files the application for them (窗口收件), with their mobile number on it.
+        var walkIn = new
+        {
+            itemCode = "SP-JY-001",
+            applicant = new { kind = "Person", idNumber = "110105199003071239", name = "李四", phone = "+86 139-0000-1111" },
+            form = new { shopName = "李四面馆", businessType = "餐饮服务", operatorId = "110105199003071239", area = 40, address = "云浮市云城区兴云西路9号" },
+        };
+        var filed = await _clerk.PostJsonAsync("/api/cases", walkIn, idempotencyKey: "walk-in-1");
+        Assert.That(filed.Status, Is.EqualTo(HttpStatusCode.Created), filed.Text);
+        var (id, number) = (filed["id"], filed["number"]);
+        var accepted = await _clerk.PostJsonAsync($"/api/cases/{id}/accept");
+        Assert.That(accepted.Status, Is.EqualTo(HttpStatusCode.OK), accepted.Text);
+
+        var sent = (await SmsSinkAsync(_factory)).Where(s => s["CaseNumber"]?.GetValue<string>() == number).ToList();
+        var kinds = sent.Select(s => s["Kind"]!.GetValue<string>()).ToList();
+        Assert.That(kinds.Take(2), Is.EqualTo(new[] { "CaseReceived", "CaseAccepted" }), "one SMS per step (the on-site inspection's suspension follows)");
+        Assert.That(kinds, Is.Unique);
+        Assert.That(sent.Select(s => s["Phone"]!.GetValue<string>()), Is.All.EqualTo("13900001111"), "the number on the application, normalised");
+        Assert.That(sent[0]["Text"]!.GetValue<string>(), Does.Contain(number));
+        Assert.That(await SmsSinkAsync(_factory), Has.Count.EqualTo(sent.Count), "a second delivery sends nothing again");
+        Assert.That(await InboxAsync(_applicant, id), Is.Empty, "no account of another applicant hears of it");
+    }
+
+    [Test]
     public async Task A_supplement_request_tells_every_missing_material_and_the_date_to_supply_them_by()
     {
         var (id, number, _) = await _applicant.SubmitAsync(Food);

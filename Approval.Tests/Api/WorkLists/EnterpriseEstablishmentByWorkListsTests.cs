@@ -128,6 +128,7 @@ public class EnterpriseEstablishmentByWorkListsTests(DatabaseProvider provider)
         Assert.That((await samrHead.CountsAsync())["awaitingDecision"], Is.EqualTo(1));
         var toDecide = (await samrHead.RowsAsync("/api/department/awaiting-decision")).Single();
         Assert.That((await samrHead.PostJsonAsync($"/api/cases/{toDecide.Text("caseId")}/decision", new { })).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await samrHead.ListAsync("/api/department/awaiting-decision")).Total, Is.Zero, "decided");
 
         // The applicant is told to collect; the window finds the result to hand out.
         Assert.That((await applicant.RowsAsync("/api/me/cases")).Single().Text("nextStep"), Is.EqualTo("CollectResult"));

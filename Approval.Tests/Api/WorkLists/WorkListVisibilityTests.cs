@@ -99,6 +99,59 @@ public class WorkListVisibilityTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Supplements_asked_again_at_another_window_come_back_to_the_window_that_asked_last_until_it_answers()
+    {
+        using var clerk = await Factory.CreateClientAsync("clerk");
+        using var leadClerk = await Factory.CreateClientAsync("lead-clerk");
+        using var enterprise = await Factory.CreateClientAsync("enterprise");
+        var permitId = (await leadClerk.RowsAsync("/api/window/supplements-returned")).Single().Text("caseId");
+
+        // The application changed since w02 asked, so w01 may ask in its turn (一次告知 holds for one version of the application).
+        var asked = await clerk.PostJsonAsync($"/api/cases/{permitId}/supplement-requests", new { missingMaterials = new[] { "施工图审查合格书" } });
+        Assert.That(asked.Status, Is.EqualTo(HttpStatusCode.OK), asked.Text);
+        Assert.That(await leadClerk.NumbersAsync("/api/window/supplements-returned?scope=center"), Is.Empty, "with the applicant again");
+        Assert.That(await clerk.NumbersAsync("/api/window/awaiting-acceptance"), Does.Not.Contain(_permit));
+
+        Factory.At("2026-11-26T09:00:00");
+        Assert.That((await enterprise.PostJsonAsync($"/api/cases/{permitId}/supplements", new { })).Status, Is.EqualTo(HttpStatusCode.OK));
+        var back = (await clerk.RowsAsync("/api/window/supplements-returned")).Single();
+        Assert.That(back.Text("number"), Is.EqualTo(_permit), "w01 asked last");
+        Assert.That(await leadClerk.NumbersAsync("/api/window/supplements-returned"), Is.Empty, "w02's request was answered by the first supplements");
+        Assert.That(await leadClerk.NumbersAsync("/api/window/supplements-returned?scope=center"), Is.EqualTo(new[] { _permit }));
+        Assert.That((await clerk.CountsAsync())["supplementsReturned"], Is.EqualTo(1));
+
+        var accepted = await clerk.PostJsonAsync($"/api/cases/{permitId}/accept");
+        Assert.That(accepted.Status, Is.EqualTo(HttpStatusCode.OK), accepted.Text);
+        Assert.That(await clerk.NumbersAsync("/api/window/supplements-returned"), Is.Empty, "answered");
+        Assert.That(await leadClerk.NumbersAsync("/api/window/supplements-returned?scope=center"), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_department_finds_a_case_by_item_or_dates_once_it_leads_it_or_has_a_task_of_it()
+    {
+        async Task<IReadOnlyList<string>> Found(string user, string query)
+        {
+            using var client = await Factory.CreateClientAsync(user);
+            return await client.NumbersAsync("/api/search/cases?" + query);
+        }
+
+        Assert.That(await Found("housing-reviewer", "receivedFrom=2026-11-24"), Is.EqualTo(new[] { _permit }), "housing leads the permit");
+        Assert.That(await Found("planning-reviewer", "item=JS-SG-001&receivedFrom=2026-11-24"), Is.Empty, "no task of planning yet");
+        Assert.That(await Found("fire-reviewer", "receivedFrom=2026-11-24&receivedTo=2026-11-24"), Is.EqualTo(new[] { _accepted }), "a task of fire, not the waiting one");
+        Assert.That(await Found("samr-head", "receivedFrom=2026-11-24"), Is.EqualTo(new[] { _waiting, _accepted }), "samr leads both, newest received first");
+
+        // Accepted, the permit's process opens the tasks: the departments it names now find it too.
+        using var leadClerk = await Factory.CreateClientAsync("lead-clerk");
+        var permitId = (await leadClerk.RowsAsync("/api/window/supplements-returned")).Single().Text("caseId");
+        Assert.That((await leadClerk.PostJsonAsync($"/api/cases/{permitId}/accept")).Status, Is.EqualTo(HttpStatusCode.OK));
+        var view = await leadClerk.GetJsonAsync($"/api/cases/{permitId}");
+        var reviewing = view.Body!["tasks"]!.AsArray().Select(t => t!["departmentCode"]!.GetValue<string>()).Distinct().ToList();
+        Assert.That(reviewing, Is.Not.Empty);
+        foreach (var department in reviewing)
+            Assert.That(await Found($"{department}-reviewer", "item=JS-SG-001"), Is.EqualTo(new[] { _permit }), department);
+    }
+
+    [Test]
     public async Task The_staff_search_finds_only_what_each_role_may_read_with_the_id_masked()
     {
         async Task<IReadOnlyList<string>> Found(string user, string query)

@@ -6,7 +6,18 @@ namespace Approval.Workflows.Notifications.Feedback;
 /// How one applicant's account hears of their cases: always the in-app inbox; an e-mail copy and/or an SMS to a mainland
 /// mobile number as they chose; in their language.
 /// </summary>
-public sealed record ApplicantContact(string UserName, string Culture, bool ByEmail, string? SmsPhone);
+public sealed record ApplicantContact(string UserName, string Culture, bool ByEmail, string? SmsPhone)
+{
+    /// <summary>The recipient of a walk-in applicant's notifications: no account reads them; their SMS copies are what they hear.</summary>
+    public static string WalkInRecipient(string caseNumber) => "walk-in:" + caseNumber;
+
+    /// <summary>
+    /// An applicant without an account (registered at the window, 窗口收件) has only the phone on their application: SMS to it
+    /// when it is a mainland mobile number, in Chinese; null when there is none, so they are told nothing.
+    /// </summary>
+    public static ApplicantContact? WalkIn(Cases.Case @case) =>
+        MainlandMobile.Normalize(@case.Applicant.Phone) is { } phone ? new ApplicantContact(WalkInRecipient(@case.Number), NotificationCultures.Chinese, ByEmail: false, phone) : null;
+}
 
 /// <summary>The accounts of an applicant (by resident ID or credit code) with their preferred channels.</summary>
 public interface IApplicantContacts

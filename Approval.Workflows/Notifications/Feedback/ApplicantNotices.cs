@@ -8,7 +8,8 @@ namespace Approval.Workflows.Notifications.Feedback;
 /// Result feedback (结果反馈): what the applicant is told of the steps of their case. The lines a step added to the case's
 /// timeline say what happened; each line that concerns the applicant becomes one notification per account of theirs,
 /// from the kind's template in their language, keyed by the line (<see cref="Notification.EventKey"/>) so that one event
-/// is never told twice. The rows are saved by the step's own commit.
+/// is never told twice. The rows are saved by the step's own commit. An applicant with no account (a walk-in at the window)
+/// is told by SMS to the mobile number on the application, in Chinese.
 /// </summary>
 public sealed class ApplicantNotices(IApplicantContacts contacts, INotificationTemplates templates, CaseClock clock, FeedbackOptions options)
 {
@@ -21,6 +22,8 @@ public sealed class ApplicantNotices(IApplicantContacts contacts, INotificationT
         if (told.Count == 0)
             return [];
         var people = await contacts.OfApplicantAsync(@case.Applicant.IdNumber, cancellationToken);
+        if (people.Count == 0 && ApplicantContact.WalkIn(@case) is { } walkIn)
+            people = [walkIn];
         var notifications = new List<Notification>();
         foreach (var person in people)
         {

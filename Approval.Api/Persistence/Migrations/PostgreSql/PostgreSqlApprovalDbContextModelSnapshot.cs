@@ -138,6 +138,38 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.ToTable("CalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.CaseDepartmentRecord", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId", "DepartmentCode");
+
+                    b.HasIndex("DepartmentCode", "ReceivedAt", "CaseNumber");
+
+                    b.HasIndex("DepartmentCode", "ItemCode", "ReceivedAt", "CaseNumber");
+
+                    b.ToTable("CaseDepartments", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.CaseEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -214,6 +246,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTime?>("AwaitingDecisionSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -280,6 +315,13 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("SupplementsReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SupplementsReturnedTo")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<DateTime?>("WindowDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -318,14 +360,24 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("WindowDueAt", "Number")
+                        .HasDatabaseName("IX_Cases_SupplementsReturned")
+                        .HasFilter("\"SupplementsReturnedAt\" IS NOT NULL");
+
                     b.HasIndex("AnsweringClerk", "Status", "Level");
 
                     b.HasIndex("Id", "Number", "ItemCode")
                         .IsUnique();
 
+                    b.HasIndex("LeadDepartmentCode", "DueAt", "Number")
+                        .HasDatabaseName("IX_Cases_AwaitingDecision")
+                        .HasFilter("\"AwaitingDecisionSince\" IS NOT NULL");
+
                     b.HasIndex("Status", "Level", "LeadDepartmentCode");
 
                     b.HasIndex("Status", "WindowDueAt", "Number");
+
+                    b.HasIndex("SupplementsReturnedTo", "WindowDueAt", "Number");
 
                     b.HasIndex("LeadDepartmentCode", "Status", "DueAt", "Number");
 
@@ -1195,6 +1247,15 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.CaseDepartmentRecord", b =>
+                {
+                    b.HasOne("Approval.Api.Persistence.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

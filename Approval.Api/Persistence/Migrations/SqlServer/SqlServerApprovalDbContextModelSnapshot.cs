@@ -152,6 +152,42 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.ToTable("CalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.CaseDepartmentRecord", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("CaseId", "DepartmentCode");
+
+                    b.HasIndex("DepartmentCode", "ReceivedAt", "CaseNumber");
+
+                    b.HasIndex("DepartmentCode", "ItemCode", "ReceivedAt", "CaseNumber");
+
+                    b.ToTable("CaseDepartments", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.CaseEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -239,6 +275,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<DateTime?>("AwaitingDecisionSince")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
@@ -313,6 +352,14 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<DateTime?>("SupplementsReturnedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SupplementsReturnedTo")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<DateTime?>("WindowDueAt")
                         .HasColumnType("datetime2");
 
@@ -352,14 +399,24 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("WindowDueAt", "Number")
+                        .HasDatabaseName("IX_Cases_SupplementsReturned")
+                        .HasFilter("\"SupplementsReturnedAt\" IS NOT NULL");
+
                     b.HasIndex("AnsweringClerk", "Status", "Level");
 
                     b.HasIndex("Id", "Number", "ItemCode")
                         .IsUnique();
 
+                    b.HasIndex("LeadDepartmentCode", "DueAt", "Number")
+                        .HasDatabaseName("IX_Cases_AwaitingDecision")
+                        .HasFilter("\"AwaitingDecisionSince\" IS NOT NULL");
+
                     b.HasIndex("Status", "Level", "LeadDepartmentCode");
 
                     b.HasIndex("Status", "WindowDueAt", "Number");
+
+                    b.HasIndex("SupplementsReturnedTo", "WindowDueAt", "Number");
 
                     b.HasIndex("LeadDepartmentCode", "Status", "DueAt", "Number");
 
@@ -1327,6 +1384,15 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.CaseDepartmentRecord", b =>
+                {
+                    b.HasOne("Approval.Api.Persistence.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -133,6 +133,38 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.ToTable("CalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.CaseDepartmentRecord", b =>
+                {
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "DepartmentCode");
+
+                    b.HasIndex("DepartmentCode", "ReceivedAt", "CaseNumber");
+
+                    b.HasIndex("DepartmentCode", "ItemCode", "ReceivedAt", "CaseNumber");
+
+                    b.ToTable("CaseDepartments", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.CaseEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -207,6 +239,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AwaitingDecisionSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -273,6 +308,13 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupplementsReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplementsReturnedTo")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("WindowDueAt")
                         .HasColumnType("TEXT");
 
@@ -311,14 +353,24 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("WindowDueAt", "Number")
+                        .HasDatabaseName("IX_Cases_SupplementsReturned")
+                        .HasFilter("\"SupplementsReturnedAt\" IS NOT NULL");
+
                     b.HasIndex("AnsweringClerk", "Status", "Level");
 
                     b.HasIndex("Id", "Number", "ItemCode")
                         .IsUnique();
 
+                    b.HasIndex("LeadDepartmentCode", "DueAt", "Number")
+                        .HasDatabaseName("IX_Cases_AwaitingDecision")
+                        .HasFilter("\"AwaitingDecisionSince\" IS NOT NULL");
+
                     b.HasIndex("Status", "Level", "LeadDepartmentCode");
 
                     b.HasIndex("Status", "WindowDueAt", "Number");
+
+                    b.HasIndex("SupplementsReturnedTo", "WindowDueAt", "Number");
 
                     b.HasIndex("LeadDepartmentCode", "Status", "DueAt", "Number");
 
@@ -1178,6 +1230,15 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.CaseDepartmentRecord", b =>
+                {
+                    b.HasOne("Approval.Api.Persistence.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
