@@ -35,7 +35,7 @@ internal static class AttachmentEndpoints
             return CasesEndpoints.NotFound(caseId);
         await using var content = file.OpenReadStream();
         var attachment = await files.AttachAsync(caseId, file.FileName, file.ContentType, file.Length, content, materialCode,
-            CasesEndpoints.Actor(principal), cancellationToken);
+            CasesEndpoints.Acting(principal).Name, cancellationToken);
         return TypedResults.Created($"/api/cases/{caseId}/attachments/{attachment.Id}", attachment);
     }
 

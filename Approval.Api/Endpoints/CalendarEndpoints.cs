@@ -51,7 +51,7 @@ internal static class CalendarEndpoints
     {
         if (HolidayScheduleInput.Read(year, request.Days, out var problems) is not { } schedule)
             return TypedResults.Problem(Problems.InvalidFields(problems.Select(p => (p.Field, p.Reason))));
-        var administrator = CasesEndpoints.Actor(principal);
+        var administrator = CasesEndpoints.Acting(principal).Name;
         var before = calendars.Current;
         var saved = await editor.SaveAsync(schedule, administrator, cancellationToken);
         var outcome = await clocks.ApplyAsync(before, year, administrator, cancellationToken);

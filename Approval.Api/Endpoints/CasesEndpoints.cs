@@ -163,11 +163,10 @@ internal static class CasesEndpoints
 
     /// <summary>
     /// Who acts, for the step to decide on the case it loads whether they may: their role, department, the window they
-    /// sit at now (the case records it for its window steps), or the applicant they are.
+    /// sit at now (the case records it for its window steps), or the applicant they are. Its <c>Name</c> is what a
+    /// timeline, a review or a notice records of them: "display name (user name)".
     /// </summary>
     internal static Approval.Workflows.People.Actor Acting(ClaimsPrincipal principal) => Approval.Workflows.People.Actor.Of(principal.ToUser()!);
-
-    internal static string Actor(ClaimsPrincipal principal) => principal.ToUser() is { } user ? $"{user.DisplayName} ({user.UserName})" : "anonymous";
 
     internal static ProblemHttpResult NotFound(string caseId) => TypedResults.Problem(Problems.NotFound($"No case {caseId} that you may see."));
 }

@@ -94,14 +94,14 @@ internal static class ComplaintEndpoints
 
     private static Task<Results<Ok<Complaint>, ProblemHttpResult>> TakeUpAsync(long complaintId, ClaimsPrincipal principal, ComplaintDesk desk,
         CancellationToken cancellationToken) =>
-        Found(complaintId, desk.TakeUpAsync(complaintId, CasesEndpoints.Actor(principal), cancellationToken));
+        Found(complaintId, desk.TakeUpAsync(complaintId, CasesEndpoints.Acting(principal).Name, cancellationToken));
 
     private static async Task<Results<Ok<Complaint>, ProblemHttpResult>> DeclineAsync(long complaintId, ReasonRequest? request, ClaimsPrincipal principal,
         ComplaintDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Reason))
             return TypedResults.Problem(Problems.InvalidField("reason", "a declined complaint tells the complainant why"));
-        return await Found(complaintId, desk.DeclineAsync(complaintId, CasesEndpoints.Actor(principal), request.Reason, cancellationToken));
+        return await Found(complaintId, desk.DeclineAsync(complaintId, CasesEndpoints.Acting(principal).Name, request.Reason, cancellationToken));
     }
 
     private static async Task<Results<Ok<Complaint>, ProblemHttpResult>> TransferAsync(long complaintId, TransferRequest? request, ClaimsPrincipal principal,
@@ -114,7 +114,7 @@ internal static class ComplaintEndpoints
             errors.Add(("dueInWorkingDays", $"must be from 1 to {NoticeEndpoints.MaxDueWorkingDays}"));
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
-        return await Found(complaintId, desk.TransferAsync(complaintId, CasesEndpoints.Actor(principal), request!.DepartmentCode!.Trim(),
+        return await Found(complaintId, desk.TransferAsync(complaintId, CasesEndpoints.Acting(principal).Name, request!.DepartmentCode!.Trim(),
             request.DueInWorkingDays!.Value, cancellationToken));
     }
 
@@ -123,7 +123,7 @@ internal static class ComplaintEndpoints
     {
         if (string.IsNullOrWhiteSpace(request?.Outcome))
             return TypedResults.Problem(Problems.InvalidField("outcome", "the complainant is told the outcome"));
-        return await Found(complaintId, desk.ResolveAsync(complaintId, CasesEndpoints.Actor(principal), request.Outcome, cancellationToken));
+        return await Found(complaintId, desk.ResolveAsync(complaintId, CasesEndpoints.Acting(principal).Name, request.Outcome, cancellationToken));
     }
 
     private static async Task<Results<Ok<Complaint>, ProblemHttpResult>> Found(long complaintId, Task<Complaint?> step) =>

@@ -62,7 +62,7 @@ internal static class NoticeEndpoints
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
         var notice = await desk.IssueAsync(new NoticeToIssue(ListQuery.Code(request.CaseId), request.DepartmentCode!.Trim(), kind, request.Subject!, request.Body!,
-            request.DueInWorkingDays!.Value), CasesEndpoints.Actor(principal), principal.ToUser()!.UserName, cancellationToken);
+            request.DueInWorkingDays!.Value), CasesEndpoints.Acting(principal).Name, principal.ToUser()!.UserName, cancellationToken);
         return TypedResults.Created($"/api/supervision/notices/{notice.Id}", notice);
     }
 
@@ -105,7 +105,7 @@ internal static class NoticeEndpoints
             return TypedResults.Problem(Problems.InvalidField("answer", "an answer says what was done"));
         var department = principal.ToUser()?.DepartmentCode;
         // Another department's notice is not found: departments do not see each other's notices.
-        var answered = department is null ? null : await desk.AnswerAsync(noticeId, department, request.Answer, CasesEndpoints.Actor(principal), cancellationToken);
+        var answered = department is null ? null : await desk.AnswerAsync(noticeId, department, request.Answer, CasesEndpoints.Acting(principal).Name, cancellationToken);
         return answered is null ? TypedResults.Problem(Problems.NotFound($"No notice {noticeId} to your department.")) : TypedResults.Ok(answered);
     }
 }

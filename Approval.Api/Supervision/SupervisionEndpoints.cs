@@ -108,11 +108,11 @@ internal static class SupervisionEndpoints
 
     private static Task<Results<Ok<SupervisedViolation>, ProblemHttpResult>> ConfirmAsync(long violationId, ReasonRequest? request, ClaimsPrincipal principal,
         ViolationReviews reviews, ViolationList list, TimeProvider time, CancellationToken cancellationToken) =>
-        ReviewAsync(violationId, ViolationVerdict.Confirm(CasesEndpoints.Actor(principal), request?.Reason, time.GetUtcNow()), reviews, list, cancellationToken);
+        ReviewAsync(violationId, ViolationVerdict.Confirm(CasesEndpoints.Acting(principal).Name, request?.Reason, time.GetUtcNow()), reviews, list, cancellationToken);
 
     private static Task<Results<Ok<SupervisedViolation>, ProblemHttpResult>> DismissAsync(long violationId, ReasonRequest? request, ClaimsPrincipal principal,
         ViolationReviews reviews, ViolationList list, TimeProvider time, CancellationToken cancellationToken) =>
-        ReviewAsync(violationId, ViolationVerdict.Dismiss(CasesEndpoints.Actor(principal), request?.Reason, time.GetUtcNow()), reviews, list, cancellationToken);
+        ReviewAsync(violationId, ViolationVerdict.Dismiss(CasesEndpoints.Acting(principal).Name, request?.Reason, time.GetUtcNow()), reviews, list, cancellationToken);
 
     private static async Task<Results<Ok<SupervisedViolation>, ProblemHttpResult>> ReviewAsync(long violationId, ViolationVerdict verdict,
         ViolationReviews reviews, ViolationList list, CancellationToken cancellationToken)

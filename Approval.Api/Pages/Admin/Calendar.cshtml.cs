@@ -90,7 +90,7 @@ public sealed class CalendarModel(CalendarSource calendars, CalendarEditor edito
     {
         if (HolidayScheduleInput.Read(year, days, out var problems) is not { } schedule)
             return Refuse(problems);
-        var administrator = CasesEndpoints.Actor(User);
+        var administrator = CasesEndpoints.Acting(User).Name;
         var before = calendars.Current;
         await editor.SaveAsync(schedule, administrator, cancellationToken);
         var outcome = await clocks.ApplyAsync(before, year, administrator, cancellationToken);

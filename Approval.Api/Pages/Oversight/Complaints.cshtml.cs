@@ -39,13 +39,13 @@ internal sealed class ComplaintsModel(ComplaintList list, ComplaintDesk desk, Ca
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public Task<IActionResult> OnPostTakeUpAsync(long complaintId, CancellationToken cancellationToken) =>
-        StepAsync(complaintId, "taken-up", () => desk.TakeUpAsync(complaintId, CasesEndpoints.Actor(User), cancellationToken), cancellationToken);
+        StepAsync(complaintId, "taken-up", () => desk.TakeUpAsync(complaintId, CasesEndpoints.Acting(User).Name, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostDeclineAsync(long complaintId, string? reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
             ModelState.AddModelError("reason", text["Acts.Complaints.ReasonRequired"]);
-        return StepAsync(complaintId, "declined", () => desk.DeclineAsync(complaintId, CasesEndpoints.Actor(User), reason!, cancellationToken), cancellationToken);
+        return StepAsync(complaintId, "declined", () => desk.DeclineAsync(complaintId, CasesEndpoints.Acting(User).Name, reason!, cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostTransferAsync(long complaintId, string? departmentCode, string? dueInWorkingDays, CancellationToken cancellationToken)
@@ -54,14 +54,14 @@ internal sealed class ComplaintsModel(ComplaintList list, ComplaintDesk desk, Ca
             ModelState.AddModelError("departmentCode", text["Acts.Notices.DepartmentRequired"]);
         var days = OversightActs.WorkingDays(dueInWorkingDays, "dueInWorkingDays", NoticeEndpoints.MaxDueWorkingDays, ModelState, text);
         return StepAsync(complaintId, "transferred",
-            () => desk.TransferAsync(complaintId, CasesEndpoints.Actor(User), departmentCode!.Trim(), days!.Value, cancellationToken), cancellationToken);
+            () => desk.TransferAsync(complaintId, CasesEndpoints.Acting(User).Name, departmentCode!.Trim(), days!.Value, cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostResolveAsync(long complaintId, string? outcome, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(outcome))
             ModelState.AddModelError("outcome", text["Acts.Complaints.OutcomeRequired"]);
-        return StepAsync(complaintId, "resolved", () => desk.ResolveAsync(complaintId, CasesEndpoints.Actor(User), outcome!, cancellationToken), cancellationToken);
+        return StepAsync(complaintId, "resolved", () => desk.ResolveAsync(complaintId, CasesEndpoints.Acting(User).Name, outcome!, cancellationToken), cancellationToken);
     }
 
     // The fields are checked first (nothing is saved with a wrong one); then the complaint's own rules decide.

@@ -76,7 +76,7 @@ internal sealed class NoticesModel(NoticeList list, CorrectionNoticeDesk desk, I
         }
         try
         {
-            await desk.IssueAsync(new NoticeToIssue(caseId, Department!.Trim(), Kind, Subject!, Body!, days!.Value), CasesEndpoints.Actor(User),
+            await desk.IssueAsync(new NoticeToIssue(caseId, Department!.Trim(), Kind, Subject!, Body!, days!.Value), CasesEndpoints.Acting(User).Name,
                 User.ToUser()!.UserName, cancellationToken);
         }
         catch (Exception e) when (OversightActs.Handles(e))

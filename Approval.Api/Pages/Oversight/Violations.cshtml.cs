@@ -60,7 +60,7 @@ internal sealed class ViolationsModel(ViolationList list, ViolationReviews revie
             await LoadAsync(cancellationToken);
             return Page();
         }
-        var actor = CasesEndpoints.Actor(User);
+        var actor = CasesEndpoints.Acting(User).Name;
         var given = verdict == ViolationReview.Dismissed ? ViolationVerdict.Dismiss(actor, reason, time.GetUtcNow()) : ViolationVerdict.Confirm(actor, reason, time.GetUtcNow());
         if (given.Problem() is not null)
         {

@@ -67,7 +67,7 @@ public sealed class RegisterModel(ICatalog catalog, CaseIntake intake, CaseFiles
         try
         {
             var submitted = await intake.SubmitAsync(new Application(item.Code, applicant, data), User.ToUser()!.Id, IdempotencyKey, cancellationToken);
-            await ItemForm.AttachAsync(submitted, uploads, files, CasesEndpoints.Actor(User), cancellationToken);
+            await ItemForm.AttachAsync(submitted, uploads, files, CasesEndpoints.Acting(User).Name, cancellationToken);
             return Redirect($"/workbench/cases/{submitted.Case.Id}?done=registered");
         }
         catch (Exception e) when (DomainProblems.Handles(e))

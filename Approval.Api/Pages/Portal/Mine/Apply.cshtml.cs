@@ -60,7 +60,7 @@ public sealed class ApplyModel(ICatalog catalog, CaseIntake intake, CaseFiles fi
         try
         {
             var submitted = await intake.SubmitAsync(application, user.Id, IdempotencyKey, cancellationToken);
-            await ItemForm.AttachAsync(submitted, uploads, files, CasesEndpoints.Actor(User), cancellationToken);
+            await ItemForm.AttachAsync(submitted, uploads, files, CasesEndpoints.Acting(User).Name, cancellationToken);
             return Redirect($"/portal/mine/cases/{submitted.Case.Id}?submitted=true");
         }
         catch (Exception e) when (DomainProblems.Handles(e))

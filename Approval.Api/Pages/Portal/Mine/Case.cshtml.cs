@@ -32,7 +32,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, Applican
             foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("file.", StringComparison.Ordinal)))
             {
                 await using var content = file.OpenReadStream();
-                await files.AttachAsync(caseId, file.FileName, file.ContentType, file.Length, content, file.Name["file.".Length..], CasesEndpoints.Actor(User), cancellationToken);
+                await files.AttachAsync(caseId, file.FileName, file.ContentType, file.Length, content, file.Name["file.".Length..], CasesEndpoints.Acting(User).Name, cancellationToken);
             }
             await desk.SupplementAsync(caseId, Actor.Of(User.ToUser()!), null, cancellationToken);
         }, cancellationToken);
