@@ -21,7 +21,7 @@ internal static class AbsenceEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SetMyAbsence");
         group.MapDelete("/", async (ClaimsPrincipal principal, EfAbsences absences, CancellationToken ct) =>
             {
-                await absences.ClearAsync(principal.ToUser()!, ct);
+                await absences.ClearAsync(principal.ToUser()!.UserName, ct);
                 return Results.NoContent();
             })
             .WithSummary("Ends the caller's absence.").WithName("EndMyAbsence");
