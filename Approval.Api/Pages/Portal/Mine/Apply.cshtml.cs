@@ -47,7 +47,7 @@ public sealed class ApplyModel(ICatalog catalog, CaseIntake intake, CaseFiles fi
         if (string.IsNullOrWhiteSpace(IdempotencyKey))
             IdempotencyKey = Guid.NewGuid().ToString("N");
         var form = Form.Read(Request.Form);
-        var uploads = Form.Files(Request.Form, ModelState);
+        var uploads = Form.Files(Request.Form, ModelState, text);
         if (ModelState.ErrorCount > 0)
         {
             ModelState.AddModelError("", text["Problem.Invalid"]);
