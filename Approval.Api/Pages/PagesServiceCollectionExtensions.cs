@@ -38,6 +38,10 @@ internal static class PagesServiceCollectionExtensions
             sp.GetRequiredService<Approval.Api.WorkLists.DepartmentTaskList>(), sp.GetRequiredService<Approval.Api.WorkLists.ApplicantCaseList>(),
             sp.GetRequiredService<Approval.Api.WorkLists.WorkListCounts>(), sp.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Approval.Api.Pages.Portal.Mine.ApplicantComplaints(sp.GetRequiredService<Approval.Api.Supervision.ComplaintDesk>(),
+            sp.GetRequiredService<Approval.Api.Supervision.ComplaintList>(),
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Approval.Api.Persistence.ApprovalDbContext>>()));
+        services.AddSingleton<Approval.Api.Drafts.ApplicationDrafts>();
         services.AddSingleton<DeadlineText>();
 
         // A page asks a person to sign in; an API client still gets its 401/403 problem details.

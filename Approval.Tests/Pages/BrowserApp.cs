@@ -36,6 +36,9 @@ internal sealed class BrowserApp : IAsyncDisposable
 
     public FakeTimeProvider Clock => _factory.Clock;
 
+    /// <summary>The running application's services, for a step taken by someone whose pages are not under test.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static async Task<BrowserApp> StartAsync()
     {
         var chromium = ChromiumPath();
