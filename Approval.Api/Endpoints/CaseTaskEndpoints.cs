@@ -107,7 +107,7 @@ internal static class CaseTaskEndpoints
             return TypedResults.Problem(Problems.InvalidField("verdict", "must be Approve, ApproveWithConditions, ReturnForSupplement or Refuse"));
         var reason = request.Reason?.Trim();
         if (new Opinion("", verdict, reason, null).Problem() is { } problem)
-            return TypedResults.Problem(Problems.InvalidField("reason", problem));
+            return TypedResults.Problem(Problems.InvalidField("reason", problem.Text));
         return await CasesEndpoints.Step(() => desk.GiveOpinionAsync(caseId, taskId, CasesEndpoints.Acting(principal), verdict, reason, cancellationToken), principal);
     }
 

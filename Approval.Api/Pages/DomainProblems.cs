@@ -1,6 +1,7 @@
 using Approval.Api.Pages.Localization;
 using Approval.Workflows.Cases;
 using Microsoft.AspNetCore.Mvc;
+using Approval.Workflows.Refusals;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +14,8 @@ namespace Approval.Api.Pages;
 internal static class DomainProblems
 {
     public static bool Handles(Exception exception) => exception is ApplicationInvalidException or CaseRuleException or CaseConflictException
-        or CaseNotFoundException or Approval.Workflows.Calendar.CalendarYearMissingException or Approval.Engine.Hosting.WorkflowConcurrencyException;
+        or CaseNotFoundException or Approval.Workflows.Calendar.CalendarYearMissingException or Approval.Engine.Hosting.WorkflowConcurrencyException
+        or Approval.Workflows.Supervision.SupervisionRuleException or Approval.Workflows.Inputs.InputTooLongException or IdempotencyKeyReusedException;
 
     /// <summary>
     /// A refusal of the person rather than of their input: a step they may not take (403) or a case or task that is not
@@ -33,17 +35,37 @@ internal static class DomainProblems
         {
             case ApplicationInvalidException invalid:
                 foreach (var error in invalid.Errors)
-                    state.AddModelError(error.Field, error.Reason);
+                    state.AddModelError(error.Field, error.Refusal is { } why ? text.Say(why) : error.Reason);
                 state.AddModelError("", text["Problem.Invalid"]);
                 break;
             case CaseConflictException or Approval.Engine.Hosting.WorkflowConcurrencyException:
                 state.AddModelError("", text["Problem.Conflict"]);
+                break;
+            case Approval.Workflows.Inputs.InputTooLongException tooLong:
+                state.AddModelError(tooLong.Field, text.Say(tooLong.Refusal));
+                state.AddModelError("", text["Problem.Invalid"]);
+                break;
+            case IRefused refused when FieldOf(refused.Refusal.Code) is { } field:
+                state.AddModelError(field, text.Say(refused.Refusal));
+                state.AddModelError("", text["Problem.Invalid"]);
+                break;
+            case IRefused refused:
+                // The domain's sentence is English: the page says the refusal's code in the reader's language.
+                state.AddModelError("", text["Problem.NotPossible", text.Say(refused.Refusal)]);
                 break;
             default:
                 state.AddModelError("", text["Problem.NotPossible", exception.Message]);
                 break;
         }
     }
+
+    // Rules about one thing the person typed, said at that field of the form (the forms name their fields as the API does).
+    private static string? FieldOf(RefusalCode code) => code switch
+    {
+        RefusalCode.ComplaintNeedsContact => "contact",
+        RefusalCode.ComplaintNeedsBody => "body",
+        _ => null,
+    };
 
     /// <summary>The messages not tied to a field, for the top of the page.</summary>
     public static string? TopMessage(ModelStateDictionary state) =>

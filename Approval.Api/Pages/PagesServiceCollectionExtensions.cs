@@ -41,6 +41,10 @@ internal static class PagesServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DepartmentNotices(sp.GetRequiredService<Approval.Api.Supervision.NoticeList>(),
             sp.GetRequiredService<Approval.Api.Supervision.CorrectionNoticeDesk>()));
+        services.AddSingleton(sp => new Approval.Api.Pages.Portal.Mine.ApplicantComplaints(sp.GetRequiredService<Approval.Api.Supervision.ComplaintDesk>(),
+            sp.GetRequiredService<Approval.Api.Supervision.ComplaintList>(),
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Approval.Api.Persistence.ApprovalDbContext>>()));
+        services.AddSingleton<Approval.Api.Drafts.ApplicationDrafts>();
         services.AddSingleton<DeadlineText>();
         services.AddSingleton<Oversight.CaseNumbers>();
         // The supervision hall's reads: the API's internal query classes, hence the factory.

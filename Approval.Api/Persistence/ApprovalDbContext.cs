@@ -35,6 +35,7 @@ public abstract partial class ApprovalDbContext(DbContextOptions options) : DbCo
         modelBuilder.Entity<IncidentRecord>(Incident);
         modelBuilder.Entity<ExecutionLogRecord>(LogEntry);
         ConfigureDomain(modelBuilder);
+        ConfigureDrafts(modelBuilder);
     }
 
     private static void Definition(EntityTypeBuilder<WorkflowDefinitionRecord> definition)

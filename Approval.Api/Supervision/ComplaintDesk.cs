@@ -4,6 +4,7 @@ using Approval.Workflows.Cases;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Supervision;
 using Microsoft.EntityFrameworkCore;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Api.Supervision;
 
@@ -50,7 +51,7 @@ internal sealed class ComplaintDesk(IDbContextFactory<ApprovalDbContext> context
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             if (!await db.Departments.AnyAsync(d => d.Code == departmentCode, cancellationToken))
-                throw new SupervisionRuleException($"there is no department {departmentCode}");
+                throw new SupervisionRuleException(Refusal.Of(RefusalCode.NoSuchDepartment, $"there is no department {departmentCode}"));
         }
         return await StepAsync(id, (c, now) => c.Transferred(by, departmentCode, calculator.DueAt(now, dueInWorkingDays)!.Value, now), by,
             c => $"transferred (转办) to {c.TransferredTo}, due {c.TransferDueAt:O}", cancellationToken,

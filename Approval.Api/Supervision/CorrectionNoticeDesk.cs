@@ -4,6 +4,7 @@ using Approval.Workflows.Cases;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Supervision;
 using Microsoft.EntityFrameworkCore;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Api.Supervision;
 
@@ -25,12 +26,12 @@ internal sealed class CorrectionNoticeDesk(IDbContextFactory<ApprovalDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Departments.AnyAsync(d => d.Code == request.DepartmentCode, cancellationToken))
-            throw new SupervisionRuleException($"there is no department {request.DepartmentCode}");
+            throw new SupervisionRuleException(Refusal.Of(RefusalCode.NoSuchDepartment, $"there is no department {request.DepartmentCode}"));
         Case? @case = null;
         if (request.CaseId is { } caseId)
         {
             await using var session = await sessions.OpenAsync(cancellationToken);
-            @case = await session.FindAsync(caseId, cancellationToken) ?? throw new CaseNotFoundException($"No case {caseId}.");
+            @case = await session.FindAsync(caseId, cancellationToken) ?? throw new CaseNotFoundException(Refusal.Of(RefusalCode.CaseNotFound, $"No case {caseId}."));
         }
         var now = time.GetUtcNow();
         var due = calculator.DueAt(now, request.DueInWorkingDays)!.Value;

@@ -117,7 +117,8 @@ public sealed class CaseStoryPageTests
         await page.FillEnterpriseFormAsync("错误示范有限公司", legalRepresentativeId: "110105194912310021");
         await page.Locator("[data-testid=apply-form] button[type=submit]").ClickAsync();
         await Expect(page.Locator("[data-testid=problem]")).ToHaveTextAsync("请更正标出的内容后重新提交。");
-        await Expect(page.Locator("#field-legalRepresentativeId-error")).ToBeVisibleAsync();
+        // The domain's reason in the page's language, not the API's English.
+        await Expect(page.Locator("#field-legalRepresentativeId-error")).ToHaveTextAsync("居民身份证号码的校验码不正确");
         await Expect(page.Locator("#field-legalRepresentativeId")).ToHaveAttributeAsync("aria-invalid", "true");
         await page.ShotAsync("field-error");
         await page.GotoAsync("/portal/mine/cases");

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Applicants;
 
@@ -16,31 +17,31 @@ public sealed record ResidentIdNumber
     /// <summary>The date of birth the number encodes.</summary>
     public DateOnly BirthDate => DateOnly.ParseExact(Value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture);
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out ResidentIdNumber? id, out string? reason)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ResidentIdNumber? id, out Refusal? reason)
     {
         id = null;
         var value = text?.Trim().ToUpperInvariant() ?? "";
         if (value.Length != 18)
         {
-            reason = "a resident ID number has 18 characters";
+            reason = Refusal.Of(RefusalCode.ResidentIdLength, $"a resident ID number has 18 characters");
             return false;
         }
         for (var i = 0; i < 17; i++)
         {
             if (!char.IsAsciiDigit(value[i]))
             {
-                reason = "the first 17 characters of a resident ID number are digits";
+                reason = Refusal.Of(RefusalCode.ResidentIdDigits, $"the first 17 characters of a resident ID number are digits");
                 return false;
             }
         }
         if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) || birth.Year < 1800)
         {
-            reason = "characters 7–14 of a resident ID number are not a valid date of birth";
+            reason = Refusal.Of(RefusalCode.ResidentIdBirthDate, $"characters 7–14 of a resident ID number are not a valid date of birth");
             return false;
         }
         if (value[17] != CheckDigitOf(value.AsSpan(0, 17)))
         {
-            reason = "the check digit of the resident ID number is wrong";
+            reason = Refusal.Of(RefusalCode.ResidentIdCheckDigit, $"the check digit of the resident ID number is wrong");
             return false;
         }
         id = new ResidentIdNumber(value);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Applicants;
 
@@ -13,13 +14,13 @@ public sealed record UnifiedSocialCreditCode
 
     public string Value { get; }
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out UnifiedSocialCreditCode? code, out string? reason)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out UnifiedSocialCreditCode? code, out Refusal? reason)
     {
         code = null;
         var value = text?.Trim().ToUpperInvariant() ?? "";
         if (value.Length != 18)
         {
-            reason = "a unified social credit code has 18 characters";
+            reason = Refusal.Of(RefusalCode.CreditCodeLength, $"a unified social credit code has 18 characters");
             return false;
         }
         var sum = 0;
@@ -28,7 +29,7 @@ public sealed record UnifiedSocialCreditCode
             var digit = Alphabet.IndexOf(value[i], StringComparison.Ordinal);
             if (digit < 0)
             {
-                reason = $"'{value[i]}' is not a character of a unified social credit code";
+                reason = Refusal.Of(RefusalCode.CreditCodeCharacter, $"'{value[i]}' is not a character of a unified social credit code");
                 return false;
             }
             sum += digit * Weights[i];
@@ -36,7 +37,7 @@ public sealed record UnifiedSocialCreditCode
         var check = (31 - sum % 31) % 31;
         if (value[17] != Alphabet[check])
         {
-            reason = "the check character of the unified social credit code is wrong";
+            reason = Refusal.Of(RefusalCode.CreditCodeCheckCharacter, $"the check character of the unified social credit code is wrong");
             return false;
         }
         code = new UnifiedSocialCreditCode(value);

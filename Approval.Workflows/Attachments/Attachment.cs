@@ -1,3 +1,5 @@
+using Approval.Workflows.Refusals;
+
 namespace Approval.Workflows.Attachments;
 
 /// <summary>A file attached to a case (a scanned material): kept outside the database, known here by its content hash.</summary>
@@ -29,16 +31,16 @@ public sealed class AttachmentRules
     };
 
     /// <summary>Why a file may not be attached, or null.</summary>
-    public string? Problem(string fileName, string contentType, long size)
+    public Refusal? Problem(string fileName, string contentType, long size)
     {
         if (size <= 0)
-            return "the file is empty";
+            return Refusal.Of(RefusalCode.FileEmpty, $"the file is empty");
         if (size > MaxBytes)
-            return $"the file is larger than {MaxBytes / (1024 * 1024)} MB";
+            return Refusal.Of(RefusalCode.FileTooLarge, $"the file is larger than {MaxBytes / (1024 * 1024)} MB");
         if (!Types.TryGetValue(contentType, out var extensions))
-            return $"files of type {contentType} are not accepted (PDF, JPEG, PNG, OFD, DOCX are)";
+            return Refusal.Of(RefusalCode.FileTypeNotAccepted, $"files of type {contentType} are not accepted (PDF, JPEG, PNG, OFD, DOCX are)");
         if (!extensions.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase))
-            return $"the file name's extension does not match its type {contentType}";
+            return Refusal.Of(RefusalCode.FileExtensionMismatch, $"the file name's extension does not match its type {contentType}");
         return null;
     }
 

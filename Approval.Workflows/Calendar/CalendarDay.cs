@@ -1,3 +1,5 @@
+using Approval.Workflows.Refusals;
+
 namespace Approval.Workflows.Calendar;
 
 /// <summary>What kind of day a date is.</summary>
@@ -28,8 +30,12 @@ public sealed record SpecialDay(DateOnly Date, string Name, bool IsOffDay);
 public sealed record HolidaySchedule(int Year, IReadOnlyList<SpecialDay> Days);
 
 /// <summary>A date outside the years the calendar has a schedule for (or answers provisionally): never guessed as plain Monday–Friday.</summary>
-public sealed class CalendarYearMissingException(int year)
-    : Exception($"The working-day calendar has no holiday schedule for {year}, nor a provisional one from the statute: an administrator must add the year before dates in it can be counted.")
+public sealed class CalendarYearMissingException(int year) : Exception(RefusalOf(year).Text), IRefused
 {
     public int Year { get; } = year;
+
+    public Refusal Refusal { get; } = RefusalOf(year);
+
+    private static Refusal RefusalOf(int year) => Refusal.Of(RefusalCode.CalendarYearMissing,
+        $"The working-day calendar has no holiday schedule for {year}, nor a provisional one from the statute: an administrator must add the year before dates in it can be counted.");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Approval.Workflows.Catalog;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Calendar;
 
@@ -45,7 +46,7 @@ public static class HolidayScheduleInput
             var field = $"days[{i}]";
             if (days[i] is not { } day)
             {
-                errors.Add(new FieldError(field, "is required"));
+                errors.Add(new FieldError(field, Refusal.Of(RefusalCode.Required, $"is required")));
                 continue;
             }
             DateOnly? date = null;
@@ -63,7 +64,7 @@ public static class HolidayScheduleInput
             if (string.IsNullOrEmpty(name))
                 errors.Add(new FieldError($"{field}.name", "is required (e.g. 春节)"));
             else if (name.Length > MaxNameLength)
-                errors.Add(new FieldError($"{field}.name", $"at most {MaxNameLength} characters"));
+                errors.Add(new FieldError($"{field}.name", Refusal.Of(RefusalCode.TextTooLong, $"at most {MaxNameLength} characters")));
             if (day.IsOffDay is null)
                 errors.Add(new FieldError($"{field}.isOffDay", "is required: true for a day off, false for a make-up working day (调休上班)"));
             if (date is not null && !string.IsNullOrEmpty(name) && day.IsOffDay is { } off)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Approval.Workflows.Applicants;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Inputs;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Cases;
 
@@ -51,9 +52,9 @@ public sealed record Application(string ItemCode, Applicant Applicant, JsonObjec
     {
         var errors = new List<FieldError>();
         if (item is null)
-            errors.Add(new FieldError("itemCode", $"'{ItemCode}' is not an item of the catalog"));
+            errors.Add(new FieldError("itemCode", Refusal.Of(RefusalCode.ItemNotInCatalog, $"'{ItemCode}' is not an item of the catalog")));
         if (string.IsNullOrWhiteSpace(Applicant.Name))
-            errors.Add(new FieldError("applicant.name", "is required"));
+            errors.Add(new FieldError("applicant.name", Refusal.Of(RefusalCode.Required, $"is required")));
         var idOk = Applicant.Kind == ApplicantKind.Person
             ? ResidentIdNumber.TryParse(Applicant.IdNumber, out _, out var reason)
             : UnifiedSocialCreditCode.TryParse(Applicant.IdNumber, out _, out reason);

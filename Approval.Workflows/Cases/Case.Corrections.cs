@@ -1,4 +1,6 @@
 using Approval.Workflows.Inputs;
+using Approval.Workflows.Refusals;
+
 namespace Approval.Workflows.Cases;
 
 public sealed partial class Case
@@ -7,11 +9,11 @@ public sealed partial class Case
     public CaseTask PrepareTaskReopening(string taskId, string administrator, string reason, CaseClock clock)
     {
         TextLimits.Check("reason", reason, TextLimits.Reason);
-        Require(!string.IsNullOrWhiteSpace(reason), "a correction states its reason");
-        Require(Status is CaseStatus.InReview or CaseStatus.Suspended or CaseStatus.Decided, "only a case not yet delivered or closed can be corrected");
-        var task = _tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new CaseRuleException($"the case has no task {taskId}");
-        Require(task.Status == TaskStatus.Completed, "only a completed task can be reopened");
-        Require(task.ActivityId is not null, "the task's process step is unknown");
+        Require(!string.IsNullOrWhiteSpace(reason), Refusal.Of(RefusalCode.CorrectionStatesReason, $"a correction states its reason"));
+        Require(Status is CaseStatus.InReview or CaseStatus.Suspended or CaseStatus.Decided, Refusal.Of(RefusalCode.CorrectOnlyUndelivered, $"only a case not yet delivered or closed can be corrected"));
+        var task = _tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new CaseRuleException(Refusal.Of(RefusalCode.NoSuchTask, $"the case has no task {taskId}"));
+        Require(task.Status == TaskStatus.Completed, Refusal.Of(RefusalCode.ReopenOnlyCompletedTask, $"only a completed task can be reopened"));
+        Require(task.ActivityId is not null, Refusal.Of(RefusalCode.TaskStepUnknown, $"the task's process step is unknown"));
         task.Supersede();
         BackToReview(administrator, reason, $"reopened {task.DepartmentCode}'s review", clock);
         return task;
@@ -21,16 +23,16 @@ public sealed partial class Case
     public void PrepareDecisionReopening(string administrator, string reason, CaseClock clock)
     {
         TextLimits.Check("reason", reason, TextLimits.Reason);
-        Require(!string.IsNullOrWhiteSpace(reason), "a correction states its reason");
-        Require(Status == CaseStatus.Decided, "only a decided case not yet delivered can have its decision reopened");
+        Require(!string.IsNullOrWhiteSpace(reason), Refusal.Of(RefusalCode.CorrectionStatesReason, $"a correction states its reason"));
+        Require(Status == CaseStatus.Decided, Refusal.Of(RefusalCode.ReopenDecisionOnlyDecided, $"only a decided case not yet delivered can have its decision reopened"));
         BackToReview(administrator, reason, $"withdrew the decision ({Decision!.Verdict})", clock);
     }
 
     /// <summary>收费: records a fee charged; one different from the catalog's is 违规收费, recorded as a violation.</summary>
     public void ChargeFee(string clerk, decimal amount, decimal catalogFee, CaseClock clock, string? window = null)
     {
-        Require(amount >= 0, "a fee is not negative");
-        Require(IsOpen, "fees are charged on an open case");
+        Require(amount >= 0, Refusal.Of(RefusalCode.FeeNotNegative, $"a fee is not negative"));
+        Require(IsOpen, Refusal.Of(RefusalCode.FeesOnOpenCase, $"fees are charged on an open case"));
         Record(clock.Now, clerk, CaseAction.FeeCharged, null, $"{amount:0.00} (catalog {catalogFee:0.00})", window);
         if (amount != catalogFee)
             RecordViolation(new Violation(ViolationKind.FeeMismatch, clock.Now, LeadDepartmentCode, clerk, $"charged {amount:0.00} yuan; the catalog's fee is {catalogFee:0.00}") { WindowCode = window });

@@ -1,5 +1,6 @@
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Inputs;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Cases;
 
@@ -17,18 +18,18 @@ public sealed partial class Case
         bool applicantInGoodStanding, CaseClock clock, string? window = null)
     {
         TextLimits.Check("missingMaterials", materialCodes, TextLimits.Code);
-        Require(Status == CaseStatus.Submitted, "only a submitted application can be accepted");
-        Require(applicantInGoodStanding, "the applicant's credit record excludes acceptance with missing materials (容缺受理)");
-        Require(materialCodes.Count > 0, "name the materials accepted as missing");
+        Require(Status == CaseStatus.Submitted, Refusal.Of(RefusalCode.OnlySubmittedAccepted, $"only a submitted application can be accepted"));
+        Require(applicantInGoodStanding, Refusal.Of(RefusalCode.CreditExcludesMissingMaterials, $"the applicant's credit record excludes acceptance with missing materials (容缺受理)"));
+        Require(materialCodes.Count > 0, Refusal.Of(RefusalCode.NameMissingMaterials, $"name the materials accepted as missing"));
         foreach (var code in materialCodes)
         {
             var material = item.Materials.FirstOrDefault(m => m.Code == code);
-            Require(material is not null, $"'{code}' is not a material of {item.Name}");
-            Require(material!.MayBeMissing, $"{material.Name} is a key material: it may not be missing at acceptance");
+            Require(material is not null, Refusal.Of(RefusalCode.NotAMaterialOfItem, $"'{code}' is not a material of {item.Name}"));
+            Require(material!.MayBeMissing, Refusal.Of(RefusalCode.KeyMaterialMayNotBeMissing, $"{material.Name} is a key material: it may not be missing at acceptance"));
         }
         var latest = clock.Due.Calendar.AddWorkingDays(clock.Due.Hours.DateOf(clock.Now), item.PromisedLimitDays);
-        Require(promisedBy <= latest, $"the promised date may not be later than the promised limit ({latest:yyyy-MM-dd})");
-        Require(promisedBy >= clock.Due.Hours.DateOf(clock.Now), "the promised date has passed");
+        Require(promisedBy <= latest, Refusal.Of(RefusalCode.PromisedDateAfterLimit, $"the promised date may not be later than the promised limit ({latest:yyyy-MM-dd})"));
+        Require(promisedBy >= clock.Due.Hours.DateOf(clock.Now), Refusal.Of(RefusalCode.PromisedDatePassed, $"the promised date has passed"));
 
         Accept(clerk, clock, window);
         Promise = new MaterialPromise([.. materialCodes], promisedBy, clock.Now);
@@ -42,10 +43,10 @@ public sealed partial class Case
     public void ReceivePromisedMaterials(string actor, IReadOnlyList<string> materialCodes, CaseClock clock, string? window = null)
     {
         TextLimits.Check("materialCodes", materialCodes, TextLimits.Code);
-        Require(Promise is not null && IsOpen, "no materials are owed on this case");
-        Require(materialCodes.Count > 0, "name the materials received");
+        Require(Promise is not null && IsOpen, Refusal.Of(RefusalCode.NoMaterialsOwed, $"no materials are owed on this case"));
+        Require(materialCodes.Count > 0, Refusal.Of(RefusalCode.NameMaterialsReceived, $"name the materials received"));
         var notOwed = materialCodes.Except(Promise!.MaterialCodes, StringComparer.Ordinal).ToList();
-        Require(notOwed.Count == 0, $"not owed under the promise: {string.Join("、", notOwed)} (owed: {string.Join("、", Promise.MaterialCodes)})");
+        Require(notOwed.Count == 0, Refusal.Of(RefusalCode.NotOwedUnderPromise, $"not owed under the promise: {string.Join("、", notOwed)} (owed: {string.Join("、", Promise.MaterialCodes)})"));
         var remaining = Promise.MaterialCodes.Except(materialCodes, StringComparer.Ordinal).ToList();
         Record(clock.Now, actor, CaseAction.Supplemented, null, string.Join("、", materialCodes), window);
         Promise = remaining.Count == 0 ? null : Promise with { MaterialCodes = remaining };
@@ -80,8 +81,8 @@ public sealed partial class Case
     /// <summary>终止: the case ends without a decision (e.g. the promised materials never came).</summary>
     public void Terminate(string actor, string reason, CaseClock clock)
     {
-        Require(IsOpen && Status != CaseStatus.Decided, "only an open, undecided case can be terminated");
-        Require(!string.IsNullOrWhiteSpace(reason), "a termination states its reason");
+        Require(IsOpen && Status != CaseStatus.Decided, Refusal.Of(RefusalCode.TerminateOnlyOpenUndecided, $"only an open, undecided case can be terminated"));
+        Require(!string.IsNullOrWhiteSpace(reason), Refusal.Of(RefusalCode.TerminationStatesReason, $"a termination states its reason"));
         End(actor, reason, clock);
     }
 
@@ -91,7 +92,7 @@ public sealed partial class Case
     /// </summary>
     public void TerminateForBrokenPromise(CaseClock clock)
     {
-        Require(PromiseBroken(clock), "the promised materials are not overdue");
+        Require(PromiseBroken(clock), Refusal.Of(RefusalCode.PromiseNotOverdue, $"the promised materials are not overdue"));
         End("system", $"容缺材料未在承诺期限（{Promise!.PromisedBy:yyyy-MM-dd}）内补齐 (promised materials not delivered in time)", clock);
     }
 

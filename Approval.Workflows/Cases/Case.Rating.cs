@@ -1,3 +1,5 @@
+using Approval.Workflows.Refusals;
+
 namespace Approval.Workflows.Cases;
 
 public sealed partial class Case
@@ -11,11 +13,11 @@ public sealed partial class Case
     /// </summary>
     public void Rate(string applicant, Satisfaction level, string? comment, CaseClock clock)
     {
-        Require(Enum.IsDefined(level), "a rating is 1 (非常不满意) to 5 (非常满意)");
-        Require(Rating is null, "the case has already been rated; a rating is given once");
-        Require(Status is CaseStatus.Delivered or CaseStatus.Refused, "a case is rated once its result is delivered or it is refused");
+        Require(Enum.IsDefined(level), Refusal.Of(RefusalCode.RatingOneToFive, $"a rating is 1 (非常不满意) to 5 (非常满意)"));
+        Require(Rating is null, Refusal.Of(RefusalCode.RatedOnce, $"the case has already been rated; a rating is given once"));
+        Require(Status is CaseStatus.Delivered or CaseStatus.Refused, Refusal.Of(RefusalCode.RateOnlyDeliveredOrRefused, $"a case is rated once its result is delivered or it is refused"));
         var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        Require(trimmed is null || trimmed.Length <= ServiceRating.MaxCommentLength, $"a comment is at most {ServiceRating.MaxCommentLength} characters");
+        Require(trimmed is null || trimmed.Length <= ServiceRating.MaxCommentLength, Refusal.Of(RefusalCode.RatingCommentTooLong, $"a comment is at most {ServiceRating.MaxCommentLength} characters"));
         Rating = new ServiceRating(level, trimmed, applicant, clock.Now);
         Record(clock.Now, applicant, CaseAction.Rated, trimmed, $"{(int)level} {level.Chinese()}");
     }

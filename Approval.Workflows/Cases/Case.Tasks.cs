@@ -1,4 +1,6 @@
 using Approval.Workflows.Inputs;
+using Approval.Workflows.Refusals;
+
 namespace Approval.Workflows.Cases;
 
 public sealed partial class Case
@@ -6,7 +8,7 @@ public sealed partial class Case
     /// <summary>A department's review opens (its process reached an <c>Approval.DepartmentReview</c>).</summary>
     public CaseTask OpenTask(string taskId, string departmentCode, string bookmarkId, int limitDays, CaseClock clock)
     {
-        Require(Status is CaseStatus.InReview or CaseStatus.Suspended, "tasks open on a case in review");
+        Require(Status is CaseStatus.InReview or CaseStatus.Suspended, Refusal.Of(RefusalCode.TasksOpenInReview, $"tasks open on a case in review"));
         var task = new CaseTask(taskId, departmentCode, bookmarkId, limitDays, clock.Now, clock.Due.DueAt(clock.Now, limitDays));
         _tasks.Add(task);
         Record(clock.Now, "system", CaseAction.TaskOpened, null, $"{departmentCode}: due {task.DueAt:O}");
@@ -17,7 +19,7 @@ public sealed partial class Case
     public void ClaimTask(string taskId, string reviewer, CaseClock clock)
     {
         var task = OpenTaskById(taskId);
-        Require(task.ClaimedBy is null || task.ClaimedBy == reviewer, $"the task is claimed by {task.ClaimedBy}");
+        Require(task.ClaimedBy is null || task.ClaimedBy == reviewer, Refusal.Of(RefusalCode.TaskClaimedByAnother, $"the task is claimed by {task.ClaimedBy}"));
         task.Claim(reviewer);
         Record(clock.Now, reviewer, CaseAction.TaskClaimed, null, task.DepartmentCode);
     }
@@ -26,7 +28,7 @@ public sealed partial class Case
     public void ReleaseTask(string taskId, string reviewer, CaseClock clock)
     {
         var task = OpenTaskById(taskId);
-        Require(task.ClaimedBy == reviewer, "only the reviewer who claimed the task can release it");
+        Require(task.ClaimedBy == reviewer, Refusal.Of(RefusalCode.ReleaseOnlyByClaimer, $"only the reviewer who claimed the task can release it"));
         task.Release();
         Record(clock.Now, reviewer, CaseAction.TaskReleased, null, task.DepartmentCode);
     }
@@ -35,8 +37,8 @@ public sealed partial class Case
     public void DelegateTask(string taskId, string reviewer, string colleague, CaseClock clock)
     {
         var task = OpenTaskById(taskId);
-        Require(task.ClaimedBy == reviewer, "only the reviewer holding the task can delegate it");
-        Require(colleague != reviewer, "a task is delegated to someone else");
+        Require(task.ClaimedBy == reviewer, Refusal.Of(RefusalCode.DelegateOnlyByHolder, $"only the reviewer holding the task can delegate it"));
+        Require(colleague != reviewer, Refusal.Of(RefusalCode.DelegateToSomeoneElse, $"a task is delegated to someone else"));
         task.Delegate(reviewer, colleague);
         Record(clock.Now, reviewer, CaseAction.TaskDelegated, null, $"{task.DepartmentCode}: to {colleague}");
     }
@@ -45,7 +47,7 @@ public sealed partial class Case
     public void TakeBackTask(string taskId, string reviewer, CaseClock clock)
     {
         var task = OpenTaskById(taskId);
-        Require(task.DelegatedBy == reviewer, "only the reviewer who delegated the task can take it back");
+        Require(task.DelegatedBy == reviewer, Refusal.Of(RefusalCode.TakeBackOnlyByDelegator, $"only the reviewer who delegated the task can take it back"));
         task.Claim(reviewer);
         Record(clock.Now, reviewer, CaseAction.TaskClaimed, "taken back", task.DepartmentCode);
     }
@@ -55,7 +57,7 @@ public sealed partial class Case
     {
         TextLimits.Check("reason", reason, TextLimits.Reason);
         var task = OpenTaskById(taskId);
-        Require(!string.IsNullOrWhiteSpace(reason), "a reassignment states its reason");
+        Require(!string.IsNullOrWhiteSpace(reason), Refusal.Of(RefusalCode.ReassignmentStatesReason, $"a reassignment states its reason"));
         task.Claim(reviewer);
         Record(clock.Now, head, CaseAction.TaskReassigned, reason, $"{task.DepartmentCode}: to {reviewer}");
     }
@@ -65,7 +67,8 @@ public sealed partial class Case
     {
         TextLimits.Check("reason", opinion.Reason, TextLimits.Reason);
         var task = OpenTaskById(taskId);
-        Require(opinion.Problem() is null, opinion.Problem() ?? "");
+        if (opinion.Problem() is { } problem)
+            throw new CaseRuleException(problem);
         // A task the deadline sweep already saw turn red has its violation; one answered late between sweeps gets it now.
         if (task.DueAt is { } due && clock.Now > due && task.Level != Supervision.WarningLevel.Red)
             RecordViolation(new Violation(ViolationKind.OverdueTask, clock.Now, task.DepartmentCode, opinion.Reviewer, $"task due {due:O}, opinion given {clock.Now:O}"));
@@ -88,8 +91,8 @@ public sealed partial class Case
 
     private CaseTask OpenTaskById(string taskId)
     {
-        var task = _tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new CaseRuleException($"the case has no task {taskId}");
-        Require(task.IsOpen, "the task is closed");
+        var task = _tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new CaseRuleException(Refusal.Of(RefusalCode.NoSuchTask, $"the case has no task {taskId}"));
+        Require(task.IsOpen, Refusal.Of(RefusalCode.TaskClosed, $"the task is closed"));
         return task;
     }
 }

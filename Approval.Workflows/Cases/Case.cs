@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Approval.Workflows.Calendar;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Inputs;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Cases;
 
@@ -22,7 +23,10 @@ public sealed record SupplementRequest(DateTimeOffset At, string Clerk, IReadOnl
 public sealed record CaseDecision(Verdict Verdict, string? Reason, IReadOnlyList<Opinion> Reasons, string Signer, DateTimeOffset At);
 
 /// <summary>A rule of the case's lifecycle was broken by a request: nothing changed, the reason says why.</summary>
-public sealed class CaseRuleException(string message) : Exception(message);
+public sealed class CaseRuleException(Refusal refusal) : Exception(refusal.Text), IRefused
+{
+    public Refusal Refusal { get; } = refusal;
+}
 
 /// <summary>
 /// A case (办件): one application of one item, from submission to delivery. Every change goes through a method
@@ -111,7 +115,7 @@ public sealed partial class Case
     /// </summary>
     public void Accept(string clerk, CaseClock clock, string? window = null)
     {
-        Require(Status == CaseStatus.Submitted, "only a submitted application can be accepted");
+        Require(Status == CaseStatus.Submitted, Refusal.Of(RefusalCode.OnlySubmittedAccepted, $"only a submitted application can be accepted"));
         var now = clock.Now;
         if (now > clock.AcceptanceDeadline(ReceivedAt))
         {
@@ -130,8 +134,8 @@ public sealed partial class Case
     public void Refuse(string clerk, string reason, CaseClock clock, string? window = null)
     {
         TextLimits.Check("reason", reason, TextLimits.Reason);
-        Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested, "only an application not yet accepted can be refused");
-        Require(!string.IsNullOrWhiteSpace(reason), "a refusal states its reason (Art. 38)");
+        Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested, Refusal.Of(RefusalCode.RefuseOnlyNotYetAccepted, $"only an application not yet accepted can be refused"));
+        Require(!string.IsNullOrWhiteSpace(reason), Refusal.Of(RefusalCode.RefusalStatesReason, $"a refusal states its reason (Art. 38)"));
         Status = CaseStatus.Refused;
         ClosedAt = clock.Now;
         AcceptingWindowCode = window;
@@ -148,8 +152,8 @@ public sealed partial class Case
     public SupplementOutcome RequestSupplement(string clerk, IReadOnlyList<string> missingMaterials, CaseClock clock, string? window = null)
     {
         TextLimits.Check("missingMaterials", missingMaterials, TextLimits.Name);
-        Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested, "supplements are asked of an application not yet accepted");
-        Require(missingMaterials.Count > 0 && missingMaterials.All(m => !string.IsNullOrWhiteSpace(m)), "a supplement request lists every missing material");
+        Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested, Refusal.Of(RefusalCode.SupplementOnlyNotYetAccepted, $"supplements are asked of an application not yet accepted"));
+        Require(missingMaterials.Count > 0 && missingMaterials.All(m => !string.IsNullOrWhiteSpace(m)), Refusal.Of(RefusalCode.SupplementListsMaterials, $"a supplement request lists every missing material"));
         var now = clock.Now;
         if (_supplementRequests.Any(r => r.ApplicationRevision == ApplicationRevision))
         {
@@ -176,7 +180,7 @@ public sealed partial class Case
     public void Supplement(string applicant, JsonObject? form, CaseClock clock)
     {
         FormLimits.Check("form", form);
-        Require(Status == CaseStatus.SupplementRequested, "only a case waiting for supplements can be supplemented");
+        Require(Status == CaseStatus.SupplementRequested, Refusal.Of(RefusalCode.SupplementOnlyWhenRequested, $"only a case waiting for supplements can be supplemented"));
         if (form is not null)
             Form = (JsonObject)form.DeepClone();
         ApplicationRevision++;
@@ -233,8 +237,8 @@ public sealed partial class Case
     public void SuspendClock(string actor, string reason, int? expectedDays, CaseClock clock, string? departmentCode = null)
     {
         TextLimits.Check("reason", reason, TextLimits.Reason);
-        Require(Status == CaseStatus.InReview, "only a case in review can be suspended");
-        Require(!string.IsNullOrWhiteSpace(reason), "a suspension states its reason (Art. 45)");
+        Require(Status == CaseStatus.InReview, Refusal.Of(RefusalCode.SuspendOnlyInReview, $"only a case in review can be suspended"));
+        Require(!string.IsNullOrWhiteSpace(reason), Refusal.Of(RefusalCode.SuspensionStatesReason, $"a suspension states its reason (Art. 45)"));
         _suspensions.Add(new ClockSuspension(clock.Now, null));
         Status = CaseStatus.Suspended;
         SuspendingDepartmentCode = departmentCode;
@@ -249,7 +253,7 @@ public sealed partial class Case
     /// <summary>Restarts the case's clock; the suspended days do not count.</summary>
     public void ResumeClock(string actor, CaseClock clock)
     {
-        Require(Status == CaseStatus.Suspended, "only a suspended case can resume");
+        Require(Status == CaseStatus.Suspended, Refusal.Of(RefusalCode.ResumeOnlySuspended, $"only a suspended case can resume"));
         var open = _suspensions.FindLastIndex(s => s.Until is null);
         _suspensions[open] = _suspensions[open] with { Until = clock.Now };
         Status = CaseStatus.InReview;
@@ -263,13 +267,13 @@ public sealed partial class Case
     public void Extend(string head, string reason, CaseClock clock)
     {
         TextLimits.Check("reason", reason, TextLimits.Reason);
-        Require(Status is CaseStatus.InReview or CaseStatus.Suspended, "only a case in review can be extended");
-        Require(ExtensionDays == 0, "a case is extended once");
-        Require(!string.IsNullOrWhiteSpace(reason), "an extension states the reason told to the applicant (Art. 42)");
+        Require(Status is CaseStatus.InReview or CaseStatus.Suspended, Refusal.Of(RefusalCode.ExtendOnlyInReview, $"only a case in review can be extended"));
+        Require(ExtensionDays == 0, Refusal.Of(RefusalCode.ExtendedOnce, $"a case is extended once"));
+        Require(!string.IsNullOrWhiteSpace(reason), Refusal.Of(RefusalCode.ExtensionStatesReason, $"an extension states the reason told to the applicant (Art. 42)"));
         if (DueAt is { } due && clock.Now > due)
         {
             RecordViolation(new Violation(ViolationKind.LateExtension, clock.Now, LeadDepartmentCode, head, $"extension asked at {clock.Now:O}, after the limit {due:O}"));
-            throw new CaseRuleException("the limit has passed: an extension asked for now counts as overdue and is not granted");
+            throw new CaseRuleException(Refusal.Of(RefusalCode.ExtensionTooLate, $"the limit has passed: an extension asked for now counts as overdue and is not granted"));
         }
         ExtensionDays = ItemKind == ItemKind.Joint ? clock.Rules.JointExtensionDays : clock.Rules.ExtensionDays;
         Record(clock.Now, head, CaseAction.Extended, reason, $"+{ExtensionDays} working days");
@@ -280,10 +284,10 @@ public sealed partial class Case
     public void Decide(CaseDecision decision, CaseClock clock)
     {
         TextLimits.Check("reason", decision.Reason, TextLimits.Reason);
-        Require(Status == CaseStatus.InReview, "only a case in review can be decided");
+        Require(Status == CaseStatus.InReview, Refusal.Of(RefusalCode.DecideOnlyInReview, $"only a case in review can be decided"));
         // A refusal's reason is the head's own or a department's refusal; milder opinions (conditions, supplements) are not one.
         var refusalReasons = decision.Reasons.Where(r => r.Verdict == Verdict.Refuse).Select(r => r.Reason).Append(decision.Reason).ToList();
-        Require(decision.Verdict != Verdict.Refuse || refusalReasons.Any(r => !string.IsNullOrWhiteSpace(r)), "a refusal states its reason (Art. 38)");
+        Require(decision.Verdict != Verdict.Refuse || refusalReasons.Any(r => !string.IsNullOrWhiteSpace(r)), Refusal.Of(RefusalCode.RefusalStatesReason, $"a refusal states its reason (Art. 38)"));
         Decision = decision;
         Status = CaseStatus.Decided;
         Record(decision.At, decision.Signer, CaseAction.Decided, decision.Reason, decision.Verdict.ToString());
@@ -312,8 +316,8 @@ public sealed partial class Case
     /// <summary>办结/出件: the result is handed out at the clerk's <paramref name="window"/>.</summary>
     public void Deliver(string clerk, CaseClock clock, string? window = null)
     {
-        Require(Status == CaseStatus.Decided, "only a decided case can be delivered");
-        Require(Promise is null, "the result is handed out once the promised materials (容缺) are in");
+        Require(Status == CaseStatus.Decided, Refusal.Of(RefusalCode.DeliverOnlyDecided, $"only a decided case can be delivered"));
+        Require(Promise is null, Refusal.Of(RefusalCode.DeliverAfterPromisedMaterials, $"the result is handed out once the promised materials (容缺) are in"));
         Status = CaseStatus.Delivered;
         ClosedAt = clock.Now;
         DeliveringWindowCode = window;
@@ -326,7 +330,7 @@ public sealed partial class Case
     {
         TextLimits.Check("reason", reason, TextLimits.Reason);
         Require(Status is CaseStatus.Submitted or CaseStatus.SupplementRequested or CaseStatus.InReview or CaseStatus.Suspended,
-            "a decided or closed case cannot be withdrawn");
+            Refusal.Of(RefusalCode.WithdrawOnlyOpen, $"a decided or closed case cannot be withdrawn"));
         Status = CaseStatus.Withdrawn;
         ClosedAt = clock.Now;
         WindowStep = null;
@@ -352,7 +356,7 @@ public sealed partial class Case
     private void Record(DateTimeOffset at, string actor, CaseAction action, string? reason = null, string? detail = null, string? window = null) =>
         _timeline.Add(new CaseEvent(at, actor, action, reason, detail) { WindowCode = window });
 
-    private static void Require(bool condition, string rule)
+    private static void Require(bool condition, Refusal rule)
     {
         if (!condition)
             throw new CaseRuleException(rule);

@@ -1,4 +1,5 @@
 using Approval.Workflows.People;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Cases;
 
@@ -6,7 +7,10 @@ namespace Approval.Workflows.Cases;
 public delegate void CaseAccessRule(Actor actor, Case @case);
 
 /// <summary>The actor may see the case but not do this step on it.</summary>
-public sealed class CaseAccessDeniedException(string message) : Exception(message);
+public sealed class CaseAccessDeniedException(Refusal refusal) : Exception(refusal.Text), IRefused
+{
+    public Refusal Refusal { get; } = refusal;
+}
 
 /// <summary>
 /// Record-level rules, on top of the role policies of each endpoint: who sees a case (one they may not see is not there
@@ -27,25 +31,25 @@ public static class CaseAccess
 
     /// <summary>The window's steps (受理, 不予受理, 补正, 容缺后补, 出件) are a window clerk's.</summary>
     public static void AtTheWindow(Actor actor, Case @case) =>
-        Require(actor.Role == Role.WindowClerk, "the window's steps are a window clerk's");
+        Require(actor.Role == Role.WindowClerk, Refusal.Of(RefusalCode.WindowStepsAreAClerks, $"the window's steps are a window clerk's"));
 
     /// <summary>The applicant's steps are the applicant's own, on their own case (which only they see among applicants).</summary>
     public static void OwnApplication(Actor actor, Case @case) =>
-        Require(actor.Role == Role.Applicant, "only the applicant acts on their application");
+        Require(actor.Role == Role.Applicant, Refusal.Of(RefusalCode.OnlyTheApplicantActs, $"only the applicant acts on their application"));
 
     /// <summary>A department's staff act on their own department's tasks only.</summary>
     public static CaseAccessRule OnOwnTask(string taskId) => (actor, @case) =>
     {
         RequireDepartmentStaff(actor);
-        var task = @case.Tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new CaseNotFoundException($"Case {@case.Id} has no task {taskId}.");
-        Require(task.DepartmentCode == actor.DepartmentCode, $"the task belongs to {task.DepartmentCode}");
+        var task = @case.Tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new CaseNotFoundException(Refusal.Of(RefusalCode.CaseHasNoTask, $"Case {@case.Id} has no task {taskId}."));
+        Require(task.DepartmentCode == actor.DepartmentCode, Refusal.Of(RefusalCode.TaskOfAnotherDepartment, $"the task belongs to {task.DepartmentCode}"));
     };
 
     /// <summary>改派 is the task's department head's.</summary>
     public static CaseAccessRule HeadOfTask(string taskId) => (actor, @case) =>
     {
         OnOwnTask(taskId)(actor, @case);
-        Require(actor.Role == Role.DepartmentHead, "only the department's head reassigns its tasks");
+        Require(actor.Role == Role.DepartmentHead, Refusal.Of(RefusalCode.OnlyTheHeadReassigns, $"only the department's head reassigns its tasks"));
     };
 
     /// <summary>A department that reviews or leads the case may stop its clock for a special procedure (特别程序).</summary>
@@ -59,22 +63,22 @@ public static class CaseAccess
     {
         RequireDepartmentStaff(actor);
         var owner = @case.SuspendingDepartmentCode ?? @case.LeadDepartmentCode;
-        Require(actor.DepartmentCode == owner, $"the clock was stopped by {owner}; only it restarts it");
+        Require(actor.DepartmentCode == owner, Refusal.Of(RefusalCode.ClockRestartedByItsStopper, $"the clock was stopped by {owner}; only it restarts it"));
     }
 
     /// <summary>延期 and the decision are the lead department's head's.</summary>
     public static void LeadHead(Actor actor, Case @case) =>
         Require(actor.Role == Role.DepartmentHead && actor.DepartmentCode == @case.LeadDepartmentCode,
-            $"only the lead department's head ({@case.LeadDepartmentCode}) decides and extends");
+            Refusal.Of(RefusalCode.OnlyTheLeadHeadDecides, $"only the lead department's head ({@case.LeadDepartmentCode}) decides and extends"));
 
     /// <summary>Corrections (纠错) are an administrator's.</summary>
     public static void Administering(Actor actor, Case @case) =>
-        Require(actor.Role == Role.Administrator, "corrections are an administrator's");
+        Require(actor.Role == Role.Administrator, Refusal.Of(RefusalCode.CorrectionsAreAnAdministrators, $"corrections are an administrator's"));
 
     private static void RequireDepartmentStaff(Actor actor) =>
-        Require(actor.Role is Role.DepartmentReviewer or Role.DepartmentHead && actor.DepartmentCode is not null, "only a department's staff act on its review");
+        Require(actor.Role is Role.DepartmentReviewer or Role.DepartmentHead && actor.DepartmentCode is not null, Refusal.Of(RefusalCode.OnlyDepartmentStaffReview, $"only a department's staff act on its review"));
 
-    private static void Require(bool allowed, string reason)
+    private static void Require(bool allowed, Refusal reason)
     {
         if (!allowed)
             throw new CaseAccessDeniedException(reason);

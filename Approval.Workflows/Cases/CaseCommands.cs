@@ -4,11 +4,15 @@ using Approval.Workflows.Catalog;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Notifications.Feedback;
 using Approval.Workflows.People;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Cases;
 
 /// <summary>The case does not exist (or is not the caller's to see).</summary>
-public sealed class CaseNotFoundException(string message) : Exception(message);
+public sealed class CaseNotFoundException(Refusal refusal) : Exception(refusal.Text), IRefused
+{
+    public Refusal Refusal { get; } = refusal;
+}
 
 /// <summary>
 /// Runs one step on one case in one unit of work: load the case and its item, decide whether the actor may take the
@@ -70,7 +74,7 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
         RunAsync(caseId, @case =>
         {
             if (!CaseAccess.Sees(actor, @case))
-                throw new CaseNotFoundException($"No case {caseId} that you may see.");
+                throw new CaseNotFoundException(Refusal.Of(RefusalCode.CaseNotVisible, $"No case {caseId} that you may see."));
             mayAct(actor, @case);
         }, step, cancellationToken);
 
@@ -98,10 +102,10 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
     private async Task<Case> AttemptAsync(string caseId, Action<Case> guard, Func<StepContext, Task> step, CancellationToken cancellationToken)
     {
         await using var session = await sessions.OpenAsync(cancellationToken);
-        var @case = await session.FindAsync(caseId, cancellationToken) ?? throw new CaseNotFoundException($"No case {caseId}.");
+        var @case = await session.FindAsync(caseId, cancellationToken) ?? throw new CaseNotFoundException(Refusal.Of(RefusalCode.CaseNotFound, $"No case {caseId}."));
         guard(@case);
         var item = await catalog.FindItemAsync(@case.ItemCode, cancellationToken)
-            ?? throw new CaseRuleException($"the case's item {@case.ItemCode} is no longer in the catalog");
+            ?? throw new CaseRuleException(Refusal.Of(RefusalCode.ItemNoLongerInCatalog, $"the case's item {@case.ItemCode} is no longer in the catalog"));
         var context = new StepContext(session, @case, item);
         var linesBefore = @case.Timeline.Count;
         await step(context);

@@ -1,4 +1,5 @@
 using Approval.Workflows.Attachments;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Cases;
 
@@ -18,10 +19,10 @@ public sealed class CaseFiles(CaseCommands commands, IAttachmentStorage storage,
         var head = new byte[8];
         var read = await buffered.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         if (!AttachmentRules.LooksLike(contentType, head.AsSpan(0, read)))
-            throw new ApplicationInvalidException([new Catalog.FieldError("file", $"the content is not a {contentType} file")]);
+            throw new ApplicationInvalidException([new Catalog.FieldError("file", Refusal.Of(RefusalCode.FileContentMismatch, $"the content is not a {contentType} file"))]);
         var whole = new ConcatenatedStream(head.AsMemory(0, read), buffered);
         var (sha256, size) = await storage.PutAsync(whole, rules.MaxBytes, cancellationToken)
-            ?? throw new ApplicationInvalidException([new Catalog.FieldError("file", $"the file is larger than {rules.MaxBytes / (1024 * 1024)} MB")]);
+            ?? throw new ApplicationInvalidException([new Catalog.FieldError("file", Refusal.Of(RefusalCode.FileTooLarge, $"the file is larger than {rules.MaxBytes / (1024 * 1024)} MB"))]);
         var attachment = new Attachment(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), fileName, contentType, size, sha256, materialCode, uploadedBy, time.GetUtcNow());
         await commands.ExecuteAsync(caseId, step =>
         {

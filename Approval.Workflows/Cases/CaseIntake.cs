@@ -2,6 +2,7 @@ using Approval.Workflows.Catalog;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Notifications.Feedback;
 using Approval.Workflows.Inputs;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Cases;
 
@@ -79,4 +80,10 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
 }
 
 /// <summary>An Idempotency-Key sent again with another application: nothing was filed.</summary>
-public sealed class IdempotencyKeyReusedException() : Exception("the key was used for another request: send a new Idempotency-Key for a new application");
+public sealed class IdempotencyKeyReusedException() : Exception(Reused.Text), IRefused
+{
+    private static readonly Refusal Reused = Refusal.Of(RefusalCode.IdempotencyKeyReused,
+        $"the key was used for another request: send a new Idempotency-Key for a new application");
+
+    public Refusal Refusal => Reused;
+}

@@ -4,6 +4,7 @@ using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Process;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Cases;
 
@@ -38,13 +39,13 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
         Func<WorkflowInstance, Bookmark?> bookmarkOf, JsonNode? input, CancellationToken cancellationToken)
     {
         var instance = await InstanceOfAsync(session, @case, cancellationToken);
-        var bookmark = bookmarkOf(instance) ?? throw new CaseRuleException("the case's process is not waiting for that step");
+        var bookmark = bookmarkOf(instance) ?? throw new CaseRuleException(Refusal.Of(RefusalCode.ProcessNotWaiting, $"the case's process is not waiting for that step"));
         var workflow = await runtime.WorkflowOfAsync(instance, cancellationToken);
         var result = await runtime.Engine.ResumeAsync(workflow, instance, bookmark.Id, input, cancellationToken);
         if (result.Outcome != RunOutcome.Ran)
-            throw new CaseRuleException($"the case's process could not take the step ({result.Outcome}, process {instance.Status})");
+            throw new CaseRuleException(Refusal.Of(RefusalCode.ProcessCouldNotStep, $"the case's process could not take the step ({result.Outcome}, process {instance.Status})"));
         if (instance.Status == WorkflowStatus.Faulted)
-            throw new CaseRuleException($"the process refused the step: {instance.OpenIncidents.Last().Message}");
+            throw new CaseRuleException(Refusal.Of(RefusalCode.ProcessRefusedStep, $"the process refused the step: {instance.OpenIncidents.Last().Message}"));
         Mirror(@case, item, instance, result);
         await session.StageInstanceAsync(instance, result, isNew: false, cancellationToken);
         return (instance, result);
@@ -63,7 +64,7 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
         }
         catch (WorkflowCorrectionException ex)
         {
-            throw new CaseRuleException(ex.Message);
+            throw new CaseRuleException(Refusal.Of(RefusalCode.ProcessRefusedStep, $"{ex.Message}"));
         }
         Mirror(@case, item, instance, result);
         await session.StageInstanceAsync(instance, result, isNew: false, cancellationToken);
@@ -76,7 +77,7 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
         var instance = await InstanceOfAsync(session, @case, cancellationToken);
         var workflow = await runtime.WorkflowOfAsync(instance, cancellationToken);
         return workflow.Definition.ActivitiesById.Values.FirstOrDefault(a => a.Type == ApprovalTypes.Decision)?.Id
-            ?? throw new CaseRuleException("the case's process has no decision step");
+            ?? throw new CaseRuleException(Refusal.Of(RefusalCode.NoDecisionStep, $"the case's process has no decision step"));
     }
 
     /// <summary>Cancels the case's process (withdrawal, termination).</summary>
@@ -95,8 +96,8 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
     /// <summary>The instance running the case's process.</summary>
     public static async Task<WorkflowInstance> InstanceOfAsync(ICaseSession session, Case @case, CancellationToken cancellationToken) =>
         @case.WorkflowInstanceId is { } id
-            ? await session.FindInstanceAsync(id, cancellationToken) ?? throw new CaseRuleException($"the case's process {id} is missing")
-            : throw new CaseRuleException("the case has no process yet: it has not been accepted");
+            ? await session.FindInstanceAsync(id, cancellationToken) ?? throw new CaseRuleException(Refusal.Of(RefusalCode.ProcessMissing, $"the case's process {id} is missing"))
+            : throw new CaseRuleException(Refusal.Of(RefusalCode.NotYetAccepted, $"the case has no process yet: it has not been accepted"));
 
     /// <summary>Wake-ups for the timers of a run, once its unit of work is committed.</summary>
     public void AfterCommit(WorkflowInstance instance, RunResult result) => runtime.ScheduleTimersOf(instance, result);

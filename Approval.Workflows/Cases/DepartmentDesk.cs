@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Approval.Engine.Expressions;
 using Approval.Workflows.People;
 using Approval.Workflows.Process;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Cases;
 
@@ -59,7 +60,7 @@ public sealed class DepartmentDesk(CaseCommands commands, CaseProcess process, C
             var task = step.Case.Tasks.First(t => t.Id == taskId);
             if (task.ClaimedBy is { } holder && holder != reviewer.UserName
                 && !Absence.MayActFor(reviewer.UserName, holder, await absences.FindAsync(holder, cancellationToken), clock.Now))
-                throw new CaseRuleException($"the task is held by {holder}; their substitute may act on it only while they are away");
+                throw new CaseRuleException(Refusal.Of(RefusalCode.TaskHeldBySomeoneElse, $"the task is held by {holder}; their substitute may act on it only while they are away"));
             var opinion = new Opinion(task.DepartmentCode, verdict, reason, reviewer.Name);
             step.Case.CompleteTask(taskId, opinion, clock);
             var (instance, result) = await process.ResumeAsync(step.Session, step.Case, step.Item,

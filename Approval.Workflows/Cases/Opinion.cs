@@ -1,3 +1,5 @@
+using Approval.Workflows.Refusals;
+
 namespace Approval.Workflows.Cases;
 
 /// <summary>A department's conclusion on its review, from mildest to most severe.</summary>
@@ -17,11 +19,11 @@ public enum Verdict
 public sealed record Opinion(string DepartmentCode, Verdict Verdict, string? Reason, string? Reviewer)
 {
     /// <summary>Why the opinion cannot be given as it is, or null.</summary>
-    public string? Problem() => Verdict switch
+    public Refusal? Problem() => Verdict switch
     {
-        Verdict.Refuse when string.IsNullOrWhiteSpace(Reason) => "a refusal states its reason (Art. 38)",
-        Verdict.ReturnForSupplement when string.IsNullOrWhiteSpace(Reason) => "a return for supplement lists what is missing",
-        Verdict.ApproveWithConditions when string.IsNullOrWhiteSpace(Reason) => "an approval with conditions states the conditions",
+        Verdict.Refuse when string.IsNullOrWhiteSpace(Reason) => Refusal.Of(RefusalCode.RefusalStatesReason, $"a refusal states its reason (Art. 38)"),
+        Verdict.ReturnForSupplement when string.IsNullOrWhiteSpace(Reason) => Refusal.Of(RefusalCode.ReturnListsWhatIsMissing, $"a return for supplement lists what is missing"),
+        Verdict.ApproveWithConditions when string.IsNullOrWhiteSpace(Reason) => Refusal.Of(RefusalCode.ConditionsStated, $"an approval with conditions states the conditions"),
         _ => null,
     };
 }

@@ -1,3 +1,5 @@
+using Approval.Workflows.Refusals;
+
 namespace Approval.Workflows.Inputs;
 
 /// <summary>
@@ -53,10 +55,16 @@ public static class TextLimits
 
 /// <summary>A value longer than its field's limit (<see cref="TextLimits"/>): nothing was written.</summary>
 public sealed class InputTooLongException(string field, int limit, bool items = false)
-    : Exception($"{field}: {(items ? $"at most {limit} entries" : TextLimits.TooLong(limit))}")
+    : Exception($"{field}: {RefusalOf(limit, items).Text}"), IRefused
 {
     /// <summary>The field, as the request names it (camelCase, with a path for nested fields).</summary>
     public string Field { get; } = field;
 
-    public string Reason { get; } = items ? $"at most {limit} entries" : TextLimits.TooLong(limit);
+    public string Reason => Refusal.Text;
+
+    public Refusal Refusal { get; } = RefusalOf(limit, items);
+
+    private static Refusal RefusalOf(int limit, bool items) => items
+        ? Refusal.Of(RefusalCode.TooManyEntries, $"at most {limit} entries")
+        : Refusal.Of(RefusalCode.TextTooLong, $"at most {limit} characters");
 }

@@ -55,7 +55,7 @@ public static class OpinionJson
             throw new InvalidOperationException($"'{verdictText}' is not a verdict.");
         var opinion = new Opinion(department, verdict, Values.AsString(input?["reason"]), Values.AsString(input?["reviewer"]));
         if (opinion.Problem() is { } problem)
-            throw new InvalidOperationException(problem);
+            throw new InvalidOperationException(problem.Text);
         return opinion;
     }
 

@@ -1,5 +1,6 @@
 using Approval.Workflows.Inputs;
 using static Approval.Workflows.Supervision.SupervisionRuleException;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Supervision;
 
@@ -51,9 +52,9 @@ public sealed record Complaint
         TextLimits.Check("caseId", caseId, TextLimits.Code);
         TextLimits.Check("contact", contact, TextLimits.Name);
         TextLimits.Check("body", body, TextLimits.Prose);
-        Require(!string.IsNullOrWhiteSpace(contact), "a complaint gives a contact to tell the outcome to");
-        Require(!string.IsNullOrWhiteSpace(body), "a complaint says what it is about");
-        Require(decideBy > now, "the decision limit is after receipt");
+        Require(!string.IsNullOrWhiteSpace(contact), Refusal.Of(RefusalCode.ComplaintNeedsContact, $"a complaint gives a contact to tell the outcome to"));
+        Require(!string.IsNullOrWhiteSpace(body), Refusal.Of(RefusalCode.ComplaintNeedsBody, $"a complaint says what it is about"));
+        Require(decideBy > now, Refusal.Of(RefusalCode.DecisionLimitAfterReceipt, $"the decision limit is after receipt"));
         return new Complaint
         {
             CaseId = string.IsNullOrWhiteSpace(caseId) ? null : caseId.Trim(), Complainant = complainant, Contact = contact.Trim(), Body = body.Trim(),
@@ -64,7 +65,7 @@ public sealed record Complaint
     /// <summary>受理: supervisors take the complaint up and handle it themselves.</summary>
     public Complaint TakenUp(string by, DateTimeOffset now)
     {
-        Require(Status == ComplaintStatus.Received, "only a complaint not yet decided can be taken up");
+        Require(Status == ComplaintStatus.Received, Refusal.Of(RefusalCode.TakeUpOnlyUndecided, $"only a complaint not yet decided can be taken up"));
         return Decided(by, now) with { Status = ComplaintStatus.Handling };
     }
 
@@ -72,8 +73,8 @@ public sealed record Complaint
     public Complaint Declined(string by, string reason, DateTimeOffset now)
     {
         TextLimits.Check("reason", reason, TextLimits.Reason);
-        Require(Status == ComplaintStatus.Received, "only a complaint not yet decided can be declined");
-        Require(!string.IsNullOrWhiteSpace(reason), "a declined complaint tells the complainant why");
+        Require(Status == ComplaintStatus.Received, Refusal.Of(RefusalCode.DeclineOnlyUndecided, $"only a complaint not yet decided can be declined"));
+        Require(!string.IsNullOrWhiteSpace(reason), Refusal.Of(RefusalCode.DeclineTellsWhy, $"a declined complaint tells the complainant why"));
         return Decided(by, now) with { Status = ComplaintStatus.Declined, DeclineReason = reason.Trim() };
     }
 
@@ -81,9 +82,9 @@ public sealed record Complaint
     public Complaint Transferred(string by, string departmentCode, DateTimeOffset dueAt, DateTimeOffset now)
     {
         TextLimits.Check("departmentCode", departmentCode, TextLimits.Code);
-        Require(Status is ComplaintStatus.Received or ComplaintStatus.Handling, "only a complaint not yet transferred, declined or resolved can be transferred");
-        Require(!string.IsNullOrWhiteSpace(departmentCode), "a transfer names the department");
-        Require(dueAt > now, "the department's due instant is after the transfer");
+        Require(Status is ComplaintStatus.Received or ComplaintStatus.Handling, Refusal.Of(RefusalCode.TransferOnlyOpen, $"only a complaint not yet transferred, declined or resolved can be transferred"));
+        Require(!string.IsNullOrWhiteSpace(departmentCode), Refusal.Of(RefusalCode.TransferNamesDepartment, $"a transfer names the department"));
+        Require(dueAt > now, Refusal.Of(RefusalCode.TransferDueAfterTransfer, $"the department's due instant is after the transfer"));
         var decided = Status == ComplaintStatus.Received ? Decided(by, now) : this;
         return decided with { Status = ComplaintStatus.TransferredToDepartment, TransferredTo = departmentCode.Trim(), TransferDueAt = dueAt };
     }
@@ -92,8 +93,8 @@ public sealed record Complaint
     public Complaint Resolved(string by, string outcome, DateTimeOffset now)
     {
         TextLimits.Check("outcome", outcome, TextLimits.Prose);
-        Require(Status is ComplaintStatus.Handling or ComplaintStatus.TransferredToDepartment, "only a complaint taken up or transferred can be resolved");
-        Require(!string.IsNullOrWhiteSpace(outcome), "the complainant is told the outcome");
+        Require(Status is ComplaintStatus.Handling or ComplaintStatus.TransferredToDepartment, Refusal.Of(RefusalCode.ResolveOnlyTakenUp, $"only a complaint taken up or transferred can be resolved"));
+        Require(!string.IsNullOrWhiteSpace(outcome), Refusal.Of(RefusalCode.ResolutionTellsOutcome, $"the complainant is told the outcome"));
         return this with { Status = ComplaintStatus.Resolved, Outcome = outcome.Trim(), ResolvedBy = by, ResolvedAt = now };
     }
 

@@ -1,5 +1,6 @@
 using Approval.Workflows.Inputs;
 using static Approval.Workflows.Supervision.SupervisionRuleException;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Supervision;
 
@@ -59,12 +60,12 @@ public sealed record CorrectionNotice
         TextLimits.Check("departmentCode", departmentCode, TextLimits.Code);
         TextLimits.Check("subject", subject, TextLimits.Name);
         TextLimits.Check("body", body, TextLimits.Prose);
-        Require(!string.IsNullOrWhiteSpace(departmentCode), "a notice goes to a department");
-        Require(!string.IsNullOrWhiteSpace(subject), "a notice has a subject");
-        Require(!string.IsNullOrWhiteSpace(body), "a notice says what is to be corrected");
-        Require(kind != NoticeKind.CorrectionNotice || !string.IsNullOrWhiteSpace(caseId), "a correction notice concerns a case");
-        Require(dueAt > now, "a notice is due after it is issued");
-        Require(escalateAt > dueAt, "escalation follows the due instant");
+        Require(!string.IsNullOrWhiteSpace(departmentCode), Refusal.Of(RefusalCode.NoticeNeedsDepartment, $"a notice goes to a department"));
+        Require(!string.IsNullOrWhiteSpace(subject), Refusal.Of(RefusalCode.NoticeNeedsSubject, $"a notice has a subject"));
+        Require(!string.IsNullOrWhiteSpace(body), Refusal.Of(RefusalCode.NoticeNeedsBody, $"a notice says what is to be corrected"));
+        Require(kind != NoticeKind.CorrectionNotice || !string.IsNullOrWhiteSpace(caseId), Refusal.Of(RefusalCode.CorrectionNoticeNeedsCase, $"a correction notice concerns a case"));
+        Require(dueAt > now, Refusal.Of(RefusalCode.NoticeDueAfterIssue, $"a notice is due after it is issued"));
+        Require(escalateAt > dueAt, Refusal.Of(RefusalCode.EscalationAfterDue, $"escalation follows the due instant"));
         return new CorrectionNotice
         {
             CaseId = string.IsNullOrWhiteSpace(caseId) ? null : caseId.Trim(), DepartmentCode = departmentCode.Trim(), Kind = kind,
@@ -77,8 +78,8 @@ public sealed record CorrectionNotice
     public CorrectionNotice Answered(string answer, string by, DateTimeOffset now)
     {
         TextLimits.Check("answer", answer, TextLimits.Prose);
-        Require(Status != NoticeStatus.Answered, "the notice was already answered");
-        Require(!string.IsNullOrWhiteSpace(answer), "an answer says what was done");
+        Require(Status != NoticeStatus.Answered, Refusal.Of(RefusalCode.NoticeAlreadyAnswered, $"the notice was already answered"));
+        Require(!string.IsNullOrWhiteSpace(answer), Refusal.Of(RefusalCode.AnswerSaysWhatWasDone, $"an answer says what was done"));
         return this with { Status = NoticeStatus.Answered, Answer = answer.Trim(), AnsweredBy = by, AnsweredAt = now };
     }
 

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Approval.Workflows.Attachments;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Cases;
+using Approval.Api.Pages.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 
 namespace Approval.Api.Pages.Shared;
 
@@ -43,7 +45,7 @@ public sealed class ItemForm(ApprovalItem item, AttachmentRules rules)
     }
 
     /// <summary>The material files sent, each checked before the case exists: a refused file must not leave a case without its files.</summary>
-    public IReadOnlyList<(RequiredMaterial Material, IFormFile File)> Files(IFormCollection posted, ModelStateDictionary state)
+    public IReadOnlyList<(RequiredMaterial Material, IFormFile File)> Files(IFormCollection posted, ModelStateDictionary state, IStringLocalizer<UiText> text)
     {
         var uploads = new List<(RequiredMaterial, IFormFile)>();
         foreach (var material in Item.Materials)
@@ -51,7 +53,7 @@ public sealed class ItemForm(ApprovalItem item, AttachmentRules rules)
             if (posted.Files.GetFile($"file.{material.Code}") is not { Length: > 0 } file)
                 continue;
             if (rules.Problem(file.FileName, file.ContentType, file.Length) is { } problem)
-                state.AddModelError($"file.{material.Code}", problem);
+                state.AddModelError($"file.{material.Code}", text.Say(problem));
             uploads.Add((material, file));
         }
         return uploads;

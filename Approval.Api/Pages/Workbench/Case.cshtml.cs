@@ -5,6 +5,7 @@ using Approval.Api.Pages.Shared;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.People;
+using Approval.Workflows.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -63,7 +64,8 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
         {
             var (@case, outcome) = await window.RequestSupplementAsync(caseId, Actor, materials!, cancellationToken);
             if (outcome == SupplementOutcome.RefusedAsRepeated)
-                throw new CaseRuleException(text["Workbench.SupplementRepeated"]);
+                throw new CaseRuleException(Refusal.Of(RefusalCode.SupplementRepeated,
+                    $"supplements were already asked for on this application; a second request is not made and was recorded as a violation"));
             return @case;
         }, cancellationToken);
     }

@@ -57,7 +57,7 @@ public sealed class RegisterModel(ICatalog catalog, CaseIntake intake, CaseFiles
         if (string.IsNullOrWhiteSpace(IdempotencyKey))
             IdempotencyKey = Guid.NewGuid().ToString("N");
         var data = form.Read(Request.Form);
-        var uploads = form.Files(Request.Form, ModelState);
+        var uploads = form.Files(Request.Form, ModelState, text);
         if (ModelState.ErrorCount > 0)
         {
             ModelState.AddModelError("", text["Problem.Invalid"]);

@@ -32,8 +32,8 @@ public class DemoUsersTests
     {
         var ids = DemoUsers.All.Where(u => u.Role == Role.Applicant).Select(u => u.ApplicantIdNumber).ToList();
         Assert.That(ids, Does.Contain("11010519491231002X").And.Contain("91350100M000100Y43"));
-        Assert.That(ResidentIdNumber.TryParse("11010519491231002X", out _, out var personReason), Is.True, personReason);
-        Assert.That(UnifiedSocialCreditCode.TryParse("91350100M000100Y43", out _, out var codeReason), Is.True, codeReason);
+        Assert.That(ResidentIdNumber.TryParse("11010519491231002X", out _, out var personReason), Is.True, personReason?.Text);
+        Assert.That(UnifiedSocialCreditCode.TryParse("91350100M000100Y43", out _, out var codeReason), Is.True, codeReason?.Text);
     }
 
     [Test]

@@ -28,14 +28,14 @@ public class IdentifierTests
     public void A_wrong_resident_id_is_refused_saying_why(string text, string reason)
     {
         Assert.That(ResidentIdNumber.TryParse(text, out _, out var why), Is.False);
-        Assert.That(why, Does.Contain(reason));
+        Assert.That(why?.Text, Does.Contain(reason));
     }
 
     [TestCase("91350100M000100Y43")]
     [TestCase("91110000600037341L")]
     public void A_credit_code_with_the_right_check_character_is_accepted(string text)
     {
-        Assert.That(UnifiedSocialCreditCode.TryParse(text, out _, out var why), Is.True, why);
+        Assert.That(UnifiedSocialCreditCode.TryParse(text, out _, out var why), Is.True, why?.Text);
     }
 
     [TestCase("91350100M000100Y44", "check character")]
@@ -44,6 +44,6 @@ public class IdentifierTests
     public void A_wrong_credit_code_is_refused_saying_why(string text, string reason)
     {
         Assert.That(UnifiedSocialCreditCode.TryParse(text, out _, out var why), Is.False);
-        Assert.That(why, Does.Contain(reason));
+        Assert.That(why?.Text, Does.Contain(reason));
     }
 }

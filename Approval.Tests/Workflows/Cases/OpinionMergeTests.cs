@@ -38,6 +38,6 @@ public class OpinionMergeTests
     [Test]
     public void A_refusal_without_a_reason_cannot_be_given()
     {
-        Assert.That(new Opinion("fire", Verdict.Refuse, " ", null).Problem(), Does.Contain("Art. 38"));
+        Assert.That(new Opinion("fire", Verdict.Refuse, " ", null).Problem()?.Text, Does.Contain("Art. 38"));
     }
 }

@@ -14,7 +14,7 @@ namespace Approval.Api.Pages.Portal.Mine;
 
 /// <summary>The applicant's case: where it stands, its timeline, and their steps (supplement, withdraw, rate) through <see cref="ApplicantDesk"/>.</summary>
 public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, ApplicantDesk desk, CaseFiles files, AttachmentRules rules,
-    IStringLocalizer<UiText> text) : PageModel
+    ApplicantComplaints complaints, IStringLocalizer<UiText> text) : PageModel
 {
     public CaseSheet Sheet { get; private set; } = null!;
 
@@ -22,6 +22,10 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, Applican
     public bool Submitted { get; set; }
 
     public string Accept => string.Join(",", rules.Types.Values.SelectMany(e => e));
+
+    /// <summary>The complaint as typed, shown again when it was refused.</summary>
+    public string? ComplaintContact { get; private set; }
+    public string? ComplaintBody { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string caseId, CancellationToken cancellationToken) =>
         await LoadAsync(caseId, cancellationToken) ?? Page();
@@ -49,6 +53,24 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, Applican
         }
         return StepAsync(caseId, () => desk.RateAsync(caseId, Actor.Of(User.ToUser()!), (Satisfaction)score.Value,
             string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>投诉: a complaint about this case to the supervisors, who decide within 5 working days; its progress is under 我的投诉.</summary>
+    public async Task<IActionResult> OnPostComplainAsync(string caseId, string? contact, string? body, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(caseId, cancellationToken) is { } refusal)
+            return refusal;
+        (ComplaintContact, ComplaintBody) = (contact, body);
+        try
+        {
+            var complaint = await complaints.FileAsync(User.ToUser()!, caseId, contact ?? "", body ?? "", cancellationToken);
+            return Redirect($"/portal/mine/complaints?filed={complaint.Id}");
+        }
+        catch (Exception e) when (DomainProblems.Handles(e))
+        {
+            DomainProblems.Report(e, ModelState, text);
+            return Page();
+        }
     }
 
     // Reads the case the applicant may see: 404 when there is none, 403 when it is another applicant's.
