@@ -63,6 +63,24 @@ public sealed class WorkListPagingPageTests
         await Expect(queue.Locator("[data-testid=work-list] tbody tr")).ToHaveCountAsync(20);
     }
 
+    [Test, Order(1)]
+    public async Task The_applicants_cases_show_twenty_a_page_and_the_rest_on_the_next()
+    {
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("applicant");
+        await page.GotoAsync("/portal/mine/cases");
+        var rows = page.Locator("[data-testid=my-cases] tbody tr");
+        await Expect(rows).ToHaveCountAsync(20);
+        var firstPage = await page.Locator("[data-testid=my-cases] tbody").InnerTextAsync();
+        // The handler's page comes from the query string, not from Razor Pages' route value of that name (the page's path).
+        await page.Locator("[data-testid=pager] a[rel=next]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"page=2"));
+        await Expect(rows).ToHaveCountAsync(1);
+        var secondPage = await page.Locator("[data-testid=my-cases] tbody").InnerTextAsync();
+        foreach (var (_, number) in _submitted)
+            Assert.That((firstPage.Contains(number) ? 1 : 0) + (secondPage.Contains(number) ? 1 : 0), Is.EqualTo(1), number);
+    }
+
     [Test, Order(2)]
     public async Task A_department_task_list_pages_twenty_tasks_at_a_time()
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Approval.Api.Pages.Shared;
 using Approval.Api.Supervision;
 using Approval.Workflows.Cases;
@@ -36,7 +37,7 @@ public sealed class ListsModel(HallReadings readings, ICatalog catalog) : PageMo
     public string CsvHref { get; private set; } = "";
 
     public async Task OnGetAsync(string? kind, string? department, string? item, string? window, string? clerk, string? claimedBy,
-        string? receivedFrom, string? receivedTo, string? sort, int? page, int? pageSize, CancellationToken cancellationToken)
+        string? receivedFrom, string? receivedTo, string? sort, [FromQuery(Name = "page")] int? page, int? pageSize, CancellationToken cancellationToken)
     {
         IsTasks = string.Equals(kind, "tasks", StringComparison.OrdinalIgnoreCase);
         Departments = await catalog.ListDepartmentsAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Approval.Api.Drafts;
 using Approval.Api.Identity;
 using Approval.Api.Pages.Shared;
@@ -19,7 +20,7 @@ public sealed class CasesModel(WorkbenchLists lists, ApplicationDrafts drafts, I
     public int ActionNeeded { get; private set; }
     public Pager Pager { get; private set; } = new(1, 1, 0, null, null);
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var user = User.ToUser()!;
         Lines = await lists.ApplicantAsync(user, page ?? 1, cancellationToken);

@@ -17,7 +17,7 @@ public sealed class ComplaintsModel(ApplicantComplaints complaints) : PageModel
     [BindProperty(SupportsGet = true)]
     public long? Filed { get; set; }
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         Lines = await complaints.MineAsync(User.ToUser()!, page ?? 1, WorkbenchLists.PageSize, cancellationToken);
         Pager = Pager.For(Lines, Request, "page");
