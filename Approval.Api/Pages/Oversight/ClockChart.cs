@@ -70,7 +70,8 @@ public sealed class ClockChart
 {
     public const double WorkingDayWidth = 26;
     public const double DayOffWidth = 7;
-    public const double LabelWidth = 150;
+    // Wide enough for the longest English clock name ("Acceptance (5 working days)") at the chart's font size.
+    public const double LabelWidth = 210;
     public const double RowHeight = 26;
     public const double AxisHeight = 40;
 
