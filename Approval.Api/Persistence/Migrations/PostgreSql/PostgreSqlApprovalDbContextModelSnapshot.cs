@@ -417,6 +417,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "Level", "ItemCode", "LeadDepartmentCode", "DueAt", "Number", "ReceivedAt", "AcceptingWindowCode", "DeliveringWindowCode", "Id")
                         .HasDatabaseName("IX_Cases_SupervisionList");
 
+                    b.HasIndex(new[] { "LeadDepartmentCode", "Status", "DueAt", "Number" }, "IX_Cases_ExtensionCandidates")
+                        .HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
+
                     b.ToTable("Cases", (string)null);
                 });
 
@@ -490,10 +493,6 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("CaseId", "DepartmentCode", "Status")
                         .HasDatabaseName("IX_CaseTasks_CaseId_DepartmentCode_Status");
 
-                    b.HasIndex("ClaimedBy", "Status", "DueAt");
-
-                    b.HasIndex("DepartmentCode", "Status", "DueAt");
-
                     b.HasIndex("Status", "DepartmentCode", "Level", "CaseId");
 
                     b.HasIndex("Status", "ItemCode", "Level", "DueAt", "CaseNumber", "DepartmentCode", "Id")
@@ -501,6 +500,10 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "Level", "DepartmentCode", "ClaimedBy", "DueAt", "CaseNumber", "ItemCode", "CaseId", "Id")
                         .HasDatabaseName("IX_CaseTasks_SupervisionList");
+
+                    b.HasIndex(new[] { "DepartmentCode", "Status", "ClaimedBy", "DueAt", "CaseNumber", "Id" }, "IX_CaseTasks_Department");
+
+                    b.HasIndex(new[] { "ClaimedBy", "Status", "DepartmentCode", "DueAt", "CaseNumber", "Id" }, "IX_CaseTasks_Holder");
 
                     b.ToTable("CaseTasks", (string)null);
                 });
