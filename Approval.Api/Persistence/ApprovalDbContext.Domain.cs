@@ -129,6 +129,10 @@ public abstract partial class ApprovalDbContext
             // 待决定: a lead department's cases waiting for its head, soonest due first, read in order from a partial index of
             // those alone (on (LeadDepartmentCode, AwaitingDecisionSince) the page sorted every waiting case, rows read).
             c.HasIndex(x => new { x.LeadDepartmentCode, x.DueAt, x.Number }).HasFilter("\"AwaitingDecisionSince\" IS NOT NULL").HasDatabaseName("IX_Cases_AwaitingDecision");
+            // 延期候选: a lead department's warned cases, by status, soonest due first, counted and paged off a partial index of the
+            // warned alone (on (LeadDepartmentCode, Status, DueAt, Number) the level was read from each row and every match sorted:
+            // p50 104 ms for 27,250 of samr's cases at a million). The filter is the query's own term, as SQLite requires.
+            c.HasIndex(x => new { x.LeadDepartmentCode, x.Status, x.DueAt, x.Number }, "IX_Cases_ExtensionCandidates").HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
             c.Property(x => x.Revision).IsConcurrencyToken();
         });
         model.Entity<CaseDepartmentRecord>(d =>
@@ -156,7 +160,10 @@ public abstract partial class ApprovalDbContext
             t.Property(x => x.ApplicantName).HasMaxLength(NameLength);
             t.Property(x => x.DepartmentCode).HasMaxLength(IdLength);
             t.Property(x => x.Status).HasMaxLength(EnumLength);
-            t.HasIndex(x => new { x.DepartmentCode, x.Status, x.DueAt });
+            // A department's open tasks, and its unclaimed ones (ClaimedBy IS NULL), soonest due first: the holder and the order's
+            // columns in the index, so the count and the page's sort read no task row (on (DepartmentCode, Status, DueAt) both read
+            // every match's row: p50 53 ms for fire's 2,839 unclaimed tasks at a million cases).
+            t.HasIndex(x => new { x.DepartmentCode, x.Status, x.ClaimedBy, x.DueAt, x.CaseNumber, x.Id }, "IX_CaseTasks_Department");
             // The supervisors' task list (open tasks of some levels, of a department, held by someone), filtered and sorted
             // (due instant, case number) on this index alone, no case joined; the overview's counts of open tasks by department
             // and level and a department's cases with an open task, each from an index alone.
@@ -175,8 +182,9 @@ public abstract partial class ApprovalDbContext
             t.Property(x => x.BookmarkId).HasMaxLength(IdLength);
             t.Property(x => x.ClaimedBy).HasMaxLength(NameLength);
             t.Property(x => x.DelegatedBy).HasMaxLength(NameLength);
-            // A reviewer's tasks (claimed by me, delegated to me, held by a colleague I stand in for), soonest due first.
-            t.HasIndex(x => new { x.ClaimedBy, x.Status, x.DueAt });
+            // A reviewer's tasks (claimed by me, delegated to me, held by a colleague I stand in for), soonest due first: the department
+            // and the order's columns in the index, as above (on (ClaimedBy, Status, DueAt): p50 53 ms at a million cases).
+            t.HasIndex(x => new { x.ClaimedBy, x.Status, x.DepartmentCode, x.DueAt, x.CaseNumber, x.Id }, "IX_CaseTasks_Holder");
         });
         model.Entity<CaseEventRecord>(e =>
         {

@@ -43,7 +43,9 @@ internal sealed record TaskListRequest(TaskView View, string Department, string 
 
 /// <summary>
 /// A department's open tasks, soonest due first, from the CaseTasks rows alone (they carry their case's number, item and
-/// applicant): the department's on (DepartmentCode, Status, DueAt), a person's on (ClaimedBy, Status, DueAt).
+/// applicant): the department's on IX_CaseTasks_Department (DepartmentCode, Status, ClaimedBy, DueAt, CaseNumber, Id), a
+/// person's on IX_CaseTasks_Holder (ClaimedBy, Status, DepartmentCode, DueAt, CaseNumber, Id), counted and sorted on index
+/// entries alone.
 /// </summary>
 internal sealed class DepartmentTaskList(IDbContextFactory<ApprovalDbContext> contexts)
 {
@@ -82,7 +84,7 @@ internal sealed class DepartmentTaskList(IDbContextFactory<ApprovalDbContext> co
             yield return Named(row, names);
     }
 
-    private static async Task<IQueryable<CaseTaskRecord>> FilteredAsync(ApprovalDbContext db, TaskListRequest request, CancellationToken cancellationToken)
+    internal static async Task<IQueryable<CaseTaskRecord>> FilteredAsync(ApprovalDbContext db, TaskListRequest request, CancellationToken cancellationToken)
     {
         var (department, me) = (request.Department, request.UserName);
         var tasks = db.CaseTasks.AsNoTracking();
@@ -103,7 +105,7 @@ internal sealed class DepartmentTaskList(IDbContextFactory<ApprovalDbContext> co
         return tasks;
     }
 
-    // The people of the department away now (a handful): their tasks are found on (ClaimedBy, Status, DueAt).
+    // The people of the department away now (a handful): their tasks are found on IX_CaseTasks_Holder.
     private static async Task<List<string>> AwayAsync(ApprovalDbContext db, System.Linq.Expressions.Expression<Func<AbsenceRecord, bool>> which, string department,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -117,7 +119,7 @@ internal sealed class DepartmentTaskList(IDbContextFactory<ApprovalDbContext> co
     private static IQueryable<CaseTaskRecord> HeldBy(IQueryable<CaseTaskRecord> tasks, List<string> holders, string department) =>
         tasks.Where(t => t.ClaimedBy != null && holders.Contains(t.ClaimedBy) && t.Status == Open && t.DepartmentCode == department);
 
-    private static IOrderedQueryable<CaseTaskRecord> Ordered(IQueryable<CaseTaskRecord> tasks) =>
+    internal static IOrderedQueryable<CaseTaskRecord> Ordered(IQueryable<CaseTaskRecord> tasks) =>
         tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CaseNumber).ThenBy(t => t.Id);
 
     private static DepartmentTask Named(CaseTaskRecord t, CatalogNames names) => new(t.Id, t.CaseId, t.CaseNumber, t.ItemCode, names.Item(t.ItemCode),

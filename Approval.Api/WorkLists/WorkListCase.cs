@@ -37,6 +37,7 @@ internal sealed class CaseListQuery
 {
     private readonly Func<ApprovalDbContext, IQueryable<string>> _ids;
     private readonly Func<ApprovalDbContext, IQueryable<string>> _orderedIds;
+    private readonly CaseListQuery? _then;
 
     /// <summary>A list of the Cases rows <paramref name="matching"/> picks, in the <paramref name="order"/> given.</summary>
     public CaseListQuery(Func<ApprovalDbContext, IQueryable<CaseRecord>> matching, Func<IQueryable<CaseRecord>, IOrderedQueryable<CaseRecord>> order)
@@ -44,8 +45,63 @@ internal sealed class CaseListQuery
     {
     }
 
-    private CaseListQuery(Func<ApprovalDbContext, IQueryable<string>> ids, Func<ApprovalDbContext, IQueryable<string>> orderedIds) =>
-        (_ids, _orderedIds) = (ids, orderedIds);
+    private CaseListQuery(Func<ApprovalDbContext, IQueryable<string>> ids, Func<ApprovalDbContext, IQueryable<string>> orderedIds, CaseListQuery? then = null) =>
+        (_ids, _orderedIds, _then) = (ids, orderedIds, then);
+
+    /// <summary>
+    /// This list's cases in its order, then <paramref name="next"/>'s in its own: a list whose order no single index holds (in
+    /// review by due instant, then the suspended, whose clock has none) is read as parts, each counted and paged off its index.
+    /// </summary>
+    public CaseListQuery Then(CaseListQuery next) => new(_ids, _orderedIds, _then is null ? next : _then.Then(next));
+
+    /// <summary>The parts of the list, in list order (one, unless built with <see cref="Then"/>).</summary>
+    public IEnumerable<CaseListQuery> Parts
+    {
+        get
+        {
+            for (CaseListQuery? part = this; part is not null; part = part._then)
+                yield return new CaseListQuery(part._ids, part._orderedIds);
+        }
+    }
+
+    /// <summary>How many cases each part holds.</summary>
+    public async Task<IReadOnlyList<int>> CountPartsAsync(ApprovalDbContext db, CancellationToken cancellationToken)
+    {
+        var counts = new List<int>();
+        foreach (var part in Parts)
+            counts.Add(await part.Ids(db).CountAsync(cancellationToken));
+        return counts;
+    }
+
+    /// <summary>The ids of a page of the list, given each part's count: a page that spans two parts reads the end of one and the start of the next.</summary>
+    public async Task<List<string>> PageIdsAsync(ApprovalDbContext db, IReadOnlyList<int> counts, int skip, int take, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>(take);
+        var index = 0;
+        foreach (var part in Parts)
+        {
+            var count = counts[index++];
+            if (ids.Count == take)
+                break;
+            if (skip >= count)
+            {
+                skip -= count;
+                continue;
+            }
+            ids.AddRange(await part.OrderedIds(db).Skip(skip).Take(take - ids.Count).ToListAsync(cancellationToken));
+            skip = 0;
+        }
+        return ids;
+    }
+
+    /// <summary>Every id of the list, in list order.</summary>
+    public async Task<List<string>> AllIdsAsync(ApprovalDbContext db, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        foreach (var part in Parts)
+            ids.AddRange(await part.OrderedIds(db).ToListAsync(cancellationToken));
+        return ids;
+    }
 
     /// <summary>
     /// A department's cases as its membership rows pick them, newest received first (the search's order): counted and paged on
@@ -55,10 +111,10 @@ internal sealed class CaseListQuery
         db => members(db).Select(m => m.CaseId),
         db => members(db).OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.CaseNumber).Select(m => m.CaseId));
 
-    /// <summary>The ids of the cases on the list, in no order (to count them).</summary>
+    /// <summary>The ids of the cases of this part of the list, in no order (to count them).</summary>
     public IQueryable<string> Ids(ApprovalDbContext db) => _ids(db);
 
-    /// <summary>The ids of the cases on the list, in list order.</summary>
+    /// <summary>The ids of the cases of this part of the list, in its order.</summary>
     public IQueryable<string> OrderedIds(ApprovalDbContext db) => _orderedIds(db);
 
     /// <summary>Soonest due first by <paramref name="due"/>; cases without that instant last on every provider; the number breaks ties.</summary>
@@ -99,8 +155,9 @@ internal sealed class WorkListCaseReader(IDbContextFactory<ApprovalDbContext> co
     public async Task<Page<WorkListCase>> PageAsync(CaseListQuery query, Paging paging, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var total = await query.Ids(db).CountAsync(cancellationToken);
-        var ids = total == 0 ? [] : await query.OrderedIds(db).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        var counts = await query.CountPartsAsync(db, cancellationToken);
+        var total = counts.Sum();
+        var ids = total == 0 ? [] : await query.PageIdsAsync(db, counts, paging.Skip, paging.Size, cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
         return new Page<WorkListCase>(paging.Number, paging.Size, total, [.. (await RowsAsync(db, ids, cancellationToken)).Select(r => r.Named(names))]);
     }
@@ -108,7 +165,7 @@ internal sealed class WorkListCaseReader(IDbContextFactory<ApprovalDbContext> co
     public async Task<int> CountAsync(CaseListQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await query.Ids(db).CountAsync(cancellationToken);
+        return (await query.CountPartsAsync(db, cancellationToken)).Sum();
     }
 
     /// <summary>Every matching case, in list order as it stands when the export starts, the rows read in chunks.</summary>
@@ -116,7 +173,7 @@ internal sealed class WorkListCaseReader(IDbContextFactory<ApprovalDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
-        var ids = await query.OrderedIds(db).ToListAsync(cancellationToken);
+        var ids = await query.AllIdsAsync(db, cancellationToken);
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             foreach (var row in await RowsAsync(db, chunk, cancellationToken))

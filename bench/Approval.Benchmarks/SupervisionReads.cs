@@ -32,6 +32,8 @@ internal sealed class SupervisionReads(IDbContextFactory<ApprovalDbContext> cont
         return
         [
             ("GET overview", async () => (await _overview.ReadAsync(default)).OpenCases),
+            // The hall's live figures (/oversight refreshes them every 5 s), as at 17:00 of the history's last day.
+            ("GET today (hall: 办结率, windows, 14 days)", async () => (await new SupervisionTodayCounts(contexts, hours, new StoppedClock(StartOf(today).AddHours(17))).ReadAsync(default)).LastDays.Sum(d => d.Received)),
             ("GET cases (defaults), page 1", () => Cases(new CaseListFilter(NearOrOverdue, OpenStatuses, null, null, null, null), 1)),
             ("GET cases (defaults), page 20", () => Cases(new CaseListFilter(NearOrOverdue, OpenStatuses, null, null, null, null), 20)),
             ("GET cases?level=Red", () => Cases(new CaseListFilter(["Red"], OpenStatuses, null, null, null, null), 1)),
@@ -79,4 +81,10 @@ internal sealed class SupervisionReads(IDbContextFactory<ApprovalDbContext> cont
     }
 
     private DateTimeOffset StartOf(DateOnly day) => hours.StartOf(day);
+}
+
+/// <summary>A clock stopped at one instant: the hall's "today" is the generated history's last day, not the machine's.</summary>
+internal sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 }

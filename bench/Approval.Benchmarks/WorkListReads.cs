@@ -24,7 +24,9 @@ internal sealed class WorkListReads(IDbContextFactory<ApprovalDbContext> context
         await using var db = await contexts.CreateDbContextAsync();
         var newest = await db.Cases.OrderByDescending(c => c.ReceivedAt).Select(c => new { c.ApplicantIdNumber, c.ApplicantName, c.Number }).FirstAsync();
         var open = nameof(Approval.Workflows.Cases.TaskStatus.Open);
-        var holder = await db.CaseTasks.Where(t => t.DepartmentCode == "fire" && t.Status == open && t.ClaimedBy != null).Select(t => t.ClaimedBy!).FirstOrDefaultAsync() ?? "fire-reviewer";
+        // The reviewer of fire who holds the most open tasks (the longest "my tasks" list), whatever order an index returns them in.
+        var holder = await db.CaseTasks.Where(t => t.DepartmentCode == "fire" && t.Status == open && t.ClaimedBy != null)
+            .GroupBy(t => t.ClaimedBy!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefaultAsync() ?? "fire-reviewer";
         var now = TimeProvider.System.GetUtcNow();
         var reviewer = new User("bench", "fire-reviewer", "bench", Role.DepartmentReviewer) { DepartmentCode = "fire" };
         var supervisor = new User("bench", "supervisor", "bench", Role.Supervisor);

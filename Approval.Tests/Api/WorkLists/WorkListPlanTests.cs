@@ -74,13 +74,56 @@ public class WorkListPlanTests
             Assert.That(plan, Does.Contain("INDEX IX_Cases_AwaitingDecision (LeadDepartmentCode=?)").And.Not.Contain("CaseTasks").And.Not.Contain("TEMP B-TREE"), plan);
     }
 
+    [Test]
+    public async Task A_head_s_extension_candidates_are_counted_and_paged_off_the_index_of_warned_cases()
+    {
+        await using var factory = await CaseApiFactory.StartAsync(DatabaseProvider.Sqlite, "2026-11-24T10:00:00");
+
+        var parts = HeadWorkLists.For(HeadList.ExtensionCandidates, "samr").Parts.ToList();
+
+        // One query over both statuses read the level from every in-review case's row and sorted all the warned ones for each page
+        // (p50 104 ms for 27,250 of samr's cases at a million): now in review, then suspended, each in its index's order.
+        Assert.That(parts, Has.Count.EqualTo(2));
+        foreach (var part in parts)
+        {
+            var (count, page) = (await PlanAsync(factory, part, ordered: false), await PlanAsync(factory, part));
+            Assert.That(count, Does.Contain("COVERING INDEX"), "counted from an index alone: " + count);
+            Assert.That(page, Does.Contain("INDEX IX_Cases_ExtensionCandidates (LeadDepartmentCode=? AND Status=?)").And.Not.Contain("TEMP B-TREE"), page);
+        }
+    }
+
+    [TestCase(TaskView.Unclaimed)]
+    [TestCase(TaskView.Claimed)]
+    public async Task A_reviewer_s_task_lists_are_counted_and_sorted_from_an_index_alone(TaskView view)
+    {
+        await using var factory = await CaseApiFactory.StartAsync(DatabaseProvider.Sqlite, "2026-11-24T10:00:00");
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var request = new TaskListRequest(view, "fire", "fire-reviewer", [], null, DateTimeOffset.Parse("2026-11-24T10:00:00+08:00"));
+        var tasks = await DepartmentTaskList.FilteredAsync(db, request, CancellationToken.None);
+
+        var count = await PlanAsync(db, CountSql(tasks.Select(t => t.Id)));
+        var page = await PlanAsync(db, DepartmentTaskList.Ordered(tasks).Take(Paging.DefaultSize).ToQueryString());
+
+        // On (DepartmentCode, Status, DueAt) or (ClaimedBy, Status, DueAt) both read every matching task's row (p50 53 ms for
+        // fire's 2,839 unclaimed tasks at a million cases). The page still sorts (nulls last), but on the index's entries.
+        // Either index serves both lists (ClaimedBy IS NULL is an equality for SQLite); which one the planner takes depends on its statistics.
+        Assert.That(count, Does.Match(@"COVERING INDEX IX_CaseTasks_(Department|Holder) \((ClaimedBy|DepartmentCode)=\? AND Status=\? AND (DepartmentCode|ClaimedBy)=\?\)"), count);
+        Assert.That(page, Does.Match("INDEX IX_CaseTasks_(Department|Holder) "), page);
+    }
+
     private static async Task<string> PlanAsync(CaseApiFactory factory, CaseListQuery query, bool ordered = true)
     {
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         var read = ordered ? query.OrderedIds(db).Take(Paging.DefaultSize) : query.Ids(db);
+        return await PlanAsync(db, ordered ? read.ToQueryString() : CountSql(read));
+    }
+
+    private static async Task<string> PlanAsync(ApprovalDbContext db, string query)
+    {
         // ToQueryString declares the parameters as ".param set" lines; unbound parameters are NULL, which leaves the plan as it is.
-        var sql = string.Join('\n', (ordered ? read.ToQueryString() : CountSql(read)).Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
+        var sql = string.Join('\n', query.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
