@@ -1,6 +1,6 @@
 using Approval.Benchmarks;
 
-// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | supervision | sweep | opinions | profile | bdn [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | supervision | sweep | stamp | pages | opinions | profile | bdn [BenchmarkDotNet arguments]
 var command = args.Length > 0 ? args[0] : "inmemory";
 switch (command)
 {
@@ -12,6 +12,8 @@ switch (command)
         return await SupervisionCommand.RunAsync(args[1..]);
     case "sweep":
         return await SweepCommand.RunAsync(args[1..]);
+    case "pages":
+        return await PagesCommand.RunAsync(args[1..]);
     case "stamp":
         return await StampCommand.RunAsync(args[1..]);
     case "opinions":
@@ -22,6 +24,6 @@ switch (command)
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(ReferenceProcessBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, supervision, sweep, opinions, profile or bdn");
+        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, supervision, sweep, stamp, pages, opinions, profile or bdn");
         return 1;
 }
