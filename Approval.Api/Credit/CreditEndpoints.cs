@@ -49,11 +49,11 @@ internal static class CreditEndpoints
             .WithSummary("A subject's credit standing (良好 Good, 一般 Fair, 警示 Warned, 失信 Dishonest) now, or as of at (an instant), with every record.")
             .WithDescription("Seen by the applicant (their own), a reviewer or head holding an open task of that applicant, supervisors and administrators; anyone else gets 404.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCreditStanding");
+        // No Accepts metadata: routing would answer a body of another type 415 before authorization; the handler says so itself.
         group.MapPost("/imports", ImportAsync).RequireAuthorization(Policies.Administrator)
-            .Accepts<string>("text/csv")
-            .WithSummary("Imports a provincial credit platform's export (CSV, UTF-8, a header row): all or nothing per file.")
+            .WithSummary("Imports a provincial credit platform's export (the body: CSV, Content-Type text/csv, UTF-8, a header row): all or nothing per file.")
             .WithDescription("Columns by header, Chinese or English: 主体代码 subjectId, 主体名称 subjectName, 记录类型 kind (enum name or A级纳税人, 表彰奖励, 失信被执行人, 严重违法失信名单, 行政处罚, 承诺失信), 认定部门 sourceDepartmentCode (code or name), 决定文书号 documentNumber, 事由 summary, 生效日期 effectiveOn, 截止日期 expiresOn. Any rejected row: 422, a problem detail whose errors name each rejected field by its line (rows[3].subjectId) and whose rejected lists each rejected row { line, errors: [{ field, reason }] }; nothing is saved.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("UploadCreditRecords");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("UploadCreditRecords");
 
         routes.MapGet("/api/supervision/promises", PromisesAsync).WithTags("Supervision").RequireAuthorization(Policies.Oversight)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status400BadRequest)
@@ -160,6 +160,8 @@ internal static class CreditEndpoints
     private static async Task<Results<Ok<CreditImportReport>, ProblemHttpResult>> ImportAsync(HttpRequest request,
         ClaimsPrincipal principal, CreditImport import, CancellationToken cancellationToken)
     {
+        if (request.ContentType is { } type && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status415UnsupportedMediaType, Title = "The file is not CSV text", Detail = $"Content-Type: send the file as text/csv, not {type}", Extensions = { ["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = [$"send the file as text/csv, not {type}"] } } });
         if (request.ContentLength > MaxImportBytes)
             return TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "The file is too large", Detail = $"file: at most {MaxImportBytes / 1024 / 1024} MB", Extensions = { ["errors"] = new Dictionary<string, string[]> { ["file"] = [$"at most {MaxImportBytes / 1024 / 1024} MB"] } } });
         using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: false));

@@ -109,6 +109,8 @@ public class CreditImportOverHttpTests(DatabaseProvider provider)
         Assert.That(reasons, Has.Some.Contains("'名称' is not a column").And.Some.Contains("no column subjectName"));
         Assert.That((await ImportAsync(admin, Header + "\n")).Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That((await ImportAsync(admin, "")).Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        using (var json = await admin.PostAsync(new Uri("/api/credit/imports", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { subjectId = PersonA })))
+            Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), "the file is CSV text");
         using var samr = await Factory.CreateClientAsync("samr-head");
         Assert.That((await ImportAsync(samr, Header + "\n")).Status, Is.EqualTo(HttpStatusCode.Forbidden));
     }
