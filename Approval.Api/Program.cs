@@ -3,6 +3,7 @@ using Approval.Api.Calendar;
 using Approval.Api.Cli;
 using Approval.Api.Clock;
 using Approval.Api.Contract;
+using Approval.Api.Credit;
 using Approval.Api.Endpoints;
 using Approval.Api.Engine;
 using Approval.Api.Hosting;
@@ -68,6 +69,7 @@ api.MapNotificationEndpoints();
 api.MapFeedbackEndpoints();
 api.MapStageRecordEndpoints();
 api.MapWorkListEndpoints();
+api.MapCreditEndpoints();
 app.MapApprovalPages();
 // The build writes the OpenAPI document by running this entry point with an inert server: it needs the endpoints,
 // not the database, the demo data or the engine.
@@ -82,6 +84,7 @@ await app.Services.GetRequiredService<CalendarEditor>().LoadAsync(app.Lifetime.A
 app.LogCalendarReadiness();
 await app.Services.GetRequiredService<DemoCatalogSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<DemoUsers>().SeedAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<DemoCreditRecords>().SeedAsync(app.Lifetime.ApplicationStopping);
 if (await HostCommands.TryRunAsync(app, args, Console.Out, Console.Error) is { } commandExit)
     return commandExit;
 await app.StartApprovalEngineAsync();

@@ -10,7 +10,8 @@ namespace Approval.Api.Attachments;
 /// Removes attachment files no case refers to: content stored by an upload whose case was never saved (the process
 /// was killed between the two, or the case refused the file), and temporary files of uploads cut short. Only files
 /// older than <see cref="MinimumAge"/> go, so an upload under way is never touched. Re-runnable: a second run finds
-/// nothing more to remove. Which files cases refer to is read from their <c>Attached</c> timeline lines.
+/// nothing more to remove. Which files cases refer to is read from their <c>Attached</c> timeline lines; credit records'
+/// evidence files (<c>CreditRecords.EvidenceSha256</c>) are kept too.
 /// </summary>
 public sealed class OrphanedAttachmentSweep(FileSystemAttachmentStorage storage, IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time,
     ILogger<OrphanedAttachmentSweep> logger)
@@ -53,6 +54,9 @@ public sealed class OrphanedAttachmentSweep(FileSystemAttachmentStorage storage,
             if (AttachmentName.HashInTimeline(detail) is { } hash)
                 hashes.Add(hash);
         }
+        // A credit record's evidence is kept as long as the record, which is for ever.
+        await foreach (var hash in db.CreditRecords.AsNoTracking().Where(r => r.EvidenceSha256 != null).Select(r => r.EvidenceSha256!).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            hashes.Add(hash);
         return hashes;
     }
 }

@@ -35,9 +35,10 @@ internal sealed class CaseSimulator
         var engine = new WorkflowEngine(WorkflowActivities.CreateRegistry(), _clock);
         var runtime = new WorkflowRuntime(engine, definitions, new InMemoryWorkflowStore(), QuietSimulation.Instance);
         Clock = new CaseClock(due, rules, _clock);
-        var process = new CaseProcess(runtime, Clock);
+        var credit = new Approval.Workflows.Credit.CreditStandings(new NoCreditRecords(), new Approval.Workflows.Credit.CreditRules(), due.Hours);
+        var process = new CaseProcess(runtime, Clock, credit);
         var commands = _commands = new CaseCommands(_session, catalog, process, QuietSimulation.Instance, Clock, QuietSimulation.Instance);
-        Window = new WindowDesk(commands, process, Clock);
+        Window = new WindowDesk(commands, process, Clock, credit);
         Departments = new DepartmentDesk(commands, process, Clock, QuietSimulation.Instance);
         Applicants = new ApplicantDesk(commands, process, Clock);
         _acceptance = new AcceptanceDeadlines(_session, commands, process, Clock);

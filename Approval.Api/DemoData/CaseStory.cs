@@ -102,7 +102,7 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
         {
             var today = sim.Clock.Due.Hours.DateOf(sim.Now);
             var promisedBy = sim.Clock.Due.Calendar.AddWorkingDays(today, random.Next(2, Math.Max(3, Math.Min(8, item.PromisedLimitDays))));
-            await sim.Window.AcceptWithMissingMaterialsAsync(id, Clerk(clerk), [optional[0].Code], promisedBy, applicantInGoodStanding: true);
+            await sim.Window.AcceptWithMissingMaterialsAsync(id, Clerk(clerk), [optional[0].Code], promisedBy);
             return true;
         }
         // Fees are free by the catalog; a clerk now and then charges one anyway (违规收费).

@@ -62,6 +62,11 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
     {
     }
 
+    // A generated history keeps no credit store: its applicants stand as they are (see NoCreditRecords).
+    public void RecordCredit(Approval.Workflows.Credit.CreditRecordChange entered)
+    {
+    }
+
     public Task<KeyedSubmission?> FindSubmissionAsync(string idempotencyKey, string submitter, CancellationToken cancellationToken = default) =>
         Task.FromResult<KeyedSubmission?>(null);
 

@@ -100,8 +100,8 @@ internal static class CasesEndpoints
             return await Step(() => window.AcceptAsync(caseId, Acting(principal), request?.FeeCharged, cancellationToken), principal);
         if (request.PromisedBy is not { } promisedBy)
             return TypedResults.Problem(Problems.InvalidField("promisedBy", "容缺受理 needs the date the applicant promises the missing materials by"));
-        // The credit-record store (诚信记录信息库, domain.md §7) is not built yet: every applicant counts as in good standing.
-        return await Step(() => window.AcceptWithMissingMaterialsAsync(caseId, Acting(principal), missing, promisedBy, applicantInGoodStanding: true, cancellationToken), principal);
+        // The applicant's credit standing now decides whether 容缺受理 is offered (WindowDesk, domain.md §7).
+        return await Step(() => window.AcceptWithMissingMaterialsAsync(caseId, Acting(principal), missing, promisedBy, cancellationToken), principal);
     }
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> RefuseAsync(string caseId, ReasonRequest request, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>

@@ -23,6 +23,10 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExce
             Approval.Workflows.Cases.CaseRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
             Approval.Workflows.Cases.CaseConflictException e => Problems.Conflict(e.Message),
             Approval.Workflows.Supervision.SupervisionRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
+            Approval.Workflows.Credit.CreditEntryInvalidException e => Problems.InvalidFields(e.Errors.Select(x => (x.Field, x.Reason))),
+            Approval.Workflows.Credit.CreditAccessDeniedException e => Problems.Forbidden(e.Message),
+            Approval.Workflows.Credit.CreditRecordNotFoundException e => Problems.NotFound(e.Message),
+            Approval.Workflows.Credit.CreditRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
             BadHttpRequestException e => BadRequestProblems.From(e),
             _ => null,
         };

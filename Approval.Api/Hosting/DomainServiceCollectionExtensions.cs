@@ -1,3 +1,4 @@
+using Approval.Api.Credit;
 using Approval.Workflows.Calendar;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
@@ -33,6 +34,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<AcceptanceDeadlines>();
         services.AddSingleton<ClockWatch>();
         services.AddSingleton<CalendarChangeClocks>();
+        services.AddApprovalCredit(configuration);
         services.Configure<Approval.Workflows.Attachments.AttachmentRules>(configuration.GetSection("Approval:Attachments"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Approval.Workflows.Attachments.AttachmentRules>>().Value);
         services.AddSingleton(sp => new Approval.Api.Attachments.FileSystemAttachmentStorage(

@@ -23,6 +23,8 @@ public static class Policies
     public const string Staff = nameof(Staff);
     /// <summary>Anyone signed in.</summary>
     public const string SignedIn = nameof(SignedIn);
+    /// <summary>Who enters and ends credit records: a department's staff (their own department's) and administrators.</summary>
+    public const string CreditKeepers = nameof(CreditKeepers);
 
     /// <summary>The roles each policy admits.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
@@ -37,5 +39,6 @@ public static class Policies
         [Oversight] = [Role.Administrator, Role.Supervisor],
         [Staff] = [Role.WindowClerk, Role.DepartmentReviewer, Role.DepartmentHead, Role.Supervisor, Role.Administrator],
         [SignedIn] = Enum.GetValues<Role>(),
+        [CreditKeepers] = [Role.DepartmentReviewer, Role.DepartmentHead, Role.Administrator],
     };
 }

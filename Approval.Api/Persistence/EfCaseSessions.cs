@@ -63,6 +63,12 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
 
     public void Notify(IEnumerable<Approval.Workflows.Notifications.Notification> notifications) => db.AddNotifications(notifications, time.GetUtcNow());
 
+    public void RecordCredit(Approval.Workflows.Credit.CreditRecordChange entered)
+    {
+        db.CreditRecords.Add(Approval.Api.Credit.CreditRecordRow.From(entered.After));
+        db.CreditRecordChanges.Add(Approval.Api.Credit.CreditRecordChangeRow.From(entered));
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -82,7 +82,10 @@ public sealed class AcceptanceDeadlines(ICaseQueries queries, CaseCommands comma
         return reminded;
     }
 
-    /// <summary>容缺: a case whose promised materials did not arrive by close of business of the promised day is terminated, decided or not.</summary>
+    /// <summary>
+    /// 容缺: a case whose promised materials did not arrive by close of business of the promised day is terminated, decided
+    /// or not, and the applicant gets a bad credit record for it (<see cref="Credit.BrokenPromiseRecord"/>).
+    /// </summary>
     public async Task<int> TerminateBrokenPromisesAsync(CancellationToken cancellationToken = default)
     {
         var terminated = 0;
@@ -96,7 +99,10 @@ public sealed class AcceptanceDeadlines(ICaseQueries queries, CaseCommands comma
                     if (!step.Case.PromiseBroken(clock))
                         return;
                     applied = true;
+                    var promise = step.Case.Promise!;
                     step.Case.TerminateForBrokenPromise(clock);
+                    // The broken promise is a bad credit record of the applicant, saved with the termination: both or neither.
+                    step.Session.RecordCredit(Credit.BrokenPromiseRecord.Of(step.Case, step.Item, promise, clock.Now, clock.Due.Hours.DateOf(clock.Now)));
                     await process.CancelAsync(step.Session, step.Case, cancellationToken);
                 }, cancellationToken);
                 if (applied)

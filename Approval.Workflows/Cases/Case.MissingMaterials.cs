@@ -1,4 +1,5 @@
 using Approval.Workflows.Catalog;
+using Approval.Workflows.Credit;
 using Approval.Workflows.Inputs;
 using Approval.Workflows.Refusals;
 
@@ -11,15 +12,17 @@ public sealed partial class Case
 {
     /// <summary>
     /// 容缺受理: accepts with non-key materials missing, under a credit promise. Only materials the catalog marks as
-    /// allowed to be missing; the promised date may not go past the promised limit; an applicant with a bad credit
-    /// record (or an earlier broken promise) is not eligible.
+    /// allowed to be missing; the promised date may not go past the promised limit; an applicant whose standing at this
+    /// instant the rules exclude (a bad record, an earlier broken promise: <see cref="CreditAssessment.AllowsPromise"/>) is
+    /// refused, naming the record.
     /// </summary>
     public void AcceptWithMissingMaterials(string clerk, ApprovalItem item, IReadOnlyList<string> materialCodes, DateOnly promisedBy,
-        bool applicantInGoodStanding, CaseClock clock, string? window = null)
+        CreditAssessment credit, CaseClock clock, string? window = null)
     {
         TextLimits.Check("missingMaterials", materialCodes, TextLimits.Code);
         Require(Status == CaseStatus.Submitted, Refusal.Of(RefusalCode.OnlySubmittedAccepted, $"only a submitted application can be accepted"));
-        Require(applicantInGoodStanding, Refusal.Of(RefusalCode.CreditExcludesMissingMaterials, $"the applicant's credit record excludes acceptance with missing materials (容缺受理)"));
+        Require(credit.AllowsPromise, Refusal.Of(RefusalCode.CreditStandingExcludesPromise,
+            $"the applicant's credit standing is {credit.Standing}: record {credit.Deciding?.DocumentNumber ?? "-"} of {credit.Deciding?.SourceDepartmentCode ?? "-"} ({credit.Deciding?.Kind.ToString() ?? "-"}) excludes acceptance under a promise (容缺受理, 告知承诺)"));
         Require(materialCodes.Count > 0, Refusal.Of(RefusalCode.NameMissingMaterials, $"name the materials accepted as missing"));
         foreach (var code in materialCodes)
         {
@@ -32,8 +35,17 @@ public sealed partial class Case
         Require(promisedBy >= clock.Due.Hours.DateOf(clock.Now), Refusal.Of(RefusalCode.PromisedDatePassed, $"the promised date has passed"));
 
         Accept(clerk, clock, window);
+        NoteCreditStanding(credit);
         Promise = new MaterialPromise([.. materialCodes], promisedBy, clock.Now);
         Record(clock.Now, clerk, CaseAction.AcceptedWithMissingMaterials, null, $"{string.Join("、", materialCodes)} promised by {promisedBy:yyyy-MM-dd}", window);
+    }
+
+    /// <summary>The timeline keeps the standing the acceptance used, once: the case keeps it whatever the records say later.</summary>
+    public void NoteCreditStanding(CreditAssessment credit)
+    {
+        if (_timeline.Any(e => e.Action == CaseAction.CreditStandingUsed))
+            return;
+        Record(credit.At, "system", CaseAction.CreditStandingUsed, credit.Standing.ToString(), credit.Describe());
     }
 
     /// <summary>The materials still owed under a 容缺 promise; null when none.</summary>

@@ -3,6 +3,7 @@ using Approval.Engine.Expressions;
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
 using Approval.Workflows.Catalog;
+using Approval.Workflows.Credit;
 using Approval.Workflows.Process;
 using Approval.Workflows.Refusals;
 
@@ -13,17 +14,32 @@ namespace Approval.Workflows.Cases;
 /// opens a task with its own clock, a clock suspension stops the case's clock, a cancelled review closes its task.
 /// Every step is staged into the caller's unit of work, so the case and the instance are saved together.
 /// </summary>
-public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock)
+public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock, CreditStandings credit)
 {
-    /// <summary>Starts the item's process for an accepted case; the instance id is the case id.</summary>
-    public async Task<(WorkflowInstance Instance, RunResult Result)> StartAsync(ICaseSession session, Case @case, ApprovalItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the item's process for an accepted case; the instance id is the case id. The process reads the applicant's
+    /// credit standing at this instant as <c>input.applicant.credit</c> (<see cref="CreditAssessment.ToProcessInput"/>),
+    /// and the case's timeline keeps it.
+    /// </summary>
+    public Task<(WorkflowInstance Instance, RunResult Result)> StartAsync(ICaseSession session, Case @case, ApprovalItem item, CancellationToken cancellationToken) =>
+        StartAsync(session, @case, item, null, cancellationToken);
+
+    /// <param name="assessed">The standing the step already assessed at this instant (容缺受理), not read again; null: read now.</param>
+    public async Task<(WorkflowInstance Instance, RunResult Result)> StartAsync(ICaseSession session, Case @case, ApprovalItem item, CreditAssessment? assessed,
+        CancellationToken cancellationToken)
     {
         var published = await runtime.PublishedAsync(item.ProcessDefinitionId, cancellationToken);
+        var standing = assessed ?? await credit.AssessAsync(@case.Applicant.IdNumber, clock.Now, cancellationToken);
+        @case.NoteCreditStanding(standing);
         var input = new Dictionary<string, JsonNode?>
         {
             ["form"] = @case.Form.DeepClone(),
             ["itemCode"] = item.Code,
-            ["applicant"] = new JsonObject { ["kind"] = @case.Applicant.Kind.ToString(), ["idNumber"] = @case.Applicant.IdNumber, ["name"] = @case.Applicant.Name },
+            ["applicant"] = new JsonObject
+            {
+                ["kind"] = @case.Applicant.Kind.ToString(), ["idNumber"] = @case.Applicant.IdNumber, ["name"] = @case.Applicant.Name,
+                ["credit"] = standing.ToProcessInput(),
+            },
         };
         var instance = runtime.Engine.CreateInstance(published.Workflow, @case.Id, input, correlationId: @case.Number);
         instance.DefinitionVersion = published.Version;

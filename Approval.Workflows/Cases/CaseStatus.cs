@@ -75,6 +75,8 @@ public enum CaseAction
     DeadlineProvisional,
     /// <summary>An administrator's calendar change moved a deadline (期限因工作日历调整由 … 改为 …).</summary>
     DeadlineMoved,
+    /// <summary>The applicant's credit standing (良好, 一般, 警示, 失信) as of acceptance, which the process and the 容缺 rule used.</summary>
+    CreditStandingUsed,
 }
 
 /// <summary>One line of a case's timeline: who did what, when, why. Never changed, never deleted.</summary>

@@ -29,6 +29,9 @@ public interface ICaseSession : IAsyncDisposable
     /// <summary>Inbox rows for the people a step concerns, saved by the same commit as the case: both or neither.</summary>
     void Notify(IEnumerable<Notifications.Notification> notifications);
 
+    /// <summary>A credit record a step writes by itself (a broken 容缺 promise), saved by the same commit as the case: both or neither.</summary>
+    void RecordCredit(Credit.CreditRecordChange entered);
+
     /// <summary>Saves everything in one transaction.</summary>
     /// <exception cref="CaseConflictException">A case or instance was saved by someone else since it was loaded.</exception>
     Task CommitAsync(CancellationToken cancellationToken = default);

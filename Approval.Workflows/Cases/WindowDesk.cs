@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Approval.Workflows.Credit;
 using Approval.Workflows.People;
 using Approval.Workflows.Process;
 
@@ -9,7 +10,7 @@ namespace Approval.Workflows.Cases;
 /// takes the window (窗口) the clerk sits at now, so the case and its timeline say which window did it. Only a window clerk
 /// takes them (<see cref="CaseAccess.AtTheWindow"/>), decided in the step's own unit of work.
 /// </summary>
-public sealed class WindowDesk(CaseCommands commands, CaseProcess process, CaseClock clock)
+public sealed class WindowDesk(CaseCommands commands, CaseProcess process, CaseClock clock, CreditStandings credit)
 {
     /// <summary>受理: the case's process starts; its department reviews open with their own clocks. A fee charged is checked against the catalog.</summary>
     public Task<Case> AcceptAsync(string caseId, Actor clerk, decimal? feeCharged = null, CancellationToken cancellationToken = default) =>
@@ -22,13 +23,17 @@ public sealed class WindowDesk(CaseCommands commands, CaseProcess process, CaseC
             step.Ran(instance, result);
         }, cancellationToken);
 
-    /// <summary>容缺受理: accepts with non-key materials to follow by a promised date (the applicant's credit standing decides eligibility).</summary>
+    /// <summary>
+    /// 容缺受理: accepts with non-key materials to follow by a promised date, if the applicant's credit standing at this
+    /// instant allows it (<see cref="CreditAssessment.AllowsPromise"/>); otherwise refused, naming the record.
+    /// </summary>
     public Task<Case> AcceptWithMissingMaterialsAsync(string caseId, Actor clerk, IReadOnlyList<string> materialCodes, DateOnly promisedBy,
-        bool applicantInGoodStanding, CancellationToken cancellationToken = default) =>
+        CancellationToken cancellationToken = default) =>
         commands.ExecuteAsync(caseId, clerk, CaseAccess.AtTheWindow, async step =>
         {
-            step.Case.AcceptWithMissingMaterials(clerk.Name, step.Item, materialCodes, promisedBy, applicantInGoodStanding, clock, clerk.WindowCode);
-            var (instance, result) = await process.StartAsync(step.Session, step.Case, step.Item, cancellationToken);
+            var standing = await credit.AssessAsync(step.Case.Applicant.IdNumber, clock.Now, cancellationToken);
+            step.Case.AcceptWithMissingMaterials(clerk.Name, step.Item, materialCodes, promisedBy, standing, clock, clerk.WindowCode);
+            var (instance, result) = await process.StartAsync(step.Session, step.Case, step.Item, standing, cancellationToken);
             step.Ran(instance, result);
         }, cancellationToken);
 

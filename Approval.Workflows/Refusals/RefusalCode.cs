@@ -246,4 +246,22 @@ public enum RefusalCode
     CalendarYearMissing,
     /// <summary>supplements were already asked for on this application; a second request is not made and was recorded as a violation</summary>
     SupplementRepeated,
+    /// <summary>the applicant's credit standing is {0}: record {1} of {2} ({3}) excludes acceptance under a promise (容缺受理, 告知承诺)</summary>
+    CreditStandingExcludesPromise,
+    /// <summary>a repair or revocation states its reason</summary>
+    CreditEndingStatesReason,
+    /// <summary>only a bad record is repaired</summary>
+    CreditRepairOnlyBad,
+    /// <summary>the record {0} is already revoked</summary>
+    CreditRecordRevoked,
+    /// <summary>the record {0} is already repaired</summary>
+    CreditRecordRepaired,
+    /// <summary>a department enters and ends only the records it is the source of ({0})</summary>
+    CreditRecordsOfOwnDepartment,
+    /// <summary>there is no credit record {0}</summary>
+    CreditRecordNotFound,
+    /// <summary>the record {0} was changed by someone else meanwhile; read it again</summary>
+    CreditRecordChangedMeanwhile,
+    /// <summary>the record {0} already has its evidence</summary>
+    CreditEvidenceAttachedOnce,
 }

@@ -45,7 +45,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
         if (missing is { Count: > 0 } && promisedBy is null)
             ModelState.AddModelError("promisedBy", text["Workbench.PromisedByRequired"]);
         return StepAsync(caseId, "accepted", () => missing is { Count: > 0 }
-            ? window.AcceptWithMissingMaterialsAsync(caseId, Actor, missing, promisedBy!.Value, applicantInGoodStanding: true, cancellationToken)
+            ? window.AcceptWithMissingMaterialsAsync(caseId, Actor, missing, promisedBy!.Value, cancellationToken)
             : window.AcceptAsync(caseId, Actor, fee, cancellationToken), cancellationToken);
     }
 

@@ -242,6 +242,6 @@ public class StepAccessTests(DatabaseProvider provider) : CaseServicesFixture(pr
         var application = new Application(DemoCatalog.IndividualBusiness.Code, new Applicant(ApplicantKind.Person, OwnerId, "张三"),
             new JsonObject { ["businessName"] = "张三便利店", ["operatorId"] = OwnerId, ["businessScope"] = "日用百货零售", ["address"] = "云安区六都镇" });
         var id = (await Services.Intake.SubmitAsync(application, "applicant-1", null)).Case.Id;
-        return await Keep(await Services.Window.AcceptWithMissingMaterialsAsync(id, Clerk, ["premises"], new DateOnly(2026, 11, 24), applicantInGoodStanding: true));
+        return await Keep(await Services.Window.AcceptWithMissingMaterialsAsync(id, Clerk, ["premises"], new DateOnly(2026, 11, 24)));
     }
 }
