@@ -123,7 +123,7 @@ public sealed class AdminPageTests
     }
 
     [Test]
-    public async Task An_items_promised_limit_edited_in_the_catalog_shows_in_its_guide_and_one_past_the_statutory_limit_is_refused()
+    public async Task An_items_promised_limit_edited_as_a_draft_and_published_shows_in_its_guide_and_one_past_the_statutory_limit_is_refused()
     {
         var page = await _app.NewPageAsync();
         await page.SignInAsync("admin");
@@ -133,14 +133,58 @@ public sealed class AdminPageTests
 
         await page.Locator("#promised").FillAsync((statutory + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("[data-testid=edit-item] button[type=submit]").ClickAsync();
-        await Expect(page.Locator("[data-testid=item-problems]")).ToContainTextAsync("longer than the statutory limit");
+        await Expect(page.Locator("[data-testid=item-problems] li[data-field=promisedLimitDays]")).ToContainTextAsync("longer than the statutory limit");
         await page.ShotAsync("01-refused");
 
         await page.Locator("#promised").FillAsync("15");
         await page.Locator("[data-testid=edit-item] button[type=submit]").ClickAsync();
-        await Expect(page.Locator("[data-testid=done]")).ToContainTextAsync("事项已保存");
+        await Expect(page.Locator("[data-testid=done]")).ToContainTextAsync("草稿已保存");
+        await Expect(page.Locator("[data-testid=draft-changes] tr[data-field=promisedLimitDays] .after")).ToHaveTextAsync("15");
+        await page.GotoAsync("/portal/items/SP-JY-001");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("15 个工作日");
+
+        await page.GoBackAsync();
+        await page.Locator("#publish-note").FillAsync("承诺时限调整为 15 个工作日");
+        await page.Locator("[data-testid=publish-item] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=done]")).ToContainTextAsync("已发布");
+        await Expect(page.Locator("[data-testid=item-versions] tr[data-version]").First).ToContainTextAsync("承诺时限调整为 15 个工作日");
+        await page.ShotAsync("02-published");
         await page.GotoAsync("/portal/items/SP-JY-001");
         await Expect(page.Locator("main")).ToContainTextAsync("15 个工作日");
+    }
+
+    [Test]
+    public async Task A_new_version_of_an_item_published_on_its_page_is_what_a_new_case_runs_under_while_a_running_case_keeps_its_own()
+    {
+        var page = await _app.NewPageAsync();
+        var running = await AcceptedEnterpriseCaseAsync(page, "旧版本示范有限公司");
+        var before = await CaseAsync(running);
+
+        await page.SignInAsync("admin");
+        await page.GotoAsync("/admin/catalog/QY-SL-001");
+        await page.Locator("#promised").FillAsync("12");
+        await page.Locator("[data-testid=edit-item] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=draft-changes] tr[data-field=promisedLimitDays]")).ToBeVisibleAsync();
+        await page.Locator("#publish-note").FillAsync("承诺时限缩短为 12 个工作日");
+        await page.Locator("[data-testid=publish-item] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=done]")).ToContainTextAsync("已发布");
+        var version = int.Parse(await page.Locator("[data-testid=item-versions] tr[data-version]").First.GetAttributeAsync("data-version") ?? "0");
+        Assert.That(version, Is.GreaterThan(before.ItemVersion));
+        await page.Locator($"[data-testid=item-versions] tr[data-version='{before.ItemVersion}'] [data-testid=compare]").ClickAsync();
+        await Expect(page.Locator("[data-testid=item-differences] tr[data-field=promisedLimitDays] .before")).ToHaveTextAsync(before.PromisedLimitDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("[data-testid=item-differences] tr[data-field=promisedLimitDays] .after")).ToHaveTextAsync("12");
+        await page.ShotAsync("01-versions-compared");
+        await page.SignOutAsync();
+
+        var fresh = await CaseAsync(await AcceptedEnterpriseCaseAsync(page, "新版本示范有限公司"));
+        var kept = await CaseAsync(running);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((fresh.ItemVersion, fresh.PromisedLimitDays), Is.EqualTo((version, 12)), "a new case runs under the version published");
+            Assert.That((kept.ItemVersion, kept.PromisedLimitDays, kept.DueAt), Is.EqualTo((before.ItemVersion, before.PromisedLimitDays, before.DueAt)),
+                "the running case keeps its version, limit and due date");
+        });
     }
 
     /// <summary>An applicant applies for 企业设立登记 online and the window accepts it: its process starts.</summary>
