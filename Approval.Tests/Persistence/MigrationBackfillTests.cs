@@ -66,4 +66,20 @@ public class MigrationBackfillTests(DatabaseProvider provider)
         var next = await catalog.PublishItemAsync(item with { PromisedLimitDays = 12 }, new ItemPublication("admin", DateTimeOffset.UnixEpoch, null));
         Assert.That(next.Version, Is.EqualTo(2));
     }
+
+    [Test]
+    public async Task A_window_its_clerks_named_before_windows_were_rows_becomes_an_open_row_named_by_its_code()
+    {
+        await BackToBeforeAsync("ServiceWindows");
+        await using (var db = await _database.OpenAsync())
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"Users\" (\"Id\", \"UserName\", \"DisplayName\", \"Role\", \"WindowCode\", \"IsLeadClerk\", \"PasswordHash\", \"SecurityStamp\", \"FailedSignIns\") VALUES ({"u7"}, {"clerk-7"}, {"周七"}, {"WindowClerk"}, {"w07"}, {false}, {"x"}, {"s"}, {0})");
+        }
+
+        await MigrateAsync();
+
+        var windows = await new Approval.Api.Identity.EfWindows(_database.NewNode().GetRequiredService<IDbContextFactory<ApprovalDbContext>>()).ListAsync();
+        Assert.That(windows.Select(w => (w.Code, w.Name, w.IsOpen)), Is.EqualTo(new[] { ("w07", "w07", true) }));
+    }
 }
