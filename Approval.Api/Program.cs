@@ -51,6 +51,7 @@ app.UseApprovalIdentity();
 var api = app.MapGroup("").AddEndpointFilterFactory(InputLimits.Filter);
 api.MapAuthEndpoints();
 api.MapAccountEndpoints();
+api.MapWindowEndpoints();
 api.MapWorkflowDefinitionEndpoints();
 api.MapWorkflowInstanceEndpoints();
 api.MapCalendarEndpoints().RequireRateLimiting(RateLimits.Calendar);

@@ -13,8 +13,22 @@ internal sealed class FixedCatalog(IReadOnlyList<ApprovalItem> items, IReadOnlyL
 
     public Task<IReadOnlyList<ApprovalItem>> ListItemsAsync(CancellationToken cancellationToken = default) => Task.FromResult(items);
 
-    public Task SaveItemAsync(ApprovalItem item, CancellationToken cancellationToken = default) =>
+    // The history is generated under the versions in force when it starts: every case is submitted under them.
+    public Task<ApprovalItem?> FindItemAsync(string code, int version, CancellationToken cancellationToken = default) =>
+        Task.FromResult(items.FirstOrDefault(i => i.Code == code && Math.Max(1, i.Version) == version));
+
+    public Task<ItemVersion> PublishItemAsync(ApprovalItem item, ItemPublication publication, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The demo history does not edit the catalog.");
+
+    public Task<IReadOnlyList<ItemVersion>> ListItemVersionsAsync(string code, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ItemVersion>>([.. items.Where(i => i.Code == code).Select(i => new ItemVersion(i, null, null, null))]);
+
+    public Task<ItemDraft?> FindDraftAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<ItemDraft?>(null);
+
+    public Task SaveDraftAsync(ItemDraft draft, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The demo history does not edit the catalog.");
+
+    public Task DiscardDraftAsync(string code, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task<IReadOnlyList<Department>> ListDepartmentsAsync(CancellationToken cancellationToken = default) => Task.FromResult(departments);
 

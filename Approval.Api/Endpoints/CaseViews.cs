@@ -7,7 +7,8 @@ namespace Approval.Api.Endpoints;
 
 /// <summary>
 /// A case as the API shows it to the people allowed to read it. <c>provisionalDeadlines</c> names the running deadlines
-/// (受理/办结, "case", a task's department) counted through a year the State Council has not yet published.
+/// (受理/办结, "case", a task's department) counted through a year the State Council has not yet published. <c>itemVersion</c>
+/// is the item's version the case was submitted under: its limits, materials and fee for the whole case.
 /// </summary>
 public sealed record CaseView(
     string Id,
@@ -32,7 +33,8 @@ public sealed record CaseView(
     string? AcceptingWindowCode = null,
     string? DeliveringWindowCode = null,
     RatingView? Rating = null,
-    IReadOnlyList<string>? ProvisionalDeadlines = null)
+    IReadOnlyList<string>? ProvisionalDeadlines = null,
+    int ItemVersion = 1)
 {
     /// <summary>
     /// The case as <paramref name="viewer"/> may read it: the query code for the applicant and the window only; an
@@ -58,7 +60,8 @@ public sealed record CaseView(
         c.AcceptingWindowCode,
         c.DeliveringWindowCode,
         c.Rating is { } r ? new RatingView((int)r.Level, r.Level.Chinese(), r.Comment, r.At) : null,
-        c.ProvisionalDeadlines);
+        c.ProvisionalDeadlines,
+        c.ItemVersion);
 }
 
 /// <summary>The applicant's rating (满意度): score 1–5 and its name, 非常不满意 … 非常满意.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Approval.Api.Identity;
 using Approval.Workflows.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,13 +17,15 @@ internal static class CatalogEndpoints
             .WithSummary("One item's guide (办事指南): legal basis, limits, fee, materials, conditions, form, result.")
             .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetItem");
         group.MapPut("/items/{code}", SaveAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Adds or replaces an item; refused with the reasons when it is not valid catalog data.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SaveItem");
+            .WithSummary("Adds an item, or publishes the body as its next version at once (?note= kept with it); refused with the fields at fault.")
+            .WithDescription("To edit and look before publishing, use the draft (PUT …/draft, then POST …/draft/publish). Running cases keep the version they were submitted under.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("SaveItem");
         group.MapGet("/departments", async (ICatalog catalog, CancellationToken ct) => TypedResults.Ok(await catalog.ListDepartmentsAsync(ct)))
             .AllowAnonymous().WithSummary("Lists the departments.").WithName("ListDepartments");
         group.MapPut("/departments/{code}", SaveDepartmentAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Adds a department or renames one: { name }. Items and staff refer to it by its code, which does not change.")
             .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SaveDepartment");
+        group.MapItemVersionEndpoints();
         return group;
     }
 
@@ -39,15 +42,13 @@ internal static class CatalogEndpoints
             ? TypedResults.Ok(item)
             : TypedResults.Problem(Problems.NotFound($"No item {code} in the catalog."));
 
-    private static async Task<Results<Ok<ApprovalItem>, ProblemHttpResult>> SaveAsync(string code, ApprovalItem item, ICatalog catalog, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApprovalItem>, ProblemHttpResult>> SaveAsync(string code, ApprovalItem item, ItemPublishing publishing, ClaimsPrincipal principal,
+        CancellationToken cancellationToken, [Microsoft.AspNetCore.Mvc.FromQuery] string? note = null)
     {
         if (item.Code != code)
             return TypedResults.Problem(Problems.InvalidField("code", $"the body's code '{item.Code}' differs from the path's '{code}'"));
-        var problems = item.Problems().ToList();
-        if (problems.Count > 0)
-            return TypedResults.Problem(Problems.InvalidFields(problems.Select(p => ("item", p))));
-        await catalog.SaveItemAsync(item, cancellationToken);
-        return TypedResults.Ok(item);
+        var edit = await publishing.PublishAsync(item, CasesEndpoints.Acting(principal).Name, note, cancellationToken);
+        return edit.Saved is { } published ? TypedResults.Ok(published.Item) : TypedResults.Problem(ItemVersionEndpoints.ProblemOf(edit));
     }
 }
 

@@ -22,6 +22,7 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExce
             Approval.Workflows.Cases.CaseAccessDeniedException e => Problems.Forbidden(e.Message),
             Approval.Workflows.Cases.CaseRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
             Approval.Workflows.Cases.CaseConflictException e => Problems.Conflict(e.Message),
+            Approval.Workflows.Catalog.ItemVersionConflictException e => Problems.Conflict($"Not possible now: {e.Message}."),
             Approval.Workflows.Supervision.SupervisionRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
             Approval.Workflows.Credit.CreditEntryInvalidException e => Problems.InvalidFields(e.Errors.Select(x => (x.Field, x.Reason))),
             Approval.Workflows.Credit.CreditAccessDeniedException e => Problems.Forbidden(e.Message),

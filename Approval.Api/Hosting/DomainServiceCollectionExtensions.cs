@@ -27,6 +27,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<CaseProcess>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseIntake>();
+        services.AddSingleton<ItemPublishing>();
         services.AddSingleton<WindowDesk>();
         services.AddSingleton<DepartmentDesk>();
         services.AddSingleton<Corrections>();
@@ -50,7 +51,7 @@ public static class DomainServiceCollectionExtensions
 }
 
 /// <summary>Fills an empty catalog with the demo departments and items (<c>Approval:Demo:SeedCatalog</c>, default true).</summary>
-public sealed class DemoCatalogSeed(ICatalog catalog, IConfiguration configuration, ILogger<DemoCatalogSeed> logger)
+public sealed class DemoCatalogSeed(ICatalog catalog, IConfiguration configuration, TimeProvider time, ILogger<DemoCatalogSeed> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ public sealed class DemoCatalogSeed(ICatalog catalog, IConfiguration configurati
         foreach (var department in DemoCatalog.Departments)
             await catalog.SaveDepartmentAsync(department, cancellationToken);
         foreach (var item in DemoCatalog.Items)
-            await catalog.SaveItemAsync(item, cancellationToken);
+            await catalog.PublishItemAsync(item, new ItemPublication("seed", time.GetUtcNow(), "示范目录 (demo catalog)"), cancellationToken);
         logger.LogInformation("Seeded the demo catalog: {Departments} departments, {Items} items.", DemoCatalog.Departments.Count, DemoCatalog.Items.Count);
     }
 }

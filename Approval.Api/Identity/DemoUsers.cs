@@ -8,7 +8,7 @@ namespace Approval.Api.Identity;
 /// true (the default): a reviewer and a head for every department of the <see cref="DemoCatalog"/>. They all share
 /// <see cref="Password"/>, which the root README lists with them: turn the setting off for a real deployment.
 /// </summary>
-public sealed class DemoUsers(EfUserStore users, Pbkdf2PasswordHasher hasher, IConfiguration configuration, ILogger<DemoUsers> logger)
+public sealed class DemoUsers(EfUserStore users, EfWindows windows, Pbkdf2PasswordHasher hasher, IConfiguration configuration, ILogger<DemoUsers> logger)
 {
     public const string SeedSetting = "Approval:Demo:SeedUsers";
     public const string Password = "Demo@2026";
@@ -47,9 +47,22 @@ public sealed class DemoUsers(EfUserStore users, Pbkdf2PasswordHasher hasher, IC
     /// <summary>The first demo user with the role: <c>admin</c>, <c>supervisor</c>, <c>clerk</c>, <c>samr-reviewer</c>, <c>samr-head</c>, <c>applicant</c>.</summary>
     public static User For(Role role) => All.First(u => u.Role == role);
 
+    /// <summary>The hall's windows of the demo: the clerks' (w01, the lead clerk's w02) and those of the generated history's clerks.</summary>
+    public static IReadOnlyList<ServiceWindow> Windows { get; } =
+    [
+        new("w01", "综合受理 1 号窗口", "General window 1", "一楼大厅 1 号", true),
+        new("w02", "综合受理 2 号窗口（窗口负责人）", "General window 2 (lead clerk)", "一楼大厅 2 号", true),
+        new("w03", "综合受理 3 号窗口", "General window 3", "一楼大厅 3 号", true),
+        new("w04", "综合受理 4 号窗口", "General window 4", "一楼大厅 4 号", true),
+    ];
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue(SeedSetting, true) || await users.AnyAsync(cancellationToken))
+        if (!configuration.GetValue(SeedSetting, true))
+            return;
+        // A fresh database has no windows yet; one migrated from before windows were rows has those its clerks and cases named.
+        await windows.SeedAsync(Windows, cancellationToken);
+        if (await users.AnyAsync(cancellationToken))
             return;
         // Each hash costs a deliberate fraction of a second: spread them over the cores.
         var accounts = All.AsParallel().AsOrdered().Select(u => new UserAccount(u, hasher.Hash(Password))).ToList();

@@ -31,6 +31,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<EfUserStore>();
         services.AddSingleton<EfAbsences>();
         services.AddSingleton<StaffAdministration>();
+        services.AddSingleton<EfWindows>();
+        services.AddSingleton<WindowAdministration>();
         services.AddSingleton<DepartmentColleagues>();
         services.AddSingleton<AbsenceDesk>();
         services.AddSingleton<PasswordSignIn>();

@@ -8,7 +8,7 @@ namespace Approval.Api.Identity;
 /// An administrator's changes to staff: a user's role and place (department or window), and a reviewer's absence with
 /// the colleague who acts meanwhile. The API and the users page both go through here, so both refuse the same things.
 /// </summary>
-public sealed class StaffAdministration(EfUserStore users, EfAbsences absences)
+public sealed class StaffAdministration(EfUserStore users, EfAbsences absences, EfWindows windows)
 {
     /// <summary>Sets a user's role and place; a new security stamp ends their cookies and tokens.</summary>
     public async Task<StaffChange<User>> AssignRoleAsync(string userName, RoleChange? request, CancellationToken cancellationToken = default)
@@ -19,6 +19,8 @@ public sealed class StaffAdministration(EfUserStore users, EfAbsences absences)
             return StaffChange<User>.Refused("departmentCode", "is required for department staff");
         if (role is Role.WindowClerk && string.IsNullOrWhiteSpace(request.WindowCode))
             return StaffChange<User>.Refused("windowCode", "is required for a window clerk");
+        if (role is Role.WindowClerk && await windows.FindAsync(request.WindowCode!.Trim(), cancellationToken) is not { IsOpen: true })
+            return StaffChange<User>.Refused("windowCode", $"'{request.WindowCode!.Trim()}' is not an open window (see /api/admin/windows)");
         if (await users.FindByUserNameAsync(userName, cancellationToken) is not { } account)
             return StaffChange<User>.Missing(userName);
         var user = account.User with

@@ -6,6 +6,7 @@ public abstract partial class ApprovalDbContext
 {
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
     public DbSet<ApprovalItemRecord> Items => Set<ApprovalItemRecord>();
+    public DbSet<ApprovalItemVersionRecord> ItemVersions => Set<ApprovalItemVersionRecord>();
     public DbSet<UserRecord> Users => Set<UserRecord>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseTaskRecord> CaseTasks => Set<CaseTaskRecord>();
@@ -49,6 +50,17 @@ public abstract partial class ApprovalDbContext
             i.Property(x => x.Name).HasMaxLength(NameLength);
             i.Property(x => x.Kind).HasMaxLength(EnumLength);
             i.Property(x => x.LeadDepartmentCode).HasMaxLength(IdLength);
+            // Items from before versions were kept are their version 1 (the ItemVersions migration's column default and backfill).
+            i.Property(x => x.DraftSavedBy).HasMaxLength(NameLength);
+        });
+        model.Entity<ApprovalItemVersionRecord>(v =>
+        {
+            v.ToTable("ApprovalItemVersions");
+            v.HasKey(x => new { x.ItemCode, x.Version });
+            v.Property(x => x.ItemCode).HasMaxLength(IdLength);
+            v.Property(x => x.Version).ValueGeneratedNever();
+            v.Property(x => x.PublishedBy).HasMaxLength(NameLength);
+            v.Property(x => x.Note).HasMaxLength(Approval.Workflows.Inputs.TextLimits.Reason);
         });
         model.Entity<UserRecord>(u =>
         {

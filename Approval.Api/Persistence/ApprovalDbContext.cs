@@ -37,6 +37,7 @@ public abstract partial class ApprovalDbContext(DbContextOptions options) : DbCo
         ConfigureDomain(modelBuilder);
         ConfigureDrafts(modelBuilder);
         ConfigureCredit(modelBuilder);
+        ConfigureWindows(modelBuilder);
     }
 
     private static void Definition(EntityTypeBuilder<WorkflowDefinitionRecord> definition)

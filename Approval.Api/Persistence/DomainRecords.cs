@@ -16,7 +16,27 @@ public sealed class ApprovalItemRecord
     public required string Name { get; set; }
     public required string Kind { get; set; }
     public required string LeadDepartmentCode { get; set; }
+    /// <summary>The version in force: <see cref="Json"/> is that version's, as in its <see cref="ApprovalItemVersionRecord"/>.</summary>
+    public int Version { get; set; } = 1;
     public required string Json { get; set; }
+    /// <summary>The administrator's draft (草稿), not in force; null when there is none.</summary>
+    public string? DraftJson { get; set; }
+    public int? DraftBasedOn { get; set; }
+    public DateTimeOffset? DraftSavedAt { get; set; }
+    public string? DraftSavedBy { get; set; }
+}
+
+/// <summary>A published version of an item, never changed: what the cases submitted under it read.</summary>
+public sealed class ApprovalItemVersionRecord
+{
+    public required string ItemCode { get; set; }
+    public int Version { get; set; }
+    public required string Json { get; set; }
+    /// <summary>Null for the version 1 the migration made of an item from before versions were kept.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+    public string? Note { get; set; }
+    public int? RolledBackFrom { get; set; }
 }
 
 /// <summary>A user who signs in.</summary>

@@ -26,6 +26,13 @@ internal static class WindowWorkLists
     private static readonly string Submitted = nameof(CaseStatus.Submitted);
     private static readonly string Decided = nameof(CaseStatus.Decided);
 
+    /// <summary>
+    /// The window whose lists a clerk reads as their own: theirs; for a clerk taken off their window (none, until seated at
+    /// another), a code no case carries, so that their lists are empty rather than the whole center's (null).
+    /// </summary>
+    public static string? OwnWindow(Approval.Workflows.People.User user) =>
+        user.WindowCode ?? (user.Role == Approval.Workflows.People.Role.WindowClerk ? "" : null);
+
     /// <param name="window">The clerk's window; null for the whole center.</param>
     /// <param name="item">An item code, or null for any.</param>
     public static CaseListQuery For(WindowList list, string? window, string? item) => list switch

@@ -169,7 +169,7 @@ internal static partial class WorkListEndpoints
     // A clerk's lists are their window's; the whole center's only for a lead clerk.
     private static ProblemHttpResult? ScopeProblem(User user, string? scope, out string? window)
     {
-        window = user.WindowCode;
+        window = WindowWorkLists.OwnWindow(user);
         if (string.IsNullOrWhiteSpace(scope) || scope.Equals("window", StringComparison.OrdinalIgnoreCase))
             return null;
         if (!scope.Equals("center", StringComparison.OrdinalIgnoreCase))

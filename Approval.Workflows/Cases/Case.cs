@@ -48,6 +48,8 @@ public sealed partial class Case
     /// <summary>An unguessable code for looking up status without logging in.</summary>
     public string QueryCode { get; private set; } = "";
     public string ItemCode { get; private set; } = "";
+    /// <summary>The item's version the case was submitted under: its limits, materials and fee for the whole case.</summary>
+    public int ItemVersion { get; private set; } = 1;
     public ItemKind ItemKind { get; private set; }
     public string LeadDepartmentCode { get; private set; } = "";
     public int PromisedLimitDays { get; private set; }
@@ -95,6 +97,7 @@ public sealed partial class Case
             Number = number,
             QueryCode = queryCode,
             ItemCode = item.Code,
+            ItemVersion = Math.Max(1, item.Version),
             ItemKind = item.Kind,
             LeadDepartmentCode = item.LeadDepartmentCode,
             PromisedLimitDays = item.PromisedLimitDays,

@@ -104,7 +104,8 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
         await using var session = await sessions.OpenAsync(cancellationToken);
         var @case = await session.FindAsync(caseId, cancellationToken) ?? throw new CaseNotFoundException(Refusal.Of(RefusalCode.CaseNotFound, $"No case {caseId}."));
         guard(@case);
-        var item = await catalog.FindItemAsync(@case.ItemCode, cancellationToken)
+        // The version the case was submitted under, not the one in force: an item published anew does not move a running case.
+        var item = await catalog.FindItemAsync(@case.ItemCode, @case.ItemVersion, cancellationToken)
             ?? throw new CaseRuleException(Refusal.Of(RefusalCode.ItemNoLongerInCatalog, $"the case's item {@case.ItemCode} is no longer in the catalog"));
         var context = new StepContext(session, @case, item);
         var linesBefore = @case.Timeline.Count;

@@ -11,6 +11,8 @@ public sealed record CaseState
     public required string Number { get; init; }
     public required string QueryCode { get; init; }
     public required string ItemCode { get; init; }
+    /// <summary>The item's version the case runs under; 1 in a case saved before versions were kept (its item's version 1).</summary>
+    public int ItemVersion { get; init; } = 1;
     public ItemKind ItemKind { get; init; }
     public required string LeadDepartmentCode { get; init; }
     public int PromisedLimitDays { get; init; }
@@ -54,7 +56,7 @@ public sealed partial class Case
     /// <summary>The case as plain data.</summary>
     public CaseState ToState() => new()
     {
-        Id = Id, Number = Number, QueryCode = QueryCode, ItemCode = ItemCode, ItemKind = ItemKind,
+        Id = Id, Number = Number, QueryCode = QueryCode, ItemCode = ItemCode, ItemVersion = ItemVersion, ItemKind = ItemKind,
         LeadDepartmentCode = LeadDepartmentCode, PromisedLimitDays = PromisedLimitDays, Applicant = Applicant,
         Form = (JsonObject)Form.DeepClone(), Status = Status, ReceivedAt = ReceivedAt, AcceptedAt = AcceptedAt,
         DeemedAccepted = DeemedAccepted, DueAt = DueAt, ExtensionDays = ExtensionDays, ApplicationRevision = ApplicationRevision,
@@ -73,7 +75,7 @@ public sealed partial class Case
     {
         var @case = new Case
         {
-            Id = state.Id, Number = state.Number, QueryCode = state.QueryCode, ItemCode = state.ItemCode, ItemKind = state.ItemKind,
+            Id = state.Id, Number = state.Number, QueryCode = state.QueryCode, ItemCode = state.ItemCode, ItemVersion = Math.Max(1, state.ItemVersion), ItemKind = state.ItemKind,
             LeadDepartmentCode = state.LeadDepartmentCode, PromisedLimitDays = state.PromisedLimitDays, Applicant = state.Applicant,
             Form = (JsonObject)state.Form.DeepClone(), Status = state.Status, ReceivedAt = state.ReceivedAt, AcceptedAt = state.AcceptedAt,
             DeemedAccepted = state.DeemedAccepted, DueAt = state.DueAt, ExtensionDays = state.ExtensionDays,

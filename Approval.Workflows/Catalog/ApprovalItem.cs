@@ -57,6 +57,12 @@ public sealed record ApprovalItem
 {
     [MaxLength(TextLimits.Code)]
     public required string Code { get; init; }
+
+    /// <summary>
+    /// The published version this is (版本): 1 for the first, one more at each publication. The catalog sets it; a case keeps
+    /// the version it was submitted under. 0 in an item not yet published (a body sent to be saved says nothing by it).
+    /// </summary>
+    public int Version { get; init; }
     [MaxLength(TextLimits.Name)]
     public required string Name { get; init; }
     public required ItemKind Kind { get; init; }
@@ -90,26 +96,35 @@ public sealed record ApprovalItem
     public required ItemResult Result { get; init; }
     public WarningRules Warnings { get; init; } = new();
 
-    /// <summary>Reasons the item is not valid as catalog data.</summary>
-    public IEnumerable<string> Problems()
+    /// <summary>Reasons the item is not valid as catalog data, each as "field: reason".</summary>
+    public IEnumerable<string> Problems() => FieldProblems().Select(p => $"{p.Field}: {p.Reason}");
+
+    /// <summary>Reasons the item is not valid as catalog data, each naming the field (as the API's JSON names it) it is about.</summary>
+    public IEnumerable<FieldError> FieldProblems()
     {
         if (Code.Length > TextLimits.Code)
-            yield return $"code: {TextLimits.TooLong(TextLimits.Code)}";
+            yield return new("code", TextLimits.TooLong(TextLimits.Code));
+        if (string.IsNullOrWhiteSpace(Name))
+            yield return new("name", "is required");
         if (Name.Length > TextLimits.Name)
-            yield return $"name: {TextLimits.TooLong(TextLimits.Name)}";
+            yield return new("name", TextLimits.TooLong(TextLimits.Name));
+        if (StatutoryLimitDays < 0 || PromisedLimitDays < 0)
+            yield return new(StatutoryLimitDays < 0 ? "statutoryLimitDays" : "promisedLimitDays", "a limit is not negative");
         if (PromisedLimitDays > StatutoryLimitDays)
-            yield return $"the promised limit ({PromisedLimitDays} working days) is longer than the statutory limit ({StatutoryLimitDays})";
+            yield return new("promisedLimitDays", $"the promised limit ({PromisedLimitDays} working days) is longer than the statutory limit ({StatutoryLimitDays})");
         if (Kind == ItemKind.Immediate && PromisedLimitDays != 0)
-            yield return "an immediate item (即办件) is decided at acceptance: its promised limit is 0";
+            yield return new("promisedLimitDays", "an immediate item (即办件) is decided at acceptance: its promised limit is 0");
         if (Kind == ItemKind.Joint && ParallelReviews.Count == 0)
-            yield return "a joint item (联办件) has parallel reviews by co-departments";
+            yield return new("parallelReviews", "a joint item (联办件) has parallel reviews by co-departments");
         foreach (var review in ParallelReviews.Where(r => r.LimitDays > PromisedLimitDays))
-            yield return $"the review of {review.DepartmentCode} ({review.LimitDays} working days) is longer than the promised limit";
+            yield return new("parallelReviews", $"the review of {review.DepartmentCode} ({review.LimitDays} working days) is longer than the promised limit");
         if (Fee < 0)
-            yield return "a fee is not negative";
+            yield return new("fee", "a fee is not negative");
         if (Fee > 0 && string.IsNullOrWhiteSpace(FeeBasis))
-            yield return "a fee states its legal basis";
+            yield return new("feeBasis", "a fee states its legal basis");
+        foreach (var duplicate in Materials.GroupBy(m => m.Code).Where(g => g.Count() > 1))
+            yield return new("materials", $"material '{duplicate.Key}' is listed twice");
         foreach (var duplicate in Form.GroupBy(f => f.Name).Where(g => g.Count() > 1))
-            yield return $"form field '{duplicate.Key}' is declared twice";
+            yield return new("form", $"form field '{duplicate.Key}' is declared twice");
     }
 }

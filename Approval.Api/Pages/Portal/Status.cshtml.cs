@@ -35,7 +35,7 @@ public sealed class StatusModel(ICaseSessions sessions, ICatalog catalog) : Page
         if (await StatusEndpoints.FindAsync(Number, QueryCode, sessions, cancellationToken) is not { } @case)
             return;
         Status = PublicStatus.From(@case);
-        _item = await catalog.FindItemAsync(@case.ItemCode, cancellationToken);
+        _item = await catalog.FindItemAsync(@case.ItemCode, @case.ItemVersion, cancellationToken);
         ItemName = _item?.Name ?? @case.ItemCode;
         _departments = (await catalog.ListDepartmentsAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Name);
     }

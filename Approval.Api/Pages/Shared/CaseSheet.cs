@@ -20,7 +20,8 @@ public sealed record CaseSheet(Case Case, ApprovalItem? Item, IReadOnlyDictionar
             @case = await session.FindAsync(caseId, cancellationToken);
         if (@case is null)
             return null;
-        var item = await catalog.FindItemAsync(@case.ItemCode, cancellationToken);
+        // The version the case runs under: its materials and limits, not a later one's.
+        var item = await catalog.FindItemAsync(@case.ItemCode, @case.ItemVersion, cancellationToken);
         var departments = (await catalog.ListDepartmentsAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Name);
         return new CaseSheet(@case, item, departments);
     }

@@ -15,18 +15,21 @@ public sealed record WindowQueue(WindowList List, string Key, int Count, Page<Wo
 /// pages; a lead clerk may look at the whole center's (scope=center). A case by number.
 /// </summary>
 [Authorize(Policy = Policies.WindowClerk)]
-public sealed class WindowModel(WorkbenchLists lists) : PageModel
+public sealed class WindowModel(WorkbenchLists lists, EfWindows windows) : PageModel
 {
     public IReadOnlyList<WindowQueue> Queues { get; private set; } = [];
     public bool Center { get; private set; }
     public bool MayChooseCenter { get; private set; }
     public string? Problem { get; private set; }
+    /// <summary>The window the clerk sits at (null: none, or a code that is not a row).</summary>
+    public Approval.Workflows.People.ServiceWindow? MyWindow { get; private set; }
 
     public async Task OnGetAsync(string? problem, string? scope, CancellationToken cancellationToken)
     {
         Problem = problem;
         var user = User.ToUser()!;
         MayChooseCenter = user.IsLeadClerk;
+        MyWindow = user.WindowCode is { } code ? await windows.FindAsync(code, cancellationToken) : null;
         Center = MayChooseCenter && string.Equals(scope, "center", StringComparison.OrdinalIgnoreCase);
         var counts = await lists.CountsAsync(user, Center, cancellationToken);
         var queues = new List<WindowQueue>();

@@ -79,7 +79,7 @@ public sealed class WorkbenchLists
     }
 
     // The whole center only for a lead clerk, as the API's scope=center.
-    private static string? WindowOf(User user, bool center) => center && user.IsLeadClerk ? null : user.WindowCode;
+    private static string? WindowOf(User user, bool center) => center && user.IsLeadClerk ? null : WindowWorkLists.OwnWindow(user);
 
     private static Paging Paging(int page) => new(Math.Max(page, 1), PageSize);
 }

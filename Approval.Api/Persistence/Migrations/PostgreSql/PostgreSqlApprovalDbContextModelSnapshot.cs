@@ -233,6 +233,19 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<int?>("DraftBasedOn")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DraftSavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DraftSavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("text");
@@ -252,9 +265,44 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Code");
 
                     b.ToTable("ApprovalItems", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.ApprovalItemVersionRecord", b =>
+                {
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("RolledBackFrom")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ItemCode", "Version");
+
+                    b.ToTable("ApprovalItemVersions", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.BookmarkRecord", b =>
@@ -1161,6 +1209,40 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("PeriodKind", "PeriodStart");
 
                     b.ToTable("PerformanceSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.ServiceWindowRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("ServiceWindows", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.SubmissionRecord", b =>

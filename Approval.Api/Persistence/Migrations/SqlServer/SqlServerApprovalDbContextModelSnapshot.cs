@@ -264,6 +264,21 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<int?>("DraftBasedOn")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTime?>("DraftSavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DraftSavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
@@ -287,9 +302,48 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)")
                         .UseCollation("Latin1_General_100_BIN2");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
                     b.HasKey("Code");
 
                     b.ToTable("ApprovalItems", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.ApprovalItemVersionRecord", b =>
+                {
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<int?>("RolledBackFrom")
+                        .HasColumnType("int");
+
+                    b.HasKey("ItemCode", "Version");
+
+                    b.ToTable("ApprovalItemVersions", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.BookmarkRecord", b =>
@@ -1294,6 +1348,45 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("PeriodKind", "PeriodStart");
 
                     b.ToTable("PerformanceSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.ServiceWindowRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("ServiceWindows", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.SubmissionRecord", b =>

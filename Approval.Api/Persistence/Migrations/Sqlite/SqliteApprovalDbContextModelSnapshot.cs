@@ -226,6 +226,19 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DraftBasedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DraftSavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftSavedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -245,9 +258,44 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Code");
 
                     b.ToTable("ApprovalItems", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.ApprovalItemVersionRecord", b =>
+                {
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RolledBackFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ItemCode", "Version");
+
+                    b.ToTable("ApprovalItemVersions", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.BookmarkRecord", b =>
@@ -1144,6 +1192,40 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("PeriodKind", "PeriodStart");
 
                     b.ToTable("PerformanceSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Api.Persistence.ServiceWindowRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("ServiceWindows", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Api.Persistence.SubmissionRecord", b =>
