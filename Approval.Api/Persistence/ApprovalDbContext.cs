@@ -36,6 +36,7 @@ public abstract partial class ApprovalDbContext(DbContextOptions options) : DbCo
         modelBuilder.Entity<ExecutionLogRecord>(LogEntry);
         ConfigureDomain(modelBuilder);
         ConfigureDrafts(modelBuilder);
+        ConfigureMachineClients(modelBuilder);
     }
 
     private static void Definition(EntityTypeBuilder<WorkflowDefinitionRecord> definition)
