@@ -1,5 +1,6 @@
 using Approval.Api.Attachments;
 using Approval.Api.Calendar;
+using Approval.Api.CaseEvents;
 using Approval.Api.Cli;
 using Approval.Api.Clock;
 using Approval.Api.Contract;
@@ -7,6 +8,7 @@ using Approval.Api.Endpoints;
 using Approval.Api.Engine;
 using Approval.Api.Hosting;
 using Approval.Api.Identity;
+using Approval.Api.MachineClients;
 using Approval.Api.Notifications;
 using Approval.Api.Notifications.Feedback;
 using Approval.Api.Pages;
@@ -31,6 +33,7 @@ builder.Services
     .AddApprovalPersistence(builder.Configuration)
     .AddApprovalBackgroundJobs(builder.Configuration)
     .AddApprovalIdentity(builder.Configuration)
+    .AddApprovalMachineClients(builder.Configuration)
     .AddApprovalRateLimits(builder.Configuration)
     .AddApprovalSupervision()
     .AddApprovalWorkLists()
@@ -68,6 +71,8 @@ api.MapNotificationEndpoints();
 api.MapFeedbackEndpoints();
 api.MapStageRecordEndpoints();
 api.MapWorkListEndpoints();
+api.MapMachineClientEndpoints();
+api.MapDepartmentEventEndpoints();
 app.MapApprovalPages();
 // The build writes the OpenAPI document by running this entry point with an inert server: it needs the endpoints,
 // not the database, the demo data or the engine.
