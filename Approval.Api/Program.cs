@@ -1,5 +1,6 @@
 using Approval.Api.Attachments;
 using Approval.Api.Calendar;
+using Approval.Api.CaseEvents;
 using Approval.Api.Cli;
 using Approval.Api.Clock;
 using Approval.Api.Contract;
@@ -8,6 +9,7 @@ using Approval.Api.Endpoints;
 using Approval.Api.Engine;
 using Approval.Api.Hosting;
 using Approval.Api.Identity;
+using Approval.Api.MachineClients;
 using Approval.Api.Notifications;
 using Approval.Api.Notifications.Feedback;
 using Approval.Api.Pages;
@@ -32,6 +34,7 @@ builder.Services
     .AddApprovalPersistence(builder.Configuration)
     .AddApprovalBackgroundJobs(builder.Configuration)
     .AddApprovalIdentity(builder.Configuration)
+    .AddApprovalMachineClients(builder.Configuration)
     .AddApprovalRateLimits(builder.Configuration)
     .AddApprovalSupervision()
     .AddApprovalWorkLists()
@@ -71,6 +74,8 @@ api.MapFeedbackEndpoints();
 api.MapStageRecordEndpoints();
 api.MapWorkListEndpoints();
 api.MapCreditEndpoints();
+api.MapMachineClientEndpoints();
+api.MapDepartmentEventEndpoints();
 app.MapApprovalPages();
 // The build writes the OpenAPI document by running this entry point with an inert server: it needs the endpoints,
 // not the database, the demo data or the engine.

@@ -17,13 +17,16 @@ public sealed class AccessTokenIssuer(TokenSigningKey key, IOptions<AuthOptions>
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public AccessToken Issue(UserAccount account)
+    public AccessToken Issue(UserAccount account) => Issue(ApprovalClaims.Of(account), options.Value.TokenLifetime);
+
+    /// <summary>A token carrying the claims (a user's or a machine client's, with their stamp), good for <paramref name="lifetime"/>.</summary>
+    public AccessToken Issue(IEnumerable<Claim> subject, TimeSpan lifetime)
     {
         // Whole seconds, as JWT times are: the expiry answered is the one in the token.
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
-        var expiresAt = now + options.Value.TokenLifetime;
-        var claims = ApprovalClaims.Of(account).Append(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")));
+        var expiresAt = now + lifetime;
+        var claims = subject.Append(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")));
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = AuthOptions.TokenIssuer,

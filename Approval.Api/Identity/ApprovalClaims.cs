@@ -21,7 +21,10 @@ public static class ApprovalClaims
     /// The claims of an account as signed in: the user's, and the stamp that keeps them valid. There is no overload for a
     /// bare user: a cookie or token without the stamp would be refused on its first use.
     /// </summary>
-    public static IEnumerable<Claim> Of(UserAccount account) => OfUser(account.User).Append(new Claim(SecurityStamp, account.SecurityStamp));
+    public static IEnumerable<Claim> Of(UserAccount account) => Of(account.User, account.SecurityStamp);
+
+    /// <summary>The claims of a user and the stamp that keeps them valid (a machine client's is on its own row).</summary>
+    public static IEnumerable<Claim> Of(User user, string securityStamp) => OfUser(user).Append(new Claim(SecurityStamp, securityStamp));
 
     private static IEnumerable<Claim> OfUser(User user)
     {

@@ -17,6 +17,12 @@ public sealed class AuthOptions
     /// <summary>How long an access token or a sign-in cookie is good for.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// How long a machine client's access token is good for (the client-credentials grant): short, since a department system
+    /// asks for a new one whenever it likes, and a revoked client is refused at its next request anyway.
+    /// </summary>
+    public TimeSpan ClientTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>PBKDF2 iterations for new password hashes (OWASP's figure for SHA-256); stored hashes keep their own count.</summary>
     public int PasswordIterations { get; set; } = 600_000;
 

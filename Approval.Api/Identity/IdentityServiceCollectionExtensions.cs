@@ -20,6 +20,7 @@ public static class IdentityServiceCollectionExtensions
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, $"{AuthOptions.Section}:TokenLifetime must be positive.")
+            .Validate(o => o.ClientTokenLifetime > TimeSpan.Zero, $"{AuthOptions.Section}:ClientTokenLifetime must be positive.")
             .Validate(o => o.PasswordIterations >= Pbkdf2PasswordHasher.MinimumIterations,
                 $"{AuthOptions.Section}:PasswordIterations must be at least {Pbkdf2PasswordHasher.MinimumIterations}.")
             .Validate(o => o.LockoutThreshold >= 0, $"{AuthOptions.Section}:LockoutThreshold must be 0 (no lockout) or more.")

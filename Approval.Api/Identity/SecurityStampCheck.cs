@@ -11,16 +11,22 @@ namespace Approval.Api.Identity;
 /// from the Users table on every request (one primary-key read). So a sign-out, a password change or a role change
 /// takes effect at once on every node sharing the database, with nothing cached to wait out.
 /// </summary>
-public sealed class SecurityStampCheck(EfUserStore users)
+public sealed class SecurityStampCheck(EfUserStore users, MachineClients.EfMachineClients clients)
 {
-    /// <summary>Whether the principal's stamp is still its user's; false for a user no longer stored or a token without a stamp.</summary>
+    /// <summary>
+    /// Whether the principal's stamp is still its user's (or its machine client's, read from that client's row: a revoked
+    /// client has none); false for a user no longer stored or a token without a stamp.
+    /// </summary>
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken)
     {
         var id = principal?.FindFirstValue(ApprovalClaims.UserId);
         var stamp = principal?.FindFirstValue(ApprovalClaims.SecurityStamp);
         if (id is null || string.IsNullOrEmpty(stamp))
             return false;
-        return await users.FindSecurityStampAsync(id, cancellationToken) is { } current
+        var current = principal!.FindFirstValue(MachineClients.ClientCredentialSignIn.ClientIdClaim) is { } clientId
+            ? await clients.FindStampInForceAsync(clientId, cancellationToken)
+            : await users.FindSecurityStampAsync(id, cancellationToken);
+        return current is { Length: > 0 }
                && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                    System.Text.Encoding.ASCII.GetBytes(current), System.Text.Encoding.ASCII.GetBytes(stamp));
     }

@@ -38,6 +38,7 @@ public abstract partial class ApprovalDbContext(DbContextOptions options) : DbCo
         ConfigureDrafts(modelBuilder);
         ConfigureCredit(modelBuilder);
         ConfigureWindows(modelBuilder);
+        ConfigureMachineClients(modelBuilder);
     }
 
     private static void Definition(EntityTypeBuilder<WorkflowDefinitionRecord> definition)
