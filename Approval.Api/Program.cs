@@ -11,6 +11,7 @@ using Approval.Api.Notifications;
 using Approval.Api.Notifications.Feedback;
 using Approval.Api.Pages;
 using Approval.Api.Persistence;
+using Approval.Api.Seal;
 using Approval.Api.Supervision;
 using Approval.Api.WorkLists;
 using Approval.Workflows.Calendar;
@@ -35,6 +36,7 @@ builder.Services
     .AddApprovalSupervision()
     .AddApprovalWorkLists()
     .AddApprovalNotifications(builder.Configuration)
+    .AddApprovalSeal(builder.Configuration)
     .AddApprovalApi()
     .AddApprovalPages();
 if (OpenApiDocumentBuild.IsRunning)
@@ -68,6 +70,7 @@ api.MapNotificationEndpoints();
 api.MapFeedbackEndpoints();
 api.MapStageRecordEndpoints();
 api.MapWorkListEndpoints();
+api.MapSealEndpoints();
 app.MapApprovalPages();
 // The build writes the OpenAPI document by running this entry point with an inert server: it needs the endpoints,
 // not the database, the demo data or the engine.

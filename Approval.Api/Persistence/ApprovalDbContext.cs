@@ -36,6 +36,7 @@ public abstract partial class ApprovalDbContext(DbContextOptions options) : DbCo
         modelBuilder.Entity<ExecutionLogRecord>(LogEntry);
         ConfigureDomain(modelBuilder);
         ConfigureDrafts(modelBuilder);
+        ConfigureSeal(modelBuilder);
     }
 
     private static void Definition(EntityTypeBuilder<WorkflowDefinitionRecord> definition)

@@ -20,7 +20,7 @@ public partial class OpenApiContractTests
         "Rate", "Claim", "Release", "Delegate", "TakeBack", "TakeUp", "Reassign", "Give", "Suspend", "Resume", "Extend", "Decide",
         "Set", "End", "Issue", "Answer", "Confirm", "Dismiss", "File", "Decline", "Transfer", "Resolve", "Export", "Rebuild",
         "Save", "Reset", "Mark", "Attach", "Download", "Move", "Change", "Unlock", "Sign", "Add", "Reopen", "Start", "Retry",
-        "Cancel", "Publish", "Validate", "Upload", "RollBack",
+        "Cancel", "Publish", "Validate", "Upload", "RollBack", "Revoke",
     ];
 
     [OneTimeSetUp]
