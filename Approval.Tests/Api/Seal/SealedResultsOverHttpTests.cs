@@ -206,7 +206,7 @@ public sealed class SealedResultsOverHttpTests(DatabaseProvider provider)
         var link = $"/verify?case={Uri.EscapeDataString(number)}&doc={document["id"]}";
 
         var chinese = await anyone.GetStringAsync(new Uri(link, UriKind.Relative));
-        Assert.That(chinese, Does.Contain("有效：文书未被篡改，印章证书有效").And.Contain("市场监管局").And.Contain(number));
+        Assert.That(chinese, Does.Contain("有效：文书未被篡改，印章证书有效").And.Contain("市场监督管理局").And.Contain(number));
         var english = await anyone.GetStringAsync(new Uri(link + "&culture=en", UriKind.Relative));
         Assert.That(english, Does.Contain("Valid: unaltered, sealed with a valid certificate"));
         Assert.That(english, Does.Not.Contain("张三"), "the page shows nothing of the applicant");
