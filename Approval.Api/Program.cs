@@ -14,6 +14,7 @@ using Approval.Api.Notifications;
 using Approval.Api.Notifications.Feedback;
 using Approval.Api.Pages;
 using Approval.Api.Persistence;
+using Approval.Api.Seal;
 using Approval.Api.Supervision;
 using Approval.Api.WorkLists;
 using Approval.Workflows.Calendar;
@@ -39,6 +40,7 @@ builder.Services
     .AddApprovalSupervision()
     .AddApprovalWorkLists()
     .AddApprovalNotifications(builder.Configuration)
+    .AddApprovalSeal(builder.Configuration)
     .AddApprovalApi()
     .AddApprovalPages();
 if (OpenApiDocumentBuild.IsRunning)
@@ -76,6 +78,7 @@ api.MapWorkListEndpoints();
 api.MapCreditEndpoints();
 api.MapMachineClientEndpoints();
 api.MapDepartmentEventEndpoints();
+api.MapSealEndpoints();
 app.MapApprovalPages();
 // The build writes the OpenAPI document by running this entry point with an inert server: it needs the endpoints,
 // not the database, the demo data or the engine.

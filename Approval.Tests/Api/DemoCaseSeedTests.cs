@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Approval.Tests.Api.Cases;
+using Approval.Tests.Api.WorkLists;
 
 namespace Approval.Tests.Api;
 
@@ -25,5 +27,23 @@ public class DemoCaseSeedTests
         using var reviewer = await factory.CreateClientAsync("fire-reviewer");
         var tasks = await reviewer.GetFromJsonAsync<JsonArray>("/api/tasks");
         Assert.That(tasks, Has.Count.EqualTo(1), "the enterprise's fire review waits");
+    }
+
+    [Test]
+    public async Task The_delivered_demo_case_has_a_sealed_decision_that_verifies_without_signing_in()
+    {
+        await using var factory = new WithDemoCases();
+        using var applicant = await factory.CreateClientAsync("applicant");
+        var delivered = (await applicant.RowsAsync("/api/me/cases?status=Delivered")).Single();
+
+        var documents = (await applicant.GetJsonAsync($"/api/cases/{delivered.Text("caseId")}/documents")).Body!.AsArray();
+        Assert.That(documents.Select(d => d!["kind"]!.GetValue<string>()), Is.EqualTo(new[] { "GrantDecision", "Licence" }));
+        using var anyone = factory.CreateClient();
+        foreach (var document in documents)
+        {
+            var verified = await anyone.GetJsonAsync($"/api/verify?case={Uri.EscapeDataString(delivered.Text("number"))}&doc={document!["id"]}");
+            Assert.That(verified["verdict"], Is.EqualTo("Valid"), verified.Text);
+            Assert.That(verified["departmentCode"], Is.EqualTo("samr"));
+        }
     }
 }

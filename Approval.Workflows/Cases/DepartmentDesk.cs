@@ -3,15 +3,17 @@ using Approval.Engine.Expressions;
 using Approval.Workflows.People;
 using Approval.Workflows.Process;
 using Approval.Workflows.Refusals;
+using Approval.Workflows.Seal;
 
 namespace Approval.Workflows.Cases;
 
 /// <summary>
 /// The departments' steps: claim and review tasks, stop and restart the clock, extend, decide. Each is taken by the actor
 /// the access rules admit on the case as the step loaded it (<see cref="CaseAccess"/>): a department's own tasks, the
-/// clock it stopped, the lead's head for extensions and decisions.
+/// clock it stopped, the lead's head for extensions and decisions. A decision saved is sealed (by the
+/// <see cref="IDecisionSeal"/>; none in a generated history).
 /// </summary>
-public sealed class DepartmentDesk(CaseCommands commands, CaseProcess process, CaseClock clock, IAbsences absences)
+public sealed class DepartmentDesk(CaseCommands commands, CaseProcess process, CaseClock clock, IAbsences absences, IDecisionSeal? seal = null)
 {
     public Task<Case> ClaimAsync(string caseId, string taskId, Actor reviewer, CancellationToken cancellationToken = default) =>
         commands.ExecuteAsync(caseId, reviewer, CaseAccess.OnOwnTask(taskId), step =>
@@ -106,7 +108,16 @@ public sealed class DepartmentDesk(CaseCommands commands, CaseProcess process, C
     /// The lead's head decides: the merged opinions are the floor (a decision may be more severe, never milder);
     /// a refusal carries every department's reasons.
     /// </summary>
-    public Task<Case> DecideAsync(string caseId, Actor head, Verdict? verdict, string? reason, CancellationToken cancellationToken = default) =>
+    public async Task<Case> DecideAsync(string caseId, Actor head, Verdict? verdict, string? reason, CancellationToken cancellationToken = default)
+    {
+        var @case = await DecideUnsealedAsync(caseId, head, verdict, reason, cancellationToken);
+        // Sealed once the decision is saved: a seal that fails leaves the decision standing, sealed when first asked for.
+        if (seal is not null && @case.Status == CaseStatus.Decided)
+            await seal.SealAsync(@case, cancellationToken);
+        return @case;
+    }
+
+    private Task<Case> DecideUnsealedAsync(string caseId, Actor head, Verdict? verdict, string? reason, CancellationToken cancellationToken) =>
         commands.ExecuteAsync(caseId, head, CaseAccess.LeadHead, async step =>
         {
             var input = new JsonObject { ["verdict"] = verdict?.ToString(), ["reason"] = reason, ["signer"] = head.Name };
