@@ -36,10 +36,17 @@ public sealed class AdminPageTests
         await page.Locator("[data-testid=upload-definition] button[type=submit]").ClickAsync();
 
         await Expect(page.Locator("[data-testid=problem]")).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid=definition-errors] li[data-activity=start]")).ToContainTextAsync("review-taks");
+        // The engine's reason in the reader's language, not its English.
+        await Expect(page.Locator("[data-testid=definition-errors] li[data-activity=start]")).ToContainTextAsync("连线指向的环节“review-taks”不在此流程图中");
         await Expect(page.Locator("[data-testid=activity-start]")).ToHaveClassAsync(new Regex("has-error"));
         await Expect(page.Locator("[data-testid=activity-review-taks]")).ToHaveClassAsync(new Regex("missing"));
         await Expect(page.Locator("[data-testid=activity-review-tax]")).Not.ToHaveClassAsync(new Regex("has-error"));
+        // The missing target's dashed box is drawn on the page, not past its right edge.
+        var dashed = (await page.Locator("[data-testid=activity-review-taks] rect").BoundingBoxAsync())!;
+        var svg = (await page.Locator("[data-testid=diagram] svg").BoundingBoxAsync())!;
+        var pageWidth = await page.EvaluateAsync<double>("document.documentElement.clientWidth");
+        Assert.That(dashed.X + dashed.Width, Is.LessThanOrEqualTo(Math.Min(svg.X + svg.Width, pageWidth)), "the dashed box's right edge");
+        Assert.That(dashed.X, Is.GreaterThanOrEqualTo(svg.X));
         await page.ShotAsync("01-broken-connection");
 
         // Fixed in place, uploaded as a draft, then published from its version page.
