@@ -92,6 +92,9 @@ public sealed class SupervisionHallPageTests
         await Expect(page.Locator("[data-testid=case-violations]")).ToContainTextAsync("超时办理");
         await Expect(page.Locator("[data-testid=case-violations]")).ToContainTextAsync("超期办结");
         await Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("预警升级");
+        // The clocks' own steps are the system's, said in the reader's language.
+        await Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("预警升级 · 系统");
+        await Expect(page.Locator("[data-testid=timeline]")).Not.ToContainTextAsync("system");
         await Expect(page.Locator("form[method=post]:not([action='/account/sign-out'])")).ToHaveCountAsync(0);
         await page.ShotAsync("zh-drill-down");
     }
