@@ -64,7 +64,7 @@ internal sealed class CaseSimulator
         if (application.Problems(item) is { Count: > 0 } problems)
             throw new ApplicationInvalidException(problems);
         _clock.Now = plan.ReceivedAt;
-        _session.Begin(Case.Submit(plan.CaseId, plan.Number, plan.QueryCode, item, application.Applicant, application.Form ?? [], plan.Submitter, plan.ReceivedAt, Clock.Rules));
+        _session.Begin(Case.Submit(plan.CaseId, plan.Number, plan.QueryCode, item, application.Applicant, application.Form ?? [], CaseStory.NameOf(plan.Submitter), plan.ReceivedAt, Clock.Rules));
     }
 
     /// <summary>A step of the case with no use case of its own (容缺 materials handed in), in a unit of work like any other.</summary>

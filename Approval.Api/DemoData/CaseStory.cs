@@ -17,7 +17,16 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
     private static readonly string[] Clerks = ["clerk", "clerk-2", "clerk-3", "clerk-4"];
     // Each clerk sits at a window of the service center (the demo user clerk at w01).
     private static string WindowOf(string clerk) => clerk == "clerk" ? "w01" : $"w0{clerk[^1]}";
-    private static Actor Clerk(string clerk) => Actor.Clerk(clerk, WindowOf(clerk));
+    private static Actor Clerk(string clerk) => Named(Actor.Clerk(clerk, WindowOf(clerk)));
+
+    // A demo user acts under their display name, as they would signed in ("李敏 (clerk)"); the history's extra staff
+    // (clerk-2, tax-reviewer-2) have no account, hence no name but the account.
+    private static readonly Dictionary<string, string> DemoNames =
+        Identity.DemoUsers.All.ToDictionary(u => u.UserName, u => Actor.Of(u).Name, StringComparer.Ordinal);
+
+    internal static string NameOf(string account) => DemoNames.GetValueOrDefault(account, account);
+
+    private static Actor Named(Actor actor) => actor with { Name = NameOf(actor.UserName) };
     private static readonly string[] RefusalReasons =
     [
         "申请事项依法不需要取得行政许可 (no licence is needed for this)",
@@ -153,14 +162,14 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
             if (@case.Status is CaseStatus.InReview or CaseStatus.Suspended or CaseStatus.SupplementRequested)
                 Consider(withdrawAt, () => sim.Applicants.WithdrawAsync(id, _applicant, "申请人主动撤回 (withdrawn by the applicant)"));
             if (@case.Status is CaseStatus.InReview or CaseStatus.Suspended && @case.ExtensionDays == 0 && (@case.DueAt is null || extendAt <= @case.DueAt))
-                Consider(extendAt, async () => { await sim.Departments.ExtendAsync(id, Actor.Head($"{lead}-head", lead), "需组织现场踏勘，依法延长审查期限 (a site survey is needed)"); extendAt = null; });
+                Consider(extendAt, async () => { await sim.Departments.ExtendAsync(id, Named(Actor.Head($"{lead}-head", lead)), "需组织现场踏勘，依法延长审查期限 (a site survey is needed)"); extendAt = null; });
             if (@case.Promise is not null)
                 Consider(materialsAt, () => sim.StepAsync((c, clock) => c.ReceivePromisedMaterials(_applicant.Name, c.Promise!.MaterialCodes, clock)));
             switch (@case.Status)
             {
                 case CaseStatus.Suspended:
                     resumeAt ??= Later(sim.Now, random.Next(2, 11));
-                    Consider(resumeAt, async () => { await sim.Departments.ResumeClockAsync(id, Actor.Reviewer($"{lead}-reviewer", lead)); resumeAt = null; _tasks.Clear(); });
+                    Consider(resumeAt, async () => { await sim.Departments.ResumeClockAsync(id, Named(Actor.Reviewer($"{lead}-reviewer", lead))); resumeAt = null; _tasks.Clear(); });
                     break;
                 case CaseStatus.InReview:
                     var open = @case.Tasks.Where(t => t.IsOpen).ToList();
@@ -168,20 +177,20 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
                     {
                         var taskPlan = PlanOf(task);
                         if (task.ClaimedBy is null)
-                            Consider(taskPlan.ClaimAt, async () => { await sim.Departments.ClaimAsync(id, task.Id, Actor.Reviewer(taskPlan.Reviewer, task.DepartmentCode)); taskPlan.ClaimAt = null; });
+                            Consider(taskPlan.ClaimAt, async () => { await sim.Departments.ClaimAsync(id, task.Id, Named(Actor.Reviewer(taskPlan.Reviewer, task.DepartmentCode))); taskPlan.ClaimAt = null; });
                         else // by the reviewer who holds it: a plan made again after a pause may have named another
-                            Consider(taskPlan.AnswerAt, () => sim.Departments.GiveOpinionAsync(id, task.Id, Actor.Reviewer(task.ClaimedBy, task.DepartmentCode), taskPlan.Verdict, ReasonOf(taskPlan.Verdict)));
+                            Consider(taskPlan.AnswerAt, () => sim.Departments.GiveOpinionAsync(id, task.Id, Named(Actor.Reviewer(task.ClaimedBy, task.DepartmentCode)), taskPlan.Verdict, ReasonOf(taskPlan.Verdict)));
                     }
                     // A head does not sign while 容缺 materials are still owed (and the promise sweep cannot terminate a decided case).
                     if (open.Count == 0 && @case.Promise is null && sim.Instance?.Bookmarks.Any(b => b.Name == "decision") == true)
                     {
                         decideAt ??= decisionDays is { } days ? Later(sim.Now, days) : null;
-                        Consider(decideAt, async () => { await sim.Departments.DecideAsync(id, Actor.Head($"{lead}-head", lead), null, null); decideAt = null; });
+                        Consider(decideAt, async () => { await sim.Departments.DecideAsync(id, Named(Actor.Head($"{lead}-head", lead)), null, null); decideAt = null; });
                     }
                     if (sim.Instance?.Bookmarks.Any(b => b.ActivityType == ApprovalTypes.ClockSuspension) != true)
                         Consider(askSuspensionAt, async () =>
                         {
-                            await sim.Departments.SuspendClockAsync(id, Actor.Reviewer($"{lead}-reviewer", lead), "组织专家评审，评审时间不计入审批期限 (expert review, Art. 45)", random.Next(3, 11));
+                            await sim.Departments.SuspendClockAsync(id, Named(Actor.Reviewer($"{lead}-reviewer", lead)), "组织专家评审，评审时间不计入审批期限 (expert review, Art. 45)", random.Next(3, 11));
                             askSuspensionAt = null;
                         });
                     break;

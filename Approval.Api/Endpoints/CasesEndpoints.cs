@@ -72,7 +72,7 @@ internal static class CasesEndpoints
             return TypedResults.Problem(Problems.Forbidden("an applicant applies under their own resident ID or credit code"));
         var application = new Application(request.ItemCode.Trim(),
             new Applicant(kind, request.Applicant.IdNumber?.Trim().ToUpperInvariant() ?? "", request.Applicant.Name?.Trim() ?? "", request.Applicant.Phone), request.Form);
-        var intake_ = await intake.SubmitAsync(application, user.Id, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
+        var intake_ = await intake.SubmitAsync(application, user, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
         var view = CaseView.For(intake_.Case, user);
         return intake_.Created ? TypedResults.Created($"/api/cases/{view.Id}", view) : TypedResults.Ok(view);
     }

@@ -103,6 +103,12 @@ internal static class Problems
         // Keyed like every other problem's errors: the activity ("activities.{id}"), or the definition as a whole.
         problem.Extensions["errors"] = errors.GroupBy(e => e.ActivityId is null ? "definition" : $"activities.{e.ActivityId}")
             .ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());
+        // The same errors with their stable codes and parameters, for a client that says them in its own words.
+        problem.Extensions["definitionErrors"] = errors.Select(e => new DefinitionErrorView(e.ActivityId, e.Code.ToString(), e.Parameters, e.Reason)).ToArray();
         return problem;
     }
 }
+
+/// <summary>One error of a refused definition: where (the activity, or null for the whole file), its code
+/// (<see cref="DefinitionErrorCode"/>), the values its sentence names, and the sentence in English.</summary>
+public sealed record DefinitionErrorView(string? ActivityId, string Code, IReadOnlyDictionary<string, string> Parameters, string Reason);

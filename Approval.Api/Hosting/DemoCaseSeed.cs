@@ -13,7 +13,10 @@ namespace Approval.Api.Hosting;
 public sealed class DemoCaseSeed(ICaseQueries queries, CaseIntake intake, WindowDesk window, DepartmentDesk departments,
     IConfiguration configuration, ILogger<DemoCaseSeed> logger)
 {
-    private static readonly Actor Clerk = new("clerk", "窗口工作人员 (clerk)", Role.WindowClerk) { WindowCode = Identity.DemoUsers.Window };
+    // The demo users themselves act, named on the timeline as anyone signed in is ("李敏 (clerk)"), not by a bare account.
+    private static readonly Actor Clerk = Actor.Of(DemoUser("clerk"));
+
+    private static User DemoUser(string userName) => Identity.DemoUsers.All.Single(u => u.UserName == userName);
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -24,30 +27,30 @@ public sealed class DemoCaseSeed(ICaseQueries queries, CaseIntake intake, Window
 
         await intake.SubmitAsync(new Application(DemoCatalog.IndividualBusiness.Code, person,
             new JsonObject { ["businessName"] = "张三小吃店", ["operatorId"] = person.IdNumber, ["businessScope"] = "小吃服务", ["address"] = "云浮市云城区兴云东路8号" }),
-            "applicant", "demo-1", cancellationToken);
+            DemoUser("applicant"), "demo-1", cancellationToken);
 
         var enterprise = await intake.SubmitAsync(new Application(DemoCatalog.EnterpriseEstablishment.Code, person,
             new JsonObject { ["companyName"] = "云浮市张三科技有限公司", ["registeredCapital"] = 100, ["businessScope"] = "软件开发；信息技术咨询服务", ["address"] = "云浮市云城区建设北路1号", ["legalRepresentativeId"] = person.IdNumber }),
-            "applicant", "demo-2", cancellationToken);
+            DemoUser("applicant"), "demo-2", cancellationToken);
         var reviewing = await window.AcceptAsync(enterprise.Case.Id, Clerk, cancellationToken: cancellationToken);
         foreach (var task in reviewing.Tasks.Where(t => t.DepartmentCode is "tax" or "hrss" or "health"))
-            await departments.GiveOpinionAsync(enterprise.Case.Id, task.Id, Actor.Reviewer($"{task.DepartmentCode}-reviewer", task.DepartmentCode), Verdict.Approve, null, cancellationToken);
+            await departments.GiveOpinionAsync(enterprise.Case.Id, task.Id, Actor.Of(DemoUser($"{task.DepartmentCode}-reviewer")), Verdict.Approve, null, cancellationToken);
 
         var food = await intake.SubmitAsync(new Application(DemoCatalog.FoodBusinessLicense.Code, person,
             new JsonObject { ["shopName"] = "张三小吃店", ["businessType"] = "餐饮服务", ["operatorId"] = person.IdNumber, ["area"] = 45, ["address"] = "云浮市云城区兴云东路8号" }),
-            "applicant", "demo-3", cancellationToken);
+            DemoUser("applicant"), "demo-3", cancellationToken);
         await window.AcceptAsync(food.Case.Id, Clerk, cancellationToken: cancellationToken);
 
         var refused = await intake.SubmitAsync(new Application(DemoCatalog.ConstructionPermit.Code, company,
             new JsonObject { ["projectName"] = "示范商业综合体", ["constructionUnitCode"] = company.IdNumber, ["buildingHeight"] = 120, ["investment"] = 80_000_000, ["address"] = "云浮市云城区" }),
-            "enterprise", "demo-4", cancellationToken);
+            DemoUser("enterprise"), "demo-4", cancellationToken);
         await window.RefuseAsync(refused.Case.Id, Clerk, "尚未取得建设工程规划许可证（申请条件不具备）", cancellationToken);
 
         var delivered = await intake.SubmitAsync(new Application(DemoCatalog.IndividualBusiness.Code, person,
             new JsonObject { ["businessName"] = "张三便利店", ["operatorId"] = person.IdNumber, ["businessScope"] = "日用百货零售", ["address"] = "云浮市云安区六都镇" }),
-            "applicant", "demo-5", cancellationToken);
+            DemoUser("applicant"), "demo-5", cancellationToken);
         await window.AcceptAsync(delivered.Case.Id, Clerk, cancellationToken: cancellationToken);
-        await departments.DecideAsync(delivered.Case.Id, new Actor("samr-head", "市场监管局负责人 (samr-head)", Role.DepartmentHead) { DepartmentCode = "samr" }, Verdict.Approve, null, cancellationToken);
+        await departments.DecideAsync(delivered.Case.Id, Actor.Of(DemoUser("samr-head")), Verdict.Approve, null, cancellationToken);
         await window.DeliverAsync(delivered.Case.Id, Clerk, cancellationToken);
 
         logger.LogInformation("Seeded 5 demo cases (Approval:Demo:SeedCases=false keeps them out).");

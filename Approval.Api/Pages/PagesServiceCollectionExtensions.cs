@@ -39,20 +39,9 @@ internal static class PagesServiceCollectionExtensions
             sp.GetRequiredService<Approval.Api.WorkLists.DepartmentTaskList>(), sp.GetRequiredService<Approval.Api.WorkLists.ApplicantCaseList>(),
             sp.GetRequiredService<Approval.Api.WorkLists.WorkListCounts>(), sp.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new DepartmentNotices(sp.GetRequiredService<Approval.Api.Supervision.NoticeList>(),
-            sp.GetRequiredService<Approval.Api.Supervision.CorrectionNoticeDesk>()));
-        services.AddSingleton(sp => new Approval.Api.Pages.Portal.Mine.ApplicantComplaints(sp.GetRequiredService<Approval.Api.Supervision.ComplaintDesk>(),
-            sp.GetRequiredService<Approval.Api.Supervision.ComplaintList>(),
-            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Approval.Api.Persistence.ApprovalDbContext>>()));
         services.AddSingleton<Approval.Api.Drafts.ApplicationDrafts>();
         services.AddSingleton<DeadlineText>();
         services.AddSingleton<Oversight.CaseNumbers>();
-        // The supervision hall's reads: the API's internal query classes, hence the factory.
-        services.AddSingleton(sp => new Approval.Api.Pages.Oversight.HallReadings(
-            sp.GetRequiredService<Approval.Api.Supervision.SupervisionOverviewCounts>(), sp.GetRequiredService<Approval.Api.Supervision.SupervisionTodayCounts>(),
-            sp.GetRequiredService<Approval.Api.Supervision.SupervisedCaseList>(), sp.GetRequiredService<Approval.Api.Supervision.SupervisedTaskList>(),
-            sp.GetRequiredService<Approval.Api.Supervision.ViolationList>(), sp.GetRequiredService<Approval.Api.Supervision.NoticeList>(),
-            sp.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>()));
 
         // A page asks a person to sign in; an API client still gets its 401/403 problem details.
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>

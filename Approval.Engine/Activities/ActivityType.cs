@@ -27,8 +27,8 @@ public abstract class ActivityType
     /// </summary>
     internal virtual object? Prepare(ActivityNode node) => null;
 
-    /// <summary>Reasons a definition's use of this activity is invalid (checked at load).</summary>
-    public virtual IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition) => [];
+    /// <summary>Reasons a definition's use of this activity is invalid (checked at load), each a code with its parameters.</summary>
+    public virtual IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition) => [];
 }
 
 /// <summary>Elsa type names the engine treats specially.</summary>

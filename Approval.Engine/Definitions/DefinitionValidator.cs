@@ -16,15 +16,15 @@ internal sealed class DefinitionValidator(ActivityRegistry registry, List<Defini
     {
         var source = definition.Source;
         if (!seen.Add(node.Id))
-            errors.Add(new DefinitionError(source, node.Id, "the activity id is used more than once"));
+            errors.Add(DefinitionError.At(source, node.Id, DefinitionErrorCode.ActivityIdRepeated));
 
         foreach (var (name, input) in node.Inputs)
         {
             if (input.Kind == ExpressionKind.JavaScript && JavaScriptSandbox.ParseError(input.Text ?? "") is { } parseError)
-                errors.Add(new DefinitionError(source, node.Id, $"input '{name}': the JavaScript does not parse: {parseError}"));
+                errors.Add(DefinitionError.At(source, node.Id, DefinitionErrorCode.ScriptDoesNotParse, ("input", name), ("detail", parseError)));
             if (input.Kind == ExpressionKind.Variable && VariableName(input) is { } variable
                 && !definition.Variables.Any(v => v.Name == variable || v.Id == variable))
-                errors.Add(new DefinitionError(source, node.Id, $"input '{name}' reads variable '{variable}', which the definition does not declare"));
+                errors.Add(DefinitionError.At(source, node.Id, DefinitionErrorCode.VariableUndeclared, ("input", name), ("variable", variable)));
         }
 
         if (registry.TryGet(node.Type, out var type))
@@ -46,12 +46,12 @@ internal sealed class DefinitionValidator(ActivityRegistry registry, List<Defini
             // at the flowchart only when neither end is in it.
             var known = ids.Contains(c.SourceId) ? c.SourceId : ids.Contains(c.TargetId) ? c.TargetId : node.Id;
             if (!ids.Contains(c.SourceId))
-                errors.Add(new DefinitionError(source, known, $"a connection starts at activity '{c.SourceId}', which is not in this flowchart"));
+                errors.Add(DefinitionError.At(source, known, DefinitionErrorCode.ConnectionSourceMissing, ("activity", c.SourceId)));
             if (!ids.Contains(c.TargetId))
-                errors.Add(new DefinitionError(source, known, $"a connection ends at activity '{c.TargetId}', which is not in this flowchart"));
+                errors.Add(DefinitionError.At(source, known, DefinitionErrorCode.ConnectionTargetMissing, ("activity", c.TargetId)));
         }
         if (node.StartActivityId is { } start && !ids.Contains(start))
-            errors.Add(new DefinitionError(source, node.Id, $"the start activity '{start}' is not in this flowchart"));
+            errors.Add(DefinitionError.At(source, node.Id, DefinitionErrorCode.StartActivityMissing, ("activity", start)));
 
         foreach (var child in node.Activities)
             Walk(definition, child, seen);

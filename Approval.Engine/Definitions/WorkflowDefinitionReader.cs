@@ -28,11 +28,11 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
         }
         catch (IOException ex)
         {
-            return DefinitionReadResult.Failed(new DefinitionError(path, null, $"cannot read the file: {ex.Message}"));
+            return DefinitionReadResult.Failed(DefinitionError.At(path, null, DefinitionErrorCode.FileUnreadable, ("detail", ex.Message)));
         }
         catch (UnauthorizedAccessException ex)
         {
-            return DefinitionReadResult.Failed(new DefinitionError(path, null, $"cannot read the file: {ex.Message}"));
+            return DefinitionReadResult.Failed(DefinitionError.At(path, null, DefinitionErrorCode.FileUnreadable, ("detail", ex.Message)));
         }
         return Read(json, Path.GetFileName(path));
     }
@@ -47,23 +47,23 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
         }
         catch (JsonException ex)
         {
-            return DefinitionReadResult.Failed(new DefinitionError(source, null, $"not valid JSON: {ex.Message}"));
+            return DefinitionReadResult.Failed(DefinitionError.At(source, null, DefinitionErrorCode.NotJson, ("detail", ex.Message)));
         }
 
         if (document is not JsonObject root)
-            return DefinitionReadResult.Failed(new DefinitionError(source, null, "the document is not a JSON object"));
+            return DefinitionReadResult.Failed(DefinitionError.At(source, null, DefinitionErrorCode.NotAnObject));
 
         var errors = new List<DefinitionError>();
         var parse = new ParseRun(registry, source, errors);
         if (root["root"] is not JsonObject rootActivity)
         {
-            errors.Add(new DefinitionError(source, null, "the definition has no 'root' activity"));
+            errors.Add(DefinitionError.At(source, null, DefinitionErrorCode.NoRoot));
             return new DefinitionReadResult(null, errors);
         }
 
         var rootNode = parse.Activity(rootActivity);
         if (rootNode is not null && rootNode.Type != BuiltInTypes.Flowchart)
-            errors.Add(new DefinitionError(source, rootNode.Id, $"the root activity must be an {BuiltInTypes.Flowchart}, not '{rootNode.Type}'"));
+            errors.Add(DefinitionError.At(source, rootNode.Id, DefinitionErrorCode.RootNotFlowchart, ("type", rootNode.Type)));
 
         var variables = new List<VariableDefinition>();
         parse.Variables(root["variables"] as JsonArray, variables);
@@ -96,12 +96,12 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
             var type = Text(json, "type");
             if (string.IsNullOrEmpty(id))
             {
-                errors.Add(new DefinitionError(source, null, $"an activity of type '{type ?? "?"}' has no id"));
+                errors.Add(DefinitionError.At(source, null, DefinitionErrorCode.ActivityWithoutId, ("type", type ?? "?")));
                 return null;
             }
             if (string.IsNullOrEmpty(type))
             {
-                errors.Add(new DefinitionError(source, id, "the activity has no type"));
+                errors.Add(DefinitionError.At(source, id, DefinitionErrorCode.ActivityWithoutType));
                 return null;
             }
             if (!registry.TryGet(type, out _))
@@ -180,8 +180,7 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                 case "JavaScript": return new InputValue(typeName, ExpressionKind.JavaScript, value);
                 case null: return new InputValue(typeName, ExpressionKind.Literal, value);
                 default:
-                    errors.Add(new DefinitionError(source, activityId,
-                        $"input '{name}' uses a {kind} expression, which is not supported (supported: Literal, Object, Variable, JavaScript)"));
+                    errors.Add(DefinitionError.At(source, activityId, DefinitionErrorCode.ExpressionKindUnsupported, ("input", name), ("kind", kind ?? "")));
                     return null;
             }
         }
@@ -202,7 +201,7 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
             }
             if (sourceId is null || targetId is null)
             {
-                errors.Add(new DefinitionError(source, flowchartId, "a connection has no source or no target activity"));
+                errors.Add(DefinitionError.At(source, flowchartId, DefinitionErrorCode.ConnectionWithoutEnds));
                 return null;
             }
             return new Connection(sourceId, sourcePort ?? "Done", targetId, targetPort ?? "In");
@@ -219,8 +218,7 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                 if (Enum.TryParse<MergeMode>(text, ignoreCase: true, out var mode))
                     return mode;
             }
-            errors.Add(new DefinitionError(source, activityId,
-                $"unknown mergeMode '{node.ToJsonString()}' (expected None, Stream, Merge, Converge, Cascade or Race)"));
+            errors.Add(DefinitionError.At(source, activityId, DefinitionErrorCode.MergeModeUnknown, ("mode", node.ToJsonString())));
             return null;
         }
 
@@ -235,12 +233,12 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                 var name = Text(v, "name");
                 if (string.IsNullOrEmpty(name))
                 {
-                    errors.Add(new DefinitionError(source, null, "a variable has no name"));
+                    errors.Add(DefinitionError.At(source, null, DefinitionErrorCode.VariableWithoutName));
                     continue;
                 }
                 if (into.Any(x => x.Name == name))
                 {
-                    errors.Add(new DefinitionError(source, null, $"variable '{name}' is declared twice"));
+                    errors.Add(DefinitionError.At(source, null, DefinitionErrorCode.VariableDeclaredTwice, ("variable", name)));
                     continue;
                 }
                 into.Add(new VariableDefinition(Text(v, "id") ?? name, name, Text(v, "typeName") ?? "Object", v["value"]?.DeepClone()));

@@ -49,7 +49,8 @@ public class CalendarNewYearTests(DatabaseProvider provider)
         var timeline = await clerk.GetJsonAsync($"/api/cases/{id}/timeline");
         var note = timeline.Body!.AsArray().Single(e => e!["action"]!.GetValue<string>() == "DeadlineProvisional")!;
         Assert.That(note["detail"]!.GetValue<string>(), Does.Contain("2027-01-05T17:30:00"));
-        Assert.That(note["reason"]!.GetValue<string>(), Does.Contain("2027").And.Contain("暂定"));
+        Assert.That(note["reason"]!.GetValue<string>(), Does.StartWith("受理期限按暂定工作日历计算：2027 年"));
+        Assert.That(note["reason"]!.GetValue<string>(), Does.Contain("(the acceptance deadline (Art. 32) is counted on the provisional 2027 calendar"));
 
         // The case: by an empty "official" 2027 it was deemed accepted at 2027-01-04 17:31.
         Factory.At("2027-01-04T17:31:00");
@@ -76,5 +77,18 @@ public class CalendarNewYearTests(DatabaseProvider provider)
         Assert.That(Instant(accepted.Body!["dueAt"]), Is.EqualTo(Beijing("2027-01-12T17:30:00")));
         Assert.That(accepted.Body["provisionalDeadlines"]!.AsArray().Select(s => s!.GetValue<string>()), Does.Contain("case"));
         Assert.That(accepted.Body["tasks"]!.AsArray().Select(t => Instant(t!["dueAt"])!.Value.ToOffset(TimeSpan.FromHours(8)).Date), Has.None.EqualTo(new DateTime(2027, 1, 1)));
+
+        // One line per provisional deadline, each saying whose deadline it is: the case's and each department's review.
+        var provisional = accepted.Body["provisionalDeadlines"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+        var timeline = await clerk.GetJsonAsync($"/api/cases/{id}/timeline");
+        var notes = timeline.Body!.AsArray().Where(e => e!["action"]!.GetValue<string>() == "DeadlineProvisional")
+            .Select(e => e!["reason"]!.GetValue<string>()).ToList();
+        Assert.That(notes, Is.Unique);
+        Assert.That(notes, Has.Some.Matches<string>(n => n.StartsWith("办件审批期限按暂定工作日历计算：2027 年", StringComparison.Ordinal)
+            && n.Contains("(the case's decision deadline is counted on the provisional 2027 calendar", StringComparison.Ordinal)));
+        Assert.That(provisional, Has.Count.GreaterThan(1), "the case's and its reviews' deadlines");
+        foreach (var department in provisional.Where(s => s != "case"))
+            Assert.That(notes, Has.Some.Matches<string>(n => n.StartsWith($"{department} 部门审查期限按暂定工作日历计算", StringComparison.Ordinal)
+                && n.Contains($"the {department} review deadline", StringComparison.Ordinal)), department);
     }
 }

@@ -2,6 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Approval.Tests.Api.Cases;
 using Approval.Tests.Api.WorkLists;
+using Approval.Api.Identity;
+using Approval.Workflows.People;
+using Approval.Workflows.Supervision;
 
 namespace Approval.Tests.Api;
 
@@ -45,5 +48,27 @@ public class DemoCaseSeedTests
             Assert.That(verified["verdict"], Is.EqualTo("Valid"), verified.Text);
             Assert.That(verified["departmentCode"], Is.EqualTo("samr"));
         }
+    }
+
+    [Test]
+    public async Task The_demo_cases_name_their_people_as_real_steps_do_display_name_and_account()
+    {
+        await using var factory = new WithDemoCases();
+        using var supervisor = await factory.CreateClientAsync("supervisor");
+        var found = await supervisor.GetFromJsonAsync<JsonObject>("/api/search/cases?applicantId=11010519491231002X&pageSize=50");
+        var company = await supervisor.GetFromJsonAsync<JsonObject>("/api/search/cases?applicantId=91350100M000100Y43&pageSize=50");
+        var ids = found!["items"]!.AsArray().Concat(company!["items"]!.AsArray()).Select(c => c!["caseId"]!.GetValue<string>()).ToList();
+        Assert.That(ids, Has.Count.EqualTo(5));
+
+        // Who did the steps people did, as a signed-in person is named (Actor.Of): "李敏 (clerk)"; else the system.
+        var named = DemoUsers.All.Select(u => Actor.Of(u).Name).Append(StaffNames.System).ToHashSet(StringComparer.Ordinal);
+        var actors = new List<string>();
+        foreach (var id in ids)
+        {
+            var timeline = await supervisor.GetFromJsonAsync<JsonArray>($"/api/cases/{id}/timeline");
+            actors.AddRange(timeline!.Select(e => e!["actor"]!.GetValue<string>()));
+        }
+        Assert.That(actors.Where(a => !named.Contains(a)).Distinct(), Is.Empty, "actors named otherwise");
+        Assert.That(actors, Does.Contain("李敏 (clerk)").And.Contain("张三 (applicant)").And.Contain("沈国栋 (samr-head)").And.Contain(StaffNames.System));
     }
 }

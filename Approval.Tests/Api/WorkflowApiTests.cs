@@ -46,6 +46,12 @@ public class WorkflowApiTests
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.That(problem!["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "activities.http" }));
         Assert.That(problem["errors"]!["activities.http"]![0]!.GetValue<string>(), Does.Contain("Elsa.HttpEndpoint"));
+        // The same error by its code and parameters, for a client that says it in its own language.
+        var coded = problem["definitionErrors"]!.AsArray().Single()!;
+        Assert.That(coded["activityId"]!.GetValue<string>(), Is.EqualTo("http"));
+        Assert.That(coded["code"]!.GetValue<string>(), Is.EqualTo("HttpActivityUnsupported"));
+        Assert.That(coded["parameters"]!["type"]!.GetValue<string>(), Is.EqualTo("Elsa.HttpEndpoint"));
+        Assert.That(coded["reason"]!.GetValue<string>(), Is.EqualTo(problem["errors"]!["activities.http"]![0]!.GetValue<string>()));
     }
 
     [Test]

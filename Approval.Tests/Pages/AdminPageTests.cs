@@ -38,10 +38,17 @@ public sealed class AdminPageTests
         await page.Locator("[data-testid=upload-definition] button[type=submit]").ClickAsync();
 
         await Expect(page.Locator("[data-testid=problem]")).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid=definition-errors] li[data-activity=start]")).ToContainTextAsync("review-taks");
+        // The engine's reason in the reader's language, not its English.
+        await Expect(page.Locator("[data-testid=definition-errors] li[data-activity=start]")).ToContainTextAsync("连线指向的环节“review-taks”不在此流程图中");
         await Expect(page.Locator("[data-testid=activity-start]")).ToHaveClassAsync(new Regex("has-error"));
         await Expect(page.Locator("[data-testid=activity-review-taks]")).ToHaveClassAsync(new Regex("missing"));
         await Expect(page.Locator("[data-testid=activity-review-tax]")).Not.ToHaveClassAsync(new Regex("has-error"));
+        // The missing target's dashed box is drawn on the page, not past its right edge.
+        var dashed = (await page.Locator("[data-testid=activity-review-taks] rect").BoundingBoxAsync())!;
+        var svg = (await page.Locator("[data-testid=diagram] svg").BoundingBoxAsync())!;
+        var pageWidth = await page.EvaluateAsync<double>("document.documentElement.clientWidth");
+        Assert.That(dashed.X + dashed.Width, Is.LessThanOrEqualTo(Math.Min(svg.X + svg.Width, pageWidth)), "the dashed box's right edge");
+        Assert.That(dashed.X, Is.GreaterThanOrEqualTo(svg.X));
         await page.ShotAsync("01-broken-connection");
 
         // Fixed in place, uploaded as a draft, then published from its version page.
@@ -238,6 +245,52 @@ public sealed class AdminPageTests
         await Expect(page.Locator("[data-testid=problem][data-field=code]")).ToContainTextAsync("holds 1 open case");
         await Expect(page.Locator("[data-testid=windows] tr[data-window=w09] [data-testid=window-state]")).ToHaveTextAsync("开放");
         await page.ShotAsync("03-close-refused");
+    }
+
+    [Test]
+    public async Task Every_administration_page_in_English_has_no_Chinese_text_but_the_data()
+    {
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("admin", culture: "en");
+        using var api = await _app.ApiClientAsync("admin");
+        var data = await AdminEnglishPages.DataAsync(api);
+
+        // Every page the administration home leads to, and the first of each one's own pages (a definition's version, a
+        // catalog item, a person, a calendar year): what pages there are is read from the links, so a new one is checked too.
+        async Task<List<string>> LinksAsync(string under) =>
+            [.. (await page.Locator($"main a[href^='{under}']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+                .Select(l => l.Split('?', '#')[0]).Where(l => l != under && l.StartsWith(under, StringComparison.Ordinal)).Distinct()];
+        var visited = new List<string> { "/admin" };
+        await page.GotoAsync("/admin");
+        foreach (var section in await LinksAsync("/admin/"))
+        {
+            await page.GotoAsync(section);
+            visited.Add(section);
+            if ((await LinksAsync(section + "/")).FirstOrDefault() is { } first)
+                visited.Add(first);
+        }
+        foreach (var kind in new[] { "/admin/definitions/", "/admin/catalog/", "/admin/users/" })
+            Assert.That(visited, Has.Some.StartsWith(kind), "pages visited");
+        var leftByPage = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var path in visited)
+        {
+            await page.GotoAsync(path);
+            if (await AdminEnglishPages.ChineseLeftAsync(page, data) is { Count: > 0 } left)
+                leftByPage[path] = left;
+        }
+
+        // A definition refused: the engine's errors in English too.
+        var broken = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "workflows", "enterprise-establishment.json")))!;
+        broken["root"]!["connections"]![0]!["target"]!["activity"] = "review-taks";
+        await page.GotoAsync("/admin/definitions");
+        await page.Locator("#json").FillAsync(broken.ToJsonString());
+        await page.Locator("[data-testid=upload-definition] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=definition-errors] li[data-activity=start]")).ToContainTextAsync("a connection ends at activity 'review-taks', which is not in this flowchart");
+        if (await AdminEnglishPages.ChineseLeftAsync(page, data) is { Count: > 0 } refused)
+            leftByPage["/admin/definitions (refused upload)"] = refused;
+        await page.ShotAsync("en-refused-definition");
+
+        Assert.That(leftByPage.Select(p => $"{p.Key}: {string.Join(" | ", p.Value)}"), Is.Empty, "Chinese text left on English pages");
     }
 
     /// <summary>An applicant applies for 企业设立登记 online and the window accepts it: its process starts.</summary>

@@ -48,16 +48,70 @@ public class FlowchartDiagramTests
     [Test]
     public void A_connection_to_a_missing_activity_ends_at_a_dashed_box_and_the_error_sits_on_the_activity_it_names()
     {
-        var error = new DefinitionError("upload", "start", "a connection ends at activity 'nowhere', which is not in this flowchart");
+        var error = DefinitionError.At("upload", "start", DefinitionErrorCode.ConnectionTargetMissing, ("activity", "nowhere"));
+        var whole = DefinitionError.At("upload", null, DefinitionErrorCode.VariableWithoutName);
         var diagram = FlowchartDiagram.Of("""
             { "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [ { "id": "start", "type": "Elsa.Start" } ],
               "connections": [ { "source": { "activity": "start" }, "target": { "activity": "nowhere" } } ] } }
-            """, [error, new DefinitionError("upload", null, "something about the whole file")])!;
+            """, [error, whole])!;
 
-        Assert.That(diagram.Nodes.Single(n => n.Id == "start").Errors, Is.EqualTo(new[] { error.Reason }));
+        Assert.That(diagram.Nodes.Single(n => n.Id == "start").Errors, Is.EqualTo(new[] { error }));
         Assert.That(diagram.Nodes.Single(n => n.Id == "nowhere").Missing, Is.True);
         Assert.That(diagram.Edges.Single().Broken, Is.True);
-        Assert.That(diagram.FlowchartErrors.Select(e => e.Reason), Is.EqualTo(new[] { "something about the whole file" }));
+        Assert.That(diagram.FlowchartErrors, Is.EqualTo(new[] { whole }));
+    }
+
+    [Test]
+    public void The_labels_of_three_outcomes_leaving_one_decision_do_not_run_into_each_other()
+    {
+        var diagram = FlowchartDiagram.Of("""
+            { "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [
+                { "id": "decide", "type": "Approval.Decision" }, { "id": "supplement", "type": "T" }, { "id": "deliver", "type": "T" }, { "id": "refuse", "type": "T" } ],
+              "connections": [
+                { "source": { "activity": "decide", "port": "ReturnForSupplement" }, "target": { "activity": "supplement" } },
+                { "source": { "activity": "decide", "port": "ApproveWithConditions" }, "target": { "activity": "deliver" } },
+                { "source": { "activity": "decide", "port": "Reject" }, "target": { "activity": "refuse" } } ] } }
+            """, [])!;
+
+        var labels = diagram.Edges.Select(e => e.Label).ToList();
+        Assert.That(labels, Has.All.Not.Null);
+        Assert.That(labels.Select(l => l!.Text), Is.EquivalentTo(new[] { "ReturnForSupplement", "ApproveWithConditions", "Reject" }));
+        var overlapping = labels.SelectMany((a, i) => labels.Skip(i + 1).Where(b => a!.Intersects(b!)).Select(b => $"{a!.Text} × {b!.Text}"));
+        Assert.That(overlapping, Is.Empty);
+        Assert.That(labels, Has.All.Matches<DiagramLabel?>(l => l!.X >= 0 && l.Right <= diagram.Width && l.Y >= 0 && l.Bottom <= diagram.Height));
+    }
+
+    [Test]
+    public void Labels_between_two_close_activities_are_stacked_not_overlapped()
+    {
+        // Five outcomes between the same two boxes: every point along the one line is taken by the third label.
+        var ports = new[] { "Approve", "ApproveWithConditions", "ReturnForSupplement", "Reject", "Escalate" };
+        var connections = string.Join(",", ports.Select(p => $$"""{ "source": { "activity": "a", "port": "{{p}}" }, "target": { "activity": "b" } }"""));
+        var diagram = FlowchartDiagram.Of($$"""
+            { "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [ { "id": "a", "type": "T" }, { "id": "b", "type": "T" } ],
+              "connections": [ {{connections}} ] } }
+            """, [])!;
+
+        var labels = diagram.Edges.Select(e => e.Label!).ToList();
+        Assert.That(labels.SelectMany((a, i) => labels.Skip(i + 1).Where(a.Intersects)), Is.Empty);
+        Assert.That(labels, Has.All.Matches<DiagramLabel>(l => l.Right <= diagram.Width && l.Bottom <= diagram.Height));
+    }
+
+    [Test]
+    public void A_missing_target_of_a_designer_placed_flowchart_sits_inside_the_view_box()
+    {
+        var diagram = FlowchartDiagram.Of("""
+            { "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [
+                { "id": "a", "type": "Elsa.Start", "metadata": { "designer": { "position": { "x": 100, "y": 100 } } } },
+                { "id": "b", "type": "Elsa.End", "metadata": { "designer": { "position": { "x": 600, "y": 100 } } } } ],
+              "connections": [ { "source": { "activity": "b" }, "target": { "activity": "nowhere" } },
+                               { "source": { "activity": "a" }, "target": { "activity": "b" } } ] } }
+            """, [])!;
+
+        var missing = diagram.Nodes.Single(n => n.Missing);
+        Assert.That(Math.Min(missing.X, missing.Y), Is.GreaterThanOrEqualTo(0));
+        Assert.That(missing.Box.Right, Is.LessThanOrEqualTo(diagram.Width));
+        Assert.That(missing.Box.Bottom, Is.LessThanOrEqualTo(diagram.Height));
     }
 
     [Test]

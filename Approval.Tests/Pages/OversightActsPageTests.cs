@@ -130,12 +130,19 @@ public sealed class OversightActsPageTests
         await Expect(notice).ToContainTextAsync(_number);
         await page.ShotAsync("zh-notice-issued");
 
-        // The department's head answers (their workbench page is another branch's; the API is the same step).
-        using var head = await ApiAsync($"{department}-head");
-        var sent = await head.GetJsonAsync("/api/notices?status=Open");
-        var noticeId = sent.Body!["items"]!.AsArray().Single()!["id"]!.GetValue<long>();
-        var answered = await head.PostJsonAsync($"/api/supervision/notices/{noticeId}/answer", new { answer = "已约谈经办人，消防、环保审查已催办，本周内办结。" });
-        Assert.That(answered.Status, Is.EqualTo(HttpStatusCode.OK), answered.Text);
+        // The department's head answers on their workbench, in their own browser.
+        var headPage = await _app.NewPageAsync();
+        await headPage.SignInAsync($"{department}-head");
+        await headPage.GotoAsync("/workbench/notices");
+        var toAnswer = headPage.Locator("article[data-testid^=notice-]").Filter(new() { HasText = "超期办结督办" });
+        await Expect(toAnswer).ToHaveCountAsync(1);
+        await Expect(toAnswer.Locator("[data-testid=notice-status]")).ToHaveTextAsync("待答复");
+        var noticeId = long.Parse((await toAnswer.GetAttributeAsync("data-testid"))!["notice-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        await headPage.Locator($"#answer-{noticeId}").FillAsync("已约谈经办人，消防、环保审查已催办，本周内办结。");
+        await toAnswer.Locator("[data-testid=answer-form] button[type=submit]").ClickAsync();
+        await Expect(headPage.Locator("[data-testid=done]")).ToHaveTextAsync("已答复督办。");
+        await headPage.ShotAsync("zh-head-answers-notice");
+        await headPage.Context.CloseAsync();
 
         await page.GotoAsync("/oversight/notices?status=Answered");
         notice = page.Locator($"[data-testid=notice-{noticeId}]");

@@ -68,6 +68,17 @@ public sealed class SupervisionHallPageTests
         await page.Locator("[data-testid=wall-toggle]").ClickAsync();
         await Expect(page.Locator("#hall")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("hall-wall"));
         await Expect(page.Locator(".site-header")).ToBeHiddenAsync();
+        // On a 1280 px wall the widest figure a rate tile shows, 100.00%, stays inside its tile (as every other figure).
+        var overflowing = await page.EvaluateAsync<string[]>("""
+            () => {
+                for (const id of ["completion-rate", "early-rate"])
+                    document.querySelector(`[data-testid=${id}]`).textContent = "100.00%";
+                return [...document.querySelectorAll("#hall .tile strong")]
+                    .filter(figure => figure.scrollWidth > figure.clientWidth)
+                    .map(figure => `${figure.textContent}: ${figure.scrollWidth} > ${figure.clientWidth}`);
+            }
+            """);
+        Assert.That(overflowing, Is.Empty, "figures wider than their tile");
         await page.ShotAsync("zh-wall");
 
         // From the watch list to the drill-down: every clock, the red case, its violations.
@@ -81,6 +92,9 @@ public sealed class SupervisionHallPageTests
         await Expect(page.Locator("[data-testid=case-violations]")).ToContainTextAsync("超时办理");
         await Expect(page.Locator("[data-testid=case-violations]")).ToContainTextAsync("超期办结");
         await Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("预警升级");
+        // The clocks' own steps are the system's, said in the reader's language.
+        await Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("预警升级 · 系统");
+        await Expect(page.Locator("[data-testid=timeline]")).Not.ToContainTextAsync("system");
         await Expect(page.Locator("form[method=post]:not([action='/account/sign-out'])")).ToHaveCountAsync(0);
         await page.ShotAsync("zh-drill-down");
     }

@@ -47,10 +47,19 @@ public sealed partial class Case
             if (_timeline.Any(e => e.Action == CaseAction.DeadlineProvisional && e.Detail == detail))
                 continue;
             var years = ProvisionalYears(clock.Due, deadline);
+            // Several deadlines turn provisional at one step (受理 or the case's and every task's): each line says whose.
+            var (chinese, english) = SubjectText(deadline.Subject);
             Record(clock.Now, "system", CaseAction.DeadlineProvisional,
-                $"按暂定工作日历计算：{years} 年放假安排尚未公布，调休未计 (counted on the provisional {years} calendar: the State Council's schedule is not yet published)", detail);
+                $"{chinese}按暂定工作日历计算：{years} 年放假安排尚未公布，调休未计 ({english} is counted on the provisional {years} calendar: the State Council's schedule is not yet published)", detail);
         }
     }
+
+    // The deadline a subject of OpenDeadlines names, as a timeline line says it: 受理, 办结, the case's, a department's review.
+    private static (string Chinese, string English) SubjectText(string subject) =>
+        subject == WindowStep.SubjectOf(WindowStepKind.Acceptance) ? ("受理期限", "the acceptance deadline (Art. 32)")
+        : subject == WindowStep.SubjectOf(WindowStepKind.Delivery) ? ("办结出件期限", "the delivery deadline (Art. 44)")
+        : subject == CaseSubject ? ("办件审批期限", "the case's decision deadline")
+        : ($"{subject} 部门审查期限", $"the {subject} review deadline");
 
     private static CaseDeadline Deadline(DueInstantCalculator due, string subject, DateTimeOffset start, DateTimeOffset dueAt) =>
         new(subject, start, dueAt, due.Calendar.AnyProvisional(due.Hours.DateOf(start), due.Hours.DateOf(dueAt)));

@@ -2,6 +2,7 @@ using Approval.Workflows.Catalog;
 using Approval.Workflows.Notifications;
 using Approval.Workflows.Notifications.Feedback;
 using Approval.Workflows.Inputs;
+using Approval.Workflows.People;
 using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Cases;
@@ -20,7 +21,18 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
     /// Files an application. With an idempotency key, a retried submission returns the case the first one created.
     /// </summary>
     /// <exception cref="ApplicationInvalidException">Every field that is wrong; nothing was saved.</exception>
-    public async Task<Intake> SubmitAsync(Application application, string submitter, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public Task<Intake> SubmitAsync(Application application, string submitter, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        SubmitAsync(application, submitter, submitter, idempotencyKey, cancellationToken);
+
+    /// <summary>
+    /// Files an application for a signed-in person: the timeline names them as every other step does (<c>李敏 (clerk)</c>,
+    /// <see cref="Actor.Of"/>); an idempotency key is theirs by their user id.
+    /// </summary>
+    /// <exception cref="ApplicationInvalidException">Every field that is wrong; nothing was saved.</exception>
+    public Task<Intake> SubmitAsync(Application application, User submitter, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        SubmitAsync(application, submitter.Id, Actor.Of(submitter).Name, idempotencyKey, cancellationToken);
+
+    private async Task<Intake> SubmitAsync(Application application, string submitter, string actor, string? idempotencyKey, CancellationToken cancellationToken)
     {
         application.CheckLimits();
         TextLimits.Check("Idempotency-Key", idempotencyKey, TextLimits.Code);
@@ -37,7 +49,7 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
         {
             var now = time.GetUtcNow();
             var @case = Case.Submit(Guid.CreateVersion7(now).ToString("N"), numbers.NextNumber(), CaseNumbers.NewQueryCode(), item!,
-                application.Applicant, application.Form ?? [], submitter, now, clock.Rules);
+                application.Applicant, application.Form ?? [], actor, now, clock.Rules);
             @case.NoteProvisionalDeadlines(clock);
             await using var session = await sessions.OpenAsync(cancellationToken);
             session.Add(@case);

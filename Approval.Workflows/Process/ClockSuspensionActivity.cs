@@ -29,9 +29,9 @@ public sealed class ClockSuspensionActivity : ActivityType
         return new(ActivityResult.Suspend($"suspension:{procedure}", payload));
     }
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition)
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition)
     {
         if (node.Input("reason") is null)
-            yield return "a clock suspension states its 'reason' (Art. 45)";
+            yield return DefinitionErrorReason.Of(DefinitionErrorCode.InputMissing, ("input", "reason"));
     }
 }

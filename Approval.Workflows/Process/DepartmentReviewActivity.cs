@@ -37,10 +37,10 @@ public sealed class DepartmentReviewActivity : ActivityType
         return new(ActivityResult.Through([ActivityResult.DoneOutcome, opinion.Verdict.ToString()]));
     }
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition)
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition)
     {
         if (node.Input("department") is null)
-            yield return "a department review names its 'department'";
+            yield return DefinitionErrorReason.Of(DefinitionErrorCode.InputMissing, ("input", "department"));
     }
 }
 

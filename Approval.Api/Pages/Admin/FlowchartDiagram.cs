@@ -47,17 +47,19 @@ public sealed record FlowchartDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnl
             : Layered(boxes.Select(b => b.Id).ToList(), missing, links, Text(root, "start") ?? (root["start"] is JsonObject startObject ? Text(startObject, "id") : null));
 
         var byActivity = errors.Where(e => e.ActivityId is not null && known.Contains(e.ActivityId)).ToLookup(e => e.ActivityId!);
-        var nodes = boxes.Select(b => new DiagramNode(b.Id, b.Type, b.Name, positions[b.Id].X, positions[b.Id].Y, false, [.. byActivity[b.Id].Select(e => e.Reason)]))
+        var nodes = boxes.Select(b => new DiagramNode(b.Id, b.Type, b.Name, positions[b.Id].X, positions[b.Id].Y, false, [.. byActivity[b.Id]]))
             .Concat(missing.Select(id => new DiagramNode(id, "", null, positions[id].X, positions[id].Y, true, [])))
             .ToList();
         var at = nodes.ToDictionary(n => n.Id);
-        var edges = links.Where(l => l.From is not null && l.To is not null)
+        var edges = EdgeLabels.Place(links.Where(l => l.From is not null && l.To is not null)
             .Select(l => new DiagramEdge(at[l.From!], at[l.To!], l.Port, at[l.From!].Missing || at[l.To!].Missing))
-            .ToList();
+            .ToList(), nodes);
         var flowchartErrors = errors.Where(e => e.ActivityId is null || !known.Contains(e.ActivityId)).ToList();
+        // The view box holds every box and every label: nothing drawn lies outside what the page shows.
+        var labels = edges.Where(e => e.Label is not null).Select(e => e.Label!).ToList();
         return new FlowchartDiagram(nodes, edges, flowchartErrors,
-            nodes.Count == 0 ? 2 * Margin : nodes.Max(n => n.X) + NodeWidth + Margin,
-            nodes.Count == 0 ? 2 * Margin : nodes.Max(n => n.Y) + NodeHeight + Margin);
+            nodes.Count == 0 ? 2 * Margin : Math.Max(nodes.Max(n => n.X) + NodeWidth, labels.Count == 0 ? 0 : labels.Max(l => l.Right)) + Margin,
+            nodes.Count == 0 ? 2 * Margin : Math.Max(nodes.Max(n => n.Y) + NodeHeight, labels.Count == 0 ? 0 : labels.Max(l => l.Bottom)) + Margin);
     }
 
     private static Dictionary<string, (double X, double Y)> Designer(Dictionary<string, (double X, double Y)> at, List<string> missing, List<Link> links)
@@ -130,15 +132,22 @@ public sealed record FlowchartDiagram(IReadOnlyList<DiagramNode> Nodes, IReadOnl
 }
 
 /// <summary>An activity's box; <see cref="Missing"/> for an id a connection names that is not in the flowchart.</summary>
-public sealed record DiagramNode(string Id, string Type, string? Name, double X, double Y, bool Missing, IReadOnlyList<string> Errors)
+public sealed record DiagramNode(string Id, string Type, string? Name, double X, double Y, bool Missing, IReadOnlyList<DefinitionError> Errors)
 {
     public double CenterX => X + FlowchartDiagram.NodeWidth / 2;
     public double CenterY => Y + FlowchartDiagram.NodeHeight / 2;
+    public DiagramBox Box => new(X, Y, FlowchartDiagram.NodeWidth, FlowchartDiagram.NodeHeight);
 }
 
-/// <summary>A connection; <see cref="Broken"/> when one of its ends is missing.</summary>
+/// <summary>A connection; <see cref="Broken"/> when one of its ends is missing; <see cref="Label"/> where its port's name is written.</summary>
 public sealed record DiagramEdge(DiagramNode From, DiagramNode To, string? Port, bool Broken)
 {
+    /// <summary>The outcome a connection leaves by, when it is worth writing (not the plain Done).</summary>
+    public string? LabelText => Port is { Length: > 0 } port && port != "Done" ? port : null;
+
+    /// <summary>The label's box, placed by <see cref="EdgeLabels"/>; null without a label.</summary>
+    public DiagramLabel? Label { get; init; }
+
     /// <summary>From the edge of one box to the edge of the other, along the line between their centres.</summary>
     public (double X1, double Y1, double X2, double Y2) Line()
     {
@@ -148,4 +157,19 @@ public sealed record DiagramEdge(DiagramNode From, DiagramNode To, string? Port,
         var t = Math.Min(dx == 0 ? double.MaxValue : FlowchartDiagram.NodeWidth / 2 / Math.Abs(dx), dy == 0 ? double.MaxValue : FlowchartDiagram.NodeHeight / 2 / Math.Abs(dy));
         return (From.CenterX + t * dx, From.CenterY + t * dy, To.CenterX - t * dx, To.CenterY - t * dy);
     }
+}
+
+/// <summary>A rectangle of the diagram, top-left and size.</summary>
+public record DiagramBox(double X, double Y, double Width, double Height)
+{
+    public double Right => X + Width;
+    public double Bottom => Y + Height;
+
+    public bool Intersects(DiagramBox other) => X < other.Right && other.X < Right && Y < other.Bottom && other.Y < Bottom;
+}
+
+/// <summary>A connection's label: its text and the box it is written in (the text's baseline is near the bottom).</summary>
+public sealed record DiagramLabel(string Text, double X, double Y, double Width, double Height) : DiagramBox(X, Y, Width, Height)
+{
+    public double Baseline => Bottom - 3;
 }

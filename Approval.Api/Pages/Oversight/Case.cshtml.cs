@@ -12,7 +12,7 @@ namespace Approval.Api.Pages.Oversight;
 /// The supervisor's drill-down into one case (read-only: a supervisor changes no case): every clock on a working-day axis,
 /// the case's facts and timeline, its violations with their review, and the correction notices about it.
 /// </summary>
-public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, HallReadings readings, CaseClock clock) : PageModel
+internal sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, ViolationList violations, NoticeList notices, CaseClock clock) : PageModel
 {
     public CaseSheet Sheet { get; private set; } = null!;
     public ClockChart Clocks { get; private set; } = null!;
@@ -25,8 +25,8 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, HallRead
             return NotFound();
         Sheet = sheet;
         Clocks = ClockChart.Of(sheet.Case, CaseClockLine.Of(sheet.Case, clock), clock.Due, clock.Now);
-        Violations = await readings.ViolationsOfAsync(caseId, cancellationToken);
-        Notices = await readings.NoticesOfAsync(caseId, cancellationToken);
+        Violations = await violations.OfCaseAsync(caseId, cancellationToken);
+        Notices = await notices.OfCaseAsync(caseId, cancellationToken);
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Approval.Api.Pages.Localization;
 using Approval.Api.Supervision;
+using Approval.Workflows.Cases;
 using Approval.Workflows.Supervision;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,8 @@ namespace Approval.Api.Pages.Oversight;
 /// (<c>?handler=Live</c>) is fetched again every few seconds by htmx and swapped in place, carrying the figures, the watch
 /// list and the charts' data, which <c>hall.js</c> hands to ECharts without a reload.
 /// </summary>
-public sealed class IndexModel(HallReadings readings, IStringLocalizer<UiText> text) : PageModel
+internal sealed class IndexModel(SupervisionOverviewCounts overview, SupervisionTodayCounts today, SupervisedCaseList cases, IStringLocalizer<UiText> text)
+    : PageModel
 {
     /// <summary>How often the live part is read again.</summary>
     public const int RefreshSeconds = 5;
@@ -38,9 +40,11 @@ public sealed class IndexModel(HallReadings readings, IStringLocalizer<UiText> t
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
-        Overview = await readings.OverviewAsync(cancellationToken);
-        Today = await readings.TodayAsync(cancellationToken);
-        WatchList = await readings.WatchListAsync(WatchListSize, cancellationToken);
+        Overview = await overview.ReadAsync(cancellationToken);
+        Today = await today.ReadAsync(cancellationToken);
+        // The watch list: the most urgent open cases (提示, 黄牌, 红牌), soonest due first, as /api/supervision/cases gives them.
+        WatchList = await cases.PageAsync(new CaseListFilter([nameof(WarningLevel.Prompt), nameof(WarningLevel.Yellow), nameof(WarningLevel.Red)],
+            [.. Case.OpenStatuses.Select(s => s.ToString())], null, null, null, null), new Paging(1, WatchListSize), cancellationToken);
     }
 
     /// <summary>The charts' data and their labels in the reader's language, as JSON for hall.js.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Approval.Api.Pages.Shared;
 using Approval.Api.Supervision;
 using Approval.Workflows.Cases;
+using Approval.Workflows.Calendar;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Supervision;
 using Microsoft.AspNetCore.Http.Extensions;
@@ -14,7 +15,7 @@ namespace Approval.Api.Pages.Oversight;
 /// and <c>/tasks</c>, read by the same queries and checked by the same <see cref="ListQuery"/>, so the CSV link (the
 /// API's export with this page's query) holds exactly the rows the list shows, every page of them.
 /// </summary>
-public sealed class ListsModel(HallReadings readings, ICatalog catalog) : PageModel
+internal sealed class ListsModel(SupervisedCaseList caseList, SupervisedTaskList taskList, BusinessHours hours, ICatalog catalog) : PageModel
 {
     private static readonly WarningLevel[] DueLevels = [WarningLevel.Prompt, WarningLevel.Yellow, WarningLevel.Red];
 
@@ -42,7 +43,7 @@ public sealed class ListsModel(HallReadings readings, ICatalog catalog) : PageMo
         IsTasks = string.Equals(kind, "tasks", StringComparison.OrdinalIgnoreCase);
         Departments = await catalog.ListDepartmentsAsync(cancellationToken);
         Items = await catalog.ListItemsAsync(cancellationToken);
-        var query = new ListQuery(readings.Hours);
+        var query = new ListQuery(hours);
         string[] levels = Request.Query["level"]!, statuses = Request.Query["status"]!;
         Levels = query.Names("level", levels, DueLevels);
         var paging = query.PageOf(page, pageSize);
@@ -52,7 +53,7 @@ public sealed class ListsModel(HallReadings readings, ICatalog catalog) : PageMo
             var order = query.Order("sort", sort, TaskSortColumn.DueAt);
             Sort = order.ToString();
             if (query.IsValid)
-                Tasks = await readings.TasksAsync(new TaskListFilter(Levels, Statuses, ListQuery.Code(department), ListQuery.Code(claimedBy), ListQuery.Code(item), order), paging, cancellationToken);
+                Tasks = await taskList.PageAsync(new TaskListFilter(Levels, Statuses, ListQuery.Code(department), ListQuery.Code(claimedBy), ListQuery.Code(item), order), paging, cancellationToken);
         }
         else
         {
@@ -61,7 +62,7 @@ public sealed class ListsModel(HallReadings readings, ICatalog catalog) : PageMo
             var order = query.Order("sort", sort, CaseSortColumn.DueAt);
             Sort = order.ToString();
             if (query.IsValid)
-                Cases = await readings.CasesAsync(new CaseListFilter(Levels, Statuses, ListQuery.Code(department), ListQuery.Code(item), from, before,
+                Cases = await caseList.PageAsync(new CaseListFilter(Levels, Statuses, ListQuery.Code(department), ListQuery.Code(item), from, before,
                     ListQuery.Code(window), ListQuery.Code(clerk), order), paging, cancellationToken);
         }
         Errors = query.Errors;

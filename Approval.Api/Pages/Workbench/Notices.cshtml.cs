@@ -3,6 +3,7 @@ using Approval.Api.Pages.Localization;
 using Approval.Api.Pages.Shared;
 using Approval.Api.Supervision;
 using Approval.Workflows.Inputs;
+using Approval.Workflows.People;
 using Approval.Workflows.Supervision;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,8 +17,23 @@ namespace Approval.Api.Pages.Workbench;
 /// to answer first (soonest due on top) and the answered ones, each open one with its answer form.
 /// </summary>
 [Authorize(Policy = Policies.DepartmentStaff)]
-public sealed class NoticesModel(DepartmentNotices notices, IStringLocalizer<UiText> text) : PageModel
+internal sealed class NoticesModel(NoticeList notices, CorrectionNoticeDesk desk, IStringLocalizer<UiText> text) : PageModel
 {
+    /// <summary>The notices still waiting for the department's answer: open, overdue or escalated.</summary>
+    private static readonly IReadOnlyList<string> Unanswered = [nameof(NoticeStatus.Open), nameof(NoticeStatus.Overdue), nameof(NoticeStatus.Escalated)];
+
+    /// <summary>
+    /// A page of the person's department's notices, soonest due first: unanswered or answered ones (<c>GET /api/notices</c>'s
+    /// query); none for a person of no department.
+    /// </summary>
+    public static async Task<Page<CorrectionNotice>> PageAsync(NoticeList list, User user, bool answered, int page, CancellationToken cancellationToken)
+    {
+        if (user.DepartmentCode is not { } department)
+            return new Page<CorrectionNotice>(page, WorkbenchLists.PageSize, 0, []);
+        var filter = new NoticeListFilter(answered ? [nameof(NoticeStatus.Answered)] : Unanswered, department);
+        return await list.PageAsync(filter, new Paging(Math.Max(page, 1), WorkbenchLists.PageSize), cancellationToken);
+    }
+
     public IReadOnlyList<ListTab> Tabs { get; private set; } = [];
     public bool Answered { get; private set; }
     public Page<CorrectionNotice> Notices { get; private set; } = new(1, 1, 0, []);
@@ -39,7 +55,10 @@ public sealed class NoticesModel(DepartmentNotices notices, IStringLocalizer<UiT
         {
             try
             {
-                if (await notices.AnswerAsync(User.ToUser()!, noticeId, answer, cancellationToken) is null)
+                // Another department's notice is not there for this one (as POST /api/supervision/notices/{id}/answer).
+                var user = User.ToUser()!;
+                if (user.DepartmentCode is not { } department
+                    || await desk.AnswerAsync(noticeId, department, answer, Actor.Of(user).Name, cancellationToken) is null)
                     return NotFound();
                 return Redirect("/workbench/notices?done=notice-answered");
             }
@@ -61,8 +80,8 @@ public sealed class NoticesModel(DepartmentNotices notices, IStringLocalizer<UiT
     {
         var user = User.ToUser()!;
         Answered = list == "answered";
-        Notices = await notices.PageAsync(user, Answered, page ?? 1, cancellationToken);
-        var other = await notices.PageAsync(user, !Answered, 1, cancellationToken);
+        Notices = await PageAsync(notices, user, Answered, page ?? 1, cancellationToken);
+        var other = await PageAsync(notices, user, !Answered, 1, cancellationToken);
         var (open, answered) = Answered ? (other.Total, Notices.Total) : (Notices.Total, other.Total);
         Tabs =
         [

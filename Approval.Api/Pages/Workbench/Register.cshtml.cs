@@ -66,7 +66,7 @@ public sealed class RegisterModel(ICatalog catalog, CaseIntake intake, CaseFiles
         var applicant = new Applicant(ApplicantKind, ApplicantId?.Trim().ToUpperInvariant() ?? "", ApplicantName?.Trim() ?? "", string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim());
         try
         {
-            var submitted = await intake.SubmitAsync(new Application(item.Code, applicant, data), User.ToUser()!.Id, IdempotencyKey, cancellationToken);
+            var submitted = await intake.SubmitAsync(new Application(item.Code, applicant, data), User.ToUser()!, IdempotencyKey, cancellationToken);
             await ItemForm.AttachAsync(submitted, uploads, files, CasesEndpoints.Acting(User).Name, cancellationToken);
             return Redirect($"/workbench/cases/{submitted.Case.Id}?done=registered");
         }

@@ -18,7 +18,7 @@ namespace Approval.Api.Pages.Workbench;
 /// each with its count, the most urgent first.
 /// </summary>
 [Authorize(Policy = Policies.DepartmentStaff)]
-public sealed class TasksModel(WorkbenchLists lists, DepartmentNotices notices, ICatalog catalog, IStringLocalizer<UiText> text) : PageModel
+internal sealed class TasksModel(WorkbenchLists lists, NoticeList notices, ICatalog catalog, IStringLocalizer<UiText> text) : PageModel
 {
     public IReadOnlyList<ListTab> Tabs { get; private set; } = [];
     public string Current { get; private set; } = "";
@@ -52,7 +52,7 @@ public sealed class TasksModel(WorkbenchLists lists, DepartmentNotices notices, 
             Cases = await lists.HeadAsync(Enum.Parse<HeadList>(Current, ignoreCase: true), user, page ?? 1, cancellationToken);
             Pager = Pager.For(Cases, Request, "page");
         }
-        NoticesToAnswer = (await notices.PageAsync(user, answered: false, 1, cancellationToken)).Total;
+        NoticesToAnswer = (await NoticesModel.PageAsync(notices, user, answered: false, 1, cancellationToken)).Total;
         var department = user.DepartmentCode;
         DepartmentName = (await catalog.ListDepartmentsAsync(cancellationToken)).FirstOrDefault(d => d.Code == department)?.Name ?? department ?? "";
     }

@@ -28,13 +28,13 @@ internal sealed class SetVariableActivity : ActivityType
         return new(ActivityResult.Done);
     }
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition)
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition)
     {
         var name = VariableOf(node);
         if (name is null)
-            yield return "SetVariable names no variable";
+            yield return DefinitionErrorReason.Of(DefinitionErrorCode.SetVariableWithoutVariable);
         else if (!definition.Variables.Any(v => v.Name == name || v.Id == name))
-            yield return $"SetVariable sets variable '{name}', which the definition does not declare";
+            yield return DefinitionErrorReason.Of(DefinitionErrorCode.SetVariableUndeclared, ("variable", name));
     }
 
     // Elsa writes the variable as an object { id, name, ... }, older files as an input or a plain name.
@@ -107,10 +107,10 @@ internal sealed class RunJavaScriptActivity : ActivityType
         return new(ActivityResult.Done);
     }
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition)
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition)
     {
         if (node.Input("script") is { Kind: not ExpressionKind.JavaScript } script && JavaScriptSandbox.ParseError(script.Text ?? "") is { } error)
-            yield return $"input 'script': the JavaScript does not parse: {error}";
+            yield return DefinitionErrorReason.Of(DefinitionErrorCode.ScriptDoesNotParse, ("input", "script"), ("detail", error));
     }
 }
 

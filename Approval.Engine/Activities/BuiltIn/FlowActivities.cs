@@ -92,11 +92,11 @@ internal sealed class FlowJoinActivity : ActivityType
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => new(ActivityResult.Done);
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition)
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition)
     {
         if (node.Input("mode") is { Kind: ExpressionKind.Literal } mode && mode.Text is { } text
             && !Enum.TryParse<Flowcharts.FlowJoinMode>(text, ignoreCase: true, out _))
-            yield return $"unknown join mode '{text}' (expected WaitAll, WaitAllActive or WaitAny)";
+            yield return DefinitionErrorReason.Of(DefinitionErrorCode.JoinModeUnknown, ("mode", text));
     }
 }
 
@@ -131,12 +131,12 @@ internal sealed class FlowSwitchActivity : ActivityType
         return new(matched.Count == 0 ? ActivityResult.Through("Default") : ActivityResult.Through(matched));
     }
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition)
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition)
     {
         foreach (var (label, condition) in Cases(node))
         {
             if (condition is { Kind: ExpressionKind.JavaScript } && JavaScriptSandbox.ParseError(condition.Text ?? "") is { } error)
-                yield return $"case '{label}': the JavaScript does not parse: {error}";
+                yield return DefinitionErrorReason.Of(DefinitionErrorCode.CaseScriptDoesNotParse, ("case", label), ("detail", error));
         }
     }
 

@@ -12,10 +12,10 @@ internal sealed class EventActivity : ActivityType
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
         new(ActivityResult.Suspend(context.GetString("eventName") ?? throw new InvalidOperationException("The event has no name.")));
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition)
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition)
     {
         if (node.Input("eventName") is null)
-            yield return "the event has no 'eventName'";
+            yield return DefinitionErrorReason.Of(DefinitionErrorCode.InputMissing, ("input", "eventName"));
     }
 }
 
@@ -35,10 +35,10 @@ internal sealed class RunTaskActivity : ActivityType
         return new(ActivityResult.Done);
     }
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition)
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition)
     {
         if (node.Input("taskName") is null)
-            yield return "the task has no 'taskName'";
+            yield return DefinitionErrorReason.Of(DefinitionErrorCode.InputMissing, ("input", "taskName"));
     }
 }
 
@@ -50,7 +50,7 @@ internal sealed class DelayActivity : ActivityType
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
         new(ActivityResult.SuspendUntil(context.Now + (context.GetTimeSpan("timeSpan") ?? TimeInputs.DefaultInterval)));
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition) =>
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition) =>
         TimeInputs.CheckLiteral(node, "timeSpan", v => Values.AsTimeSpan(v), optional: true);
 }
 
@@ -62,7 +62,7 @@ internal sealed class TimerActivity : ActivityType
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
         new(ActivityResult.SuspendUntil(context.Now + (context.GetTimeSpan("interval") ?? TimeInputs.DefaultInterval)));
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition) =>
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition) =>
         TimeInputs.CheckLiteral(node, "interval", v => Values.AsTimeSpan(v), optional: true);
 }
 
@@ -77,7 +77,7 @@ internal sealed class StartAtActivity : ActivityType
         return new(at <= context.Now ? ActivityResult.Done : ActivityResult.SuspendUntil(at));
     }
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition) =>
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition) =>
         TimeInputs.CheckLiteral(node, "dateTime", v => Values.AsDateTimeOffset(v));
 }
 
@@ -94,7 +94,7 @@ internal sealed class CronActivity : ActivityType
         return new(ActivityResult.SuspendUntil(next));
     }
 
-    public override IEnumerable<string> Validate(ActivityNode node, WorkflowDefinition definition) =>
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition) =>
         TimeInputs.CheckLiteral(node, "cronExpression", v => Parse(Values.AsString(v) ?? ""));
 
     private static CronExpression Parse(string text) =>
@@ -106,11 +106,11 @@ internal static class TimeInputs
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>A literal time input must parse at load; expressions are checked when they run.</summary>
-    public static IEnumerable<string> CheckLiteral(ActivityNode node, string name, Action<System.Text.Json.Nodes.JsonNode?> parse, bool optional = false)
+    public static IEnumerable<DefinitionErrorReason> CheckLiteral(ActivityNode node, string name, Action<System.Text.Json.Nodes.JsonNode?> parse, bool optional = false)
     {
         var input = node.Input(name);
         if (input is null)
-            return optional ? [] : [$"the input '{name}' is missing"];
+            return optional ? [] : [DefinitionErrorReason.Of(DefinitionErrorCode.InputMissing, ("input", name))];
         if (input.Kind != ExpressionKind.Literal)
             return [];
         try
@@ -120,7 +120,7 @@ internal static class TimeInputs
         }
         catch (Exception ex) when (ex is FormatException or CronFormatException or OverflowException)
         {
-            return [$"input '{name}': {ex.Message}"];
+            return [DefinitionErrorReason.Of(DefinitionErrorCode.InputUnreadable, ("input", name), ("detail", ex.Message))];
         }
     }
 }

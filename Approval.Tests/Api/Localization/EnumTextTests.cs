@@ -34,6 +34,26 @@ public sealed class EnumTextTests
         Assert.That(missing, Is.Empty, "enum values without a Chinese or English text");
     }
 
+    [Test]
+    public void An_enum_values_text_is_kept_once_and_every_page_names_it_by_its_enum_key()
+    {
+        var chinese = Texts.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!.Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
+        var enumKeys = chinese.Keys.Where(k => k.Split('.') is [var type, _] && EnumNames.Contains(type)).ToList();
+        Assert.That(enumKeys, Is.Not.Empty);
+        // A page's own copy of an enum's label (Hall.Kind.OverdueCase beside ViolationKind.OverdueCase) drifts from it.
+        var copies = enumKeys.SelectMany(key => chinese
+                .Where(other => other.Key.Count(c => c == '.') >= 2 && other.Key.EndsWith("." + key.Split('.')[1], StringComparison.Ordinal)
+                    && other.Value == chinese[key])
+                .Select(other => $"{other.Key} = {key}"))
+            .ToList();
+        Assert.That(copies, Is.Empty, "enum labels kept twice");
+        Assert.That(enumKeys, Does.Contain("ViolationKind.OverdueCase").And.Contain("NoticeStatus.Escalated").And.Contain("ViolationReview.Dismissed"));
+    }
+
+    private static readonly HashSet<string> EnumNames = [.. new[] { typeof(Approval.Workflows.Cases.CaseStatus).Assembly, typeof(UiText).Assembly }
+        .SelectMany(a => a.GetTypes()).Where(t => t.IsEnum && t.Namespace?.StartsWith("Approval.", StringComparison.Ordinal) == true).Select(t => t.Name)];
+
     private static HashSet<string> Keys(CultureInfo culture) =>
         Texts.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!.Cast<DictionaryEntry>()
             .Where(e => !string.IsNullOrWhiteSpace(e.Value as string))

@@ -98,7 +98,7 @@ public sealed class ApplyModel(ICatalog catalog, CaseIntake intake, CaseFiles fi
         var application = new Application(item.Code, new Applicant(kind, idNumber.ToUpperInvariant(), user.DisplayName, string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim()), form);
         try
         {
-            var submitted = await intake.SubmitAsync(application, user.Id, IdempotencyKey, cancellationToken);
+            var submitted = await intake.SubmitAsync(application, user, IdempotencyKey, cancellationToken);
             await ItemForm.AttachAsync(submitted, uploads, files, CasesEndpoints.Acting(User).Name, cancellationToken);
             await drafts.DeleteAsync(user.Id, item.Code, cancellationToken);
             return Redirect($"/portal/mine/cases/{submitted.Case.Id}?submitted=true");

@@ -2,6 +2,7 @@ using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Api.Pages.Localization;
 using Approval.Api.Pages.Shared;
+using Approval.Api.Supervision;
 using Approval.Workflows.Attachments;
 using Approval.Workflows.Cases;
 using Approval.Workflows.People;
@@ -13,8 +14,8 @@ using Microsoft.Extensions.Localization;
 namespace Approval.Api.Pages.Portal.Mine;
 
 /// <summary>The applicant's case: where it stands, its timeline, and their steps (supplement, withdraw, rate) through <see cref="ApplicantDesk"/>.</summary>
-public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, ApplicantDesk desk, CaseFiles files, AttachmentRules rules,
-    ApplicantComplaints complaints, IStringLocalizer<UiText> text) : PageModel
+internal sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, ApplicantDesk desk, CaseFiles files, AttachmentRules rules,
+    ComplaintDesk complaints, IStringLocalizer<UiText> text) : PageModel
 {
     public CaseSheet Sheet { get; private set; } = null!;
 
@@ -63,7 +64,7 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, Applican
         (ComplaintContact, ComplaintBody) = (contact, body);
         try
         {
-            var complaint = await complaints.FileAsync(User.ToUser()!, caseId, contact ?? "", body ?? "", cancellationToken);
+            var complaint = await complaints.FileAsync(caseId, User.ToUser()!.UserName, contact ?? "", body ?? "", cancellationToken);
             return Redirect($"/portal/mine/complaints?filed={complaint.Id}");
         }
         catch (Exception e) when (DomainProblems.Handles(e))

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+
+namespace Approval.Engine.Definitions;
+
+/// <summary>
+/// Every reason a definition can be refused, by a name that stays when its wording changes. The engine says each in
+/// English (<see cref="DefinitionErrorTexts"/>); a host that speaks other languages keys its texts by these names, with
+/// the same <c>{placeholders}</c>.
+/// </summary>
+public enum DefinitionErrorCode
+{
+    /// <summary>cannot read the file: {detail}</summary>
+    FileUnreadable,
+    /// <summary>not valid JSON: {detail}</summary>
+    NotJson,
+    /// <summary>the document is not a JSON object</summary>
+    NotAnObject,
+    /// <summary>the definition has no 'root' activity</summary>
+    NoRoot,
+    /// <summary>the root activity must be an Elsa.Flowchart, not '{type}'</summary>
+    RootNotFlowchart,
+    /// <summary>an activity of type '{type}' has no id</summary>
+    ActivityWithoutId,
+    /// <summary>the activity has no type</summary>
+    ActivityWithoutType,
+    /// <summary>activity type '{type}' is not supported (unknown type)</summary>
+    ActivityTypeUnknown,
+    /// <summary>activity type '{type}' is not supported: HTTP activities are not supported (the approval API receives and answers requests)</summary>
+    HttpActivityUnsupported,
+    /// <summary>activity type '{type}' is not supported: C# scripts are not supported (use JavaScript)</summary>
+    CSharpUnsupported,
+    /// <summary>activity type '{type}' is not supported: sub-workflows are not supported (nest an Elsa.Flowchart instead)</summary>
+    SubWorkflowUnsupported,
+    /// <summary>activity type '{type}' is not supported (fork explicitly with connections)</summary>
+    ParallelForEachUnsupported,
+    /// <summary>activity type '{type}' is not supported (loop with connections back to an earlier activity)</summary>
+    ForEachUnsupported,
+    /// <summary>activity type '{type}' is not supported (use an Elsa.Flowchart)</summary>
+    SequenceUnsupported,
+    /// <summary>input '{input}' uses a {kind} expression, which is not supported (supported: Literal, Object, Variable, JavaScript)</summary>
+    ExpressionKindUnsupported,
+    /// <summary>a connection has no source or no target activity</summary>
+    ConnectionWithoutEnds,
+    /// <summary>unknown mergeMode '{mode}' (expected None, Stream, Merge, Converge, Cascade or Race)</summary>
+    MergeModeUnknown,
+    /// <summary>a variable has no name</summary>
+    VariableWithoutName,
+    /// <summary>variable '{variable}' is declared twice</summary>
+    VariableDeclaredTwice,
+    /// <summary>the activity id is used more than once</summary>
+    ActivityIdRepeated,
+    /// <summary>input '{input}': the JavaScript does not parse: {detail}</summary>
+    ScriptDoesNotParse,
+    /// <summary>input '{input}' reads variable '{variable}', which the definition does not declare</summary>
+    VariableUndeclared,
+    /// <summary>a connection starts at activity '{activity}', which is not in this flowchart</summary>
+    ConnectionSourceMissing,
+    /// <summary>a connection ends at activity '{activity}', which is not in this flowchart</summary>
+    ConnectionTargetMissing,
+    /// <summary>the start activity '{activity}' is not in this flowchart</summary>
+    StartActivityMissing,
+    /// <summary>the input '{input}' is missing</summary>
+    InputMissing,
+    /// <summary>input '{input}': {detail}</summary>
+    InputUnreadable,
+    /// <summary>unknown join mode '{mode}' (expected WaitAll, WaitAllActive or WaitAny)</summary>
+    JoinModeUnknown,
+    /// <summary>case '{case}': the JavaScript does not parse: {detail}</summary>
+    CaseScriptDoesNotParse,
+    /// <summary>SetVariable names no variable</summary>
+    SetVariableWithoutVariable,
+    /// <summary>SetVariable sets variable '{variable}', which the definition does not declare</summary>
+    SetVariableUndeclared,
+}
+
+/// <summary>The English sentence of each <see cref="DefinitionErrorCode"/>, and how its placeholders are filled.</summary>
+public static partial class DefinitionErrorTexts
+{
+    private static readonly Dictionary<DefinitionErrorCode, string> Sentences = new()
+    {
+        [DefinitionErrorCode.FileUnreadable] = "cannot read the file: {detail}",
+        [DefinitionErrorCode.NotJson] = "not valid JSON: {detail}",
+        [DefinitionErrorCode.NotAnObject] = "the document is not a JSON object",
+        [DefinitionErrorCode.NoRoot] = "the definition has no 'root' activity",
+        [DefinitionErrorCode.RootNotFlowchart] = "the root activity must be an Elsa.Flowchart, not '{type}'",
+        [DefinitionErrorCode.ActivityWithoutId] = "an activity of type '{type}' has no id",
+        [DefinitionErrorCode.ActivityWithoutType] = "the activity has no type",
+        [DefinitionErrorCode.ActivityTypeUnknown] = "activity type '{type}' is not supported (unknown type)",
+        [DefinitionErrorCode.HttpActivityUnsupported] = "activity type '{type}' is not supported: HTTP activities are not supported (the approval API receives and answers requests)",
+        [DefinitionErrorCode.CSharpUnsupported] = "activity type '{type}' is not supported: C# scripts are not supported (use JavaScript)",
+        [DefinitionErrorCode.SubWorkflowUnsupported] = "activity type '{type}' is not supported: sub-workflows are not supported (nest an Elsa.Flowchart instead)",
+        [DefinitionErrorCode.ParallelForEachUnsupported] = "activity type '{type}' is not supported (fork explicitly with connections)",
+        [DefinitionErrorCode.ForEachUnsupported] = "activity type '{type}' is not supported (loop with connections back to an earlier activity)",
+        [DefinitionErrorCode.SequenceUnsupported] = "activity type '{type}' is not supported (use an Elsa.Flowchart)",
+        [DefinitionErrorCode.ExpressionKindUnsupported] = "input '{input}' uses a {kind} expression, which is not supported (supported: Literal, Object, Variable, JavaScript)",
+        [DefinitionErrorCode.ConnectionWithoutEnds] = "a connection has no source or no target activity",
+        [DefinitionErrorCode.MergeModeUnknown] = "unknown mergeMode '{mode}' (expected None, Stream, Merge, Converge, Cascade or Race)",
+        [DefinitionErrorCode.VariableWithoutName] = "a variable has no name",
+        [DefinitionErrorCode.VariableDeclaredTwice] = "variable '{variable}' is declared twice",
+        [DefinitionErrorCode.ActivityIdRepeated] = "the activity id is used more than once",
+        [DefinitionErrorCode.ScriptDoesNotParse] = "input '{input}': the JavaScript does not parse: {detail}",
+        [DefinitionErrorCode.VariableUndeclared] = "input '{input}' reads variable '{variable}', which the definition does not declare",
+        [DefinitionErrorCode.ConnectionSourceMissing] = "a connection starts at activity '{activity}', which is not in this flowchart",
+        [DefinitionErrorCode.ConnectionTargetMissing] = "a connection ends at activity '{activity}', which is not in this flowchart",
+        [DefinitionErrorCode.StartActivityMissing] = "the start activity '{activity}' is not in this flowchart",
+        [DefinitionErrorCode.InputMissing] = "the input '{input}' is missing",
+        [DefinitionErrorCode.InputUnreadable] = "input '{input}': {detail}",
+        [DefinitionErrorCode.JoinModeUnknown] = "unknown join mode '{mode}' (expected WaitAll, WaitAllActive or WaitAny)",
+        [DefinitionErrorCode.CaseScriptDoesNotParse] = "case '{case}': the JavaScript does not parse: {detail}",
+        [DefinitionErrorCode.SetVariableWithoutVariable] = "SetVariable names no variable",
+        [DefinitionErrorCode.SetVariableUndeclared] = "SetVariable sets variable '{variable}', which the definition does not declare",
+    };
+
+    /// <summary>The code's English sentence, with its <c>{placeholders}</c> unfilled.</summary>
+    public static string English(DefinitionErrorCode code) => Sentences[code];
+
+    /// <summary>The names of the placeholders a sentence takes.</summary>
+    public static IReadOnlySet<string> PlaceholdersOf(string sentence) =>
+        Placeholder().Matches(sentence).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Fills <c>{name}</c> placeholders in one pass, so a value that itself holds braces (a script's parse error) is
+    /// left as it is; a placeholder without a value stays visible rather than vanishing.
+    /// </summary>
+    public static string Fill(string sentence, IReadOnlyDictionary<string, string> parameters) =>
+        Placeholder().Replace(sentence, m => parameters.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+
+    [GeneratedRegex(@"\{([a-z][A-Za-z]*)\}")]
+    private static partial Regex Placeholder();
+}
