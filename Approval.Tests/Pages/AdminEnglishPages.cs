@@ -6,7 +6,8 @@ namespace Approval.Tests.Pages;
 
 /// <summary>
 /// What of an administration page in English is still Chinese: runs of Chinese characters in its text that are not data
-/// (an item's, a department's, a person's, a definition's or a holiday's name, as the API gives them).
+/// (an item's, a department's, a person's, a window's, a definition's or a holiday's name, an item version's note, as the
+/// API gives them).
 /// </summary>
 internal static partial class AdminEnglishPages
 {
@@ -20,8 +21,12 @@ internal static partial class AdminEnglishPages
             if (response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true)
                 Collect(JsonNode.Parse(await response.Content.ReadAsStringAsync()), values);
         }
-        foreach (var path in new[] { "/api/catalog/items", "/api/catalog/departments", "/api/admin/users", "/api/calendar/years" })
+        foreach (var path in new[] { "/api/catalog/items", "/api/catalog/departments", "/api/admin/users", "/api/calendar/years", "/api/admin/windows" })
             await Read(path);
+        // An item's versions carry their publication notes (the demo catalog's "示范目录 (demo catalog)").
+        var items = JsonNode.Parse(await admin.GetStringAsync(new Uri("/api/catalog/items", UriKind.Relative)))!.AsArray();
+        foreach (var item in items)
+            await Read($"/api/catalog/items/{Uri.EscapeDataString(item!["code"]!.GetValue<string>())}/versions");
         var definitions = JsonNode.Parse(await admin.GetStringAsync(new Uri("/api/workflow-definitions", UriKind.Relative)))!.AsArray();
         foreach (var d in definitions)
             await Read($"/api/workflow-definitions/{Uri.EscapeDataString(d!["definitionId"]!.GetValue<string>())}/versions/{d["version"]!.GetValue<int>()}");
