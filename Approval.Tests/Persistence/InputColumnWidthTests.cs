@@ -45,8 +45,9 @@ public sealed class InputColumnWidthTests
         (typeof(ApprovalItemRecord), nameof(ApprovalItemRecord.LeadDepartmentCode), TextLimits.Code),
     ];
 
-    // Columns narrower than a code that only the server fills (Culture: one of NotificationCultures.All, checked before it is saved).
-    private static readonly string[] ServerMade = ["Status", "Level", "Kind", "Role", "Action", "Review", "UnitKind", "PeriodKind", "Event", "Fingerprint", "Culture"];
+    // Columns narrower than a code that only the server fills (Culture: one of NotificationCultures.All, checked before it is saved;
+    // Polarity: a credit record kind's 守信/失信, derived from the kind).
+    private static readonly string[] ServerMade = ["Status", "Level", "Kind", "Role", "Action", "Review", "UnitKind", "PeriodKind", "Event", "Fingerprint", "Culture", "Polarity"];
 
     [TestCase(DatabaseProvider.Sqlite, "Data Source=never-opened.db")]
     [TestCase(DatabaseProvider.PostgreSql, "Host=never-opened.invalid;Database=approval")]
