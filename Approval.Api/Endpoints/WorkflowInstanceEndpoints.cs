@@ -23,7 +23,7 @@ internal static class WorkflowInstanceEndpoints
     {
         var group = routes.MapGroup("/api/workflow-instances");
         group.MapPost("/", StartAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Starts an instance of the published version of a definition.").WithDescription("Body: { definitionId, input, correlationId }. For processes outside cases; a case's process starts when the window accepts it.").WithTags(UserGroups.Administration).WithName("StartInstance");
+            .WithSummary("Starts an instance of the published version of a definition.").ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Body: { definitionId, input, correlationId }. For processes outside cases; a case's process starts when the window accepts it.").WithTags(UserGroups.Administration).WithName("StartInstance");
         group.MapGet("/{instanceId}", GetAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Reads an instance: status, variables, pending bookmarks, incidents.").WithDescription("For diagnosis by administrators and supervisors: the engine's view of a process, beside the case's own view.").WithTags(UserGroups.Administration, UserGroups.Supervision).WithName("GetInstance");
         group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeAsync).RequireAuthorization(Policies.Administrator)
