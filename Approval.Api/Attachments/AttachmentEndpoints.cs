@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Workflows.Attachments;
@@ -12,17 +13,17 @@ internal static class AttachmentEndpoints
 {
     public static RouteGroupBuilder MapAttachmentEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/cases/{caseId}/attachments").WithTags("Cases");
+        var group = routes.MapGroup("/api/cases/{caseId}/attachments");
         group.MapPost("/", UploadAsync).RequireAuthorization(Policies.Submitter).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Attaches a file (multipart field 'file', optional 'materialCode'): PDF, JPEG, PNG, OFD or DOCX up to 20 MB.")
             .WithDescription("The content is checked against its type, stored outside the database by its SHA-256, and recorded on the case's timeline.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("AttachFile");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Applicants, UserGroups.Window).WithName("AttachFile");
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Lists a case's files.").WithName("ListAttachments");
+            .WithSummary("Lists a case's files.").WithDescription("Each file's id, kept name, type and size, and the material it stands for. Only for those who may read the case (404 otherwise).").WithTags(UserGroups.Applicants, UserGroups.Window, UserGroups.Departments, UserGroups.Supervision).WithName("ListAttachments");
         group.MapGet("/{attachmentId}", DownloadAsync).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("Downloads a file of a case.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("DownloadAttachment");
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png", "application/ofd", "application/vnd.openxmlformats-officedocument.wordprocessingml.document").WithSummary("Downloads a file of a case.")
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("The file as uploaded, with its recorded type and kept name. Only for those who may read the case (404 otherwise, as for a missing file).").WithTags(UserGroups.Applicants, UserGroups.Window, UserGroups.Departments, UserGroups.Supervision).WithName("DownloadAttachment");
         return group;
     }
 

@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using System.Security.Claims;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
@@ -12,7 +13,7 @@ internal static class DepartmentEventEndpoints
 {
     public static RouteGroupBuilder MapDepartmentEventEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/departments").WithTags("Department tasks").RequireAuthorization(Policies.DepartmentStaff);
+        var group = routes.MapGroup("/api/departments").RequireAuthorization(Policies.DepartmentStaff);
         group.MapGet("/{departmentCode}/events", ListAsync)
             .WithSummary("The department's case events after a cursor: each timeline line of a case it leads or has a task on, oldest first.")
             .WithDescription("Follow it by asking again with after = the answer's next (start with 0): task opened, claimed, opinion given, "
@@ -21,7 +22,7 @@ internal static class DepartmentEventEndpoints
                              + "waiting. The newest lines are held back a moment (Approval:Events:SettleTime) so that a cursor never passes one still being "
                              + "committed. Only the caller's own department (403 for another, 404 for none).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("ListDepartmentEvents");
+            .WithTags(UserGroups.Departments).WithName("ListDepartmentEvents");
         return group;
     }
 

@@ -38,7 +38,13 @@ internal static class HostCommands
                 output.Write(Csv.Line(StageRecordExport.Columns, record, hours.Zone));
             return 0;
         }
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        // The API's time convention: instants in the service center's offset (Contract/ServiceCenterTime).
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Converters = { new Contract.ServiceCenterTime(hours.Zone), new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        };
         var all = new List<Approval.Workflows.Supervision.StageRecord>();
         await foreach (var record in records)
             all.Add(record);

@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Engine;
 using Approval.Api.Identity;
@@ -10,15 +11,15 @@ internal static class ClockEndpoints
 {
     public static RouteGroupBuilder MapClockEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/admin/clock").WithTags("Administration");
+        var group = routes.MapGroup("/api/admin/clock");
         group.MapGet("/", (TimeProvider time, IServiceProvider services) =>
                 TypedResults.Ok(new ClockView(time.GetUtcNow(), services.GetService<AdjustableClock>() is { } clock, services.GetService<AdjustableClock>()?.Offset)))
             .RequireAuthorization(Policies.SignedIn)
-            .WithSummary("The application's current time, and whether the test clock is on.").WithName("GetClock");
+            .WithSummary("The application's current time, and whether the test clock is on.").WithDescription("The instant the application believes it is (its TimeProvider), in the service center's offset, and the test clock's offset from the system time when the test clock is on. Deadlines, warning levels and violations are all computed from this instant.").WithTags(UserGroups.SignedIn).WithName("GetClock");
         group.MapPost("/", MoveAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Test clock only (Approval:Clock:TestClock=true): sets or advances the application's clock, then runs what fell due.")
             .WithDescription("Body: { \"advanceBy\": \"5.00:00:00\" } or { \"set\": \"2026-12-01T09:30:00+08:00\" }. The clock only moves forward; its offset is kept in the database, so a restart resumes it. Refused (409) when the test clock is off.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("MoveTestClock");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Administration).WithName("MoveTestClock");
         return group;
     }
 

@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using System.Security.Claims;
 using System.Text;
 using Approval.Api.Endpoints;
@@ -22,47 +23,48 @@ internal static class CreditEndpoints
 
     public static RouteGroupBuilder MapCreditEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/credit").WithTags("Credit")
+        var group = routes.MapGroup("/api/credit")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/records", EnterAsync).RequireAuthorization(Policies.CreditKeepers)
             .WithSummary("Enters a credit record (守信 ATaxpayer, Award; 失信 DishonestJudgmentDebtor, SeriousViolation, AdministrativePenalty, BrokenPromise) about a resident ID or unified social credit code.")
             .WithDescription("A department enters records it is the source of; an administrator any. Dates YYYY-MM-DD; expiresOn optional (the first day it no longer counts). Each wrong field answers 400 naming it.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("AddCreditRecord");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Departments, UserGroups.Administration).WithName("AddCreditRecord");
         group.MapGet("/records/{recordId}", GetAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("A credit record and every change made to it (who, when, before and after), for whoever may see its subject, or its source department.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCreditRecord");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Anyone else gets 404, as if the record did not exist.").WithTags(UserGroups.Applicants, UserGroups.Departments, UserGroups.Supervision, UserGroups.Administration).WithName("GetCreditRecord");
         group.MapPost("/records/{recordId}/repair", RepairAsync).RequireAuthorization(Policies.CreditKeepers)
             .WithSummary("信用修复: a bad record stops counting now, kept with the reason (body { reason }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("MarkCreditRecordRepaired");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Only a bad (失信) record is repaired, by its source department or an administrator; it is kept, and counts for instants before the repair.").WithTags(UserGroups.Departments, UserGroups.Administration).WithName("MarkCreditRecordRepaired");
         group.MapPost("/records/{recordId}/revoke", RevokeAsync).RequireAuthorization(Policies.CreditKeepers)
             .WithSummary("撤销: a record entered in error stops counting now, kept with the reason (body { reason }); nothing is deleted.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("MarkCreditRecordRevoked");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("By its source department or an administrator; a revoked record counts for no instant. Revoking twice answers 409.").WithTags(UserGroups.Departments, UserGroups.Administration).WithName("MarkCreditRecordRevoked");
         group.MapPost("/records/{recordId}/evidence", AttachEvidenceAsync).RequireAuthorization(Policies.CreditKeepers).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Attaches the file proving a record (multipart field 'file': the decision document, PDF, JPEG, PNG, OFD or DOCX up to 20 MB), once.")
             .WithDescription("Checked like a case's files (size, type, content), kept in the attachment store for as long as the record. A second file answers 409.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("AttachCreditEvidence");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Departments, UserGroups.Administration).WithName("AttachCreditEvidence");
         group.MapGet("/records/{recordId}/evidence", DownloadEvidenceAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Downloads the file proving a record, for whoever may see the record.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("DownloadCreditEvidence");
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png", "application/ofd", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("The file as it was attached, with its own content type; anyone who may not see the record gets 404.").WithTags(UserGroups.Applicants, UserGroups.Departments, UserGroups.Supervision, UserGroups.Administration).WithName("DownloadCreditEvidence");
         group.MapGet("/subjects/{subjectId}", StandingAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("A subject's credit standing (良好 Good, 一般 Fair, 警示 Warned, 失信 Dishonest) now, or as of at (an instant), with every record.")
             .WithDescription("Seen by the applicant (their own), a reviewer or head holding an open task of that applicant, supervisors and administrators; anyone else gets 404.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCreditStanding");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithTags(UserGroups.Departments, UserGroups.Supervision, UserGroups.Administration).WithName("GetCreditStanding");
         // No Accepts metadata: routing would answer a body of another type 415 before authorization; the handler says so itself.
         group.MapPost("/imports", ImportAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Imports a provincial credit platform's export (the body: CSV, Content-Type text/csv, UTF-8, a header row): all or nothing per file.")
             .WithDescription("Columns by header, Chinese or English: 主体代码 subjectId, 主体名称 subjectName, 记录类型 kind (enum name or A级纳税人, 表彰奖励, 失信被执行人, 严重违法失信名单, 行政处罚, 承诺失信), 认定部门 sourceDepartmentCode (code or name), 决定文书号 documentNumber, 事由 summary, 生效日期 effectiveOn, 截止日期 expiresOn. Any rejected row: 422, a problem detail whose errors name each rejected field by its line (rows[3].subjectId) and whose rejected lists each rejected row { line, errors: [{ field, reason }] }; nothing is saved.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("UploadCreditRecords");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithTags(UserGroups.Administration).WithName("UploadCreditRecords");
 
-        routes.MapGet("/api/supervision/promises", PromisesAsync).WithTags("Supervision").RequireAuthorization(Policies.Oversight)
+        routes.MapGet("/api/supervision/promises", PromisesAsync).RequireAuthorization(Policies.Oversight)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("容缺 promises made from..to (days, Beijing, included; default the last 30) per item and lead department: kept, broken (a BrokenPromise credit record), open, withdrawn, kept rate.")
-            .WithName("GetPromiseOutcomes");
+            .WithDescription("A promise is kept when its materials arrived within the promised days, broken when the deadline passed without them; the kept rate counts kept among ended.").WithTags(UserGroups.Supervision).WithName("GetPromiseOutcomes");
 
-        routes.MapGet("/api/me/credit", MineAsync).WithTags("Credit").RequireAuthorization(Policies.Applicant)
+        routes.MapGet("/api/me/credit", MineAsync).RequireAuthorization(Policies.Applicant)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithSummary("The applicant's own credit standing now and every record about them.").WithName("GetMyCreditStanding");
+            .WithSummary("The applicant's own credit standing now and every record about them.").WithDescription("The standing decides whether 容缺受理 and 告知承诺 are offered; an account without a resident ID or credit code answers 404.").WithTags(UserGroups.Applicants).WithName("GetMyCreditStanding");
         return group;
     }
 

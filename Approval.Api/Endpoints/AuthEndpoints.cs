@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Identity;
 using Approval.Workflows.Inputs;
 using Approval.Workflows.People;
@@ -17,23 +18,23 @@ internal static class AuthEndpoints
 
     public static RouteGroupBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/auth").WithTags("Sign-in");
+        var group = routes.MapGroup("/api/auth");
         group.MapPost("/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Exchanges a user name and password for a bearer access token.")
             .WithDescription("Send it as 'Authorization: Bearer <accessToken>' until expiresAt, or until the user signs out. Wrong credentials answer 401; missing fields 400; "
                              + "too many attempts (per address, per user name) or a locked account (too many wrong passwords in a row) 429 with Retry-After.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("IssueToken");
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).WithTags(UserGroups.Public).WithName("IssueToken");
         group.MapPost("/login", LogInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Signs in with a cookie (for the pages): same body as /token, answers the user.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("SignIn");
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).WithDescription("Sets the approval.auth cookie the pages use. Wrong credentials answer 401; too many attempts or a locked account 429 with Retry-After.").WithTags(UserGroups.Public).WithName("SignIn");
         group.MapPost("/logout", LogOutAsync).AllowAnonymous()
-            .WithSummary("Signs the user out: this cookie or token and every other they hold stop working at once.").WithName("SignOut");
+            .WithSummary("Signs the user out: this cookie or token and every other they hold stop working at once.").WithDescription("Ends every session of the user (the security stamp changes), not only this one.").WithTags(UserGroups.SignedIn).WithName("SignOut");
         group.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn)
-            .WithSummary("The signed-in user (401 when no one is).").WithName("GetSignedInUser");
+            .WithSummary("The signed-in user (401 when no one is).").WithDescription("Who the token or cookie belongs to: the user, their role, and the department or window they work for.").WithTags(UserGroups.SignedIn).WithName("GetSignedInUser");
         return group;
     }
 

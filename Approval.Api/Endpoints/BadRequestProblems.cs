@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Approval.Api.Contract;
+using Approval.Workflows.Refusals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Approval.Api.Endpoints;
@@ -16,6 +18,8 @@ internal static partial class BadRequestProblems
         var (field, reason) = Explain(exception);
         var problem = Problems.InvalidField(field, reason);
         problem.Status = exception.StatusCode;
+        if (exception.StatusCode is StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType)
+            problem.Extensions[ProblemLanguage.CodeMember] = ProblemLanguage.CodeOf(exception.StatusCode);
         problem.Title = exception.StatusCode switch
         {
             StatusCodes.Status413PayloadTooLarge => "The request body is too large",
@@ -31,35 +35,43 @@ internal static partial class BadRequestProblems
         var problem = context.ProblemDetails;
         if (problem.Extensions.ContainsKey("errors"))
             return;
-        (string Field, string Reason)? error = problem.Status switch
+        (string Field, ProblemText Reason)? error = problem.Status switch
         {
-            StatusCodes.Status415UnsupportedMediaType => ("Content-Type", "send the body as application/json"),
-            StatusCodes.Status413PayloadTooLarge => ("body", "the request body is too large"),
+            StatusCodes.Status415UnsupportedMediaType => ("Content-Type", NotJson),
+            StatusCodes.Status413PayloadTooLarge => ("body", TooLarge),
             _ => null,
         };
         if (error is { } e)
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [e.Field] = [e.Reason] };
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [e.Field] = [e.Reason.English] };
+            ProblemWords.Of(problem).Fields[e.Field] = [e.Reason];
+        }
     }
 
-    private static (string Field, string Reason) Explain(BadHttpRequestException exception)
+    private static readonly ProblemText NotJson = ProblemText.Api("NotJson", $"send the body as application/json");
+    private static readonly ProblemText TooLarge = ProblemText.Api("BodyTooLarge", $"the request body is too large");
+
+    private static (string Field, ProblemText Reason) Explain(BadHttpRequestException exception)
     {
         if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
-            return ("Content-Type", "send the body as application/json");
+            return ("Content-Type", NotJson);
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            return ("body", "the request body is too large");
+            return ("body", TooLarge);
         if (exception.InnerException is JsonException json)
             return json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && json.Path is not (null or "$")
-                ? (FieldOf(json.Path), "has the wrong type or an unknown value")
-                : ("body", $"is not well-formed JSON (at {json.Path ?? "$"}, line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})");
+                ? (FieldOf(json.Path), ProblemText.Api("WrongType", $"has the wrong type or an unknown value"))
+                : ("body", ProblemText.Api("MalformedJson", $"is not well-formed JSON (at {json.Path ?? "$"}, line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})"));
         if (exception.Message.Contains("as form", StringComparison.Ordinal))
-            return ("file", "send the file as multipart/form-data");
+            return ("file", ProblemText.Api("FileAsForm", $"send the file as multipart/form-data"));
         var message = exception.Message;
         if (message.Contains("from the request body", StringComparison.Ordinal) || message.Contains("no body was provided", StringComparison.Ordinal)
             || message.Contains("provided from body", StringComparison.Ordinal))
-            return ("body", "a JSON body is required");
+            return ("body", ProblemText.Api("BodyRequired", $"a JSON body is required"));
         if (BoundParameter().Match(message) is { Success: true } bound)
-            return (JsonNamingPolicy.CamelCase.ConvertName(bound.Groups["name"].Value), message.Contains("was not provided", StringComparison.Ordinal) ? "is required" : $"'{bound.Groups["value"].Value}' is not a value of this field");
-        return ("request", message);
+            return (JsonNamingPolicy.CamelCase.ConvertName(bound.Groups["name"].Value), message.Contains("was not provided", StringComparison.Ordinal)
+                ? ProblemText.Of(Refusal.Of(RefusalCode.Required, $"is required"))
+                : ProblemText.Api("NotAValue", $"'{bound.Groups["value"].Value}' is not a value of this field"));
+        return ("request", ProblemText.Api("Unreadable", $"{message}"));
     }
 
     // "$.applicant.kind" → "applicant.kind"; "$['odd name']" → "odd name"; the root → "body".

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Identity;
 using Approval.Workflows.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,30 +15,30 @@ internal static class CalendarEndpoints
 {
     public static RouteGroupBuilder MapCalendarEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/calendar").WithTags("Calendar").AllowAnonymous();
+        var group = routes.MapGroup("/api/calendar").AllowAnonymous();
         group.MapGet("/years", (CalendarSource calendars) => TypedResults.Ok(calendars.Years().Select(YearSummary.From).ToList()))
-            .WithSummary("Lists the years the calendar answers for, each with its origin: Official (shipped), Administrator (saved), or Provisional (computed from the statute: holidays right, 调休 unknown).").WithName("ListCalendarYears");
+            .WithSummary("Lists the years the calendar answers for, each with its origin: Official (shipped), Administrator (saved), or Provisional (computed from the statute: holidays right, 调休 unknown).").WithDescription("A provisional year counts the statutory holidays but not yet the State Council's make-up days: deadlines computed on it are marked provisional on the case.").WithTags(UserGroups.Public).WithName("ListCalendarYears");
         group.MapGet("/years/{year:int}", GetYear)
             .WithSummary("The schedule of a year: its holidays and make-up working days, and whether it is the shipped official one, an administrator's, or provisional (from the statute, before the State Council's notice).")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCalendarYear");
-        routes.MapPut("/api/calendar/years/{year:int}", SaveYearAsync).WithTags("Calendar").RequireAuthorization(Policies.Administrator)
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Working days are counted by this schedule (Art. 82): weekends and statutory holidays do not count, the government's make-up working days (调休) do. Unknown years answer 404.").WithTags(UserGroups.Public).WithName("GetCalendarYear");
+        routes.MapPut("/api/calendar/years/{year:int}", SaveYearAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Saves a year's schedule (administrators): in force at once, in place of the shipped one for that year.")
             .WithDescription("Body: { days: [{ date: \"YYYY-MM-DD\", name, isOffDay }] } — isOffDay true for a day off (even on a weekday), false for a make-up working day (调休上班). Dates lie in the year, or in the December before or the January after, as the State Council's notices list them; each date once. Every statutory holiday of the year (全国年节及纪念日放假办法) is a day off in it: a schedule lacking one is refused, naming it. Open cases are counted again at once (a timeline line for each deadline that moves, levels lowered where no longer reached, violations the new calendar would not have recorded flagged for review); the answer says how many in clocks.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).WithName("SaveCalendarYear");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).WithTags(UserGroups.Administration).WithName("SaveCalendarYear");
         group.MapGet("/days/{date}", GetDay)
             .WithSummary("Says whether a date (YYYY-MM-DD) is a working day, and why.")
             .WithDescription("Kinds: WorkingDay, Weekend, Holiday (法定节假日), MakeUpWorkingDay (调休上班). Origin: Official, Administrator or Provisional (the year is computed from the statute; a working day may yet become a bridge day off). A year the calendar does not answer for answers 422.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("GetCalendarDay");
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithTags(UserGroups.Public).WithName("GetCalendarDay");
         group.MapGet("/working-days/add", AddWorkingDays)
             .WithSummary("Which date is N working days after a date, and the instant that limit ends (close of business).")
             .WithDescription("Example: from=2026-09-30&days=1 answers 2026-10-08 (国庆节 lies between).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("AddWorkingDays");
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithTags(UserGroups.Public).WithName("AddWorkingDays");
         group.MapGet("/working-days/count", CountWorkingDays)
             .WithSummary("How many working days lie after one date up to and including another.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithName("CountWorkingDays");
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithDescription("Counts as the case clocks count (Art. 82): weekends and statutory holidays out, make-up working days (调休) in. from and to are YYYY-MM-DD; to on or after from, at most ten years later.").WithTags(UserGroups.Public).WithName("CountWorkingDays");
         return group;
     }
 

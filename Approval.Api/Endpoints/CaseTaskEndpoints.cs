@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Identity;
 using Approval.Api.Persistence;
 using Approval.Workflows.Cases;
@@ -15,39 +16,39 @@ internal static class CaseTaskEndpoints
 {
     public static RouteGroupBuilder MapCaseTaskEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/tasks", ListAsync).WithTags("Department tasks").RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("The caller's department's tasks, soonest due first (default: open ones).").WithName("ListTasks");
+        routes.MapGet("/api/tasks", ListAsync).RequireAuthorization(Policies.DepartmentStaff)
+            .WithSummary("The caller's department's tasks, soonest due first (default: open ones).").WithDescription("A task is one department's review of one case (并联审批), each with its own clock and warning level. status (default Open) filters; the department's views (unclaimed, claimed, delegated…) are /api/department/tasks.").WithTags(UserGroups.Departments).WithName("ListTasks");
 
-        var group = routes.MapGroup("/api/cases/{caseId}").WithTags("Department tasks")
+        var group = routes.MapGroup("/api/cases/{caseId}")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/tasks/{taskId}/claim", ClaimAsync).RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("认领: a reviewer of the task's department takes it.").WithName("ClaimTask");
+            .WithSummary("认领: a reviewer of the task's department takes it.").WithDescription("A reviewer of the department takes the task; it is then theirs to answer. A task someone else holds is refused (409).").WithTags(UserGroups.Departments).WithName("ClaimTask");
         group.MapPost("/tasks/{taskId}/release", ReleaseAsync).RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("Gives a claimed task back to the department.").WithName("ReleaseTask");
+            .WithSummary("Gives a claimed task back to the department.").WithDescription("The holder gives the task back to the department's queue (unclaimed); its clock keeps running.").WithTags(UserGroups.Departments).WithName("ReleaseTask");
         group.MapPost("/tasks/{taskId}/delegate", DelegateAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("委托: the reviewer holding the task hands it to a colleague of the department (body { to: userName }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("DelegateTask");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithDescription("The colleague finds the task under tasks.delegated and acts on it; the delegator may take it back at any time. Recorded on the timeline.").WithTags(UserGroups.Departments).WithName("DelegateTask");
         group.MapPost("/tasks/{taskId}/take-back", TakeBackAsync).RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("收回: the reviewer who delegated the task takes it back.").WithName("TakeBackTask");
+            .WithSummary("收回: the reviewer who delegated the task takes it back.").WithDescription("Only the reviewer who delegated the task; the colleague's acts meanwhile stay recorded.").WithTags(UserGroups.Departments).WithName("TakeBackTask");
         group.MapPost("/tasks/{taskId}/reassign", ReassignAsync).RequireAuthorization(Policies.DepartmentHead)
             .WithSummary("改派: the department's head gives the task to another of its reviewers (body { to: userName, reason }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ReassignTask");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithDescription("A head's act, for a task held by someone away or stuck: the reason is required and recorded on the timeline.").WithTags(UserGroups.Departments).WithName("ReassignTask");
         group.MapPost("/tasks/{taskId}/opinion", OpinionAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("The department's opinion: Approve, ApproveWithConditions, ReturnForSupplement or Refuse (with a reason).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("GiveOpinion");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithDescription("Body: { verdict, reason }. A refusal or a return for supplement states its reason. When every department has answered, the lead department's head decides (待决定).").WithTags(UserGroups.Departments).WithName("GiveOpinion");
         group.MapPost("/clock/suspend", SuspendAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("特别程序: stops the case's clock (expert review, inspection, hearing…), with the reason told to the applicant.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SuspendClock");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithDescription("Body: { reason, expectedDays }. Hearing, testing, inspection, quarantine, appraisal and expert review time does not count (Art. 45): the case's clocks stop and the reason is told to the applicant in writing. A suspension without a stated reason is refused (and is a violation the supervisors see).").WithTags(UserGroups.Departments).WithName("SuspendClock");
         group.MapPost("/clock/resume", ResumeAsync).RequireAuthorization(Policies.DepartmentStaff)
-            .WithSummary("Restarts the case's clock; the suspended working days do not count.").WithName("ResumeClock");
+            .WithSummary("Restarts the case's clock; the suspended working days do not count.").WithDescription("The days suspended under Art. 45 are added to every open deadline of the case; warning levels are computed again.").WithTags(UserGroups.Departments).WithName("ResumeClock");
         group.MapPost("/extension", ExtendAsync).RequireAuthorization(Policies.DepartmentHead)
             .WithSummary("延期: the lead department's head extends the limit (10 working days; 15 for joint handling), before it passes.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ExtendTimeLimit");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithDescription("Body: { reason }. Decision within 20 working days of acceptance, extendable by 10 with the head's approval and a reason told to the applicant (Art. 42); joint handling 45 + 15. An extension asked for after the limit has passed counts as overdue and is refused.").WithTags(UserGroups.Departments).WithName("ExtendTimeLimit");
         group.MapPost("/decision", DecideAsync).RequireAuthorization(Policies.DepartmentHead)
             .WithSummary("准予 / 不予许可: the lead department's head decides once every department has reviewed.")
             .WithDescription("The verdict defaults to the departments' opinions merged by severity and may not be milder; a refusal carries every department's reasons.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("DecideCase");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Departments).WithName("DecideCase");
         return group;
     }
 

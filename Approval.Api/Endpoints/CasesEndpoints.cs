@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Identity;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Inputs;
@@ -14,48 +15,48 @@ internal static class CasesEndpoints
 {
     public static RouteGroupBuilder MapCasesEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/cases").WithTags("Cases").ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = routes.MapGroup("/api/cases").ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/", SubmitAsync).RequireAuthorization(Policies.Submitter)
             .WithSummary("Submits an application (网上申报, or registered at the window).")
             .WithDescription("Send an Idempotency-Key header: a retried submission returns the case the first one created (200) instead of a second case (201). Applicants apply for themselves: the applicant's ID must be theirs.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).WithName("SubmitCase");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).WithTags(UserGroups.Applicants, UserGroups.Window).WithName("SubmitCase");
         group.MapGet("/{caseId}", GetAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Reads a case the caller may see: an applicant their own, a department those it reviews.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCase");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("The case (办件) with its number, item, applicant (IDs masked for staff who do not need them), status, every department's task and clock, warning levels, deadlines, suspensions and extension. An applicant sees only their own cases, a department only the cases it reviews; any other case answers 404, as a missing one does.").WithTags(UserGroups.Applicants, UserGroups.Window, UserGroups.Departments, UserGroups.Supervision).WithName("GetCase");
         group.MapGet("/{caseId}/timeline", TimelineAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Who did what, when, why: every step of the case.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetCaseTimeline");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Every step of the case in order, with its actor, instant and reason (受理, 补正, 承办, 审核, 暂停/恢复, 延期, 批准, 办结…): nothing is ever deleted, so the timeline is the case's record for supervision and for reconsideration.").WithTags(UserGroups.Applicants, UserGroups.Window, UserGroups.Departments, UserGroups.Supervision).WithName("GetCaseTimeline");
 
         group.MapPost("/{caseId}/accept", AcceptAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("受理: accepts the application; the departments' parallel reviews open with their own clocks.")
             .WithDescription("feeCharged records the fee taken; one different from the catalog's is recorded as 违规收费. With { missingMaterials: [codes], promisedBy: \"YYYY-MM-DD\" }: 容缺受理 — only materials the catalog allows to be missing, promised within the promised limit; the case is terminated if they do not arrive by then.")
-            .ProducesProblem(StatusCodes.Status409Conflict).WithName("AcceptCase");
+            .ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Window).WithName("AcceptCase");
         group.MapPost("/{caseId}/refuse", RefuseAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("不予受理: refuses the application, with the reason (the appeal rights are added).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("RefuseCase");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Body: { reason }. A refusal (不予受理) states its reason; the applicant's right to administrative reconsideration or litigation is added to it (Art. 38). Only an application not yet accepted can be refused (409 otherwise).").WithTags(UserGroups.Window).WithName("RefuseCase");
         group.MapPost("/{caseId}/supplement-requests", RequestSupplementAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("补正: tells the applicant every missing material at once.")
             .WithDescription("A second request on an unchanged application is refused (409) and recorded as a violation; a request after 5 working days counts the case as accepted on the day it was received.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("RequestSupplement");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Window).WithName("RequestSupplement");
         group.MapPost("/{caseId}/promised-materials", ReceivePromisedMaterialsAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("容缺后补: the window receives materials promised at 容缺受理 ({ materialCodes: [codes] }).")
             .WithDescription("Only materials still owed; once all are in, the promise is kept and the result may be handed out. Promised materials not in by close of business of the promised day end the case (终止), decided or not.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("ReceivePromisedMaterials");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Window).WithName("ReceivePromisedMaterials");
         group.MapPost("/{caseId}/deliver", DeliverAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("出件: hands out the decided result; the case is completed. With materials still owed under a 容缺 promise, 409.")
-            .ProducesProblem(StatusCodes.Status409Conflict).WithName("DeliverResult");
+            .ProducesProblem(StatusCodes.Status409Conflict).WithDescription("The window hands the decided result (licence or decision document) to the applicant within 10 working days of the decision (Art. 44); the case is completed (办结) and the applicant may rate the service.").WithTags(UserGroups.Window).WithName("DeliverResult");
 
         group.MapPost("/{caseId}/supplements", SupplementAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("The applicant supplies what the window asked for.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithName("SupplyMaterials");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Body: { form } (files are attached first). What the window asked for in its one supplement request (一次告知, Art. 32); the application goes back to the window's queue 补正已交.").WithTags(UserGroups.Applicants).WithName("SupplyMaterials");
         group.MapPost("/{caseId}/withdraw", WithdrawAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("撤回: the applicant withdraws an undecided case.")
-            .ProducesProblem(StatusCodes.Status409Conflict).WithName("WithdrawCase");
+            .ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Body: { reason } (optional). An open case not yet decided may be withdrawn (撤回); its clocks stop and the timeline keeps the reason.").WithTags(UserGroups.Applicants).WithName("WithdrawCase");
         group.MapPost("/{caseId}/rating", RateAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("满意度评价: the applicant rates a delivered or refused case, once: score 5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意, with an optional comment.")
             .WithDescription("A second rating, or one before the case is delivered or refused, is 409. The rating is a line of the case's timeline and counts in the satisfaction of the department, the windows and the people who handled the case.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("RateCase");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Applicants).WithName("RateCase");
         return group;
     }
 
@@ -168,5 +169,9 @@ internal static class CasesEndpoints
     /// </summary>
     internal static Approval.Workflows.People.Actor Acting(ClaimsPrincipal principal) => Approval.Workflows.People.Actor.Of(principal.ToUser()!);
 
-    internal static ProblemHttpResult NotFound(string caseId) => TypedResults.Problem(Problems.NotFound($"No case {caseId} that you may see."));
+    internal static ProblemHttpResult NotFound(string caseId)
+    {
+        var missing = ProblemText.Api("NoCaseYouMaySee", $"No case {caseId} that you may see.");
+        return TypedResults.Problem(Problems.NotFound(missing.English).Saying(missing));
+    }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Identity;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Inputs;
@@ -12,12 +13,12 @@ internal static class CorrectionEndpoints
 {
     public static RouteGroupBuilder MapCorrectionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/cases/{caseId}/corrections").WithTags("Administration")
+        var group = routes.MapGroup("/api/cases/{caseId}/corrections")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/reopen-task", ReopenTaskAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Reopens a wrongly completed department review (body { taskId, reason }): what followed it in the process is withdrawn and the department reviews again.").WithName("ReopenTask");
+            .WithSummary("Reopens a wrongly completed department review (body { taskId, reason }): what followed it in the process is withdrawn and the department reviews again.").WithDescription("A correction (纠错) by an administrator, for a review completed by mistake: the task opens again with its own clock, later steps of the process are withdrawn, and the reason is recorded on the timeline. Nothing is deleted.").WithTags(UserGroups.Administration).WithName("ReopenTask");
         group.MapPost("/reopen-decision", ReopenDecisionAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Withdraws a wrong decision before delivery (body { reason }): the lead department decides again.").WithName("ReopenDecision");
+            .WithSummary("Withdraws a wrong decision before delivery (body { reason }): the lead department decides again.").WithDescription("A correction (纠错) by an administrator before the result is handed out (出件): the decision is withdrawn with its reason and the lead department's head decides again; the timeline keeps both.").WithTags(UserGroups.Administration).WithName("ReopenDecision");
         return group;
     }
 

@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using Approval.Engine.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -14,20 +15,20 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExce
             WorkflowConcurrencyException e => Problems.Conflict(e.Message),
             DefinitionVersionException e => Problems.Conflict($"Not possible now: {e.Message}."),
             Approval.Engine.Definitions.InvalidDefinitionException e => Problems.InvalidDefinition(e.Errors),
-            Approval.Workflows.Calendar.CalendarYearMissingException e => Problems.Unprocessable(e.Message),
-            Approval.Workflows.Inputs.InputTooLongException e => Problems.TooLong([(e.Field, e.Reason)]),
-            Approval.Workflows.Cases.IdempotencyKeyReusedException e => Problems.UnprocessableFields([("Idempotency-Key", e.Message)], "The Idempotency-Key was used for another request"),
-            Approval.Workflows.Cases.ApplicationInvalidException e => Problems.InvalidFields(e.Errors.Select(x => (x.Field, x.Reason))),
-            Approval.Workflows.Cases.CaseNotFoundException e => Problems.NotFound(e.Message),
-            Approval.Workflows.Cases.CaseAccessDeniedException e => Problems.Forbidden(e.Message),
-            Approval.Workflows.Cases.CaseRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
+            Approval.Workflows.Calendar.CalendarYearMissingException e => Problems.Unprocessable(e.Message).Saying(ProblemText.Of(e.Refusal)),
+            Approval.Workflows.Inputs.InputTooLongException e => Problems.TooLong([(e.Field, ProblemText.Of(e.Refusal))]),
+            Approval.Workflows.Cases.IdempotencyKeyReusedException e => Reused(e),
+            Approval.Workflows.Cases.ApplicationInvalidException e => Problems.InvalidFields(e.Errors.Select(x => (x.Field, x.Reason, x.Refusal is { } why ? ProblemText.Of(why) : null))),
+            Approval.Workflows.Cases.CaseNotFoundException e => Problems.NotFound(e.Message).Saying(ProblemText.Of(e.Refusal)),
+            Approval.Workflows.Cases.CaseAccessDeniedException e => Problems.Forbidden(e.Message).Saying(ProblemText.Of(e.Refusal)),
+            Approval.Workflows.Cases.CaseRuleException e => Problems.Conflict($"Not possible now: {e.Message}.").Saying(ProblemText.Of(e.Refusal), NotPossible),
             Approval.Workflows.Cases.CaseConflictException e => Problems.Conflict(e.Message),
             Approval.Workflows.Catalog.ItemVersionConflictException e => Problems.Conflict($"Not possible now: {e.Message}."),
-            Approval.Workflows.Supervision.SupervisionRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
+            Approval.Workflows.Supervision.SupervisionRuleException e => Problems.Conflict($"Not possible now: {e.Message}.").Saying(ProblemText.Of(e.Refusal), NotPossible),
             Approval.Workflows.Credit.CreditEntryInvalidException e => Problems.InvalidFields(e.Errors.Select(x => (x.Field, x.Reason))),
-            Approval.Workflows.Credit.CreditAccessDeniedException e => Problems.Forbidden(e.Message),
-            Approval.Workflows.Credit.CreditRecordNotFoundException e => Problems.NotFound(e.Message),
-            Approval.Workflows.Credit.CreditRuleException e => Problems.Conflict($"Not possible now: {e.Message}."),
+            Approval.Workflows.Credit.CreditAccessDeniedException e => Problems.Forbidden(e.Message).Saying(ProblemText.Of(e.Refusal)),
+            Approval.Workflows.Credit.CreditRecordNotFoundException e => Problems.NotFound(e.Message).Saying(ProblemText.Of(e.Refusal)),
+            Approval.Workflows.Credit.CreditRuleException e => Problems.Conflict($"Not possible now: {e.Message}.").Saying(ProblemText.Of(e.Refusal), NotPossible),
             BadHttpRequestException e => BadRequestProblems.From(e),
             _ => null,
         };
@@ -35,5 +36,18 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems) : IExce
             return false;
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // The pages' frame for a rule that stops a step: "Not possible now: {0}".
+    private const string NotPossible = "Problem.NotPossible";
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Reused(Approval.Workflows.Cases.IdempotencyKeyReusedException reused)
+    {
+        var problem = Problems.InvalidFields([("Idempotency-Key", reused.Message, (ProblemText?)ProblemText.Of(reused.Refusal))]);
+        problem.Status = StatusCodes.Status422UnprocessableEntity;
+        problem.Title = "The Idempotency-Key was used for another request";
+        problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21";
+        problem.Extensions[ProblemLanguage.CodeMember] = reused.Refusal.Code.ToString();
+        return problem;
     }
 }

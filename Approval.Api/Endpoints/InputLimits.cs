@@ -3,7 +3,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Approval.Api.Contract;
 using Approval.Workflows.Inputs;
+using Approval.Workflows.Refusals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Approval.Api.Endpoints;
@@ -17,7 +19,7 @@ namespace Approval.Api.Endpoints;
 /// </summary>
 internal static class InputLimits
 {
-    private delegate void Check(object? value, List<(string Field, string Reason)> errors);
+    private delegate void Check(object? value, List<(string Field, ProblemText Reason)> errors);
 
     /// <summary>An endpoint filter factory: endpoints whose arguments carry no limit get no filter at all.</summary>
     public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
@@ -30,7 +32,7 @@ internal static class InputLimits
             return next;
         return async invocation =>
         {
-            var errors = new List<(string Field, string Reason)>();
+            var errors = new List<(string Field, ProblemText Reason)>();
             foreach (var (index, check) in checks)
                 check!(invocation.Arguments[index], errors);
             return errors.Count == 0 ? await next(invocation) : TypedResults.Problem(Problems.TooLong(errors));
@@ -73,15 +75,15 @@ internal static class InputLimits
         };
     }
 
-    private static void Measure(string field, object? value, int limit, List<(string Field, string Reason)> errors)
+    private static void Measure(string field, object? value, int limit, List<(string Field, ProblemText Reason)> errors)
     {
         switch (value)
         {
             case string text when text.Length > limit:
-                errors.Add((field, TextLimits.TooLong(limit)));
+                errors.Add((field, ProblemText.Of(Refusal.Of(RefusalCode.TextTooLong, $"at most {limit} characters"))));
                 break;
             case ICollection list when list.Count > limit:
-                errors.Add((field, $"at most {limit} entries"));
+                errors.Add((field, ProblemText.Of(Refusal.Of(RefusalCode.TooManyEntries, $"at most {limit} entries"))));
                 break;
         }
     }

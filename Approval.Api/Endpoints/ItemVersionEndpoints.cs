@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using System.Security.Claims;
 using Approval.Api.Identity;
 using Approval.Workflows.Catalog;
@@ -16,35 +17,35 @@ internal static class ItemVersionEndpoints
     {
         catalog.MapGet("/items/{code}/versions", ListAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Every published version of an item, newest first: who published it, when, with what note, and which is in force.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("ListItemVersions");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("For administrators and supervisors: a supervisor checks which limit and fee a case was submitted under.").WithTags(UserGroups.Administration, UserGroups.Supervision).WithName("ListItemVersions");
         catalog.MapGet("/items/{code}/versions/{version:int}", GetAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("One published version of an item, as the cases submitted under it read it.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetItemVersion");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("The version's limits, materials, fee, departments and form, exactly as published.").WithTags(UserGroups.Administration, UserGroups.Supervision).WithName("GetItemVersion");
         catalog.MapGet("/items/{code}/differences", DifferencesAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("What differs between two versions of an item (from, to; by default the version in force and the one before it).")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetItemDifferences");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Each difference names the field (its JSON name) with the value before and after.").WithTags(UserGroups.Administration, UserGroups.Supervision).WithName("GetItemDifferences");
         catalog.MapGet("/items/{code}/draft", GetDraftAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("The draft being edited for an item (not in force), and what it changes from the version in force.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetItemDraft");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("404 when there is no draft: edit the item (PUT …/draft) to start one from the version in force.").WithTags(UserGroups.Administration).WithName("GetItemDraft");
         catalog.MapPut("/items/{code}/draft", SaveDraftAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Saves the draft of an item: limits, materials, fees, departments, form fields. Nothing changes for anyone until it is published.")
             .WithDescription("Checked as a version would be: a field at fault answers 400 naming it (errors.promisedLimitDays, errors.leadDepartmentCode…).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("SaveItemDraft");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithTags(UserGroups.Administration).WithName("SaveItemDraft");
         catalog.MapDelete("/items/{code}/draft", async (string code, ICatalog items, CancellationToken ct) =>
             {
                 await items.DiscardDraftAsync(code, ct);
                 return TypedResults.NoContent();
             }).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Drops the draft of an item; the version in force stays.").WithName("CancelItemDraft");
+            .WithSummary("Drops the draft of an item; the version in force stays.").WithDescription("Nothing is published or lost: the versions stay as they were. 404 when the item has no draft.").WithTags(UserGroups.Administration).WithName("CancelItemDraft");
         catalog.MapPost("/items/{code}/draft/publish", PublishDraftAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("发布新版本: publishes the draft as the item's next version, in force for new cases at once; body { note } (optional).")
             .WithDescription("Running cases keep the version they were submitted under: their limits, materials and fee do not change.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("PublishItemDraft");
+            .WithTags(UserGroups.Administration).WithName("PublishItemDraft");
         catalog.MapPost("/items/{code}/versions/{version:int}/roll-back", RollBackAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Puts an older version of an item back in force: it is published again as the next version; body { note } (optional).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("RollBackItem");
+            .WithDescription("Nothing is rewritten: the older content becomes a new version with its own number, note and publisher.").WithTags(UserGroups.Administration).WithName("RollBackItem");
         return catalog;
     }
 

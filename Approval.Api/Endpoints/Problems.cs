@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using Approval.Engine.Definitions;
 using Microsoft.AspNetCore.Mvc;
 
@@ -45,6 +46,35 @@ internal static class Problems
         return problem;
     }
 
+    /// <summary>A request field that is wrong, the reason with its code: said in the reader's language (<see cref="ProblemLanguage"/>).</summary>
+    public static ProblemDetails InvalidField(string field, ProblemText reason) => InvalidFields([(field, reason.English, reason)]);
+
+    /// <summary>Every field that is wrong, each reason with its code where it has one.</summary>
+    public static ProblemDetails InvalidFields(IEnumerable<(string Field, string Reason, ProblemText? Said)> errors)
+    {
+        var list = errors.ToList();
+        var problem = InvalidFields(list.Select(e => (e.Field, e.Reason)));
+        var words = ProblemWords.Of(problem);
+        words.DetailListsFields = true;
+        foreach (var (field, _, said) in list)
+        {
+            if (!words.Fields.TryGetValue(field, out var reasons))
+                words.Fields[field] = reasons = [];
+            reasons.Add(said);
+        }
+        return problem;
+    }
+
+    /// <summary>The problem's detail is this sentence (in <paramref name="frame"/>, a <c>UiText</c> key, when given); its code is the problem's code.</summary>
+    public static ProblemDetails Saying(this ProblemDetails problem, ProblemText detail, string? frame = null)
+    {
+        var words = ProblemWords.Of(problem);
+        words.Detail = detail;
+        words.Frame = frame;
+        problem.Extensions[ProblemLanguage.CodeMember] = detail.Code;
+        return problem;
+    }
+
     /// <summary>Signed in, but the user's role (or the record) does not allow this.</summary>
     public static ProblemDetails Forbidden(string detail) => new()
     {
@@ -70,7 +100,16 @@ internal static class Problems
     }
 
     /// <summary>Values longer than their fields take (422, as for any well-formed request the server will not process).</summary>
-    public static ProblemDetails TooLong(IEnumerable<(string Field, string Reason)> errors) => UnprocessableFields(errors, "A value is too long");
+    public static ProblemDetails TooLong(IEnumerable<(string Field, ProblemText Reason)> errors)
+    {
+        var list = errors.ToList();
+        var problem = InvalidFields(list.Select(e => (e.Field, e.Reason.English, (ProblemText?)e.Reason)));
+        problem.Status = StatusCodes.Status422UnprocessableEntity;
+        problem.Title = "A value is too long";
+        problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21";
+        problem.Extensions[ProblemLanguage.CodeMember] = "TooLong";
+        return problem;
+    }
 
     /// <summary>A well-formed request the server will not process (422), with the fields that stop it.</summary>
     public static ProblemDetails UnprocessableFields(IEnumerable<(string Field, string Reason)> errors, string title)
@@ -105,6 +144,7 @@ internal static class Problems
             .ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());
         // The same errors with their stable codes and parameters, for a client that says them in its own words.
         problem.Extensions["definitionErrors"] = errors.Select(e => new DefinitionErrorView(e.ActivityId, e.Code.ToString(), e.Parameters, e.Reason)).ToArray();
+        problem.Extensions[ProblemLanguage.CodeMember] = "InvalidDefinition";
         return problem;
     }
 }

@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using Approval.Workflows.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,18 +8,21 @@ namespace Approval.Api.Endpoints;
 internal static class StatusEndpoints
 {
     public static RouteHandlerBuilder MapStatusEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/status", GetAsync).WithTags("Public").AllowAnonymous()
+        routes.MapGet("/api/status", GetAsync).AllowAnonymous()
             .WithSummary("Status of a case by its number and query code (printed on the receipt).")
             .WithDescription("Answers the current step, which departments are done, the deadline, and what is asked of the applicant. A wrong code answers 404, like a wrong number.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetPublicStatus");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithTags(UserGroups.Public).WithName("GetPublicStatus");
+
+    private static readonly ProblemText NoSuchCase = ProblemText.Api("NoCaseWithNumberAndCode", $"No case with that number and query code.");
 
     private static async Task<Results<Ok<PublicStatus>, ProblemHttpResult>> GetAsync(string? number, string? queryCode, ICaseSessions sessions, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(queryCode))
-            return TypedResults.Problem(Problems.InvalidField(string.IsNullOrWhiteSpace(number) ? "number" : "queryCode", "is required"));
+            return TypedResults.Problem(Problems.InvalidField(string.IsNullOrWhiteSpace(number) ? "number" : "queryCode",
+                ProblemText.Of(Approval.Workflows.Refusals.Refusal.Of(Approval.Workflows.Refusals.RefusalCode.Required, $"is required"))));
         return await FindAsync(number, queryCode, sessions, cancellationToken) is { } @case
             ? TypedResults.Ok(PublicStatus.From(@case))
-            : TypedResults.Problem(Problems.NotFound("No case with that number and query code."));
+            : TypedResults.Problem(Problems.NotFound(NoSuchCase.English).Saying(NoSuchCase));
     }
 
     /// <summary>The case with the number, when the query code is its own; null otherwise (the caller cannot tell which).</summary>

@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using Approval.Engine.Definitions;
 using Approval.Api.Identity;
 using Approval.Engine.Hosting;
@@ -10,28 +11,28 @@ internal static class WorkflowDefinitionEndpoints
 {
     public static RouteGroupBuilder MapWorkflowDefinitionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions");
+        var group = routes.MapGroup("/api/workflow-definitions");
 
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Lists every stored version of every workflow definition, newest first.").WithName("ListDefinitions");
+            .WithSummary("Lists every stored version of every workflow definition, newest first.").WithDescription("The business-rule and process library (业务规则流程库): each definition's versions, which one is published, and when each was stored.").WithTags(UserGroups.Administration, UserGroups.Supervision).WithName("ListDefinitions");
         group.MapGet("/{definitionId}/versions/{version:int}", GetVersionAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Returns one version of a definition as it was uploaded (Elsa 3 JSON).").WithName("GetDefinitionVersion");
+            .Produces<System.Text.Json.Nodes.JsonNode>().WithSummary("Returns one version of a definition as it was uploaded (Elsa 3 JSON).").WithDescription("The Elsa 3 JSON stored for that version, as uploaded.").WithTags(UserGroups.Administration, UserGroups.Supervision).WithName("GetDefinitionVersion");
         group.MapPost("/validate", ValidateAsync).RequireAuthorization(Policies.Oversight)
             .Accepts<object>("application/json")
             .WithSummary("Checks an Elsa 3 workflow definition without storing it.")
-            .WithDescription("Answers 200 when it would load and run here, else 400 with every error (activity id and reason).").WithName("ValidateDefinition");
+            .WithDescription("Answers 200 when it would load and run here, else 400 with every error (activity id and reason).").WithTags(UserGroups.Administration, UserGroups.Supervision).WithName("ValidateDefinition");
         group.MapPost("/", UploadAsync).RequireAuthorization(Policies.Administrator)
             .Accepts<object>("application/json")
             .WithSummary("Stores an Elsa 3 workflow definition as the next version of its definitionId.")
-            .WithDescription("Published at once unless ?publish=false. New instances start on the highest published version; running instances keep the version they started with.").WithName("UploadDefinition");
+            .WithDescription("Published at once unless ?publish=false. New instances start on the highest published version; running instances keep the version they started with.").WithTags(UserGroups.Administration).WithName("UploadDefinition");
         group.MapPost("/{definitionId}/versions/{version:int}/publish", PublishAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Publishes a stored version: new instances start on it.")
             .WithDescription("Only a version newer than the one in force; an older one is put back with roll-back (409 says so).")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("PublishDefinitionVersion");
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Administration).WithName("PublishDefinitionVersion");
         group.MapPost("/{definitionId}/versions/{version:int}/roll-back", RollBackAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Puts an older version back in force: its JSON is stored again as the next version, published.")
             .WithDescription("Versions only grow: the answer is the new version. Running instances keep the version they started with.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("RollBackDefinition");
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Administration).WithName("RollBackDefinition");
         return group;
     }
 

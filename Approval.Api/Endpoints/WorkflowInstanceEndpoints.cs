@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
+using Approval.Api.Contract;
 using Approval.Api.Identity;
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
@@ -20,24 +21,24 @@ internal static class WorkflowInstanceEndpoints
 {
     public static RouteGroupBuilder MapWorkflowInstanceEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/workflow-instances").WithTags("Workflow instances");
+        var group = routes.MapGroup("/api/workflow-instances");
         group.MapPost("/", StartAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Starts an instance of the published version of a definition.").WithName("StartInstance");
+            .WithSummary("Starts an instance of the published version of a definition.").ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Body: { definitionId, input, correlationId }. For processes outside cases; a case's process starts when the window accepts it.").WithTags(UserGroups.Administration).WithName("StartInstance");
         group.MapGet("/{instanceId}", GetAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("Reads an instance: status, variables, pending bookmarks, incidents.").WithName("GetInstance");
+            .WithSummary("Reads an instance: status, variables, pending bookmarks, incidents.").WithDescription("For diagnosis by administrators and supervisors: the engine's view of a process, beside the case's own view.").WithTags(UserGroups.Administration, UserGroups.Supervision).WithName("GetInstance");
         group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Resumes a pending bookmark with an input.")
             .WithDescription("Resuming a bookmark that was already resumed has no second effect and answers outcome AlreadyResumed. A case's process is refused (409): it moves through the case's steps and corrections.")
-            .ProducesProblem(StatusCodes.Status409Conflict).WithName("ResumeBookmark");
+            .ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Administration).WithName("ResumeBookmark");
         group.MapPost("/{instanceId}/incidents/{incidentId}/retry", RetryAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Retries the activity an incident stopped. A case's process is refused (409).")
-            .ProducesProblem(StatusCodes.Status409Conflict).WithName("RetryIncident");
+            .ProducesProblem(StatusCodes.Status409Conflict).WithDescription("An incident is an activity that failed (a script error, a timeout); retrying runs it again from its inputs. A case's process is refused (409): it is corrected through the case's corrections.").WithTags(UserGroups.Administration).WithName("RetryIncident");
         group.MapPost("/{instanceId}/cancel", CancelAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Cancels an instance: nothing more runs, its bookmarks are gone. A case's process is refused (409): a case ends by its own steps (withdrawal, refusal, decision).")
-            .ProducesProblem(StatusCodes.Status409Conflict).WithName("CancelInstance");
+            .ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Only for processes outside cases.").WithTags(UserGroups.Administration).WithName("CancelInstance");
 
-        routes.MapPost("/api/workflow-events/{eventName}", PublishEventAsync).WithTags("Workflow instances").RequireAuthorization(Policies.Administrator)
-            .WithSummary("Publishes an event: every instance waiting on it (Elsa.Event) resumes.").WithName("PublishEvent");
+        routes.MapPost("/api/workflow-events/{eventName}", PublishEventAsync).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Publishes an event: every instance waiting on it (Elsa.Event) resumes.").WithDescription("For processes that wait on an outside event (Elsa.Event); a case's own steps are the case endpoints, not events.").WithTags(UserGroups.Administration).WithName("PublishEvent");
         return group;
     }
 

@@ -16,9 +16,17 @@ internal static class ApiHostingExtensions
     public static IServiceCollection AddApprovalApi(this IServiceCollection services)
     {
         // The framework's own empty answers (a body that is not JSON, one too large) name what is wrong too.
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = BadRequestProblems.NameTheField);
+        // Then every problem is worded in the reader's language, with its code (Contract/ProblemLanguage).
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            BadRequestProblems.NameTheField(context);
+            Contract.ProblemLanguage.Apply(context);
+        });
         // Enums travel as their names ("Joint", "Refuse"), as people and other systems read them.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Instants travel in the service center's offset (+08:00), whatever offset they were computed in.
+        services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>()
+            .Configure<Approval.Workflows.Calendar.BusinessHours>((options, hours) => options.SerializerOptions.Converters.Add(new Contract.ServiceCenterTime(hours.Zone)));
         // Swashbuckle reads the MVC serializer options to describe types: the same converter makes every enum a
         // named string enum in the document, as it is on the wire.
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => options.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -37,6 +45,10 @@ internal static class ApiHostingExtensions
             options.SchemaFilter<RequestExamples>();
             options.SchemaFilter<Contract.ProblemDetailsSchema>();
             options.OperationFilter<Contract.ProblemResponses>();
+            options.DocumentFilter<Contract.DocumentConventions>();
+            // A record inside an answer may be null (a case not yet decided has no decision): the reference says so.
+            options.UseAllOfToExtendReferenceSchemas();
+            options.DocumentFilter<Contract.NullableSchemas>();
             // Free JSON (a workflow's input) is any JSON value, not an object with JsonNode's own properties.
             options.MapType<System.Text.Json.Nodes.JsonNode>(() => new Microsoft.OpenApi.OpenApiSchema());
         });

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Workflows.People;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,31 +17,31 @@ internal static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/auth/password", ChangePasswordAsync).WithTags("Sign-in").RequireAuthorization(Policies.SignedIn)
+        routes.MapPost("/api/auth/password", ChangePasswordAsync).RequireAuthorization(Policies.SignedIn)
             .RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Changes the signed-in user's own password; every cookie and token of the user ends (sign in again).")
             .WithDescription($"Body: {{ \"currentPassword\": \"...\", \"newPassword\": \"...\" }}, the new one {MinimumPasswordLength}–{MaximumPasswordLength} characters. "
                              + "A wrong current password counts towards the lockout like a wrong sign-in.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("ChangeOwnPassword");
-        var users = routes.MapGroup("/api/admin/users").WithTags("Administration").RequireAuthorization(Policies.Administrator);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests).WithTags(UserGroups.SignedIn).WithName("ChangeOwnPassword");
+        var users = routes.MapGroup("/api/admin/users").RequireAuthorization(Policies.Administrator);
         users.MapPut("/{userName}/role", SetRoleAsync)
             .WithSummary("Sets a user's role and where they work; every cookie and token of the user ends.")
             .WithDescription("Body: { \"role\": \"DepartmentReviewer\", \"departmentCode\": \"samr\", \"windowCode\": null }. Department staff need a department, window clerks a window.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("SetUserRole");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithTags(UserGroups.Administration).WithName("SetUserRole");
         users.MapGet("/", ListAsync)
-            .WithSummary("Every user with role, place, lock and absence (who is away, and who acts meanwhile).").WithName("ListUsers");
+            .WithSummary("Every user with role, place, lock and absence (who is away, and who acts meanwhile).").WithDescription("The service center's staff and applicants' accounts as administrators keep them (业务规则 of who may act): role, department or window, whether the account is locked after wrong passwords, and a reviewer's absence with the substitute who answers their tasks meanwhile.").WithTags(UserGroups.Administration).WithName("ListUsers");
         users.MapPut("/{userName}/absence", SetAbsenceAsync)
             .WithSummary("Sets a reviewer's absence for them: { substitute, from, until }; the substitute, a colleague of the department, acts on their tasks meanwhile.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("SetUserAbsence");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Body: { substitute, from, until } (service days, both included). The substitute must be a reviewer of the same department; while the absence lasts they answer the tasks the absent reviewer holds (tasks.substitute) and the head may reassign them. Each act is recorded under the substitute's name.").WithTags(UserGroups.Administration).WithName("SetUserAbsence");
         users.MapDelete("/{userName}/absence", async (string userName, EfAbsences absences, CancellationToken ct) =>
             {
                 await absences.ClearAsync(userName, ct);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Ends a reviewer's absence.").WithName("EndUserAbsence");
+            .WithSummary("Ends a reviewer's absence.").WithDescription("The reviewer's tasks are theirs alone again; what the substitute did meanwhile stays on the cases' timelines.").WithTags(UserGroups.Administration).WithName("EndUserAbsence");
         users.MapPost("/{userName}/unlock", UnlockAsync)
             .WithSummary("Lifts the lock of an account that had too many wrong passwords in a row, and clears the count.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("UnlockUser");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Five wrong passwords in a row lock an account (429 at sign-in); an administrator lifts the lock here after checking who asks. The user's sessions are not touched.").WithTags(UserGroups.Administration).WithName("UnlockUser");
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using System.Security.Claims;
 using Approval.Api.Endpoints;
 using Approval.Workflows.People;
@@ -11,25 +12,25 @@ internal static class WindowEndpoints
 {
     public static RouteGroupBuilder MapWindowEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/admin/windows").WithTags("Administration");
+        var group = routes.MapGroup("/api/admin/windows").WithTags(UserGroups.Administration);
         group.MapGet("/", async (WindowAdministration windows, CancellationToken ct) => TypedResults.Ok(await windows.ListAsync(ct)))
             .RequireAuthorization(Policies.Oversight)
-            .WithSummary("Every window of the hall: code, Chinese and English name, place, open or closed, its clerks and the open cases it holds.").WithName("ListWindows");
+            .WithSummary("Every window of the hall: code, Chinese and English name, place, open or closed, its clerks and the open cases it holds.").WithDescription("The windows as the hall's floor plan has them, for the administrators' windows page and for supervisors reading where cases were accepted. Closed windows are listed too.").WithName("ListWindows");
         group.MapPut("/{code}", SaveAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Adds a window (open) or renames it / moves it in the hall: { name, nameEn, location }. Cases and figures name it by its code, which does not change.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SaveWindow");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithDescription("Body: { name, nameEn, location }; the code in the path is the window's for good (A-Z, 0-9, '-'). A name missing or too long answers 400 naming the field.").WithName("SaveWindow");
         group.MapPost("/{code}/close", CloseAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Closes a window: refused (409, errors.code) while it holds open cases — their results come back to it — and (errors.clerks) while clerks sit at it.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("CloseWindow");
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("A closed window takes no new case and gets no clerk; the cases it accepted are still delivered there, so it cannot close while it holds any.").WithName("CloseWindow");
         group.MapPost("/{code}/reopen", ReopenAsync).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Opens a closed window again.").ProducesProblem(StatusCodes.Status404NotFound).WithName("ReopenWindow");
+            .WithSummary("Opens a closed window again.").ProducesProblem(StatusCodes.Status404NotFound).WithDescription("The window takes cases and clerks again; nothing else about it changes.").WithName("ReopenWindow");
         group.MapPut("/{code}/clerks/{userName}", AssignAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Seats a window clerk at this (open) window, moving them from the one they were at; their cookies and tokens end.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("AddWindowClerk");
+            .WithDescription("The user must be a window clerk (WindowClerk role); a clerk sits at one window at a time. Their sessions end so that their next sign-in carries the new window.").WithName("AddWindowClerk");
         group.MapDelete("/{code}/clerks/{userName}", UnassignAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Takes a clerk off this window: they have no window (empty window lists) until seated at one again; their cookies and tokens end.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("RemoveWindowClerk");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("The clerk keeps their account and role; they accept nothing until seated again. Their sessions end.").WithName("RemoveWindowClerk");
         return group;
     }
 

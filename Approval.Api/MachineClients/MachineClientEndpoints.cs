@@ -3,9 +3,11 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Serialization;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Workflows.Inputs;
+using Approval.Workflows.Refusals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,11 +33,11 @@ internal static class MachineClientEndpoints
             .ExcludeFromDescription()
             .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = 1);
 
-        var clients = routes.MapGroup("/api/admin/clients").WithTags("Administration").RequireAuthorization(Policies.Administrator);
+        var clients = routes.MapGroup("/api/admin/clients").WithTags(UserGroups.Administration).RequireAuthorization(Policies.Administrator);
         clients.MapGet("/", async (EfMachineClients store, CancellationToken ct) =>
                 TypedResults.Ok<IReadOnlyList<MachineClientView>>([.. (await store.ListAsync(ct)).Select(MachineClientView.From)]))
             .WithSummary("Every department system's client credential: its department, who issued it, when it last got a token, and whether it is revoked.")
-            .WithName("ListMachineClients");
+            .WithDescription("The secrets are never shown again (only their hash is kept); a revoked credential stays listed with who revoked it and when.").WithName("ListMachineClients");
         clients.MapPost("/", IssueAsync)
             .WithSummary("Issues a client credential for a department system; the secret is in this answer only (it is stored as a hash).")
             .WithDescription("Body: { \"clientId\": \"samr-erp\", \"name\": \"市场监管局审批系统\", \"departmentCode\": \"samr\" }. The system then signs in with "
@@ -46,7 +48,7 @@ internal static class MachineClientEndpoints
         clients.MapPost("/{clientId}/revoke", RevokeAsync)
             .WithSummary("Revokes a client credential: the system's tokens stop working at their next request, on every node; it cannot sign in again.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("RevokeMachineClient");
+            .WithDescription("Revocation is kept, never undone: issue a new credential to let the system in again. No body.").WithName("RevokeMachineClient");
         return routes;
     }
 
@@ -75,8 +77,8 @@ internal static class MachineClientEndpoints
             return TypedResults.Problem(OAuthProblem(Problems.InvalidFields(errors), "invalid_request"));
         if (clientId.Length > TextLimits.Code || secret.Length > MaximumSecretLength)
             return TypedResults.Problem(Problems.TooLong([clientId.Length > TextLimits.Code
-                ? ("client_id", $"is at most {TextLimits.Code} characters")
-                : ("client_secret", $"is at most {MaximumSecretLength} characters")]));
+                ? ("client_id", ProblemText.Of(Refusal.Of(RefusalCode.TextTooLong, $"must be at most {TextLimits.Code} characters")))
+                : ("client_secret", ProblemText.Of(Refusal.Of(RefusalCode.TextTooLong, $"must be at most {MaximumSecretLength} characters")))]));
         return await signIn.SignInAsync(clientId, secret, cancellationToken) switch
         {
             ClientSignInOutcome.SignedIn { Client: var client, Token: var token } =>

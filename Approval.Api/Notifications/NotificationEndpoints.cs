@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Api.Supervision;
@@ -14,16 +15,16 @@ internal static class NotificationEndpoints
 {
     public static RouteGroupBuilder MapNotificationEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/me/notifications").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
+        var group = routes.MapGroup("/api/me/notifications").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", ListAsync)
             .WithSummary("The caller's notifications, unread first then newest first: page (from 1), pageSize (1–200, default 50).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListNotifications");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithDescription("The in-app inbox (结果反馈 for applicants; new tasks, warnings and notices for staff). Each notification names the case it is about.").WithTags(UserGroups.SignedIn).WithName("ListNotifications");
         group.MapGet("/unread-count", async (ClaimsPrincipal principal, NotificationInbox inbox, CancellationToken ct) =>
                 TypedResults.Ok(new UnreadCount(await inbox.UnreadCountAsync(principal.ToUser()!.UserName, ct))))
-            .WithSummary("How many of the caller's notifications are unread.").WithName("CountUnreadNotifications");
+            .WithSummary("How many of the caller's notifications are unread.").WithDescription("For the badge in the header.").WithTags(UserGroups.SignedIn).WithName("CountUnreadNotifications");
         group.MapPost("/{id}/read", MarkReadAsync)
             .WithSummary("Marks one of the caller's notifications read.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("MarkNotificationRead");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Only the caller's own notifications (404 for any other).").WithTags(UserGroups.SignedIn).WithName("MarkNotificationRead");
         return group;
     }
 

@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using System.Security.Claims;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
@@ -19,49 +20,49 @@ internal static class SealEndpoints
 {
     public static IEndpointRouteBuilder MapSealEndpoints(this IEndpointRouteBuilder routes)
     {
-        var documents = routes.MapGroup("/api/cases/{caseId}/documents").WithTags("Cases").ProducesProblem(StatusCodes.Status401Unauthorized);
+        var documents = routes.MapGroup("/api/cases/{caseId}/documents").ProducesProblem(StatusCodes.Status401Unauthorized);
         documents.MapGet("/", ListAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Lists the sealed documents of the case's decision (准予/不予许可决定书, and the licence when granted), sealing them if not yet.")
             .WithDescription("Staff who read the case get them once decided; the applicant once the result is handed out (409 before).")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("ListCaseDocuments");
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Applicants, UserGroups.Window, UserGroups.Departments, UserGroups.Supervision).WithName("ListCaseDocuments");
         documents.MapGet("/{documentId}", DownloadAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Downloads a sealed document: the PDF exactly as signed.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("DownloadCaseDocument");
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Who may list the documents may download them. The bytes are those the signature covers: keep them unchanged to verify.").WithTags(UserGroups.Applicants, UserGroups.Window, UserGroups.Departments, UserGroups.Supervision).WithName("DownloadCaseDocument");
         documents.MapGet("/{documentId}/signature", DownloadSignatureAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Downloads the detached signature of a sealed document (.seal.json): digest, signer, signing time, certificate chain, signature.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("DownloadCaseDocumentSignature");
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Give it with the PDF to POST /api/verify, or keep it to verify offline with the product's root certificate (GET /api/seal/root).").WithTags(UserGroups.Applicants, UserGroups.Window, UserGroups.Departments, UserGroups.Supervision).WithName("DownloadCaseDocumentSignature");
 
-        var verify = routes.MapGroup("/api/verify").WithTags("Verification").AllowAnonymous().RequireRateLimiting(RateLimits.StatusQuery);
+        var verify = routes.MapGroup("/api/verify").AllowAnonymous().RequireRateLimiting(RateLimits.StatusQuery);
         verify.MapGet("/", VerifyStoredAsync)
             .WithSummary("Verifies a sealed document named by its QR code (case number and document id), without signing in.")
             .WithDescription("Answers the signer department, signing time, certificate chain to the product's root, unaltered or not, revoked or not: nothing of the case beyond its number.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("GetDocumentVerification");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithTags(UserGroups.Public).WithName("GetDocumentVerification");
         verify.MapPost("/", VerifyUploadAsync).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Verifies an uploaded document (multipart field 'file'), with its detached signature (field 'signature') or alone.")
             .WithDescription("Without the signature the file is looked up among the sealed documents by its SHA-256: a file none has is Unknown.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ValidateSealedDocument");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Public).WithName("ValidateSealedDocument");
 
-        var seal = routes.MapGroup("/api/seal").WithTags("Verification").AllowAnonymous();
+        var seal = routes.MapGroup("/api/seal").AllowAnonymous();
         seal.MapGet("/crl", RevocationListAsync)
             .WithSummary("The certificate revocation list of the issuing CA of an algorithm (DER, application/pkix-crl).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pkix-crl").WithName("GetRevocationList");
+            .Produces(StatusCodes.Status200OK, contentType: "application/pkix-crl").WithDescription("Signed by the issuing CA; a verifier offline checks a certificate against it. algorithm: EcdsaP256Sha256 (default) or Sm2Sm3.").WithTags(UserGroups.Public).WithName("GetRevocationList");
         seal.MapGet("/root", Root)
             .WithSummary("The root certificate of an algorithm's chain (DER, application/pkix-cert): what a verifier trusts.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pkix-cert").WithName("GetSealRoot");
+            .Produces(StatusCodes.Status200OK, contentType: "application/pkix-cert").WithDescription("The self-signed root the product's CA issues department certificates under; a production deployment replaces it with its own.").WithTags(UserGroups.Public).WithName("GetSealRoot");
 
-        var admin = routes.MapGroup("/api/admin/seal").WithTags("Administration").RequireAuthorization(Policies.Administrator)
+        var admin = routes.MapGroup("/api/admin/seal").WithTags(UserGroups.Administration).RequireAuthorization(Policies.Administrator)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapGet("/certificates", ListCertificatesAsync)
-            .WithSummary("Every department's seal certificates, newest first, with their revocation.").WithName("ListSealCertificates");
+            .WithSummary("Every department's seal certificates, newest first, with their revocation.").WithDescription("Each certificate: department, algorithm (EcdsaP256Sha256 or Sm2Sm3), serial, validity, issuer, and the revocation with its reason and instant.").WithName("ListSealCertificates");
         admin.MapPost("/certificates/{serial}/revoke", RevokeAsync)
             .WithSummary("Revokes a seal certificate now (a reason is required): documents sealed before verify as valid when signed, revoked since.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("RevokeSealCertificate");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Body: { reason }. The revocation is published in the CRL of the certificate's algorithm at once; the department seals nothing more until issued a new certificate.").WithName("RevokeSealCertificate");
         admin.MapPost("/departments/{departmentCode}/certificates", IssueAsync)
             .WithSummary("Issues a department a new seal (key and certificate) in an algorithm: EcdsaP256Sha256 or Sm2Sm3 (GB/T 38540).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("IssueSealCertificate");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Body: { algorithm } (optional: the department's configured algorithm). The key stays in the key store (never in the database); the department's earlier certificates stay valid for what they signed.").WithName("IssueSealCertificate");
         return routes;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Workflows.Calendar;
@@ -20,33 +21,33 @@ internal static class ComplaintEndpoints
 {
     public static IEndpointRouteBuilder MapComplaintEndpoints(this IEndpointRouteBuilder routes)
     {
-        var applicant = routes.MapGroup("/api/complaints").WithTags("Complaints")
+        var applicant = routes.MapGroup("/api/complaints")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         applicant.MapPost("/", FileAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("投诉: files a complaint (body { caseId (optional, one of yours), contact, body }); supervisors decide within 5 working days.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("FileComplaint");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Supervision decides within 5 working days whether to take it up and tells a real-name complainant why; it handles the complaint itself or transfers it to the department, which reports the result in a set time; the complainant hears the outcome.").WithTags(UserGroups.Applicants).WithName("FileComplaint");
         applicant.MapGet("/", MineAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("The caller's complaints, newest first, with what became of them; pages.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListMyComplaints");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithDescription("Each complaint's state (received, handling, transferred, declined with the reason, resolved with the outcome), newest first; page and pageSize.").WithTags(UserGroups.Applicants).WithName("ListMyComplaints");
 
-        var supervision = routes.MapGroup("/api/supervision/complaints").WithTags("Supervision")
+        var supervision = routes.MapGroup("/api/supervision/complaints")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         supervision.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Complaints, newest first; filters status (Received, Handling, TransferredToDepartment, Declined, Resolved), breached (true: not decided within 5 working days); pages, or CSV.")
             .WithDescription("Paged JSON, or every matching row as UTF-8 CSV with a byte order mark for format=csv or Accept: text/csv (times in the service center's time zone).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListComplaints");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Supervision).WithName("ListComplaints");
         supervision.MapPost("/{complaintId}/take-up", TakeUpAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("受理: supervisors take the complaint up and handle it.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("TakeUpComplaint");
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Supervision decides within 5 working days of receipt whether to take a complaint up; past that it shows as breached.").WithTags(UserGroups.Supervision).WithName("TakeUpComplaint");
         supervision.MapPost("/{complaintId}/decline", DeclineAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("不予受理: declines the complaint, with the reason the complainant reads (body { reason }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("DeclineComplaint");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("The complainant reads the reason; a complaint declined is closed.").WithTags(UserGroups.Supervision).WithName("DeclineComplaint");
         supervision.MapPost("/{complaintId}/transfer", TransferAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("转办: transfers the complaint to a department, which reports within the due time (body { departmentCode, dueInWorkingDays }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("TransferComplaint");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("The department reports the result within dueInWorkingDays; supervision then resolves the complaint with the outcome.").WithTags(UserGroups.Supervision).WithName("TransferComplaint");
         supervision.MapPost("/{complaintId}/resolve", ResolveAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("办结: resolves a complaint taken up or transferred, with the outcome the complainant reads (body { outcome }).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("ResolveComplaint");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("The complainant reads the outcome; the complaint is closed.").WithTags(UserGroups.Supervision).WithName("ResolveComplaint");
         return routes;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Workflows.Calendar;
@@ -20,25 +21,25 @@ internal static class NoticeEndpoints
 
     public static IEndpointRouteBuilder MapNoticeEndpoints(this IEndpointRouteBuilder routes)
     {
-        var supervision = routes.MapGroup("/api/supervision/notices").WithTags("Supervision")
+        var supervision = routes.MapGroup("/api/supervision/notices")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         supervision.MapPost("/", IssueAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("督办: a supervisor sends a department a correction notice about a case, or a supervision recommendation (监察建议书) to the unit.")
             .WithDescription("Body { caseId, departmentCode, kind: CorrectionNotice | SupervisionRecommendation, subject, body, dueInWorkingDays (1–60) }. A correction notice names a case; the due instant is the close of business of the N-th working day.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("IssueNotice");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Supervision).WithName("IssueNotice");
         supervision.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Notices, soonest due first; filters status (Open, Answered, Overdue, Escalated; comma-separated) and department; pages, or CSV.")
             .WithDescription("Paged JSON, or every matching row as UTF-8 CSV with a byte order mark for format=csv or Accept: text/csv (times in the service center's time zone).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListNotices");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Supervision).WithName("ListNotices");
         supervision.MapGet("/{noticeId}", GetAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("One notice.").ProducesProblem(StatusCodes.Status404NotFound).WithName("GetNotice");
+            .WithSummary("One notice.").ProducesProblem(StatusCodes.Status404NotFound).WithDescription("The notice with its case, department, due time, state (open, answered, overdue, escalated) and the department's answer.").WithTags(UserGroups.Supervision).WithName("GetNotice");
         supervision.MapPost("/{noticeId}/answer", AnswerAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("The department the notice was sent to answers it (body { answer }); a late answer is taken and marked late.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("AnswerNotice");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Body: { answer }. The department says what was done; a late answer is taken and marked late, and an unanswered one escalates by itself.").WithTags(UserGroups.Departments).WithName("AnswerNotice");
 
-        routes.MapGet("/api/notices", DepartmentListAsync).WithTags("Departments").RequireAuthorization(Policies.DepartmentStaff)
+        routes.MapGet("/api/notices", DepartmentListAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("The notices sent to the caller's department, soonest due first; filter status; pages, or CSV (format=csv).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).WithName("ListDepartmentNotices");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).WithDescription("Correction notices (督办) and supervision recommendations (监察建议书) to the caller's department, each with its due time; an unanswered notice escalates. status filters; 20 a page, or CSV with format=csv.").WithTags(UserGroups.Departments).WithName("ListDepartmentNotices");
         return routes;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Workflows.Calendar;
@@ -21,14 +22,14 @@ internal static partial class PerformanceEndpoints
         group.MapGet("/performance", PerformanceAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("绩效评估: each unit's figures over any run of days (from, to: YYYY-MM-DD, both included), read from the snapshots.")
             .WithDescription("unit is department (default), window or person. Rates are percentages rounded to two decimals; null when there is nothing to divide by. JSON, or CSV for format=csv or Accept: text/csv.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("GetPerformance");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Supervision).WithName("GetPerformance");
         group.MapGet("/rankings", RankingsAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("绩效排名: a quarter's ranking (quarter=2026Q4) by score, with grade 优秀/良好/合格/不合格 and the drafted 监察建议书 of a failing unit.")
             .WithDescription("unit is department (default), window or person. The score rules are configuration (Approval:Supervision:Score). JSON, or CSV for format=csv or Accept: text/csv.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("GetRankings");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Supervision).WithName("GetRankings");
         group.MapPost("/performance/rebuild", RebuildAsync).RequireAuthorization(Policies.Administrator)
             .WithSummary("Rebuilds the performance snapshots of the days from, to (YYYY-MM-DD, both included, at most 400 days) and rolls up their months and years.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("RebuildPerformance");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithDescription("The nightly job builds each day's snapshot; this rebuilds a past range after a correction or a calendar change. Re-running it gives the same figures.").WithTags(UserGroups.Administration).WithName("RebuildPerformance");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<UnitPerformance>>, CsvFile<UnitPerformance>, ProblemHttpResult>> PerformanceAsync(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Workflows.Calendar;
@@ -11,10 +12,10 @@ namespace Approval.Api.Supervision;
 internal static class StageRecordEndpoints
 {
     public static RouteHandlerBuilder MapStageRecordEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/supervision/stage-records", GetAsync).WithTags("Supervision").RequireAuthorization(Policies.Oversight)
+        routes.MapGet("/api/supervision/stage-records", GetAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Stage records (受理 → 承办 → 审核 → 批准 → 办结, 暂停/恢复, 延期) of one case (caseId) or of a period (from, to: days, Beijing time).")
             .WithDescription("Fields: caseNumber, itemCode, stage, stageName, departmentCode, person, at, workingDaysUsed, limitDays, detail. format=csv gives UTF-8 CSV with the same column names. Also: dotnet run --project Approval.Api -- export-stages --from YYYY-MM-DD --to YYYY-MM-DD [--format csv].")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithName("ExportStageRecords");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithTags(UserGroups.Supervision).WithName("ExportStageRecords");
 
     private static async Task<Results<Ok<IReadOnlyList<StageRecord>>, CsvFile<StageRecord>, ProblemHttpResult>> GetAsync(
         string? caseId, string? from, string? to, string? format, StageRecordExport export, BusinessHours hours, CancellationToken cancellationToken)

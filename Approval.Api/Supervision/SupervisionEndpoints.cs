@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Workflows.Calendar;
@@ -20,30 +21,30 @@ internal static class SupervisionEndpoints
 
     public static RouteGroupBuilder MapSupervisionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/supervision").WithTags("Supervision")
+        var group = routes.MapGroup("/api/supervision")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/overview", OverviewAsync).RequireAuthorization(Policies.Oversight)
-            .WithSummary("The live picture: open cases by status, warning level and lead department; open tasks by department and level; violations by review.").WithName("GetSupervisionOverview");
+            .WithSummary("The live picture: open cases by status, warning level and lead department; open tasks by department and level; violations by review.").WithDescription("Real-time monitoring (实时监控): open cases by status, warning level (green, 提示, 黄牌, 红牌) and lead department; open tasks by department and level; violations by review, notices awaiting an answer and open complaints. Read from the indexed columns, never the case documents.").WithTags(UserGroups.Supervision).WithName("GetSupervisionOverview");
         group.MapGet("/cases", CasesAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Overdue and near-due cases (红牌, 黄牌, 提示), soonest due first (or as sort says); filters level, status, department, window, clerk, item, received days.")
             .WithDescription("Defaults: level Prompt,Yellow,Red and the open statuses. level and status take comma-separated names. department matches the lead department or a department with an open task. receivedFrom/receivedTo are days (YYYY-MM-DD), both included. " + ListFormats)
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListSupervisedCases");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Supervision).WithName("ListSupervisedCases");
         group.MapGet("/tasks", TasksAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Overdue and near-due department tasks, soonest due first (or as sort says); filters level, status, department, claimedBy, item.")
             .WithDescription("Defaults: level Prompt,Yellow,Red and status Open. level and status take comma-separated names. " + ListFormats)
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListSupervisedTasks");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Supervision).WithName("ListSupervisedTasks");
         group.MapGet("/violations", ViolationsAsync).RequireAuthorization(Policies.Oversight)
             .WithSummary("Violations recorded by the rules (自动违规警示), newest first, with their review; filters kind, review, department, days.")
             .WithDescription("kind and review take comma-separated names; from/to are days (YYYY-MM-DD) of the violation, both included. " + ListFormats)
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("ListViolations");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Supervision).WithName("ListViolations");
         group.MapPost("/violations/{violationId}/confirm", ConfirmAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("确认: a supervisor confirms an open violation (body { reason }, optional); it then counts against the unit's score.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("ConfirmViolation");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("A confirmed violation counts against the unit's performance score (绩效评估). Reviewing a violation twice answers 409 naming the first review.").WithTags(UserGroups.Supervision).WithName("ConfirmViolation");
         group.MapPost("/violations/{violationId}/dismiss", DismissAsync).RequireAuthorization(Policies.Supervisor)
             .WithSummary("撤销: a supervisor dismisses an open violation, with the reason (body { reason }, required). Nothing is deleted.")
             .WithDescription("A violation is reviewed once: confirming or dismissing a reviewed one answers 409 and its first review stands.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithName("DismissViolation");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Supervision).WithName("DismissViolation");
         group.MapPerformanceEndpoints();
         return group;
     }

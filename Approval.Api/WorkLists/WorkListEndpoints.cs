@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Api.Supervision;
@@ -25,48 +26,48 @@ internal static partial class WorkListEndpoints
 
     public static IEndpointRouteBuilder MapWorkListEndpoints(this IEndpointRouteBuilder routes)
     {
-        var me = routes.MapGroup("/api/me").WithTags("Work lists")
+        var me = routes.MapGroup("/api/me")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status400BadRequest);
         me.MapGet("/cases", MyCasesAsync).RequireAuthorization(Policies.Applicant)
             .WithSummary("申请人: my cases in any state, what I must do next (nextStep: Supplement, PromisedMaterials, CollectResult, Rate, Wait, None) and by when.")
-            .WithDescription("Cases needing the applicant first (supplements, promised materials, a result to collect, a rating), then open ones by their next deadline, then closed ones newest first. status filters (comma-separated). " + Paged).WithName("ListMyCases");
+            .WithDescription("Cases needing the applicant first (supplements, promised materials, a result to collect, a rating), then open ones by their next deadline, then closed ones newest first. status filters (comma-separated). " + Paged).WithTags(UserGroups.Applicants).WithName("ListMyCases");
         me.MapGet("/worklist/counts", CountsAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("The pending count of each of the caller's lists, for badges (keys by role; none for supervisors and administrators).")
-            .WithDescription("Applicant: actionNeeded. Window clerk: awaitingAcceptance, supplementsReturned, promisesDue, resultsReady (scope=window, or center for a lead clerk). Reviewer: tasks.department, tasks.unclaimed, tasks.claimed, tasks.delegated, tasks.substitute. Head: the same and tasks.reassignable, extensionCandidates, awaitingDecision, noticesToAnswer.").WithName("CountWorkLists");
+            .WithDescription("Applicant: actionNeeded. Window clerk: awaitingAcceptance, supplementsReturned, promisesDue, resultsReady (scope=window, or center for a lead clerk). Reviewer: tasks.department, tasks.unclaimed, tasks.claimed, tasks.delegated, tasks.substitute. Head: the same and tasks.reassignable, extensionCandidates, awaitingDecision, noticesToAnswer.").WithTags(UserGroups.SignedIn).WithName("CountWorkLists");
 
-        var window = routes.MapGroup("/api/window").WithTags("Work lists").RequireAuthorization(Policies.WindowClerk)
+        var window = routes.MapGroup("/api/window").RequireAuthorization(Policies.WindowClerk)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status400BadRequest);
         window.MapGet("/awaiting-acceptance", ([AsParameters] ListArguments a, HttpRequest r, ClaimsPrincipal p, WorkListCaseReader c, BusinessHours h, CancellationToken t) => WindowAsync(WindowList.AwaitingAcceptance, a, r, p, c, h, t))
             .WithSummary("待受理: applications waiting for the window's answer, soonest Art. 32 limit (windowDueAt, 5 working days of receipt) first — the center's one queue.")
-            .WithDescription("An application belongs to no window until a clerk answers it: every clerk sees the same queue. item filters. " + PagedOrCsv).WithName("ListAwaitingAcceptance");
+            .WithDescription("An application belongs to no window until a clerk answers it: every clerk sees the same queue. item filters. " + PagedOrCsv).WithTags(UserGroups.Window).WithName("ListAwaitingAcceptance");
         window.MapGet("/supplements-returned", ([AsParameters] ListArguments a, HttpRequest r, ClaimsPrincipal p, WorkListCaseReader c, BusinessHours h, CancellationToken t) => WindowAsync(WindowList.SupplementsReturned, a, r, p, c, h, t))
             .WithSummary("补正已交: applications back with the supplements your window asked for (scope=center: any window's), soonest Art. 32 limit first.")
-            .WithDescription("scope: window (default) or center (lead clerks only, else 403). item filters. " + PagedOrCsv).WithName("ListSupplementsReturned");
+            .WithDescription("scope: window (default) or center (lead clerks only, else 403). item filters. " + PagedOrCsv).WithTags(UserGroups.Window).WithName("ListSupplementsReturned");
         window.MapGet("/promises-due", ([AsParameters] ListArguments a, HttpRequest r, ClaimsPrincipal p, WorkListCaseReader c, BusinessHours h, CancellationToken t) => WindowAsync(WindowList.PromisesDue, a, r, p, c, h, t))
             .WithSummary("容缺待补: cases your window accepted with materials missing, soonest promised day first (promiseDueAt; past it the case ends).")
-            .WithDescription("scope: window (default) or center (lead clerks only; includes every window's). item filters. " + PagedOrCsv).WithName("ListPromisesDue");
+            .WithDescription("scope: window (default) or center (lead clerks only; includes every window's). item filters. " + PagedOrCsv).WithTags(UserGroups.Window).WithName("ListPromisesDue");
         window.MapGet("/results-ready", ([AsParameters] ListArguments a, HttpRequest r, ClaimsPrincipal p, WorkListCaseReader c, BusinessHours h, CancellationToken t) => WindowAsync(WindowList.ResultsReady, a, r, p, c, h, t))
             .WithSummary("待出件: decided cases your window accepted, their result to hand out, soonest Art. 44 limit (windowDueAt, 10 working days of the decision) first.")
-            .WithDescription("Cases still owing promised materials are in promises-due until they are in. A case accepted by silence (Art. 32) belongs to no window: it is in the center's list. scope: window (default) or center (lead clerks only). " + PagedOrCsv).WithName("ListResultsReady");
+            .WithDescription("Cases still owing promised materials are in promises-due until they are in. A case accepted by silence (Art. 32) belongs to no window: it is in the center's list. scope: window (default) or center (lead clerks only). " + PagedOrCsv).WithTags(UserGroups.Window).WithName("ListResultsReady");
 
-        var department = routes.MapGroup("/api/department").WithTags("Work lists")
+        var department = routes.MapGroup("/api/department")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status400BadRequest);
         department.MapGet("/tasks", TasksAsync).RequireAuthorization(Policies.DepartmentStaff)
             .WithSummary("部门待办: the department's open tasks, soonest due first; view Department (default), Unclaimed, Claimed (by me), Delegated (to me), Substitute (held by a colleague away who named me), Reassignable (heads: held by someone away).")
-            .WithDescription("level (comma-separated) and item filter. " + PagedOrCsv).WithName("ListDepartmentTasks");
+            .WithDescription("level (comma-separated) and item filter. " + PagedOrCsv).WithTags(UserGroups.Departments).WithName("ListDepartmentTasks");
         department.MapGet("/extension-candidates", ([AsParameters] ListArguments a, HttpRequest r, ClaimsPrincipal p, WorkListCaseReader c, BusinessHours h, CancellationToken t) => HeadAsync(HeadList.ExtensionCandidates, a, r, p, c, h, t))
             .RequireAuthorization(Policies.DepartmentHead)
             .WithSummary("延期: cases your department leads, in review or suspended, whose clock shows 提示/黄牌/红牌, soonest due first — where an extension (Art. 42) is decided; asked after the limit it counts as late.")
-            .WithDescription(PagedOrCsv).WithName("ListExtensionCandidates");
+            .WithDescription(PagedOrCsv).WithTags(UserGroups.Departments).WithName("ListExtensionCandidates");
         department.MapGet("/awaiting-decision", ([AsParameters] ListArguments a, HttpRequest r, ClaimsPrincipal p, WorkListCaseReader c, BusinessHours h, CancellationToken t) => HeadAsync(HeadList.AwaitingDecision, a, r, p, c, h, t))
             .RequireAuthorization(Policies.DepartmentHead)
             .WithSummary("待决定: cases your department leads whose every department has answered, waiting for the head's decision, soonest due first.")
-            .WithDescription("Correction notices to answer are GET /api/notices?status=Open,Overdue,Escalated; tasks to reassign are GET /api/department/tasks?view=Reassignable. " + PagedOrCsv).WithName("ListAwaitingDecision");
+            .WithDescription("Correction notices to answer are GET /api/notices?status=Open,Overdue,Escalated; tasks to reassign are GET /api/department/tasks?view=Reassignable. " + PagedOrCsv).WithTags(UserGroups.Departments).WithName("ListAwaitingDecision");
 
-        routes.MapGet("/api/search/cases", SearchAsync).WithTags("Work lists").RequireAuthorization(Policies.Staff)
+        routes.MapGet("/api/search/cases", SearchAsync).RequireAuthorization(Policies.Staff)
             .WithSummary("办件查询 for staff: by number, applicantName, applicantId (ID or credit code), item, status, receivedFrom/receivedTo (days); the ID masked in results (110105********002X).")
             .WithDescription("At least one criterion. Matches are exact. Each sees only what they may: a department's staff the cases it leads or has a task in; clerks, supervisors and administrators all; applicants use GET /api/me/cases. Newest received first. " + PagedOrCsv)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).WithName("SearchCases");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).WithTags(UserGroups.Window, UserGroups.Departments, UserGroups.Supervision).WithName("SearchCases");
         return routes;
     }
 

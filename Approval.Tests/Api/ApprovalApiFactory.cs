@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using Approval.Api.Identity;
 using Approval.Workflows.People;
 using Microsoft.AspNetCore.Hosting;
+using Approval.Tests.Api.Contract;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -48,6 +50,27 @@ internal abstract class ApprovalApiFactoryBase : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(Configure);
+    }
+
+    /// <summary>
+    /// A client whose every answer is held to the committed OpenAPI document (<see cref="ContractCheck"/>), asking for
+    /// English problem texts: the specifications read the API's English sentences (the Chinese default has tests of its own).
+    /// </summary>
+    public new HttpClient CreateClient() => CreateClient(ClientOptions);
+
+    /// <inheritdoc cref="CreateClient()"/>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        // As WebApplicationFactory builds its own (redirects, then cookies), with the contract check innermost: it sees every answer.
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect)
+            handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies)
+            handlers.Add(new CookieContainerHandler());
+        handlers.Add(new ContractCheck());
+        var client = CreateDefaultClient(options.BaseAddress, [.. handlers]);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return client;
     }
 
     /// <summary>A client signed in as the demo user of the role (<c>admin</c>, <c>supervisor</c>, <c>clerk</c>, <c>samr-reviewer</c>, ...).</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Approval.Workflows.Notifications;
@@ -18,27 +19,27 @@ internal static class FeedbackEndpoints
 {
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder routes)
     {
-        var profile = routes.MapGroup("/api/me/profile").WithTags("Notifications").RequireAuthorization(Policies.Applicant);
+        var profile = routes.MapGroup("/api/me/profile").RequireAuthorization(Policies.Applicant);
         profile.MapGet("/", async (ClaimsPrincipal principal, ContactProfiles profiles, CancellationToken ct) =>
                 TypedResults.Ok(await profiles.FindAsync(principal.ToUser()!.UserName, ct)))
-            .WithSummary("How the applicant hears of their cases: the inbox always, e-mail and/or SMS as chosen, in zh-CN or en.").WithName("GetContactProfile");
+            .WithSummary("How the applicant hears of their cases: the inbox always, e-mail and/or SMS as chosen, in zh-CN or en.").WithDescription("Result feedback (结果反馈): the inbox always, and e-mail and/or SMS to the applicant's own addresses, in Chinese or English.").WithTags(UserGroups.Applicants).WithName("GetContactProfile");
         profile.MapPut("/", SaveProfileAsync)
             .WithSummary("Changes the applicant's channels (byEmail, bySms), e-mail address, mobile number (mainland, 11 digits) or language (zh-CN, en); fields left out keep their value.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).WithName("SaveContactProfile");
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithDescription("Fields left out keep their value. A mobile number is a mainland number of 11 digits; every wrong field is named.").WithTags(UserGroups.Applicants).WithName("SaveContactProfile");
 
-        var templates = routes.MapGroup("/api/admin/notification-templates").WithTags("Notifications").RequireAuthorization(Policies.Administrator);
+        var templates = routes.MapGroup("/api/admin/notification-templates").RequireAuthorization(Policies.Administrator);
         templates.MapGet("/", async (EfNotificationTemplates store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
-            .WithSummary("Every template of result feedback (kind × zh-CN/en) in force, with the placeholders each may use.").WithName("ListNotificationTemplates");
+            .WithSummary("Every template of result feedback (kind × zh-CN/en) in force, with the placeholders each may use.").WithDescription("The texts applicants receive at each step (accepted, supplement asked, suspended, extended, decided, result ready), in Chinese and English, with the placeholders each may use.").WithTags(UserGroups.Administration).WithName("ListNotificationTemplates");
         templates.MapGet("/{kind}/{culture}", GetTemplateAsync)
             .WithSummary("One template in force.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("GetNotificationTemplate");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("The administrator's template if one is saved, else the shipped one.").WithTags(UserGroups.Administration).WithName("GetNotificationTemplate");
         templates.MapPut("/{kind}/{culture}", SaveTemplateAsync)
             .WithSummary("Replaces a template (title, body, sms); an unknown placeholder is refused naming the field.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("SaveNotificationTemplate");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Body: { title, body, sms }. Each kind has its own placeholders (as GET lists them); an unknown one is refused naming the field.").WithTags(UserGroups.Administration).WithName("SaveNotificationTemplate");
         templates.MapDelete("/{kind}/{culture}", ResetTemplateAsync)
             .WithSummary("Drops the administrator's template: the shipped one is in force again.")
-            .ProducesProblem(StatusCodes.Status404NotFound).WithName("ResetNotificationTemplate");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithDescription("Answers the shipped template now in force.").WithTags(UserGroups.Administration).WithName("ResetNotificationTemplate");
         return routes;
     }
 

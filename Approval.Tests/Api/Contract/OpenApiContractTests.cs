@@ -57,6 +57,9 @@ public partial class OpenApiContractTests
         });
     }
 
+    // The tags are who uses an operation: a department system's developer looks under their own group.
+    private static readonly string[] UserGroups = ["Public", "Applicants", "Window", "Departments", "Supervision", "Administration", "Everyone signed in"];
+
     [Test]
     public void Every_operation_says_what_it_does_and_who_it_is_for()
     {
@@ -65,9 +68,29 @@ public partial class OpenApiContractTests
             foreach (var (method, path, operation) in Operations())
             {
                 Assert.That((string?)operation["summary"], Is.Not.Null.And.Not.Empty, $"{method} {path} has no summary");
-                Assert.That(operation["tags"]?.AsArray().Count ?? 0, Is.GreaterThan(0), $"{method} {path} has no tag");
+                Assert.That((string?)operation["description"], Is.Not.Null.And.Not.Empty, $"{method} {path} has no description");
+                var tags = operation["tags"]?.AsArray().Select(t => (string?)t).ToList() ?? [];
+                Assert.That(tags, Is.Not.Empty, $"{method} {path} has no tag");
+                Assert.That(tags, Is.SubsetOf(UserGroups), $"{method} {path}: a tag is a user group");
             }
         });
+    }
+
+    [Test]
+    public void The_tags_are_the_user_groups_each_described()
+    {
+        var tags = _served["tags"]!.AsArray().Select(t => t!.AsObject()).ToList();
+        Assert.That(tags.Select(t => (string?)t["name"]), Is.EqualTo(UserGroups));
+        Assert.That(tags.Select(t => (string?)t["description"]), Has.All.Not.Null.And.Not.Empty);
+    }
+
+    [Test]
+    public void The_document_says_its_time_convention_its_problem_codes_and_languages()
+    {
+        var description = (string?)_served["info"]!["description"];
+        Assert.That(description, Does.Contain("+08:00").And.Contain("RFC 3339").And.Contain("`code`").And.Contain("Accept-Language"));
+        var problem = _served["components"]!["schemas"]!["ProblemDetails"]!.AsObject();
+        Assert.That(problem["required"]!.AsArray().Select(r => (string?)r), Does.Contain("code"), "every problem carries its code");
     }
 
     [Test]
