@@ -31,7 +31,7 @@ internal static class AttachmentEndpoints
         ClaimsPrincipal principal, ICaseSessions sessions, CaseFiles files, CancellationToken cancellationToken)
     {
         if (file is null)
-            return TypedResults.Problem(Problems.InvalidField("file", "send the file as the multipart field 'file'"));
+            return TypedResults.Problem(Problems.InvalidField("file", ApiReasons.FileAsPart));
         if (await CasesEndpoints.ReadableAsync(caseId, principal.ToUser()!, sessions, cancellationToken) is null)
             return CasesEndpoints.NotFound(caseId);
         await using var content = file.OpenReadStream();

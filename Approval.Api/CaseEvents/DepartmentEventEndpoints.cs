@@ -29,11 +29,11 @@ internal static class DepartmentEventEndpoints
     private static async Task<Results<Ok<DepartmentEventPage>, ProblemHttpResult>> ListAsync(string departmentCode, [FromQuery] long? after,
         [FromQuery] int? limit, ClaimsPrincipal principal, DepartmentEventFeed feed, ICatalog catalog, CancellationToken cancellationToken)
     {
-        var errors = new List<(string Field, string Reason)>();
+        var errors = new List<(string Field, ProblemText Reason)>();
         if (after is < 0)
-            errors.Add(("after", "is a cursor from an earlier answer's next, 0 or more"));
+            errors.Add(("after", ApiReasons.EventCursor));
         if (limit is < 1 or > DepartmentEventFeed.MaximumLimit)
-            errors.Add(("limit", $"must be from 1 to {DepartmentEventFeed.MaximumLimit}"));
+            errors.Add(("limit", ApiReasons.FromOneTo(DepartmentEventFeed.MaximumLimit)));
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
         if ((await catalog.ListDepartmentsAsync(cancellationToken)).All(d => d.Code != departmentCode))

@@ -29,7 +29,7 @@ internal static class ClockEndpoints
         if (services.GetService<AdjustableClock>() is not { } clock)
             return TypedResults.Problem(Problems.Conflict("The test clock is off: set Approval:Clock:TestClock=true (refused in Production)."));
         if ((request.Set is null) == (request.AdvanceBy is null))
-            return TypedResults.Problem(Problems.InvalidField("set", "give exactly one of set (an instant) and advanceBy (a duration)"));
+            return TypedResults.Problem(Problems.InvalidField("set", ApiReasons.SetOrAdvanceBy));
         try
         {
             if (request.AdvanceBy is { } by)
@@ -39,7 +39,7 @@ internal static class ClockEndpoints
         }
         catch (ArgumentOutOfRangeException)
         {
-            return TypedResults.Problem(Problems.InvalidField(request.Set is null ? "advanceBy" : "set", "the test clock only moves forward"));
+            return TypedResults.Problem(Problems.InvalidField(request.Set is null ? "advanceBy" : "set", ApiReasons.ClockOnlyMovesForward));
         }
         // Kept before anything is written on the new time: a restart must not find records dated after its clock.
         await services.GetRequiredService<TestClockOffsets>().SaveAsync(clock.Offset, cancellationToken);

@@ -91,7 +91,7 @@ internal static class CreditEndpoints
         CreditRegister register, IAttachmentStorage storage, AttachmentRules rules, CreditStandings standings, TimeProvider time, CancellationToken cancellationToken)
     {
         if (file is null)
-            return TypedResults.Problem(Problems.InvalidField("file", "send the file as the multipart field 'file'"));
+            return TypedResults.Problem(Problems.InvalidField("file", ApiReasons.FileAsPart));
         var actor = Acting(principal);
         await register.ChangeableAsync(actor, recordId, cancellationToken);
         var name = AttachmentName.Sanitize(file.FileName);
@@ -101,10 +101,10 @@ internal static class CreditEndpoints
         await using (var upload = file.OpenReadStream())
             await upload.CopyToAsync(content, cancellationToken);
         if (!AttachmentRules.LooksLike(file.ContentType, content.GetBuffer().AsSpan(0, (int)Math.Min(8, content.Length))))
-            return TypedResults.Problem(Problems.InvalidField("file", $"the content is not a {file.ContentType} file"));
+            return TypedResults.Problem(Problems.InvalidField("file", ApiReasons.ContentNotOfType(file.ContentType)));
         content.Position = 0;
         if (await storage.PutAsync(content, rules.MaxBytes, cancellationToken) is not { } stored)
-            return TypedResults.Problem(Problems.InvalidField("file", $"the file is larger than {rules.MaxBytes / (1024 * 1024)} MB"));
+            return TypedResults.Problem(Problems.InvalidField("file", ApiReasons.FileLargerThan((int)(rules.MaxBytes / (1024 * 1024)))));
         var evidence = new CreditEvidence(name, file.ContentType, stored.Size, stored.Sha256, time.GetUtcNow(), actor.Name);
         return TypedResults.Ok(View(await register.AttachEvidenceAsync(actor, recordId, evidence, cancellationToken), standings, time.GetUtcNow()));
     }
@@ -128,7 +128,7 @@ internal static class CreditEndpoints
         CreditRegister register, CreditStandings standings, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Reason))
-            return TypedResults.Problem(Problems.InvalidField("reason", "a repair states its reason (信用修复的依据)"));
+            return TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.RepairStatesReason));
         return TypedResults.Ok(View(await register.RepairAsync(Acting(principal), recordId, request.Reason, cancellationToken), standings, time.GetUtcNow()));
     }
 
@@ -136,7 +136,7 @@ internal static class CreditEndpoints
         CreditRegister register, CreditStandings standings, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Reason))
-            return TypedResults.Problem(Problems.InvalidField("reason", "a revocation states its reason"));
+            return TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.RevocationStatesReason));
         return TypedResults.Ok(View(await register.RevokeAsync(Acting(principal), recordId, request.Reason, cancellationToken), standings, time.GetUtcNow()));
     }
 
@@ -170,9 +170,9 @@ internal static class CreditEndpoints
         var buffer = new char[MaxImportBytes + 1];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
         if (read > MaxImportBytes)
-            return TypedResults.Problem(Problems.InvalidField("file", $"at most {MaxImportBytes / 1024 / 1024} MB"));
+            return TypedResults.Problem(Problems.InvalidField("file", ApiReasons.AtMostMegabytes(MaxImportBytes / 1024 / 1024)));
         if (read == 0)
-            return TypedResults.Problem(Problems.InvalidField("file", "send the CSV file as the body (Content-Type: text/csv)"));
+            return TypedResults.Problem(Problems.InvalidField("file", ApiReasons.CsvAsBody));
         var report = await import.ImportAsync(Acting(principal), new string(buffer, 0, read), cancellationToken);
         if (report.Saved)
             return TypedResults.Ok(report);
@@ -191,7 +191,7 @@ internal static class CreditEndpoints
         var last = to ?? standings.Hours.DateOf(time.GetUtcNow());
         var first = from ?? last.AddDays(-29);
         if (first > last)
-            return TypedResults.Problem(Problems.InvalidField("from", $"the first day ({first:yyyy-MM-dd}) is after the last ({last:yyyy-MM-dd})"));
+            return TypedResults.Problem(Problems.InvalidField("from", ApiReasons.FirstDayAfterLast(first, last)));
         return TypedResults.Ok(await report.ForAsync(first, last, cancellationToken));
     }
 

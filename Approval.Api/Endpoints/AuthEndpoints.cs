@@ -32,7 +32,7 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).WithDescription("Sets the approval.auth cookie the pages use. Wrong credentials answer 401; too many attempts or a locked account 429 with Retry-After.").WithTags(UserGroups.Public).WithName("SignIn");
         group.MapPost("/logout", LogOutAsync).AllowAnonymous()
-            .WithSummary("Signs the user out: this cookie or token and every other they hold stop working at once.").WithDescription("Ends every session of the user (the security stamp changes), not only this one.").WithTags(UserGroups.SignedIn).WithName("SignOut");
+            .WithSummary("Signs the user out: this cookie or token and every other they hold stop working at once.").ProducesProblem(StatusCodes.Status403Forbidden).WithDescription("Ends every session of the user (the security stamp changes), not only this one. A department system's token is not signed out (403): it expires, or the client is revoked.").WithTags(UserGroups.SignedIn).WithName("SignOut");
         group.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn)
             .WithSummary("The signed-in user (401 when no one is).").WithDescription("Who the token or cookie belongs to: the user, their role, and the department or window they work for.").WithTags(UserGroups.SignedIn).WithName("GetSignedInUser");
         return group;
@@ -64,8 +64,11 @@ internal static class AuthEndpoints
     }
 
     // A new security stamp ends this cookie or token and every other the user holds, on every node.
-    private static async Task<NoContent> LogOutAsync(HttpContext http, EfUserStore users, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> LogOutAsync(HttpContext http, EfUserStore users, CancellationToken cancellationToken)
     {
+        // A client's token carries the client's stamp, not a user's: signing out would change nothing and say it had.
+        if (http.User.FindFirst(MachineClients.ClientCredentialSignIn.ClientIdClaim) is not null)
+            return TypedResults.Problem(Problems.Forbidden(ApiReasons.ClientTokenNotSignedOut.English).Saying(ApiReasons.ClientTokenNotSignedOut));
         if (http.User.ToUser() is { } user)
             await users.RotateSecurityStampAsync(user.Id, cancellationToken);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -74,10 +77,8 @@ internal static class AuthEndpoints
 
     private static ProblemDetails Refusal(SignInOutcome result, HttpContext http) => result switch
     {
-        SignInOutcome.Throttled throttled => TooManyRequests.Problem(http, throttled.RetryAfter,
-            "Too many sign-in attempts for this user name: wait before trying again."),
-        SignInOutcome.LockedOut locked => TooManyRequests.Problem(http, locked.RetryAfter,
-            "Too many wrong passwords in a row: this account is locked for a while, or until an administrator unlocks it."),
+        SignInOutcome.Throttled throttled => TooManyRequests.Problem(http, throttled.RetryAfter, ApiReasons.TooManySignInsForUser),
+        SignInOutcome.LockedOut locked => TooManyRequests.Problem(http, locked.RetryAfter, ApiReasons.LockedUntilUnlocked),
         _ => Problems.Unauthorized(BadCredentials),
     };
 
@@ -86,13 +87,13 @@ internal static class AuthEndpoints
             ? TypedResults.Ok(UserView.From(user))
             : TypedResults.Problem(Problems.Unauthorized("No one is signed in."));
 
-    private static List<(string Field, string Reason)>? Missing(Credentials? credentials)
+    private static List<(string Field, ProblemText Reason)>? Missing(Credentials? credentials)
     {
-        var errors = new List<(string Field, string Reason)>();
+        var errors = new List<(string Field, ProblemText Reason)>();
         if (string.IsNullOrWhiteSpace(credentials?.UserName))
-            errors.Add(("userName", "is required"));
+            errors.Add(("userName", ApiReasons.Required));
         if (string.IsNullOrEmpty(credentials?.Password))
-            errors.Add(("password", "is required"));
+            errors.Add(("password", ApiReasons.Required));
         return errors.Count == 0 ? null : errors;
     }
 }

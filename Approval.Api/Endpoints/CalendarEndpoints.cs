@@ -62,16 +62,16 @@ internal static class CalendarEndpoints
     private static Results<Ok<DayView>, ProblemHttpResult> GetDay(string date, CalendarSource calendars)
     {
         if (!TryParse(date, out var day))
-            return TypedResults.Problem(Problems.InvalidField("date", $"'{date}' is not a date of the form YYYY-MM-DD"));
+            return TypedResults.Problem(Problems.InvalidField("date", ApiReasons.NotADate(date)));
         return TypedResults.Ok(DayView.From(calendars.Current.Day(day), calendars.YearOf(day.Year)!.Origin));
     }
 
     private static Results<Ok<AddedDays>, ProblemHttpResult> AddWorkingDays(string? from, int? days, DueInstantCalculator due)
     {
         if (!TryParse(from, out var start))
-            return TypedResults.Problem(Problems.InvalidField("from", $"'{from}' is not a date of the form YYYY-MM-DD"));
+            return TypedResults.Problem(Problems.InvalidField("from", ApiReasons.NotADate(from)));
         if (days is not (>= 0 and <= 1000))
-            return TypedResults.Problem(Problems.InvalidField("days", "days must be a whole number from 0 to 1000"));
+            return TypedResults.Problem(Problems.InvalidField("days", ApiReasons.DaysRange));
         var date = due.Calendar.AddWorkingDays(start, days.Value);
         return TypedResults.Ok(new AddedDays(start, days.Value, date, due.Hours.CloseOf(date), due.Calendar.AnyProvisional(start, date)));
     }
@@ -79,11 +79,11 @@ internal static class CalendarEndpoints
     private static Results<Ok<CountedDays>, ProblemHttpResult> CountWorkingDays(string? from, string? to, CalendarSource calendars)
     {
         if (!TryParse(from, out var start))
-            return TypedResults.Problem(Problems.InvalidField("from", $"'{from}' is not a date of the form YYYY-MM-DD"));
+            return TypedResults.Problem(Problems.InvalidField("from", ApiReasons.NotADate(from)));
         if (!TryParse(to, out var end))
-            return TypedResults.Problem(Problems.InvalidField("to", $"'{to}' is not a date of the form YYYY-MM-DD"));
+            return TypedResults.Problem(Problems.InvalidField("to", ApiReasons.NotADate(to)));
         if (end < start || end.DayNumber - start.DayNumber > 3660)
-            return TypedResults.Problem(Problems.InvalidField("to", "to must be on or after from, and at most ten years later"));
+            return TypedResults.Problem(Problems.InvalidField("to", ApiReasons.ToWithinTenYears));
         return TypedResults.Ok(new CountedDays(start, end, calendars.Current.WorkingDaysBetween(start, end)));
     }
 

@@ -90,7 +90,7 @@ internal static class CaseTaskEndpoints
         DepartmentColleagues colleagues, DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
-            return TypedResults.Problem(Problems.InvalidField("reason", "a reassignment states its reason"));
+            return TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.ReassignmentStatesReason));
         if (await colleagues.FindAsync(principal.ToUser()!, request.To, cancellationToken) is not { } colleague)
             return ColleagueProblem(request.To, principal);
         return await CasesEndpoints.Step(() => desk.ReassignAsync(caseId, taskId, CasesEndpoints.Acting(principal), colleague.UserName, request.Reason, cancellationToken), principal);
@@ -98,14 +98,14 @@ internal static class CaseTaskEndpoints
 
     // A task changes hands only within its department: who the colleague is is the user store's to say, the case's department the step's.
     private static ProblemHttpResult ColleagueProblem(string? to, ClaimsPrincipal principal) => string.IsNullOrWhiteSpace(to)
-        ? TypedResults.Problem(Problems.InvalidField("to", "name the colleague (user name)"))
-        : TypedResults.Problem(Problems.InvalidField("to", $"'{to}' is not a reviewer of {principal.ToUser()!.DepartmentCode}"));
+        ? TypedResults.Problem(Problems.InvalidField("to", ApiReasons.NameColleague))
+        : TypedResults.Problem(Problems.InvalidField("to", ApiReasons.NotReviewerOf(to, principal.ToUser()!.DepartmentCode ?? "")));
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> OpinionAsync(string caseId, string taskId, OpinionRequest request, ClaimsPrincipal principal,
         DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<Verdict>(request.Verdict, ignoreCase: true, out var verdict))
-            return TypedResults.Problem(Problems.InvalidField("verdict", "must be Approve, ApproveWithConditions, ReturnForSupplement or Refuse"));
+            return TypedResults.Problem(Problems.InvalidField("verdict", ApiReasons.VerdictKind));
         var reason = request.Reason?.Trim();
         if (new Opinion("", verdict, reason, null).Problem() is { } problem)
             return TypedResults.Problem(Problems.InvalidField("reason", problem.Text));
@@ -116,9 +116,9 @@ internal static class CaseTaskEndpoints
         DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
-            return TypedResults.Problem(Problems.InvalidField("reason", "a suspension states the reason told to the applicant (Art. 45)"));
+            return TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.SuspensionStatesReason));
         if (request.ExpectedDays is < 1 or > 365)
-            return TypedResults.Problem(Problems.InvalidField("expectedDays", "must be from 1 to 365 working days"));
+            return TypedResults.Problem(Problems.InvalidField("expectedDays", ApiReasons.ExpectedDaysRange));
         return await CasesEndpoints.Step(() => desk.SuspendClockAsync(caseId, CasesEndpoints.Acting(principal), request.Reason, request.ExpectedDays, cancellationToken), principal);
     }
 
@@ -129,7 +129,7 @@ internal static class CaseTaskEndpoints
         DepartmentDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
-            return TypedResults.Problem(Problems.InvalidField("reason", "an extension states the reason told to the applicant (Art. 42)"));
+            return TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.ExtensionStatesReason));
         return await CasesEndpoints.Step(() => desk.ExtendAsync(caseId, CasesEndpoints.Acting(principal), request.Reason, cancellationToken), principal);
     }
 
@@ -140,7 +140,7 @@ internal static class CaseTaskEndpoints
         if (request.Verdict is not null)
         {
             if (!Enum.TryParse<Verdict>(request.Verdict, ignoreCase: true, out var parsed))
-                return TypedResults.Problem(Problems.InvalidField("verdict", "must be Approve, ApproveWithConditions, ReturnForSupplement or Refuse"));
+                return TypedResults.Problem(Problems.InvalidField("verdict", ApiReasons.VerdictKind));
             verdict = parsed;
         }
         return await CasesEndpoints.Step(() => desk.DecideAsync(caseId, CasesEndpoints.Acting(principal), verdict, request.Reason, cancellationToken), principal);

@@ -66,9 +66,9 @@ internal static class CasesEndpoints
     {
         var user = principal.ToUser()!;
         if (request.Applicant is null || string.IsNullOrWhiteSpace(request.ItemCode))
-            return TypedResults.Problem(Problems.InvalidField(request.Applicant is null ? "applicant" : "itemCode", "is required"));
+            return TypedResults.Problem(Problems.InvalidField(request.Applicant is null ? "applicant" : "itemCode", ApiReasons.Required));
         if (!Enum.TryParse<ApplicantKind>(request.Applicant.Kind, ignoreCase: true, out var kind))
-            return TypedResults.Problem(Problems.InvalidField("applicant.kind", "must be Person or Organisation"));
+            return TypedResults.Problem(Problems.InvalidField("applicant.kind", ApiReasons.PersonOrOrganisation));
         if (user.Role == Role.Applicant && !string.Equals(user.ApplicantIdNumber, request.Applicant.IdNumber?.Trim(), StringComparison.OrdinalIgnoreCase))
             return TypedResults.Problem(Problems.Forbidden("an applicant applies under their own resident ID or credit code"));
         var application = new Application(request.ItemCode.Trim(),
@@ -96,25 +96,25 @@ internal static class CasesEndpoints
         CancellationToken cancellationToken)
     {
         if (request?.FeeCharged is < 0)
-            return TypedResults.Problem(Problems.InvalidField("feeCharged", "a fee is not negative"));
+            return TypedResults.Problem(Problems.InvalidField("feeCharged", ApiReasons.FeeNotNegative));
         if (request?.MissingMaterials is not { Count: > 0 } missing)
             return await Step(() => window.AcceptAsync(caseId, Acting(principal), request?.FeeCharged, cancellationToken), principal);
         if (request.PromisedBy is not { } promisedBy)
-            return TypedResults.Problem(Problems.InvalidField("promisedBy", "容缺受理 needs the date the applicant promises the missing materials by"));
+            return TypedResults.Problem(Problems.InvalidField("promisedBy", ApiReasons.PromiseNeedsDate));
         // The applicant's credit standing now decides whether 容缺受理 is offered (WindowDesk, domain.md §7).
         return await Step(() => window.AcceptWithMissingMaterialsAsync(caseId, Acting(principal), missing, promisedBy, cancellationToken), principal);
     }
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> RefuseAsync(string caseId, ReasonRequest request, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(request.Reason)
-            ? Task.FromResult<Results<Ok<CaseView>, ProblemHttpResult>>(TypedResults.Problem(Problems.InvalidField("reason", "a refusal states its reason (Art. 38)")))
+            ? Task.FromResult<Results<Ok<CaseView>, ProblemHttpResult>>(TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.RefusalStatesReason)))
             : Step(() => window.RefuseAsync(caseId, Acting(principal), request.Reason, cancellationToken), principal);
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> RequestSupplementAsync(string caseId, SupplementRequestBody request, ClaimsPrincipal principal,
         WindowDesk window, CancellationToken cancellationToken)
     {
         if (request.MissingMaterials is not { Count: > 0 } missing || missing.Any(string.IsNullOrWhiteSpace))
-            return TypedResults.Problem(Problems.InvalidField("missingMaterials", "list every missing material, at once (一次告知)"));
+            return TypedResults.Problem(Problems.InvalidField("missingMaterials", ApiReasons.ListEveryMissingMaterial));
         var (@case, outcome) = await window.RequestSupplementAsync(caseId, Acting(principal), missing, cancellationToken);
         return outcome == SupplementOutcome.RefusedAsRepeated
             ? TypedResults.Problem(Problems.Conflict("supplements were already asked for on this application; a second request is not made and has been recorded as a violation (补正不一次告知)"))
@@ -124,7 +124,7 @@ internal static class CasesEndpoints
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> ReceivePromisedMaterialsAsync(string caseId, PromisedMaterialsRequest? request,
         ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
         request?.MaterialCodes is not { Count: > 0 } codes || codes.Any(string.IsNullOrWhiteSpace)
-            ? Task.FromResult<Results<Ok<CaseView>, ProblemHttpResult>>(TypedResults.Problem(Problems.InvalidField("materialCodes", "name the materials received, by their catalog codes")))
+            ? Task.FromResult<Results<Ok<CaseView>, ProblemHttpResult>>(TypedResults.Problem(Problems.InvalidField("materialCodes", ApiReasons.NameMaterialsReceived)))
             : Step(() => window.ReceivePromisedMaterialsAsync(caseId, Acting(principal), [.. codes.Select(c => c.Trim())], cancellationToken), principal);
 
     private static Task<Results<Ok<CaseView>, ProblemHttpResult>> DeliverAsync(string caseId, ClaimsPrincipal principal, WindowDesk window, CancellationToken cancellationToken) =>
@@ -141,11 +141,11 @@ internal static class CasesEndpoints
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> RateAsync(string caseId, RatingRequest? request, ClaimsPrincipal principal,
         ApplicantDesk applicants, CancellationToken cancellationToken)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, ProblemText)>();
         if (request?.Score is not (>= 1 and <= 5))
-            errors.Add(("score", "must be 1 (非常不满意) to 5 (非常满意)"));
+            errors.Add(("score", ApiReasons.RatingScore));
         if (request?.Comment is { Length: > ServiceRating.MaxCommentLength })
-            errors.Add(("comment", $"at most {ServiceRating.MaxCommentLength} characters"));
+            errors.Add(("comment", ApiReasons.AtMostCharacters(ServiceRating.MaxCommentLength)));
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
         return await Step(() => applicants.RateAsync(caseId, Acting(principal), (Satisfaction)request!.Score!.Value, request.Comment, cancellationToken), principal);

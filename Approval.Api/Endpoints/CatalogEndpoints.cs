@@ -47,7 +47,7 @@ internal static class CatalogEndpoints
         CancellationToken cancellationToken, [Microsoft.AspNetCore.Mvc.FromQuery] string? note = null)
     {
         if (item.Code != code)
-            return TypedResults.Problem(Problems.InvalidField("code", $"the body's code '{item.Code}' differs from the path's '{code}'"));
+            return TypedResults.Problem(Problems.InvalidField("code", ApiReasons.BodyCodeDiffers(item.Code, code)));
         var edit = await publishing.PublishAsync(item, CasesEndpoints.Acting(principal).Name, note, cancellationToken);
         return edit.Saved is { } published ? TypedResults.Ok(published.Item) : TypedResults.Problem(ItemVersionEndpoints.ProblemOf(edit));
     }

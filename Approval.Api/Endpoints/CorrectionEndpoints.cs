@@ -26,9 +26,9 @@ internal static class CorrectionEndpoints
         Corrections corrections, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.TaskId))
-            return TypedResults.Problem(Problems.InvalidField("taskId", "name the task to reopen"));
+            return TypedResults.Problem(Problems.InvalidField("taskId", ApiReasons.NameTaskToReopen));
         if (string.IsNullOrWhiteSpace(request.Reason))
-            return TypedResults.Problem(Problems.InvalidField("reason", "a correction states its reason"));
+            return TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.CorrectionStatesReason));
         return await CasesEndpoints.Step(() => corrections.ReopenTaskAsync(caseId, request.TaskId, CasesEndpoints.Acting(principal), request.Reason, cancellationToken), principal);
     }
 
@@ -36,7 +36,7 @@ internal static class CorrectionEndpoints
         Corrections corrections, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
-            return TypedResults.Problem(Problems.InvalidField("reason", "a correction states its reason"));
+            return TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.CorrectionStatesReason));
         return await CasesEndpoints.Step(() => corrections.ReopenDecisionAsync(caseId, CasesEndpoints.Acting(principal), request.Reason, cancellationToken), principal);
     }
 }

@@ -90,7 +90,7 @@ internal static class ItemVersionEndpoints
         CancellationToken cancellationToken)
     {
         if (item.Code != code)
-            return TypedResults.Problem(Problems.InvalidField("code", $"the body's code '{item.Code}' differs from the path's '{code}'"));
+            return TypedResults.Problem(Problems.InvalidField("code", ApiReasons.BodyCodeDiffers(item.Code, code)));
         var edit = await publishing.SaveDraftAsync(item, CasesEndpoints.Acting(principal).Name, cancellationToken);
         return edit.Saved is { } draft ? TypedResults.Ok(draft) : TypedResults.Problem(ProblemOf(edit));
     }

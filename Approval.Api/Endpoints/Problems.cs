@@ -65,6 +65,10 @@ internal static class Problems
         return problem;
     }
 
+    /// <summary>Every field that is wrong, each reason a code said in the reader's language.</summary>
+    public static ProblemDetails InvalidFields(IEnumerable<(string Field, ProblemText Reason)> errors) =>
+        InvalidFields(errors.Select(e => (e.Field, e.Reason.English, (ProblemText?)e.Reason)));
+
     /// <summary>The problem's detail is this sentence (in <paramref name="frame"/>, a <c>UiText</c> key, when given); its code is the problem's code.</summary>
     public static ProblemDetails Saying(this ProblemDetails problem, ProblemText detail, string? frame = null)
     {

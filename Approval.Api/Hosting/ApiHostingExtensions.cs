@@ -22,8 +22,9 @@ internal static class ApiHostingExtensions
             BadRequestProblems.NameTheField(context);
             Contract.ProblemLanguage.Apply(context);
         });
-        // Enums travel as their names ("Joint", "Refuse"), as people and other systems read them.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Enums travel as their names ("Joint", "Refuse"), as people and other systems read them; a number is refused
+        // (400 naming the field), as the document says: otherwise 12345 would pass as a value no one defined.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(null, allowIntegerValues: false)));
         // Instants travel in the service center's offset (+08:00), whatever offset they were computed in.
         services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>()
             .Configure<Approval.Workflows.Calendar.BusinessHours>((options, hours) => options.SerializerOptions.Converters.Add(new Contract.ServiceCenterTime(hours.Zone)));

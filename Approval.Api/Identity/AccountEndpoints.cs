@@ -22,7 +22,7 @@ internal static class AccountEndpoints
             .WithSummary("Changes the signed-in user's own password; every cookie and token of the user ends (sign in again).")
             .WithDescription($"Body: {{ \"currentPassword\": \"...\", \"newPassword\": \"...\" }}, the new one {MinimumPasswordLength}–{MaximumPasswordLength} characters. "
                              + "A wrong current password counts towards the lockout like a wrong sign-in.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests).WithTags(UserGroups.SignedIn).WithName("ChangeOwnPassword");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests).WithTags(UserGroups.SignedIn).WithName("ChangeOwnPassword");
         var users = routes.MapGroup("/api/admin/users").RequireAuthorization(Policies.Administrator);
         users.MapPut("/{userName}/role", SetRoleAsync)
             .WithSummary("Sets a user's role and where they work; every cookie and token of the user ends.")
@@ -48,13 +48,15 @@ internal static class AccountEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(PasswordChange? request, ClaimsPrincipal principal, PasswordSignIn signIn,
         Pbkdf2PasswordHasher hasher, EfUserStore users, HttpContext http, CancellationToken cancellationToken)
     {
-        var errors = new List<(string Field, string Reason)>();
+        var errors = new List<(string Field, ProblemText Reason)>();
         if (string.IsNullOrEmpty(request?.CurrentPassword))
-            errors.Add(("currentPassword", "is required"));
+            errors.Add(("currentPassword", ApiReasons.Required));
         if (request?.NewPassword is not { Length: >= MinimumPasswordLength and <= MaximumPasswordLength })
-            errors.Add(("newPassword", $"is required, {MinimumPasswordLength} to {MaximumPasswordLength} characters"));
+            errors.Add(("newPassword", ApiReasons.NewPasswordLength(MinimumPasswordLength, MaximumPasswordLength)));
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
+        if (principal.FindFirst(MachineClients.ClientCredentialSignIn.ClientIdClaim) is not null)
+            return TypedResults.Problem(Problems.Forbidden(ApiReasons.ClientHasNoPassword.English).Saying(ApiReasons.ClientHasNoPassword));
         var user = principal.ToUser()!;
         switch (await signIn.CheckAsync(user.UserName, request!.CurrentPassword!, cancellationToken))
         {
@@ -62,11 +64,11 @@ internal static class AccountEndpoints
                 await users.ChangePasswordAsync(user.Id, hasher.Hash(request.NewPassword!), cancellationToken);
                 return TypedResults.NoContent();
             case SignInOutcome.Throttled throttled:
-                return TypedResults.Problem(TooManyRequests.Problem(http, throttled.RetryAfter, "Too many attempts: wait before trying again."));
+                return TypedResults.Problem(TooManyRequests.Problem(http, throttled.RetryAfter, ApiReasons.TooManyAttempts));
             case SignInOutcome.LockedOut locked:
-                return TypedResults.Problem(TooManyRequests.Problem(http, locked.RetryAfter, "Too many wrong passwords in a row: this account is locked for a while."));
+                return TypedResults.Problem(TooManyRequests.Problem(http, locked.RetryAfter, ApiReasons.LockedForAWhile));
             default:
-                return TypedResults.Problem(Problems.InvalidField("currentPassword", "is wrong"));
+                return TypedResults.Problem(Problems.InvalidField("currentPassword", ApiReasons.PasswordWrong));
         }
     }
 

@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ public static class RateLimits
             limiter.AddPolicy(Calendar, context => PerAddress(context, limits.CalendarPerAddress, limits.Window));
             limiter.OnRejected = (rejected, cancellationToken) => TooManyRequests.WriteAsync(rejected.HttpContext,
                 rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : limits.Window,
-                "Too many requests from this address: wait before trying again.", cancellationToken);
+                ApiReasons.TooManyFromAddress, cancellationToken);
         });
         return services;
     }

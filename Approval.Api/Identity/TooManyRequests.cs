@@ -1,4 +1,5 @@
 using System.Globalization;
+using Approval.Api.Contract;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Approval.Api.Identity;
@@ -7,7 +8,7 @@ namespace Approval.Api.Identity;
 internal static class TooManyRequests
 {
     /// <summary>The problem detail, with <c>Retry-After</c> set on the response it will be written to.</summary>
-    public static ProblemDetails Problem(HttpContext context, TimeSpan retryAfter, string detail)
+    public static ProblemDetails Problem(HttpContext context, TimeSpan retryAfter, ProblemText detail)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -15,20 +16,22 @@ internal static class TooManyRequests
         {
             Status = StatusCodes.Status429TooManyRequests,
             Title = "Too many requests",
-            Detail = detail,
+            Detail = detail.English,
             Type = "https://tools.ietf.org/html/rfc6585#section-4",
         };
         problem.Extensions["retryAfterSeconds"] = seconds;
+        // Said in the reader's language by ProblemLanguage; the code stays the status's (TooManyRequests).
+        ProblemWords.Of(problem).Detail = detail;
         return problem;
     }
 
     /// <summary>Writes the answer itself (the rate limiter's rejections, which no endpoint answers).</summary>
-    public static async ValueTask WriteAsync(HttpContext context, TimeSpan retryAfter, string detail, CancellationToken cancellationToken)
+    public static async ValueTask WriteAsync(HttpContext context, TimeSpan retryAfter, ProblemText detail, CancellationToken cancellationToken)
     {
         var problem = Problem(context, retryAfter, detail);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
-            await context.Response.WriteAsync(detail, cancellationToken);
+            await context.Response.WriteAsync(detail.English, cancellationToken);
     }
 }

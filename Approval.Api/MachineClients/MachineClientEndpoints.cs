@@ -65,14 +65,13 @@ internal static class MachineClientEndpoints
             return TypedResults.Problem(OAuthProblem(Problems.InvalidField("body", e.Message), "invalid_request"));
         }
         if (form["grant_type"].ToString() != GrantType)
-            return TypedResults.Problem(OAuthProblem(Problems.InvalidField("grant_type",
-                "must be client_credentials (a department system's credential); people sign in with a JSON body { userName, password }"), "unsupported_grant_type"));
+            return TypedResults.Problem(OAuthProblem(Problems.InvalidField("grant_type", ApiReasons.ClientCredentialsGrant), "unsupported_grant_type"));
         var (clientId, secret) = BasicCredentials(request) ?? (form["client_id"].ToString(), form["client_secret"].ToString());
-        var errors = new List<(string Field, string Reason)>();
+        var errors = new List<(string Field, ProblemText Reason)>();
         if (string.IsNullOrWhiteSpace(clientId))
-            errors.Add(("client_id", "is required (in the form, or as the user of HTTP Basic authentication)"));
+            errors.Add(("client_id", ApiReasons.ClientIdRequired));
         if (string.IsNullOrEmpty(secret))
-            errors.Add(("client_secret", "is required (in the form, or as the password of HTTP Basic authentication)"));
+            errors.Add(("client_secret", ApiReasons.ClientSecretRequired));
         if (errors.Count > 0)
             return TypedResults.Problem(OAuthProblem(Problems.InvalidFields(errors), "invalid_request"));
         if (clientId.Length > TextLimits.Code || secret.Length > MaximumSecretLength)
@@ -83,8 +82,7 @@ internal static class MachineClientEndpoints
         {
             ClientSignInOutcome.SignedIn { Client: var client, Token: var token } =>
                 TypedResults.Ok(new TokenResponse(token.Value, "Bearer", token.ExpiresAt, UserView.From(client.AsUser()))),
-            ClientSignInOutcome.Throttled throttled => TypedResults.Problem(TooManyRequests.Problem(http, throttled.RetryAfter,
-                "Too many sign-in attempts for this client id: wait before trying again.")),
+            ClientSignInOutcome.Throttled throttled => TypedResults.Problem(TooManyRequests.Problem(http, throttled.RetryAfter, ApiReasons.TooManySignInsForClient)),
             _ => TypedResults.Problem(OAuthProblem(Problems.Unauthorized("The client id or secret is wrong, or the client was revoked."), "invalid_client")),
         };
     }

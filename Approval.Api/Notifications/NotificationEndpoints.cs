@@ -31,11 +31,11 @@ internal static class NotificationEndpoints
     private static async Task<Results<Ok<Page<InboxEntry>>, ProblemHttpResult>> ListAsync(ClaimsPrincipal principal, NotificationInbox inbox,
         int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, ProblemText)>();
         if (page is < 1)
-            errors.Add(("page", "starts at 1"));
+            errors.Add(("page", ApiReasons.PageStartsAtOne));
         if (pageSize is < 1 or > Paging.MaxSize)
-            errors.Add(("pageSize", $"must be from 1 to {Paging.MaxSize}"));
+            errors.Add(("pageSize", ApiReasons.FromOneTo(Paging.MaxSize)));
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
         return TypedResults.Ok(await inbox.PageAsync(principal.ToUser()!.UserName, page ?? 1, pageSize ?? Paging.DefaultSize, cancellationToken));

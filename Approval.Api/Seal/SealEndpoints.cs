@@ -31,7 +31,7 @@ internal static class SealEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Who may list the documents may download them. The bytes are those the signature covers: keep them unchanged to verify.").WithTags(UserGroups.Applicants, UserGroups.Window, UserGroups.Departments, UserGroups.Supervision).WithName("DownloadCaseDocument");
         documents.MapGet("/{documentId}/signature", DownloadSignatureAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("Downloads the detached signature of a sealed document (.seal.json): digest, signer, signing time, certificate chain, signature.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<Approval.Workflows.Seal.SealEnvelope>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Give it with the PDF to POST /api/verify, or keep it to verify offline with the product's root certificate (GET /api/seal/root).").WithTags(UserGroups.Applicants, UserGroups.Window, UserGroups.Departments, UserGroups.Supervision).WithName("DownloadCaseDocumentSignature");
 
         var verify = routes.MapGroup("/api/verify").AllowAnonymous().RequireRateLimiting(RateLimits.StatusQuery);
@@ -94,9 +94,9 @@ internal static class SealEndpoints
         [FromQuery(Name = "doc")] string? documentId, DocumentVerification verification, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(caseNumber))
-            return TypedResults.Problem(Problems.InvalidField("case", "the case number the document shows is required"));
+            return TypedResults.Problem(Problems.InvalidField("case", ApiReasons.CaseNumberOnDocumentRequired));
         if (string.IsNullOrWhiteSpace(documentId))
-            return TypedResults.Problem(Problems.InvalidField("doc", "the document id the QR code carries is required"));
+            return TypedResults.Problem(Problems.InvalidField("doc", ApiReasons.DocumentIdRequired));
         return await verification.OfStoredAsync(caseNumber, documentId, cancellationToken) is { } verified
             ? TypedResults.Ok(verified)
             : TypedResults.Problem(Problems.NotFound($"No sealed document {documentId} of case {caseNumber}."));
@@ -106,9 +106,9 @@ internal static class SealEndpoints
         DocumentVerification verification, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
-            return TypedResults.Problem(Problems.InvalidField("file", "send the document as the multipart field 'file'"));
+            return TypedResults.Problem(Problems.InvalidField("file", ApiReasons.DocumentAsPart));
         if (file.Length > DocumentVerification.MaxFileBytes || signature?.Length > DocumentVerification.MaxFileBytes)
-            return TypedResults.Problem(Problems.InvalidField(file.Length > DocumentVerification.MaxFileBytes ? "file" : "signature", "larger than 20 MB: not a sealed document"));
+            return TypedResults.Problem(Problems.InvalidField(file.Length > DocumentVerification.MaxFileBytes ? "file" : "signature", ApiReasons.TooLargeForSealedDocument));
         var bytes = await ReadAsync(file, cancellationToken);
         var envelope = signature is null ? null : System.Text.Encoding.UTF8.GetString(await ReadAsync(signature, cancellationToken));
         var (verified, problem) = await verification.OfUploadAsync(bytes, envelope, cancellationToken);
@@ -128,7 +128,7 @@ internal static class SealEndpoints
         DepartmentSeals seals, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Reason))
-            return TypedResults.Problem(Problems.InvalidField("reason", "a revocation states its reason"));
+            return TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.RevocationStatesReason));
         return await seals.RevokeAsync(serial, request!.Reason!.Trim(), CasesEndpoints.Acting(principal).Name, cancellationToken) is { } revoked
             ? TypedResults.Ok(revoked)
             : TypedResults.Problem(Problems.NotFound($"No seal certificate {serial}."));

@@ -55,11 +55,11 @@ internal static class ComplaintEndpoints
         ComplaintDesk desk, ICaseSessions sessions, CancellationToken cancellationToken)
     {
         var user = principal.ToUser()!;
-        var errors = new List<(string Field, string Reason)>();
+        var errors = new List<(string Field, ProblemText Reason)>();
         if (string.IsNullOrWhiteSpace(request.Contact))
-            errors.Add(("contact", "a complaint gives a contact to tell the outcome to"));
+            errors.Add(("contact", ApiReasons.ComplaintContact));
         if (string.IsNullOrWhiteSpace(request.Body))
-            errors.Add(("body", "says what the complaint is about"));
+            errors.Add(("body", ApiReasons.ComplaintBody));
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
         var caseId = ListQuery.Code(request.CaseId);
@@ -101,18 +101,18 @@ internal static class ComplaintEndpoints
         ComplaintDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Reason))
-            return TypedResults.Problem(Problems.InvalidField("reason", "a declined complaint tells the complainant why"));
+            return TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.DeclineTellsWhy));
         return await Found(complaintId, desk.DeclineAsync(complaintId, CasesEndpoints.Acting(principal).Name, request.Reason, cancellationToken));
     }
 
     private static async Task<Results<Ok<Complaint>, ProblemHttpResult>> TransferAsync(long complaintId, TransferRequest? request, ClaimsPrincipal principal,
         ComplaintDesk desk, CancellationToken cancellationToken)
     {
-        var errors = new List<(string Field, string Reason)>();
+        var errors = new List<(string Field, ProblemText Reason)>();
         if (string.IsNullOrWhiteSpace(request?.DepartmentCode))
-            errors.Add(("departmentCode", "is required"));
+            errors.Add(("departmentCode", ApiReasons.Required));
         if (request?.DueInWorkingDays is not (>= 1 and <= NoticeEndpoints.MaxDueWorkingDays))
-            errors.Add(("dueInWorkingDays", $"must be from 1 to {NoticeEndpoints.MaxDueWorkingDays}"));
+            errors.Add(("dueInWorkingDays", ApiReasons.FromOneTo(NoticeEndpoints.MaxDueWorkingDays)));
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
         return await Found(complaintId, desk.TransferAsync(complaintId, CasesEndpoints.Acting(principal).Name, request!.DepartmentCode!.Trim(),
@@ -123,7 +123,7 @@ internal static class ComplaintEndpoints
         ComplaintDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Outcome))
-            return TypedResults.Problem(Problems.InvalidField("outcome", "the complainant is told the outcome"));
+            return TypedResults.Problem(Problems.InvalidField("outcome", ApiReasons.OutcomeTold));
         return await Found(complaintId, desk.ResolveAsync(complaintId, CasesEndpoints.Acting(principal).Name, request.Outcome, cancellationToken));
     }
 

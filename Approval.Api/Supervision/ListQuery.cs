@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using Approval.Api.Endpoints;
 using Approval.Workflows.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,12 +24,12 @@ internal readonly record struct Paging(int Number, int Size)
 /// </summary>
 internal sealed class ListQuery(BusinessHours hours)
 {
-    private readonly List<(string Field, string Reason)> _errors = [];
+    private readonly List<(string Field, ProblemText Reason)> _errors = [];
 
     public bool IsValid => _errors.Count == 0;
 
     /// <summary>Each wrong field with its reason, for a page that shows them where a client would read the 400.</summary>
-    public IReadOnlyList<(string Field, string Reason)> Errors => _errors;
+    public IReadOnlyList<(string Field, ProblemText Reason)> Errors => _errors;
 
     public ProblemHttpResult Problem() => TypedResults.Problem(Problems.InvalidFields(_errors));
 
@@ -44,7 +45,7 @@ internal sealed class ListQuery(BusinessHours hours)
             // Names only: Enum.TryParse would also take "2" or "-1".
             var name = Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
             if (name is null)
-                _errors.Add((field, $"'{value}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}"));
+                _errors.Add((field, ApiReasons.NotOneOf(value, string.Join(", ", Enum.GetNames<TEnum>()))));
             else if (!names.Contains(name))
                 names.Add(name);
         }
@@ -63,7 +64,7 @@ internal sealed class ListQuery(BusinessHours hours)
         var first = Day(fromField, from);
         var last = Day(toField, to);
         if (first is { } f && last is { } l && l < f)
-            _errors.Add((toField, $"is before {fromField}"));
+            _errors.Add((toField, ApiReasons.IsBefore(fromField)));
         return (first is { } a ? StartOf(a) : null, last is { } b ? StartOf(b.AddDays(1)) : null);
     }
 
@@ -81,7 +82,7 @@ internal sealed class ListQuery(BusinessHours hours)
         if (name is null)
         {
             var names = Enum.GetValues<TColumn>().Select(c => new ListOrder<TColumn>(c, false).ToString());
-            _errors.Add((field, $"'{text}' is not one of {string.Join(", ", names)} (a leading - sorts descending)"));
+            _errors.Add((field, ApiReasons.NotASortKey(text, string.Join(", ", names))));
             return new ListOrder<TColumn>(defaultColumn, false);
         }
         return new ListOrder<TColumn>(Enum.Parse<TColumn>(name), descending);
@@ -90,9 +91,9 @@ internal sealed class ListQuery(BusinessHours hours)
     public Paging PageOf(int? page, int? pageSize)
     {
         if (page is < 1)
-            _errors.Add(("page", "starts at 1"));
+            _errors.Add(("page", ApiReasons.PageStartsAtOne));
         if (pageSize is < 1 or > Paging.MaxSize)
-            _errors.Add(("pageSize", $"must be from 1 to {Paging.MaxSize}"));
+            _errors.Add(("pageSize", ApiReasons.FromOneTo(Paging.MaxSize)));
         return new Paging(page ?? 1, pageSize ?? Paging.DefaultSize);
     }
 
@@ -104,7 +105,7 @@ internal sealed class ListQuery(BusinessHours hours)
         if (format.Equals("csv", StringComparison.OrdinalIgnoreCase))
             return true;
         if (!format.Equals("json", StringComparison.OrdinalIgnoreCase))
-            _errors.Add(("format", "must be json or csv"));
+            _errors.Add(("format", ApiReasons.JsonOrCsv));
         return false;
     }
 
@@ -114,7 +115,7 @@ internal sealed class ListQuery(BusinessHours hours)
             return null;
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
             return day;
-        _errors.Add((field, "must be a day, YYYY-MM-DD"));
+        _errors.Add((field, ApiReasons.DayForm));
         return null;
     }
 

@@ -46,20 +46,20 @@ internal static class NoticeEndpoints
     private static async Task<Results<Created<CorrectionNotice>, ProblemHttpResult>> IssueAsync(NoticeRequest request, ClaimsPrincipal principal,
         CorrectionNoticeDesk desk, CancellationToken cancellationToken)
     {
-        var errors = new List<(string Field, string Reason)>();
+        var errors = new List<(string Field, ProblemText Reason)>();
         if (string.IsNullOrWhiteSpace(request.DepartmentCode))
-            errors.Add(("departmentCode", "is required"));
+            errors.Add(("departmentCode", ApiReasons.Required));
         var kind = string.IsNullOrWhiteSpace(request.CaseId) ? NoticeKind.SupervisionRecommendation : NoticeKind.CorrectionNotice;
         if (!string.IsNullOrWhiteSpace(request.Kind) && !Enum.TryParse(request.Kind, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
-            errors.Add(("kind", "must be CorrectionNotice or SupervisionRecommendation"));
+            errors.Add(("kind", ApiReasons.NoticeKind));
         if (kind == NoticeKind.CorrectionNotice && string.IsNullOrWhiteSpace(request.CaseId))
-            errors.Add(("caseId", "a correction notice names the case"));
+            errors.Add(("caseId", ApiReasons.NoticeNamesCase));
         if (string.IsNullOrWhiteSpace(request.Subject))
-            errors.Add(("subject", "is required"));
+            errors.Add(("subject", ApiReasons.Required));
         if (string.IsNullOrWhiteSpace(request.Body))
-            errors.Add(("body", "says what is to be corrected"));
+            errors.Add(("body", ApiReasons.NoticeSaysWhatToCorrect));
         if (request.DueInWorkingDays is not (>= 1 and <= MaxDueWorkingDays))
-            errors.Add(("dueInWorkingDays", $"must be from 1 to {MaxDueWorkingDays}"));
+            errors.Add(("dueInWorkingDays", ApiReasons.FromOneTo(MaxDueWorkingDays)));
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
         var notice = await desk.IssueAsync(new NoticeToIssue(ListQuery.Code(request.CaseId), request.DepartmentCode!.Trim(), kind, request.Subject!, request.Body!,
@@ -103,7 +103,7 @@ internal static class NoticeEndpoints
         CorrectionNoticeDesk desk, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Answer))
-            return TypedResults.Problem(Problems.InvalidField("answer", "an answer says what was done"));
+            return TypedResults.Problem(Problems.InvalidField("answer", ApiReasons.AnswerSaysWhatWasDone));
         var department = principal.ToUser()?.DepartmentCode;
         // Another department's notice is not found: departments do not see each other's notices.
         var answered = department is null ? null : await desk.AnswerAsync(noticeId, department, request.Answer, CasesEndpoints.Acting(principal).Name, cancellationToken);

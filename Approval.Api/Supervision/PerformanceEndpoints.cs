@@ -36,7 +36,7 @@ internal static partial class PerformanceEndpoints
         [FromQuery(Name = "unit")] string? unit, [FromQuery(Name = "from")] string? from, [FromQuery(Name = "to")] string? to,
         [FromQuery(Name = "format")] string? format, HttpRequest request, PerformanceReadings readings, BusinessHours hours, CancellationToken cancellationToken)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, ProblemText)>();
         var kind = UnitOf(unit, errors);
         var (first, last) = DaysOf(from, to, errors);
         var query = new ListQuery(hours);
@@ -56,11 +56,11 @@ internal static partial class PerformanceEndpoints
         [FromQuery(Name = "unit")] string? unit, [FromQuery(Name = "quarter")] string? quarter, [FromQuery(Name = "format")] string? format,
         HttpRequest request, PerformanceReadings readings, BusinessHours hours, CancellationToken cancellationToken)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, ProblemText)>();
         var kind = UnitOf(unit, errors);
         var match = quarter is null ? null : QuarterPattern().Match(quarter.Trim());
         if (match is not { Success: true })
-            errors.Add(("quarter", "must be a year and a quarter, e.g. 2026Q4"));
+            errors.Add(("quarter", ApiReasons.QuarterForm));
         var query = new ListQuery(hours);
         var csv = query.WantsCsv(request, format);
         if (!query.IsValid)
@@ -77,40 +77,40 @@ internal static partial class PerformanceEndpoints
     private static async Task<Results<Ok<SnapshotRebuild>, ProblemHttpResult>> RebuildAsync(
         [FromQuery(Name = "from")] string? from, [FromQuery(Name = "to")] string? to, PerformanceSnapshotBuilder builder, CancellationToken cancellationToken)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, ProblemText)>();
         var (first, last) = DaysOf(from, to, errors);
         if (errors.Count == 0 && last.DayNumber - first.DayNumber >= 400)
-            errors.Add(("to", "at most 400 days at once"));
+            errors.Add(("to", ApiReasons.AtMost400Days));
         if (errors.Count > 0)
             return TypedResults.Problem(Problems.InvalidFields(errors));
         var days = await builder.RebuildAsync(first, last, cancellationToken);
         return TypedResults.Ok(new SnapshotRebuild(first, last, days));
     }
 
-    private static UnitKind UnitOf(string? unit, List<(string, string)> errors)
+    private static UnitKind UnitOf(string? unit, List<(string, ProblemText)> errors)
     {
         if (string.IsNullOrWhiteSpace(unit))
             return UnitKind.Department;
         var kind = Evaluated.Where(k => string.Equals(k.ToString(), unit.Trim(), StringComparison.OrdinalIgnoreCase)).Cast<UnitKind?>().FirstOrDefault();
         if (kind is null)
-            errors.Add(("unit", "must be department, window or person"));
+            errors.Add(("unit", ApiReasons.PerformanceUnit));
         return kind ?? UnitKind.Department;
     }
 
-    private static (DateOnly First, DateOnly Last) DaysOf(string? from, string? to, List<(string, string)> errors)
+    private static (DateOnly First, DateOnly Last) DaysOf(string? from, string? to, List<(string, ProblemText)> errors)
     {
         var first = DayOf("from", from, errors);
         var last = DayOf("to", to, errors);
         if (first is { } f && last is { } l && l < f)
-            errors.Add(("to", "is before from"));
+            errors.Add(("to", ApiReasons.IsBefore("from")));
         return (first ?? default, last ?? default);
     }
 
-    private static DateOnly? DayOf(string field, string? value, List<(string, string)> errors)
+    private static DateOnly? DayOf(string field, string? value, List<(string, ProblemText)> errors)
     {
         if (DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return day;
-        errors.Add((field, "must be a day, YYYY-MM-DD"));
+        errors.Add((field, ApiReasons.DayForm));
         return null;
     }
 

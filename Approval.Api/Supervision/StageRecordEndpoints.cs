@@ -29,9 +29,9 @@ internal static class StageRecordEndpoints
             return csv ? new CsvFile<StageRecord>($"stages-{caseId}.csv", StageRecordExport.Columns, records.ToAsyncEnumerable(), hours.Zone) : TypedResults.Ok(records);
         }
         if (!TryDay(from, out var first))
-            return TypedResults.Problem(Problems.InvalidField("from", "give caseId, or from and to as YYYY-MM-DD"));
+            return TypedResults.Problem(Problems.InvalidField("from", ApiReasons.StageRecordsNeedCaseOrDays));
         if (!TryDay(to, out var last) || last < first)
-            return TypedResults.Problem(Problems.InvalidField("to", "give to as YYYY-MM-DD, on or after from"));
+            return TypedResults.Problem(Problems.InvalidField("to", ApiReasons.StageRecordsTo));
         var start = hours.StartOf(first);
         var end = hours.StartOf(last.AddDays(1));
         var stream = export.ForPeriodAsync(start, end, CancellationToken.None);

@@ -124,7 +124,7 @@ internal static partial class WorkListEndpoints
             ListQuery.Code(parameters.Item), query.Names<CaseStatus>("status", parameters.Status, []), from, before);
         var arguments = new ListArguments(null, null, parameters.Page, parameters.PageSize, parameters.Format);
         if (criteria.IsEmpty && query.IsValid)
-            return TypedResults.Problem(Problems.InvalidField("number", "give at least one of number, applicantName, applicantId, item, receivedFrom, receivedTo"));
+            return TypedResults.Problem(Problems.InvalidField("number", ApiReasons.SearchNeedsCriterion));
         if (!query.IsValid)
             return query.Problem();
         return await CasesAsync(StaffCaseSearch.For(principal.ToUser()!, criteria), "cases.csv", arguments, request, reader, hours, cancellationToken);
@@ -157,7 +157,7 @@ internal static partial class WorkListEndpoints
         if (!query.IsValid)
             return query.Problem();
         if (views.Count != 1)
-            return TypedResults.Problem(Problems.InvalidField("view", "one view at a time"));
+            return TypedResults.Problem(Problems.InvalidField("view", ApiReasons.OneViewAtATime));
         var view = Enum.Parse<TaskView>(views[0]);
         if (view == TaskView.Reassignable && user.Role != Role.DepartmentHead)
             return TypedResults.Problem(Problems.Forbidden("only the department's head reassigns tasks"));
@@ -174,7 +174,7 @@ internal static partial class WorkListEndpoints
         if (string.IsNullOrWhiteSpace(scope) || scope.Equals("window", StringComparison.OrdinalIgnoreCase))
             return null;
         if (!scope.Equals("center", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.Problem(Problems.InvalidField("scope", "must be window or center"));
+            return TypedResults.Problem(Problems.InvalidField("scope", ApiReasons.WindowOrCenter));
         if (user.Role == Role.WindowClerk && !user.IsLeadClerk)
             return TypedResults.Problem(Problems.Forbidden("only a lead clerk (窗口负责人) sees the whole center's lists"));
         window = null;

@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using System.Net.Mail;
 using Approval.Api.Persistence;
 using Approval.Workflows.Notifications.Feedback;
@@ -15,7 +16,7 @@ public sealed record ContactProfile(string UserName, string? Email, string? Phon
 public sealed record ContactProfileInput(string? Email, string? Phone, bool? ByEmail, bool? BySms, string? Language);
 
 /// <summary>The applicant's contact profile: the e-mail address is the account's (Users.Email), the rest ContactPreferences.</summary>
-public sealed class ContactProfiles(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time)
+internal sealed class ContactProfiles(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time)
 {
     public async Task<ContactProfile> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
@@ -28,28 +29,28 @@ public sealed class ContactProfiles(IDbContextFactory<ApprovalDbContext> context
     }
 
     /// <summary>Every field that is wrong in the change applied to <paramref name="current"/>, and why; empty when it may be saved.</summary>
-    public static (ContactProfile Profile, IReadOnlyList<(string Field, string Reason)> Errors) Apply(ContactProfile current, ContactProfileInput input)
+    public static (ContactProfile Profile, IReadOnlyList<(string Field, ProblemText Reason)> Errors) Apply(ContactProfile current, ContactProfileInput input)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, ProblemText)>();
         var email = input.Email is null ? current.Email : input.Email.Trim() is { Length: > 0 } given ? given : null;
         if (input.Email is { Length: > 0 } && (email is null || email.Length > 256 || !MailAddress.TryCreate(email, out var address) || address.Address != email))
-            errors.Add(("email", "must be an e-mail address such as zhangsan@example.cn (at most 256 characters)"));
+            errors.Add(("email", ApiReasons.EmailAddressForm));
         var phone = current.Phone;
         if (input.Phone is not null)
         {
             phone = input.Phone.Trim().Length == 0 ? null : MainlandMobile.Normalize(input.Phone);
             if (input.Phone.Trim().Length > 0 && phone is null)
-                errors.Add(("phone", "must be a mainland China mobile number: 11 digits starting 13–19, e.g. 13800138000 (+86 allowed)"));
+                errors.Add(("phone", ApiReasons.MobileNumberForm));
         }
         var language = input.Language is null ? current.Language : NotificationCultures.Normalize(input.Language);
         if (language is null)
-            errors.Add(("language", $"must be one of {string.Join(", ", NotificationCultures.All)}"));
+            errors.Add(("language", ApiReasons.OneOf(string.Join(", ", NotificationCultures.All))));
         var byEmail = input.ByEmail ?? current.ByEmail;
         var bySms = input.BySms ?? current.BySms;
         if (bySms && phone is null && !errors.Any(e => e.Item1 == "phone"))
-            errors.Add(("phone", "is required to receive SMS (bySms)"));
+            errors.Add(("phone", ApiReasons.PhoneForSms));
         if (byEmail && input.ByEmail == true && email is null && !errors.Any(e => e.Item1 == "email"))
-            errors.Add(("email", "is required to receive e-mail (byEmail)"));
+            errors.Add(("email", ApiReasons.EmailForEmail));
         return (new ContactProfile(current.UserName, email, phone, true, byEmail, bySms, language ?? current.Language), errors);
     }
 

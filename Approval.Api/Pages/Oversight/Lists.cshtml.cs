@@ -1,3 +1,4 @@
+using Approval.Api.Contract;
 using Microsoft.AspNetCore.Mvc;
 using Approval.Api.Pages.Shared;
 using Approval.Api.Supervision;
@@ -26,7 +27,7 @@ internal sealed class ListsModel(SupervisedCaseList caseList, SupervisedTaskList
     public bool IsTasks { get; private set; }
     public Page<SupervisedCase>? Cases { get; private set; }
     public Page<SupervisedTask>? Tasks { get; private set; }
-    public IReadOnlyList<(string Field, string Reason)> Errors { get; private set; } = [];
+    public IReadOnlyList<(string Field, ProblemText Reason)> Errors { get; private set; } = [];
     public Pager Pager { get; private set; } = new(1, 1, 0, null, null);
     public IReadOnlyList<Department> Departments { get; private set; } = [];
     public IReadOnlyList<ApprovalItem> Items { get; private set; } = [];

@@ -105,6 +105,25 @@ public class ProblemLanguageTests
     }
 
     [Test]
+    public async Task A_reason_the_API_gives_before_the_domain_is_said_in_the_readers_language()
+    {
+        using var chinese = await ClerkAsync(null);
+        using var english = await ClerkAsync("en");
+
+        var zh = await chinese.GetJsonAsync("/api/calendar/days/2026-13-01");
+        var en = await english.GetJsonAsync("/api/calendar/days/2026-13-01");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(zh.Status, Is.EqualTo(HttpStatusCode.BadRequest), zh.Text);
+            Assert.That(zh.Body!["errors"]!["date"]![0]!.GetValue<string>(), Is.EqualTo(Text("zh-CN", "Api.Reason.NotADate", "2026-13-01")));
+            Assert.That(en.Body!["errors"]!["date"]![0]!.GetValue<string>(), Is.EqualTo("'2026-13-01' is not a date of the form YYYY-MM-DD"));
+            Assert.That(zh["detail"], Is.EqualTo($"date: {Text("zh-CN", "Api.Reason.NotADate", "2026-13-01")}"));
+            Assert.That(zh["code"], Is.EqualTo(en["code"]));
+        });
+    }
+
+    [Test]
     public async Task Malformed_json_is_said_in_chinese_by_default_and_in_english_when_asked()
     {
         using var chinese = await ClerkAsync(null);

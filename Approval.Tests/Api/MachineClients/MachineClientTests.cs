@@ -142,6 +142,26 @@ public class MachineClientTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_department_system_has_no_password_to_change_and_its_token_is_not_signed_out_but_revoked()
+    {
+        using var admin = await Factory.CreateClientAsync("admin");
+        var secret = await admin.IssueClientAsync("samr-dms", "市场监管局档案系统", "samr");
+        using var system = await Factory.CreateMachineClientAsync("samr-dms", secret);
+
+        var password = await system.PostJsonAsync("/api/auth/password", new { currentPassword = secret, newPassword = "Another@2026" });
+        var signOut = await system.PostJsonAsync("/api/auth/logout");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(password.Status, Is.EqualTo(HttpStatusCode.Forbidden), password.Text);
+            Assert.That(password["code"], Is.EqualTo("ClientHasNoPassword"));
+            Assert.That(signOut.Status, Is.EqualTo(HttpStatusCode.Forbidden), signOut.Text);
+            Assert.That(signOut["code"], Is.EqualTo("ClientTokenNotSignedOut"));
+        });
+        Assert.That((await system.GetJsonAsync("/api/tasks")).Status, Is.EqualTo(HttpStatusCode.OK), "refused, so nothing pretended to end it");
+    }
+
+    [Test]
     public async Task A_client_token_lasts_fifteen_minutes()
     {
         using var admin = await Factory.CreateClientAsync("admin");
