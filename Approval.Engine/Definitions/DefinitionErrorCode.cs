@@ -63,7 +63,7 @@ public enum DefinitionErrorCode
     InputMissing,
     /// <summary>input '{input}': {detail}</summary>
     InputUnreadable,
-    /// <summary>unknown join mode '{mode}' (expected WaitAll, WaitAllActive or WaitAny)</summary>
+    /// <summary>unknown join mode '{mode}' (expected WaitAll, WaitAllActive, WaitAllInbound or WaitAny)</summary>
     JoinModeUnknown,
     /// <summary>case '{case}': the JavaScript does not parse: {detail}</summary>
     CaseScriptDoesNotParse,
@@ -71,6 +71,10 @@ public enum DefinitionErrorCode
     SetVariableWithoutVariable,
     /// <summary>SetVariable sets variable '{variable}', which the definition does not declare</summary>
     SetVariableUndeclared,
+    /// <summary>input '{input}' uses a Liquid expression, which is not supported (write it as a JavaScript expression)</summary>
+    LiquidUnsupported,
+    /// <summary>input '{input}': Error when parsing cron expression: {detail}</summary>
+    CronExpressionUnreadable,
 }
 
 /// <summary>The English sentence of each <see cref="DefinitionErrorCode"/>, and how its placeholders are filled.</summary>
@@ -105,10 +109,13 @@ public static partial class DefinitionErrorTexts
         [DefinitionErrorCode.StartActivityMissing] = "the start activity '{activity}' is not in this flowchart",
         [DefinitionErrorCode.InputMissing] = "the input '{input}' is missing",
         [DefinitionErrorCode.InputUnreadable] = "input '{input}': {detail}",
-        [DefinitionErrorCode.JoinModeUnknown] = "unknown join mode '{mode}' (expected WaitAll, WaitAllActive or WaitAny)",
+        [DefinitionErrorCode.JoinModeUnknown] = "unknown join mode '{mode}' (expected WaitAll, WaitAllActive, WaitAllInbound or WaitAny)",
         [DefinitionErrorCode.CaseScriptDoesNotParse] = "case '{case}': the JavaScript does not parse: {detail}",
         [DefinitionErrorCode.SetVariableWithoutVariable] = "SetVariable names no variable",
         [DefinitionErrorCode.SetVariableUndeclared] = "SetVariable sets variable '{variable}', which the definition does not declare",
+        [DefinitionErrorCode.LiquidUnsupported] = "input '{input}' uses a Liquid expression, which is not supported (write it as a JavaScript expression)",
+        // Elsa's own wording, so an author who knows Elsa's message recognises it.
+        [DefinitionErrorCode.CronExpressionUnreadable] = "input '{input}': Error when parsing cron expression: {detail}",
     };
 
     /// <summary>The code's English sentence, with its <c>{placeholders}</c> unfilled.</summary>

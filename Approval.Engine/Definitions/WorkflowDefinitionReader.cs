@@ -96,7 +96,15 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
             var type = Text(json, "type");
             if (string.IsNullOrEmpty(id))
             {
+                // The missing id refuses the definition, but must not hide what else is wrong inside it (a root
+                // without an id would otherwise be the only error an author sees, not the unsupported types below it).
                 errors.Add(DefinitionError.At(source, null, DefinitionErrorCode.ActivityWithoutId, ("type", type ?? "?")));
+                if (!string.IsNullOrEmpty(type) && !registry.TryGet(type, out _))
+                    errors.Add(new DefinitionError(source, null, registry.UnsupportedReason(type)));
+                foreach (var child in (json["activities"] as JsonArray ?? []).OfType<JsonObject>())
+                    Activity(child);
+                if (json["body"] is JsonObject idlessBody && idlessBody.ContainsKey("type"))
+                    Activity(idlessBody);
                 return null;
             }
             if (string.IsNullOrEmpty(type))
@@ -179,6 +187,9 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                 case "Variable": return new InputValue(typeName, ExpressionKind.Variable, value);
                 case "JavaScript": return new InputValue(typeName, ExpressionKind.JavaScript, value);
                 case null: return new InputValue(typeName, ExpressionKind.Literal, value);
+                case "Liquid":
+                    errors.Add(DefinitionError.At(source, activityId, DefinitionErrorCode.LiquidUnsupported, ("input", name)));
+                    return null;
                 default:
                     errors.Add(DefinitionError.At(source, activityId, DefinitionErrorCode.ExpressionKindUnsupported, ("input", name), ("kind", kind ?? "")));
                     return null;
