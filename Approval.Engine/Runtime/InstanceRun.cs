@@ -582,7 +582,7 @@ internal sealed class InstanceRun
     {
         if (!_result.RecordLog)
             return;
-        var type = _workflow.Definition.ActivitiesById.TryGetValue(execution.ActivityId, out var node) ? node.Type : "?";
+        var type = _workflow.TypeOf(execution.ActivityId);
         _result.Record(new ExecutionLogEntry(Now, execution.Id, execution.ActivityId, type, what, detail));
     }
 }

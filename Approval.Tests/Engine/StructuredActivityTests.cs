@@ -166,6 +166,11 @@ public class StructuredActivityTests
             Write("done", "done")), Counter()));
         Assert.That(run.Lines, Is.EqualTo(new[] { "pass 1", "pass 2", "pass 3", "done" }));
         Assert.That(run.Status, Is.EqualTo(WorkflowStatus.Finished));
+        // The log names the activities the compilation added by their type, and the composites by theirs.
+        var log = run.Last!.Log;
+        Assert.That(log.Where(e => e.ActivityId == "loop:condition" && e.Event == ExecutionEvent.Completed).Select(e => (e.ActivityType, e.Detail)),
+            Is.EqualTo(new[] { ("Elsa.FlowDecision", "True"), ("Elsa.FlowDecision", "True"), ("Elsa.FlowDecision", "True"), ("Elsa.FlowDecision", "False") }));
+        Assert.That(log.Where(e => e.ActivityId == "loop" && e.Event == ExecutionEvent.Completed).Select(e => e.ActivityType), Is.EqualTo(new[] { "Elsa.While" }));
     }
 
     [Test]
