@@ -1,7 +1,7 @@
 namespace Approval.Api.Cli;
 
 /// <summary>
-/// The commands workflow authors run without a server: <c>validate FILE...</c> and <c>run FILE [--input name=value]...</c>.
+/// The commands workflow authors run without a server: <c>validate FILE...</c> and <c>run FILE [--input name=value]... [--resume …] [--advance …]</c>.
 /// Anything else starts the web application.
 /// </summary>
 internal static class CommandLine
@@ -28,8 +28,9 @@ internal static class CommandLine
             Usage:
               dotnet run --project Approval.Api                      start the web application (Swagger UI at /swagger)
               dotnet run --project Approval.Api -- validate FILE...  check workflow definitions; prints ok or each error
-              dotnet run --project Approval.Api -- run FILE [--input name=value]...
-                                                                     run a definition in memory to completion or suspension
+              dotnet run --project Approval.Api -- run FILE [--input name=value]... [--resume NAME|--all [--with name=value]...]... [--advance 3d]...
+                                                                     run a definition in memory; then resume its bookmarks and
+                                                                     move its clock past its timers, in the order given
               dotnet run --project Approval.Api -- export-stages --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv]
                                                                      stage records for provincial platforms
               dotnet run --project Approval.Api -- seed-demo --cases N --days D [--seed S] [--batch N] [--workers N] [--snapshots true|false]

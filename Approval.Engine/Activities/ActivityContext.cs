@@ -85,6 +85,9 @@ public sealed class ActivityContext : IExpressionScope
 
     public IReadOnlyDictionary<string, JsonNode?> Input => _instance.Input;
 
+    /// <summary>The workflow's outputs so far.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Output => _instance.Output;
+
     public JsonNode? GetVariable(string name) => _instance.Variables.TryGetValue(ResolveVariable(name), out var value) ? value : null;
 
     public void SetVariable(string name, JsonNode? value) => _instance.Variables[ResolveVariable(name)] = value;

@@ -21,7 +21,7 @@ public sealed class ActivityRegistry
         ["Elsa.DispatchWorkflow"] = DefinitionErrorCode.SubWorkflowUnsupported,
         ["Elsa.ParallelForEach"] = DefinitionErrorCode.ParallelForEachUnsupported,
         ["Elsa.ForEach"] = DefinitionErrorCode.ForEachUnsupported,
-        ["Elsa.Sequence"] = DefinitionErrorCode.SequenceUnsupported,
+        ["Elsa.For"] = DefinitionErrorCode.ForEachUnsupported,
     };
 
     /// <summary>A registry holding every built-in activity type.</summary>

@@ -15,12 +15,17 @@ public enum ActivityResultKind
     CompleteWorkflow,
     /// <summary>Faults the instance with a message (<c>Elsa.Fault</c>).</summary>
     Fault,
+    /// <summary>Ends the innermost loop it is in (<c>Elsa.Break</c>).</summary>
+    BreakLoop,
 }
 
 /// <summary>The result of executing or resuming an activity.</summary>
 public readonly record struct ActivityResult
 {
     public const string DoneOutcome = "Done";
+
+    /// <summary>The port of a connection taken on any completion (a compiled Sequence goes on whatever its child's outcome).</summary>
+    public const string AnyOutcome = "*";
 
     public ActivityResultKind Kind { get; private init; }
     public string? Outcome { get; private init; }
@@ -53,7 +58,9 @@ public readonly record struct ActivityResult
 
     public static ActivityResult Fault(string message) => new() { Kind = ActivityResultKind.Fault, Message = message };
 
+    public static ActivityResult BreakLoop { get; } = new() { Kind = ActivityResultKind.BreakLoop };
+
     /// <summary>Whether the result completes through <paramref name="port"/>.</summary>
     public bool Takes(string port) =>
-        Kind == ActivityResultKind.Complete && (Outcome == port || (MoreOutcomes?.Contains(port) ?? false));
+        Kind == ActivityResultKind.Complete && (Outcome == port || port == AnyOutcome || (MoreOutcomes?.Contains(port) ?? false));
 }

@@ -25,6 +25,12 @@ public sealed record ActivityNode(string Id, string Type, string? Name)
     /// <summary>Connections between the children when the activity is a flowchart.</summary>
     public IReadOnlyList<Connection> Connections { get; init; } = [];
 
+    /// <summary>
+    /// Activities held in a composite's other slots, by slot: <c>then</c>, <c>else</c>, <c>default</c>, and list slots by
+    /// position (<c>branches/0</c>, <c>cases/1</c> for a Switch case's activity).
+    /// </summary>
+    public IReadOnlyDictionary<string, ActivityNode> Slots { get; init; } = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
+
     /// <summary>The activity a container (e.g. <c>Elsa.FlowNode</c>) runs as its body, if any.</summary>
     public ActivityNode? Body { get; init; }
 

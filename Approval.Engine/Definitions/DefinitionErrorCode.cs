@@ -17,7 +17,7 @@ public enum DefinitionErrorCode
     NotAnObject,
     /// <summary>the definition has no 'root' activity</summary>
     NoRoot,
-    /// <summary>the root activity must be an Elsa.Flowchart, not '{type}'</summary>
+    /// <summary>the root activity must be an Elsa.Flowchart or an Elsa.Sequence, not '{type}'</summary>
     RootNotFlowchart,
     /// <summary>an activity of type '{type}' has no id</summary>
     ActivityWithoutId,
@@ -33,10 +33,8 @@ public enum DefinitionErrorCode
     SubWorkflowUnsupported,
     /// <summary>activity type '{type}' is not supported (fork explicitly with connections)</summary>
     ParallelForEachUnsupported,
-    /// <summary>activity type '{type}' is not supported (loop with connections back to an earlier activity)</summary>
+    /// <summary>activity type '{type}' is not supported (loop with Elsa.While, or with connections back to an earlier activity)</summary>
     ForEachUnsupported,
-    /// <summary>activity type '{type}' is not supported (use an Elsa.Flowchart)</summary>
-    SequenceUnsupported,
     /// <summary>input '{input}' uses a {kind} expression, which is not supported (supported: Literal, Object, Variable, JavaScript)</summary>
     ExpressionKindUnsupported,
     /// <summary>a connection has no source or no target activity</summary>
@@ -63,7 +61,7 @@ public enum DefinitionErrorCode
     InputMissing,
     /// <summary>input '{input}': {detail}</summary>
     InputUnreadable,
-    /// <summary>unknown join mode '{mode}' (expected WaitAll, WaitAllActive or WaitAny)</summary>
+    /// <summary>unknown join mode '{mode}' (expected WaitAll, WaitAllActive, WaitAllInbound or WaitAny)</summary>
     JoinModeUnknown,
     /// <summary>case '{case}': the JavaScript does not parse: {detail}</summary>
     CaseScriptDoesNotParse,
@@ -71,6 +69,10 @@ public enum DefinitionErrorCode
     SetVariableWithoutVariable,
     /// <summary>SetVariable sets variable '{variable}', which the definition does not declare</summary>
     SetVariableUndeclared,
+    /// <summary>input '{input}' uses a Liquid expression, which is not supported (write it as a JavaScript expression)</summary>
+    LiquidUnsupported,
+    /// <summary>input '{input}': Error when parsing cron expression: {detail}</summary>
+    CronExpressionUnreadable,
 }
 
 /// <summary>The English sentence of each <see cref="DefinitionErrorCode"/>, and how its placeholders are filled.</summary>
@@ -82,7 +84,7 @@ public static partial class DefinitionErrorTexts
         [DefinitionErrorCode.NotJson] = "not valid JSON: {detail}",
         [DefinitionErrorCode.NotAnObject] = "the document is not a JSON object",
         [DefinitionErrorCode.NoRoot] = "the definition has no 'root' activity",
-        [DefinitionErrorCode.RootNotFlowchart] = "the root activity must be an Elsa.Flowchart, not '{type}'",
+        [DefinitionErrorCode.RootNotFlowchart] = "the root activity must be an Elsa.Flowchart or an Elsa.Sequence, not '{type}'",
         [DefinitionErrorCode.ActivityWithoutId] = "an activity of type '{type}' has no id",
         [DefinitionErrorCode.ActivityWithoutType] = "the activity has no type",
         [DefinitionErrorCode.ActivityTypeUnknown] = "activity type '{type}' is not supported (unknown type)",
@@ -90,8 +92,7 @@ public static partial class DefinitionErrorTexts
         [DefinitionErrorCode.CSharpUnsupported] = "activity type '{type}' is not supported: C# scripts are not supported (use JavaScript)",
         [DefinitionErrorCode.SubWorkflowUnsupported] = "activity type '{type}' is not supported: sub-workflows are not supported (nest an Elsa.Flowchart instead)",
         [DefinitionErrorCode.ParallelForEachUnsupported] = "activity type '{type}' is not supported (fork explicitly with connections)",
-        [DefinitionErrorCode.ForEachUnsupported] = "activity type '{type}' is not supported (loop with connections back to an earlier activity)",
-        [DefinitionErrorCode.SequenceUnsupported] = "activity type '{type}' is not supported (use an Elsa.Flowchart)",
+        [DefinitionErrorCode.ForEachUnsupported] = "activity type '{type}' is not supported (loop with Elsa.While, or with connections back to an earlier activity)",
         [DefinitionErrorCode.ExpressionKindUnsupported] = "input '{input}' uses a {kind} expression, which is not supported (supported: Literal, Object, Variable, JavaScript)",
         [DefinitionErrorCode.ConnectionWithoutEnds] = "a connection has no source or no target activity",
         [DefinitionErrorCode.MergeModeUnknown] = "unknown mergeMode '{mode}' (expected None, Stream, Merge, Converge, Cascade or Race)",
@@ -105,10 +106,13 @@ public static partial class DefinitionErrorTexts
         [DefinitionErrorCode.StartActivityMissing] = "the start activity '{activity}' is not in this flowchart",
         [DefinitionErrorCode.InputMissing] = "the input '{input}' is missing",
         [DefinitionErrorCode.InputUnreadable] = "input '{input}': {detail}",
-        [DefinitionErrorCode.JoinModeUnknown] = "unknown join mode '{mode}' (expected WaitAll, WaitAllActive or WaitAny)",
+        [DefinitionErrorCode.JoinModeUnknown] = "unknown join mode '{mode}' (expected WaitAll, WaitAllActive, WaitAllInbound or WaitAny)",
         [DefinitionErrorCode.CaseScriptDoesNotParse] = "case '{case}': the JavaScript does not parse: {detail}",
         [DefinitionErrorCode.SetVariableWithoutVariable] = "SetVariable names no variable",
         [DefinitionErrorCode.SetVariableUndeclared] = "SetVariable sets variable '{variable}', which the definition does not declare",
+        [DefinitionErrorCode.LiquidUnsupported] = "input '{input}' uses a Liquid expression, which is not supported (write it as a JavaScript expression)",
+        // Elsa's own wording, so an author who knows Elsa's message recognises it.
+        [DefinitionErrorCode.CronExpressionUnreadable] = "input '{input}': Error when parsing cron expression: {detail}",
     };
 
     /// <summary>The code's English sentence, with its <c>{placeholders}</c> unfilled.</summary>

@@ -35,9 +35,16 @@ internal sealed class DefinitionValidator(ActivityRegistry registry, List<Defini
 
         if (node.Body is not null)
             Walk(definition, node.Body, seen);
+        foreach (var slot in node.Slots.Values)
+            Walk(definition, slot, seen);
 
         if (node.Type != BuiltInTypes.Flowchart)
+        {
+            // A Sequence's or a Parallel's children: no connections between them to check.
+            foreach (var child in node.Activities)
+                Walk(definition, child, seen);
             return;
+        }
 
         var ids = node.Activities.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var c in node.Connections)

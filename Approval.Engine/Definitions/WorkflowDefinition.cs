@@ -32,6 +32,8 @@ public sealed record WorkflowDefinition(
                 stack.Push(child);
             if (node.Body is not null)
                 stack.Push(node.Body);
+            foreach (var slot in node.Slots.Values)
+                stack.Push(slot);
         }
         return index;
     }

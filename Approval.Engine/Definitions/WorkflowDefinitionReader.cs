@@ -62,7 +62,7 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
         }
 
         var rootNode = parse.Activity(rootActivity);
-        if (rootNode is not null && rootNode.Type != BuiltInTypes.Flowchart)
+        if (rootNode is not null && rootNode.Type != BuiltInTypes.Flowchart && !Structured.CompositeLowering.Types.Contains(rootNode.Type))
             errors.Add(DefinitionError.At(source, rootNode.Id, DefinitionErrorCode.RootNotFlowchart, ("type", rootNode.Type)));
 
         var variables = new List<VariableDefinition>();
@@ -96,7 +96,15 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
             var type = Text(json, "type");
             if (string.IsNullOrEmpty(id))
             {
+                // The missing id refuses the definition, but must not hide what else is wrong inside it (a root
+                // without an id would otherwise be the only error an author sees, not the unsupported types below it).
                 errors.Add(DefinitionError.At(source, null, DefinitionErrorCode.ActivityWithoutId, ("type", type ?? "?")));
+                if (!string.IsNullOrEmpty(type) && !registry.TryGet(type, out _))
+                    errors.Add(new DefinitionError(source, null, registry.UnsupportedReason(type)));
+                foreach (var child in (json["activities"] as JsonArray ?? []).OfType<JsonObject>())
+                    Activity(child);
+                if (json["body"] is JsonObject idlessBody && idlessBody.ContainsKey("type"))
+                    Activity(idlessBody);
                 return null;
             }
             if (string.IsNullOrEmpty(type))
@@ -109,6 +117,7 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
 
             var inputs = new Dictionary<string, InputValue>(StringComparer.OrdinalIgnoreCase);
             var properties = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
+            var slots = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
             foreach (var (name, value) in json)
             {
                 if (StructuralProperties.Contains(name))
@@ -118,11 +127,10 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                     var input = Input(id, name, wrapper);
                     if (input is not null)
                         inputs[name] = input;
+                    continue;
                 }
-                else
-                {
-                    properties[name] = value;
-                }
+                properties[name] = value;
+                Slots(name, value, slots);
             }
 
             var custom = json["customProperties"] as JsonObject;
@@ -155,6 +163,7 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                 MergeMode = MergeModeOf(id, custom?["mergeMode"]),
                 CanStartWorkflow = custom?["canStartWorkflow"] is JsonValue csw && csw.TryGetValue<bool>(out var can) && can,
                 Activities = children,
+                Slots = slots,
                 Connections = connections,
                 StartActivityId = json["start"] switch
                 {
@@ -164,6 +173,28 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                 },
             };
         }
+
+        // A composite's activity slots: an object with a type (If's then/else, Switch's default), a list of them (Fork's
+        // branches), or a Switch's cases, each holding its activity.
+        private void Slots(string name, JsonNode? value, Dictionary<string, ActivityNode> slots)
+        {
+            if (IsActivity(value) && Activity((JsonObject)value!) is { } single)
+            {
+                slots[name] = single;
+                return;
+            }
+            if (value is not JsonArray list)
+                return;
+            for (var i = 0; i < list.Count; i++)
+            {
+                var item = IsActivity(list[i]) ? list[i] : list[i] is JsonObject holder && IsActivity(holder["activity"]) ? holder["activity"] : null;
+                if (item is JsonObject activity && Activity(activity) is { } node)
+                    slots[$"{name}/{i}"] = node;
+            }
+        }
+
+        private static bool IsActivity(JsonNode? node) =>
+            node is JsonObject o && !o.ContainsKey("expression") && o["type"] is JsonValue t && t.TryGetValue<string>(out var type) && type.Contains('.');
 
         private InputValue? Input(string activityId, string name, JsonObject wrapper)
         {
@@ -179,6 +210,9 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                 case "Variable": return new InputValue(typeName, ExpressionKind.Variable, value);
                 case "JavaScript": return new InputValue(typeName, ExpressionKind.JavaScript, value);
                 case null: return new InputValue(typeName, ExpressionKind.Literal, value);
+                case "Liquid":
+                    errors.Add(DefinitionError.At(source, activityId, DefinitionErrorCode.LiquidUnsupported, ("input", name)));
+                    return null;
                 default:
                     errors.Add(DefinitionError.At(source, activityId, DefinitionErrorCode.ExpressionKindUnsupported, ("input", name), ("kind", kind ?? "")));
                     return null;

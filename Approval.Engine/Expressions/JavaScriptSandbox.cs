@@ -12,9 +12,10 @@ namespace Approval.Engine.Expressions;
 /// <summary>
 /// Runs workflow JavaScript in Jint with no CLR access and hard limits on time, statements, memory and
 /// recursion, so a runaway script becomes an incident instead of a hung thread.
-/// Scripts see <c>getVariable(name)</c>, <c>setVariable(name, value)</c>, a <c>variables</c> object,
-/// Elsa-style <c>getX()</c>/<c>setX(v)</c> per declared variable, <c>input</c>/<c>getInput(name)</c>,
-/// <c>getWorkflowInstanceId()</c> and <c>getCorrelationId()</c>.
+/// Scripts see what Elsa's JavaScript gives them (<see cref="ElsaNames"/> says how the generated functions are named):
+/// <c>getVariable(name)</c>, <c>setVariable(name, value)</c>, a <c>variables</c> object, <c>getX()</c>/<c>setX(v)</c> per
+/// declared variable, <c>getX()</c> per workflow input, <c>input</c>/<c>getInput(name)</c>, an <c>output</c> object (the
+/// workflow's outputs, readable and writable), <c>getWorkflowInstanceId()</c> and <c>getCorrelationId()</c>.
 /// </summary>
 internal sealed class JavaScriptSandbox(JavaScriptLimits limits)
 {
@@ -38,7 +39,8 @@ internal sealed class JavaScriptSandbox(JavaScriptLimits limits)
 
     public JsonNode? Evaluate(string script, IExpressionScope scope)
     {
-        var engine = _engine ??= CreateEngine(scope.DeclaredVariables);
+        // One engine per run: the declared variables and the instance's input names do not change within a run.
+        var engine = _engine ??= CreateEngine(scope.DeclaredVariables, scope.Input.Keys);
         _scope = scope;
         engine.SetValue("input", ToJs(engine, ToObject(scope.Input)));
         try
@@ -72,7 +74,7 @@ internal sealed class JavaScriptSandbox(JavaScriptLimits limits)
         }
     }
 
-    private JsEngine CreateEngine(IReadOnlyList<string> declaredVariables)
+    private JsEngine CreateEngine(IReadOnlyList<string> declaredVariables, IEnumerable<string> inputNames)
     {
         var engine = new JsEngine(options => options
             .TimeoutInterval(limits.Timeout)
@@ -99,8 +101,9 @@ internal sealed class JavaScriptSandbox(JavaScriptLimits limits)
         foreach (var name in declaredVariables)
         {
             var captured = name;
-            engine.SetValue("get" + captured, new ClrFunction(engine, "get" + captured, (_, _) => ToJs(engine, _scope!.GetVariable(captured))));
-            engine.SetValue("set" + captured, new ClrFunction(engine, "set" + captured, (_, args) =>
+            var pascal = ElsaNames.Pascalize(captured);
+            engine.SetValue("get" + pascal, new ClrFunction(engine, "get" + pascal, (_, _) => ToJs(engine, _scope!.GetVariable(captured))));
+            engine.SetValue("set" + pascal, new ClrFunction(engine, "set" + pascal, (_, args) =>
             {
                 _scope!.SetVariable(captured, FromJs(engine, args.Length > 0 ? args[0] : JsValue.Undefined));
                 return JsValue.Undefined;
@@ -109,6 +112,31 @@ internal sealed class JavaScriptSandbox(JavaScriptLimits limits)
             variables.Append($"Object.defineProperty(variables, {quoted}, {{ get: function() {{ return getVariable({quoted}); }}, set: function(v) {{ setVariable({quoted}, v); }}, enumerable: true }});");
         }
         engine.Execute(variables.ToString());
+
+        // Workflow inputs come after variables, as in Elsa: an input and a variable whose names give the same getX() leave
+        // getX() reading the input, while setX(v) still sets the variable.
+        foreach (var name in inputNames)
+        {
+            var captured = name;
+            var getter = "get" + ElsaNames.Pascalize(captured);
+            engine.SetValue(getter, new ClrFunction(engine, getter, (_, _) =>
+                ToJs(engine, _scope!.Input.TryGetValue(captured, out var v) ? v : null)));
+        }
+
+        // `output` reads and writes the workflow's outputs by name; a proxy, because outputs are not declared up front.
+        // The two accessors are handed to the factory, not made globals, so a script sees no names Elsa does not give.
+        var readOutput = new ClrFunction(engine, "readOutput", (_, args) =>
+            ToJs(engine, _scope!.Output.TryGetValue(args.Length > 0 ? args[0].ToString() : "", out var v) ? v : null));
+        var writeOutput = new ClrFunction(engine, "writeOutput", (_, args) =>
+        {
+            _scope!.SetOutput(args.Length > 0 ? args[0].ToString() : "", FromJs(engine, args.Length > 1 ? args[1] : JsValue.Undefined));
+            return JsValue.Undefined;
+        });
+        var outputFactory = engine.Evaluate(
+            "(function (read, write) { return new Proxy({}, {" +
+            " get: function (t, k) { return typeof k === 'string' ? read(k) : undefined; }," +
+            " set: function (t, k, v) { write(String(k), v); return true; } }); })");
+        engine.SetValue("output", engine.Invoke(outputFactory, readOutput, writeOutput));
         return engine;
     }
 
@@ -158,6 +186,8 @@ internal interface IExpressionScope
     IReadOnlyDictionary<string, JsonNode?> Variables { get; }
     IReadOnlyList<string> DeclaredVariables { get; }
     IReadOnlyDictionary<string, JsonNode?> Input { get; }
+    IReadOnlyDictionary<string, JsonNode?> Output { get; }
     JsonNode? GetVariable(string name);
     void SetVariable(string name, JsonNode? value);
+    void SetOutput(string name, JsonNode? value);
 }

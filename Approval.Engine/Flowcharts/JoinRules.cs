@@ -12,6 +12,11 @@ public enum FlowJoinMode
     WaitAllActive,
     /// <summary>Continues on the first arrival and cancels the other branches.</summary>
     WaitAny,
+    /// <summary>
+    /// Elsa's newer mode: waits for a token on every inbound connection, loop-backs included, whether or not its
+    /// source ran (so an untaken branch blocks it, as Elsa's ExplicitJoinWaitAllInboundTests expects).
+    /// </summary>
+    WaitAllInbound,
 }
 
 /// <summary>
@@ -30,6 +35,7 @@ internal static class JoinRules
             {
                 FlowJoinMode.WaitAll => MergeMode.Merge,
                 FlowJoinMode.WaitAllActive => MergeMode.Stream,
+                FlowJoinMode.WaitAllInbound => MergeMode.Converge,
                 _ => MergeMode.Race,
             };
         }

@@ -13,7 +13,9 @@ public sealed class CompiledWorkflow
     {
         Definition = definition;
         VariableNames = [.. definition.Variables.Select(v => v.Name)];
-        Compile(definition.Root, registry);
+        // A structured root (an Elsa.Sequence) runs as the flowchart it compiles to, under its own id.
+        _types[definition.Root.Id] = definition.Root.Type;
+        Compile(Structured.CompositeLowering.Lower(definition.Root) ?? definition.Root, registry);
     }
 
     public WorkflowDefinition Definition { get; }
@@ -25,16 +27,35 @@ public sealed class CompiledWorkflow
     /// <summary>The flowchart a container activity runs as its body (a non-flowchart body is wrapped in one).</summary>
     internal ActivityNode? BodyOf(string activityId) => _bodies.GetValueOrDefault(activityId);
 
+    /// <summary>Whether the scope of this flowchart is a loop's (<c>Elsa.Break</c> ends the innermost one).</summary>
+    internal bool IsLoop(string flowchartId) => _loops.Contains(flowchartId);
+
+    /// <summary>The type of an activity the runner may execute, those the compilation of composites added included.</summary>
+    internal string TypeOf(string activityId) => _types.GetValueOrDefault(activityId, "?");
+
+    private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
+
+    private readonly HashSet<string> _loops = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, ActivityNode> _bodies = new(StringComparer.Ordinal);
 
     private void Compile(ActivityNode flowchart, ActivityRegistry registry)
     {
         _graphs[flowchart.Id] = new FlowGraph(flowchart, registry);
+        _types.TryAdd(flowchart.Id, flowchart.Type);
         foreach (var child in flowchart.Activities)
         {
+            _types.TryAdd(child.Id, child.Type);
             if (child.Type == BuiltInTypes.Flowchart)
                 Compile(child, registry);
-            if (child.Body is { } body)
+            if (Structured.CompositeLowering.Lower(child) is { } composite)
+            {
+                _bodies[child.Id] = composite;
+                if (Structured.CompositeLowering.IsLoop(child.Type))
+                    _loops.Add(composite.Id);
+                Compile(composite, registry);
+            }
+            else if (child.Body is { } body)
             {
                 var bodyFlowchart = body.Type == BuiltInTypes.Flowchart
                     ? body

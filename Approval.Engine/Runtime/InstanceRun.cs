@@ -244,7 +244,29 @@ internal sealed class InstanceRun
             case ActivityResultKind.Fault:
                 Fault(execution, node, IncidentKind.WorkflowFault, result.Message ?? "Fault", null);
                 break;
+            case ActivityResultKind.BreakLoop:
+                if (InnermostLoop(scope) is { } loop)
+                {
+                    RemoveExecution(execution, ExecutionEvent.Completed, null);
+                    CompleteScope(loop); // cancels what else runs in the loop, completes the loop activity
+                }
+                else
+                {
+                    Complete(execution, scope, graph, index, ActivityResult.Done);
+                }
+                break;
         }
+    }
+
+    private ScopeState? InnermostLoop(ScopeState scope)
+    {
+        for (ScopeState? current = scope; current is not null;)
+        {
+            if (_workflow.IsLoop(current.FlowchartId))
+                return current;
+            current = current.OwnerExecutionId is { } owner && FindExecution(owner) is { } execution ? ScopeOf(execution) : null;
+        }
+        return null;
     }
 
     private void Complete(ActivityExecution execution, ScopeState scope, FlowGraph graph, int index, ActivityResult result)
@@ -560,7 +582,7 @@ internal sealed class InstanceRun
     {
         if (!_result.RecordLog)
             return;
-        var type = _workflow.Definition.ActivitiesById.TryGetValue(execution.ActivityId, out var node) ? node.Type : "?";
+        var type = _workflow.TypeOf(execution.ActivityId);
         _result.Record(new ExecutionLogEntry(Now, execution.Id, execution.ActivityId, type, what, detail));
     }
 }

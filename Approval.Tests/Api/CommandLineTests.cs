@@ -64,6 +64,78 @@ public class CommandLineTests
         Assert.That(lines[2], Does.StartWith("pending: Elsa.Event wait waits for 'approved'"));
     }
 
+    // 受理 → 审查 (a task) → a line reading the task's result → a three-day wait → 办结.
+    private static string ReviewThenWait => Flow.Definition(
+        Flow.Activities(Flow.Start(), Flow.Task("review", "审查"), Flow.Js("said", "Elsa.WriteLine", "text", "return '审查结论: ' + output.review.approved;"),
+            Flow.Delay("wait", "3.00:00:00"), Flow.Write("done", "办结")),
+        Flow.Connections(Flow.Connect("start", "review"), Flow.Connect("review", "said"), Flow.Connect("said", "wait"), Flow.Connect("wait", "done")));
+
+    private static string[] Lines(StringWriter output) => output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
+    [Test]
+    public async Task Run_resumes_a_bookmark_by_name_with_its_input_then_moves_its_clock_past_the_timer()
+    {
+        using var output = new StringWriter();
+        var code = await CommandLine.TryRunAsync(
+            ["run", Write("review.json", ReviewThenWait), "--resume", "审查", "--with", "approved=true", "--advance", "3d"], output, TextWriter.Null);
+
+        Assert.That(code, Is.Zero);
+        var lines = Lines(output);
+        Assert.That(lines[0], Is.EqualTo("> resume '审查': 1 bookmark(s)"));
+        Assert.That(lines[1], Is.EqualTo("审查结论: true"));
+        Assert.That(lines[2], Does.StartWith("> advance 3.00:00:00: now "));
+        Assert.That(lines[3..], Is.EqualTo(new[] { "办结", "status: Finished" }));
+    }
+
+    [Test]
+    public async Task Run_stops_at_the_timer_when_the_clock_has_not_been_moved_far_enough()
+    {
+        using var output = new StringWriter();
+        var code = await CommandLine.TryRunAsync(
+            ["run", Write("review.json", ReviewThenWait), "--resume", "审查", "--with", "approved=false", "--advance", "2d"], output, TextWriter.Null);
+
+        Assert.That(code, Is.Zero);
+        var lines = Lines(output);
+        Assert.That(lines, Does.Contain("审查结论: false").And.Contain("status: Suspended"));
+        Assert.That(lines.Last(), Does.StartWith("pending: Elsa.Delay wait waits for timer due "));
+    }
+
+    [Test]
+    public async Task Run_resumes_every_waiting_bookmark_with_all()
+    {
+        var parallel = Flow.Definition(
+            Flow.Activities(Flow.Start(), Flow.Task("fire", "消防审查"), Flow.Task("tax", "税务审查"), Flow.Join("j", "WaitAll"), Flow.Write("done", "汇总")),
+            Flow.Connections(Flow.Connect("start", "fire"), Flow.Connect("start", "tax"), Flow.Connect("fire", "j"), Flow.Connect("tax", "j"), Flow.Connect("j", "done")));
+        using var output = new StringWriter();
+        var code = await CommandLine.TryRunAsync(["run", Write("parallel.json", parallel), "--resume", "--all"], output, TextWriter.Null);
+
+        Assert.That(code, Is.Zero);
+        Assert.That(Lines(output), Is.EqualTo(new[] { "> resume all: 2 bookmark(s)", "汇总", "status: Finished" }));
+    }
+
+    [Test]
+    public async Task Run_fails_when_a_resume_finds_no_such_bookmark()
+    {
+        using var output = new StringWriter();
+        var code = await CommandLine.TryRunAsync(["run", Write("review.json", ReviewThenWait), "--resume", "批准"], output, TextWriter.Null);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(Lines(output)[0], Is.EqualTo("> resume '批准': 0 bookmark(s)"));
+    }
+
+    [TestCase("--advance", "three days")]
+    [TestCase("--with", "approved=true")]
+    [TestCase("--resume", null)]
+    public async Task Run_refuses_a_malformed_step_with_its_usage(string option, string? value)
+    {
+        using var error = new StringWriter();
+        string[] args = value is null ? ["run", Write("review.json", ReviewThenWait), option] : ["run", Write("review.json", ReviewThenWait), option, value];
+        var code = await CommandLine.TryRunAsync(args, TextWriter.Null, error);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error.ToString(), Does.Contain("usage: run FILE"));
+    }
+
     [Test]
     public async Task Unknown_arguments_start_the_web_application_instead()
     {

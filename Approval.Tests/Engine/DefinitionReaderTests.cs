@@ -72,6 +72,62 @@ public class DefinitionReaderTests
     }
 
     [Test]
+    public void Liquid_expressions_are_refused_by_name_naming_the_input()
+    {
+        var activity = Flow.Write("w", "x");
+        activity["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Liquid", ["value"] = "{{ Variables.Name }}" } };
+        var error = Read(Flow.Definition(Flow.Activities(activity), Flow.Connections())).Errors.Single();
+        Assert.That(error.Code, Is.EqualTo(DefinitionErrorCode.LiquidUnsupported));
+        Assert.That(error.ActivityId, Is.EqualTo("w"));
+        Assert.That(error.Parameters["input"], Is.EqualTo("text"));
+        Assert.That(error.ToString(), Does.Contain("Liquid expression, which is not supported (write it as a JavaScript expression)"));
+    }
+
+    [Test]
+    public void A_root_without_an_id_is_refused_and_every_unsupported_type_inside_it_is_named()
+    {
+        var json = new JsonObject
+        {
+            ["definitionId"] = "idless",
+            ["root"] = new JsonObject
+            {
+                ["type"] = "Elsa.Flowchart",
+                ["activities"] = new JsonArray(
+                    Flow.Start(), Flow.Activity("cs", "Elsa.RunCSharp"), Flow.Activity("acme", "Acme.Teleport"),
+                    Flow.Flowchart("inner", Flow.Activities(Flow.Activity("http", "Elsa.HttpEndpoint")), Flow.Connections())),
+                ["connections"] = new JsonArray(),
+            },
+        }.ToJsonString();
+        var errors = Read(json).Errors;
+        Assert.That(errors.Select(e => (e.ActivityId, e.Code)), Is.EquivalentTo(new (string?, DefinitionErrorCode)[]
+        {
+            (null, DefinitionErrorCode.ActivityWithoutId),
+            ("cs", DefinitionErrorCode.CSharpUnsupported),
+            ("acme", DefinitionErrorCode.ActivityTypeUnknown),
+            ("http", DefinitionErrorCode.HttpActivityUnsupported),
+        }));
+    }
+
+    [Test]
+    public void An_invalid_cron_expression_is_refused_in_Elsas_words_naming_the_input()
+    {
+        var cron = Flow.Activity("cron", "Elsa.Cron", ("cronExpression", "61 * * * * *"));
+        var error = Read(Flow.Definition(Flow.Activities(cron), Flow.Connections())).Errors.Single();
+        Assert.That(error.Code, Is.EqualTo(DefinitionErrorCode.CronExpressionUnreadable));
+        Assert.That(error.Parameters["input"], Is.EqualTo("cronExpression"));
+        Assert.That(error.ToString(), Does.StartWith(
+            "test.json: activity 'cron': input 'cronExpression': Error when parsing cron expression: The given cron expression has an invalid format."));
+        Assert.That(error.ToString(), Does.Contain("Seconds"));
+    }
+
+    [Test]
+    public void A_valid_cron_expression_loads()
+    {
+        var cron = Flow.Activity("cron", "Elsa.Cron", ("cronExpression", "0 0 9 * * MON-FRI"));
+        Assert.That(Read(Flow.Definition(Flow.Activities(cron), Flow.Connections())).Errors, Is.Empty);
+    }
+
+    [Test]
     public void Every_error_is_reported_not_just_the_first()
     {
         var errors = Errors(Flow.Definition(

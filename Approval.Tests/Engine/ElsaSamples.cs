@@ -1,12 +1,16 @@
 namespace Approval.Tests.Engine;
 
-/// <summary>Finds <c>shared/elsa/samples</c> beside the repository (where CI and developers have it).</summary>
+/// <summary>Finds <c>shared/elsa/samples</c> beside the repository (where CI and developers have it), or where
+/// <c>APPROVAL_ELSA_SAMPLES</c> says.</summary>
 internal static class ElsaSamples
 {
     public static string? Directory
     {
         get
         {
+            // A git worktree elsewhere than beside shared/ names the folder itself.
+            if (Environment.GetEnvironmentVariable("APPROVAL_ELSA_SAMPLES") is { Length: > 0 } named)
+                return System.IO.Directory.Exists(named) ? Path.GetFullPath(named) : null;
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "Approval.sln")))

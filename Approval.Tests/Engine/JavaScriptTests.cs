@@ -24,6 +24,64 @@ public class JavaScriptTests
         Assert.That(harness.Instance.Variables["Count"]!.GetValue<long>(), Is.EqualTo(43));
     }
 
+    private static async Task<WorkflowHarness> RunWith(string script, Dictionary<string, JsonNode?> input, JsonArray? variables = null)
+    {
+        var harness = new WorkflowHarness(Flow.Definition(
+            Flow.Activities(Flow.Js("js", "Elsa.WriteLine", "text", script)), Flow.Connections(), variables));
+        foreach (var (name, value) in input)
+            harness.Instance.Input[name] = value;
+        await harness.StartAsync();
+        return harness;
+    }
+
+    [Test]
+    public async Task Workflow_inputs_have_the_getters_Elsa_generates_in_Pascal_case()
+    {
+        // Elsa's Hello-World style: input "Message" read as getMessage(); "first_name" as getFirstName() (Humanizer's Pascalize).
+        var run = await RunWith("return getMessage() + ', ' + getFirstName() + ' ' + getage();",
+            new() { ["Message"] = "你好", ["first_name"] = "张三", ["age"] = 30 });
+        Assert.That(run.Lines, Is.Empty);
+        Assert.That(run.Instance.Incidents.Single().Message, Does.Contain("getage is not defined"),
+            "getage() is not a name Elsa generates for input 'age': the script faults");
+
+        run = await RunWith("return getMessage() + ', ' + getFirstName() + ' ' + getAge();",
+            new() { ["Message"] = "你好", ["first_name"] = "张三", ["age"] = 30 });
+        Assert.That(run.Lines, Is.EqualTo(new[] { "你好, 张三 30" }));
+    }
+
+    [Test]
+    public async Task Variables_have_getters_and_setters_named_as_Elsa_names_them()
+    {
+        var harness = Script("setCounter(getCounter() + 1); setApprovalCount(getApprovalCount() + 2);",
+            Variables(("counter", "Int32", "1"), ("approval_count", "Int32", "10")));
+        await harness.StartAsync();
+        Assert.That(harness.Instance.Incidents, Is.Empty, () => harness.Instance.Incidents.First().Message);
+        Assert.That(harness.Instance.Variables["counter"]!.GetValue<long>(), Is.EqualTo(2));
+        Assert.That(harness.Instance.Variables["approval_count"]!.GetValue<long>(), Is.EqualTo(12));
+    }
+
+    [Test]
+    public async Task An_input_and_a_variable_named_alike_getX_reads_the_input_and_setX_sets_the_variable()
+    {
+        // Elsa defines variable accessors first and input getters after them, so the input's getter wins the name.
+        var run = await RunWith("setCounter(getCounter() + 5); return getVariable('Counter');",
+            new() { ["counter"] = 10 }, Variables(("Counter", "Int32", "1")));
+        Assert.That(run.Lines, Is.EqualTo(new[] { "15" }));
+        Assert.That(run.Instance.Variables["Counter"]!.GetValue<long>(), Is.EqualTo(15));
+    }
+
+    [Test]
+    public async Task Scripts_read_and_write_the_workflow_outputs_through_the_output_object()
+    {
+        var harness = Script("output.Total = variables.Count * 2; output['结论'] = 'approved'; setCount(output.Total + (output.Missing === null ? 1 : 0));",
+            Variables(("Count", "Int32", "21")));
+        await harness.StartAsync();
+        Assert.That(harness.Instance.Incidents, Is.Empty, () => harness.Instance.Incidents.First().Message);
+        Assert.That(harness.Instance.Output["Total"]!.GetValue<long>(), Is.EqualTo(42));
+        Assert.That(harness.Instance.Output["结论"]!.GetValue<string>(), Is.EqualTo("approved"));
+        Assert.That(harness.Instance.Variables["Count"]!.GetValue<long>(), Is.EqualTo(43));
+    }
+
     [Test]
     public async Task A_decision_reads_the_instance_input()
     {

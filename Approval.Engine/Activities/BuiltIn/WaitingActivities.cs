@@ -94,8 +94,14 @@ internal sealed class CronActivity : ActivityType
         return new(ActivityResult.SuspendUntil(next));
     }
 
-    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition) =>
-        TimeInputs.CheckLiteral(node, "cronExpression", v => Parse(Values.AsString(v) ?? ""));
+    public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition)
+    {
+        var reasons = TimeInputs.CheckLiteral(node, "cronExpression", v => Parse(Values.AsString(v) ?? ""));
+        // A cron that does not parse is said in Elsa's words ("Error when parsing cron expression: …"), naming the input.
+        return reasons.Select(r => r.Code == DefinitionErrorCode.InputUnreadable
+            ? DefinitionErrorReason.Of(DefinitionErrorCode.CronExpressionUnreadable, ("input", "cronExpression"), ("detail", r.Parameters["detail"]))
+            : r);
+    }
 
     private static CronExpression Parse(string text) =>
         CronExpression.Parse(text.Trim(), text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);

@@ -157,10 +157,11 @@ public class JoinSemanticsTests
         run.Expect(["A", "B", "joined", "done"], [], Finished);
     }
 
-    [Test]
-    public async Task Converge_join_needs_a_token_on_its_loop_back_connection_too()
+    [TestCase("Converge")]
+    [TestCase("WaitAllInbound")]
+    public async Task Converge_join_needs_a_token_on_its_loop_back_connection_too(string join)
     {
-        var run = StepTable.For(LoopBackIntoJoin("Converge"));
+        var run = StepTable.For(LoopBackIntoJoin(join));
 
         await run.Start();
         run.Expect(["A", "B"], [], Faulted);
@@ -171,6 +172,40 @@ public class JoinSemanticsTests
             Assert.That(incident.ActivityId, Is.EqualTo("j"));
             Assert.That(incident.Message, Does.Contain("Converge").And.Contain("'d' (port True)"));
         }
+    }
+
+    // ---- WaitAllInbound (Elsa FlowJoin's newer mode): every inbound connection, whether or not its source ran ----
+
+    [Test]
+    public async Task Wait_all_inbound_join_blocks_when_a_decision_did_not_follow_one_of_its_connections()
+    {
+        // Elsa's ExplicitJoinWaitAllInboundTests (join-wait-all-inbound.json): the decision says false, so only the False
+        // branch reaches the join; Elsa leaves the workflow blocked, we say so in a Deadlock incident.
+        var run = StepTable.For(Definition(
+            Activities(Start(), Decision("d", false), Write("yes", "True branch"), Write("no", "False branch"), Join("j", "WaitAllInbound"), Write("joined", "joined")),
+            Connections(Connect("start", "d"), Connect("d", "yes", "True"), Connect("d", "no", "False"),
+                Connect("yes", "j"), Connect("no", "j"), Connect("j", "joined"))));
+
+        await run.Start();
+        run.Expect(["False branch"], [], Faulted);
+        var incident = run.Instance.Incidents.Single();
+        Assert.That(incident.Kind, Is.EqualTo(IncidentKind.Deadlock));
+        Assert.That(incident.Message, Does.Contain("'j'").And.Contain("'yes'"));
+    }
+
+    [Test]
+    public async Task Wait_all_inbound_join_runs_once_when_every_inbound_connection_brought_a_token()
+    {
+        var run = StepTable.For(Definition(
+            Activities(Start(), Write("a", "A"), Task("t", "T"), Write("b", "B"), Join("j", "WaitAllInbound"), Write("joined", "joined")),
+            Connections(Connect("start", "a"), Connect("start", "t"), Connect("t", "b"), Connect("a", "j"), Connect("b", "j"), Connect("j", "joined"))));
+
+        await run.Start();
+        run.Expect(["A"], ["Task T"], Suspended);
+
+        await run.CompleteTask("T");
+        run.Expect(["B", "joined"], [], Finished);
+        Assert.That(run.Written("joined"), Is.EqualTo(1));
     }
 
     // ---- Cascade: once per token ----
