@@ -499,6 +499,19 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.CaseNumberCounterRecord", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("CaseNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.CaseRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -564,6 +564,19 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.CaseNumberCounterRecord", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("CaseNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.CaseRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -490,6 +490,19 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.CaseNumberCounterRecord", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("CaseNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.CaseRecord", b =>
                 {
                     b.Property<string>("Id")
