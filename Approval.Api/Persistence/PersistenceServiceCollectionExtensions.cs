@@ -64,7 +64,12 @@ public static class PersistenceServiceCollectionExtensions
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : ApprovalDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        services.TryAddSingleton<DatabaseWrites>();
+        services.AddDbContextFactory<TContext>((provider, builder) =>
+        {
+            configure(builder);
+            builder.AddInterceptors(provider.GetRequiredService<DatabaseWrites>().Interceptor);
+        });
         services.AddSingleton<IDbContextFactory<ApprovalDbContext>, ProviderContextFactory<TContext>>();
     }
 
