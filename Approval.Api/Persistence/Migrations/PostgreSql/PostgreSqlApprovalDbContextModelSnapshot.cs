@@ -682,6 +682,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex(new[] { "LeadDepartmentCode", "Status", "DueAt", "Number" }, "IX_Cases_ExtensionCandidates")
                         .HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
 
+                    b.HasIndex(new[] { "ReceivedAt", "Status", "Level", "DueAt", "Number", "Id" }, "IX_Cases_WarnedByReceipt")
+                        .HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
+
                     b.ToTable("Cases", (string)null);
                 });
 
