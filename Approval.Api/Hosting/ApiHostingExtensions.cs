@@ -91,7 +91,11 @@ internal static class ApiHostingExtensions
         return app;
     }
 
-    /// <summary>Prints where the application answers, so whoever started it knows where to go.</summary>
+    /// <summary>
+    /// Prints where the application answers and who can sign in, so whoever started it knows where to go. It is the last
+    /// thing on the console because the framework's start-up lines (EF Core's SQL, Hangfire, "Application started") are
+    /// at Warning in appsettings.json: the log says only what needs attention before it.
+    /// </summary>
     public static void AnnounceUrlsOnStart(this WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -99,6 +103,10 @@ internal static class ApiHostingExtensions
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
                 Console.WriteLine($"Approval is running at {address} — pages: {address.TrimEnd('/')}/ , Swagger UI: {address.TrimEnd('/')}/swagger");
+            if (addresses.Count > 0 && app.Configuration.GetValue(DemoUsers.SeedSetting, true))
+                Console.WriteLine($"Demo users (password {DemoUsers.Password}): {string.Join(", ", DemoUsers.All.Select(u => u.UserName).Take(6))}, … (README, \"Demo users\")");
+            if (addresses.Count > 0)
+                Console.WriteLine($"Environment: {app.Environment.EnvironmentName}. Press Ctrl+C to stop.");
         });
     }
 }

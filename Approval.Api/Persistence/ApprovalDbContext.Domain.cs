@@ -145,6 +145,10 @@ public abstract partial class ApprovalDbContext
             // warned alone (on (LeadDepartmentCode, Status, DueAt, Number) the level was read from each row and every match sorted:
             // p50 104 ms for 27,250 of samr's cases at a million). The filter is the query's own term, as SQLite requires.
             c.HasIndex(x => new { x.LeadDepartmentCode, x.Status, x.DueAt, x.Number }, "IX_Cases_ExtensionCandidates").HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
+            // The supervisors' case list for days of receipt (receivedFrom/receivedTo): the warned cases received in the window,
+            // counted and ordered off a partial index of the warned alone, never the rows (on (ReceivedAt) SQLite read every case
+            // of the window, documents and all). The filter is the query's own term (SupervisedCaseList), as SQLite requires.
+            c.HasIndex(x => new { x.ReceivedAt, x.Status, x.Level, x.DueAt, x.Number, x.Id }, "IX_Cases_WarnedByReceipt").HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
             c.Property(x => x.Revision).IsConcurrencyToken();
         });
         model.Entity<CaseDepartmentRecord>(d =>

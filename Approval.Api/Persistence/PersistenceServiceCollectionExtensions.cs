@@ -41,6 +41,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowInstanceStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
         services.AddSingleton<IWorkflowDefinitionStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
         services.AddSingleton<Approval.Workflows.Cases.ICaseSessions, EfCaseSessions>();
+        services.AddSingleton<Approval.Workflows.Cases.ICaseNumberSerials, EfCaseNumberSerials>();
         // The departments' steps ask who is away (代理人) inside their own unit of work.
         services.TryAddSingleton<Identity.EfAbsences>();
         services.TryAddSingleton<Approval.Workflows.People.IAbsences>(provider => provider.GetRequiredService<Identity.EfAbsences>());
@@ -63,7 +64,12 @@ public static class PersistenceServiceCollectionExtensions
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : ApprovalDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        services.TryAddSingleton<DatabaseWrites>();
+        services.AddDbContextFactory<TContext>((provider, builder) =>
+        {
+            configure(builder);
+            builder.AddInterceptors(provider.GetRequiredService<DatabaseWrites>().Interceptor);
+        });
         services.AddSingleton<IDbContextFactory<ApprovalDbContext>, ProviderContextFactory<TContext>>();
     }
 

@@ -48,11 +48,36 @@ public sealed record SupervisionOverview(
 
 /// <summary>
 /// Counts for the overview, each a grouped query answered by the database (a few rows per status × level × department);
-/// no case is loaded.
+/// no case is loaded. With <paramref name="writes"/>, the counts are kept in memory and shared by every reader until this
+/// node writes to the database or <paramref name="maxAge"/> passes (a short cache rather than counters kept by every step:
+/// the steps that change a count are many, a cache is one place). So the overview is never behind the lists for what this
+/// node did, and at most <paramref name="maxAge"/> behind another node's writes; its <c>at</c> says when it was counted.
+/// Readers that come while a count is under way wait for that count instead of starting their own.
 /// </summary>
-internal sealed class SupervisionOverviewCounts(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time)
+internal sealed class SupervisionOverviewCounts(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time, DatabaseWrites? writes = null, TimeSpan maxAge = default)
 {
-    public async Task<SupervisionOverview> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>How long another node's writes may take to show, unless <c>Approval:Supervision:OverviewMaxAge</c> says.</summary>
+    public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(2);
+
+    private sealed record Counted(long Writes, long Timestamp, Task<SupervisionOverview> Overview);
+
+    private Counted? _last;
+
+    public Task<SupervisionOverview> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (writes is null || maxAge <= TimeSpan.Zero)
+            return CountAsync(cancellationToken);
+        var now = time.GetTimestamp();
+        var last = Volatile.Read(ref _last);
+        if (last is not null && last.Writes == writes.Count && time.GetElapsedTime(last.Timestamp, now) < maxAge && !last.Overview.IsFaulted && !last.Overview.IsCanceled)
+            return last.Overview.WaitAsync(cancellationToken);
+        // The write count is taken before counting starts: a write during the count makes the next reader count again.
+        var fresh = new Counted(writes.Count, now, CountAsync(CancellationToken.None));
+        Volatile.Write(ref _last, fresh);
+        return fresh.Overview.WaitAsync(cancellationToken);
+    }
+
+    private async Task<SupervisionOverview> CountAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var openStatuses = Case.OpenStatuses.Select(s => s.ToString()).ToList();

@@ -1,3 +1,6 @@
+using Approval.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace Approval.Api.Supervision;
 
 /// <summary>Wires the supervisors' reads, their review of violations, their notices and the complaints they decide.</summary>
@@ -5,7 +8,8 @@ internal static class SupervisionServiceCollectionExtensions
 {
     public static IServiceCollection AddApprovalSupervision(this IServiceCollection services)
     {
-        services.AddSingleton<SupervisionOverviewCounts>();
+        services.AddSingleton(sp => new SupervisionOverviewCounts(sp.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<DatabaseWrites>(), sp.GetRequiredService<IConfiguration>().GetValue("Approval:Supervision:OverviewMaxAge", SupervisionOverviewCounts.DefaultMaxAge)));
         services.AddSingleton<SupervisionTodayCounts>();
         services.AddSingleton<SupervisedCaseList>();
         services.AddSingleton<SupervisedTaskList>();

@@ -47,8 +47,9 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
 
         for (var attempt = 1; ; attempt++)
         {
+            var number = await numbers.NextNumberAsync(cancellationToken);
             var now = time.GetUtcNow();
-            var @case = Case.Submit(Guid.CreateVersion7(now).ToString("N"), numbers.NextNumber(), CaseNumbers.NewQueryCode(), item!,
+            var @case = Case.Submit(Guid.CreateVersion7(now).ToString("N"), number, CaseNumbers.NewQueryCode(), item!,
                 application.Applicant, application.Form ?? [], actor, now, clock.Rules);
             @case.NoteProvisionalDeadlines(clock);
             await using var session = await sessions.OpenAsync(cancellationToken);
@@ -71,7 +72,8 @@ public sealed class CaseIntake(ICatalog catalog, ICaseSessions sessions, CaseNum
             }
             catch (CaseConflictException) when (attempt < 5)
             {
-                // The same submission raced itself (the first one won), or a case number was taken: draw again.
+                // The same submission raced itself (the first one won), or the number was taken by a case filed before numbers
+                // were counted (EfCaseNumberSerials starts a day after its cases already filed): draw the next.
             }
             if (idempotencyKey is not null && await FindSubmittedAsync(idempotencyKey, submitter, fingerprint, cancellationToken) is { } concurrent)
                 return new Intake(concurrent, false);

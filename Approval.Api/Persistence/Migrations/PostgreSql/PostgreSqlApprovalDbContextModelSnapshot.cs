@@ -499,6 +499,19 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.CaseNumberCounterRecord", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("CaseNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.CaseRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -667,6 +680,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("IX_Cases_SupervisionList");
 
                     b.HasIndex(new[] { "LeadDepartmentCode", "Status", "DueAt", "Number" }, "IX_Cases_ExtensionCandidates")
+                        .HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
+
+                    b.HasIndex(new[] { "ReceivedAt", "Status", "Level", "DueAt", "Number", "Id" }, "IX_Cases_WarnedByReceipt")
                         .HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
 
                     b.ToTable("Cases", (string)null);

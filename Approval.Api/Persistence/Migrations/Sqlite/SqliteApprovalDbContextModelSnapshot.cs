@@ -490,6 +490,19 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Api.Persistence.CaseNumberCounterRecord", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("CaseNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Api.Persistence.CaseRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -658,6 +671,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Cases_SupervisionList");
 
                     b.HasIndex(new[] { "LeadDepartmentCode", "Status", "DueAt", "Number" }, "IX_Cases_ExtensionCandidates")
+                        .HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
+
+                    b.HasIndex(new[] { "ReceivedAt", "Status", "Level", "DueAt", "Number", "Id" }, "IX_Cases_WarnedByReceipt")
                         .HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
 
                     b.ToTable("Cases", (string)null);
