@@ -40,6 +40,7 @@ public abstract partial class ApprovalDbContext(DbContextOptions options) : DbCo
         ConfigureWindows(modelBuilder);
         ConfigureMachineClients(modelBuilder);
         ConfigureSeal(modelBuilder);
+        ConfigureAudit(modelBuilder);
     }
 
     private static void Definition(EntityTypeBuilder<WorkflowDefinitionRecord> definition)

@@ -1,3 +1,4 @@
+using Approval.Api.Audit;
 using Approval.Engine.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class PersistenceServiceCollectionExtensions
             default:
                 throw new InvalidOperationException($"{DatabaseOptions.Section}:Provider '{options.Provider}' is not one of Sqlite, PostgreSql, SqlServer.");
         }
+        services.AddAuditChain(configuration);
         services.AddSingleton<EfWorkflowStore>();
         services.AddSingleton<IWorkflowInstanceStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
         services.AddSingleton<IWorkflowDefinitionStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
@@ -63,7 +65,12 @@ public static class PersistenceServiceCollectionExtensions
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : ApprovalDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        // Every context appends what it saves to the audit chain (Audit/AuditChainInterceptor).
+        services.AddDbContextFactory<TContext>((provider, builder) =>
+        {
+            configure(builder);
+            builder.AddInterceptors(provider.GetRequiredService<Audit.AuditChainInterceptor>());
+        });
         services.AddSingleton<IDbContextFactory<ApprovalDbContext>, ProviderContextFactory<TContext>>();
     }
 
