@@ -1,4 +1,5 @@
 using Approval.Api.Attachments;
+using Approval.Api.Audit;
 using Approval.Api.Calendar;
 using Approval.Api.CaseEvents;
 using Approval.Api.Cli;
@@ -41,6 +42,7 @@ builder.Services
     .AddApprovalWorkLists()
     .AddApprovalNotifications(builder.Configuration)
     .AddApprovalSeal(builder.Configuration)
+    .AddApprovalAudit()
     .AddApprovalApi()
     .AddApprovalPages();
 if (OpenApiDocumentBuild.IsRunning)
@@ -79,6 +81,7 @@ api.MapCreditEndpoints();
 api.MapMachineClientEndpoints();
 api.MapDepartmentEventEndpoints();
 api.MapSealEndpoints();
+api.MapAuditEndpoints();
 app.MapApprovalPages();
 // The build writes the OpenAPI document by running this entry point with an inert server: it needs the endpoints,
 // not the database, the demo data or the engine.

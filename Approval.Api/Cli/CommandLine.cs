@@ -35,6 +35,7 @@ internal static class CommandLine
                                                                      stage records for provincial platforms
               dotnet run --project Approval.Api -- seed-demo --cases N --days D [--seed S] [--batch N] [--workers N] [--snapshots true|false]
                                                                      fill the configured database with a generated history
+              dotnet run --project Approval.Api -- audit verify      check the audit log's chain; exit 1 names the first broken entry
             """);
         return 0;
     }

@@ -7,7 +7,7 @@ namespace Approval.Api.Cli;
 /// <summary>Commands that need the application's database (run with its configuration, then exit, no web server).</summary>
 internal static class HostCommands
 {
-    private static readonly string[] Names = ["export-stages", DemoData.SeedDemoCommand.Name];
+    private static readonly string[] Names = ["export-stages", DemoData.SeedDemoCommand.Name, Audit.AuditVerifyCommand.Name];
 
     /// <summary>A command's console is its own output: EF Core's SQL lines (Information) are kept for the web application.</summary>
     public static void QuietenLogging(WebApplicationBuilder builder, string[] args)
@@ -20,6 +20,8 @@ internal static class HostCommands
     {
         if (args.Length > 0 && args[0] == DemoData.SeedDemoCommand.Name)
             return await DemoData.SeedDemoCommand.RunAsync(app.Services, args[1..], output, error, app.Lifetime.ApplicationStopping);
+        if (args.Length > 0 && args[0] == Audit.AuditVerifyCommand.Name)
+            return await Audit.AuditVerifyCommand.RunAsync(app.Services, args[1..], output, error, app.Lifetime.ApplicationStopping);
         if (args.Length == 0 || args[0] != "export-stages")
             return null;
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -35,6 +35,7 @@ public static class EngineServiceCollectionExtensions
         Notifications.Sms.SmsOutbox.Register(jobs);
         Attachments.OrphanedAttachmentSweep.Register(jobs);
         Calendar.CalendarReminders.Register(jobs);
+        Audit.AuditHeadSigning.Register(jobs);
         Supervision.PerformanceSnapshotBuilder.Register(jobs, app.Services.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>());
     }
 }

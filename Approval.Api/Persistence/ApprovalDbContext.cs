@@ -41,6 +41,7 @@ public abstract partial class ApprovalDbContext(DbContextOptions options) : DbCo
         ConfigureMachineClients(modelBuilder);
         ConfigureSeal(modelBuilder);
         ConfigureCaseNumbers(modelBuilder);
+        ConfigureAudit(modelBuilder);
     }
 
     private static void Definition(EntityTypeBuilder<WorkflowDefinitionRecord> definition)

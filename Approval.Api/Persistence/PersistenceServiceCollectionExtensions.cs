@@ -1,3 +1,4 @@
+using Approval.Api.Audit;
 using Approval.Engine.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class PersistenceServiceCollectionExtensions
             default:
                 throw new InvalidOperationException($"{DatabaseOptions.Section}:Provider '{options.Provider}' is not one of Sqlite, PostgreSql, SqlServer.");
         }
+        services.AddAuditChain(configuration);
         services.AddSingleton<EfWorkflowStore>();
         services.AddSingleton<IWorkflowInstanceStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
         services.AddSingleton<IWorkflowDefinitionStore>(provider => provider.GetRequiredService<EfWorkflowStore>());
@@ -65,10 +67,12 @@ public static class PersistenceServiceCollectionExtensions
         where TContext : ApprovalDbContext
     {
         services.TryAddSingleton<DatabaseWrites>();
+        // Every context appends what it saves to the audit chain (Audit/AuditChainInterceptor), and tells the
+        // overview's cache that this node wrote (DatabaseWrites).
         services.AddDbContextFactory<TContext>((provider, builder) =>
         {
             configure(builder);
-            builder.AddInterceptors(provider.GetRequiredService<DatabaseWrites>().Interceptor);
+            builder.AddInterceptors(provider.GetRequiredService<Audit.AuditChainInterceptor>(), provider.GetRequiredService<DatabaseWrites>().Interceptor);
         });
         services.AddSingleton<IDbContextFactory<ApprovalDbContext>, ProviderContextFactory<TContext>>();
     }

@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 using Approval.Tests.Api.Cases;
 using Approval.Tests.Api.WorkLists;
 using Approval.Api.Identity;
+using Approval.Api.Persistence;
 using Approval.Workflows.People;
 using Approval.Workflows.Supervision;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Tests.Api;
 
@@ -30,6 +33,22 @@ public class DemoCaseSeedTests
         using var reviewer = await factory.CreateClientAsync("fire-reviewer");
         var tasks = await reviewer.GetFromJsonAsync<JsonArray>("/api/tasks");
         Assert.That(tasks, Has.Count.EqualTo(1), "the enterprise's fire review waits");
+    }
+
+    [Test]
+    public async Task The_demo_history_is_one_intact_audit_chain_with_an_entry_per_timeline_line()
+    {
+        await using var factory = new WithDemoCases();
+        using var supervisor = await factory.CreateClientAsync("supervisor");
+        var verification = await supervisor.GetJsonAsync("/api/audit/verification");
+
+        Assert.That(verification.Body!["intact"]!.GetValue<bool>(), Is.True, verification.Text);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
+        var lines = await db.CaseEvents.CountAsync();
+        var entries = (await db.AuditEntries.Select(e => e.Kind).ToListAsync()).Count(k => k.StartsWith("CaseEvent.", StringComparison.Ordinal));
+        Assert.That(lines, Is.GreaterThan(0));
+        Assert.That(entries, Is.EqualTo(lines));
+        Assert.That(verification.Body["entriesChecked"]!.GetValue<long>(), Is.GreaterThan(lines), "the demo users and catalog too");
     }
 
     [Test]
