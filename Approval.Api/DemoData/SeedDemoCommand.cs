@@ -10,18 +10,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Api.DemoData;
 
 /// <summary>
-/// <c>seed-demo --cases N --days D [--seed S] [--batch N] [--workers N] [--snapshots true|false]</c>: fills the configured
-/// database with a generated history of N cases received over the last D days, then builds the performance snapshots of
-/// those days. Bad arguments, an incomplete catalog or a seed already used on this database exit with 2.
+/// <c>seed-demo --cases N --days D [--seed S] [--batch N] [--workers N] [--snapshots true|false] [--seal true|false]</c>: fills
+/// the configured database with a generated history of N cases received over the last D days, seals the delivered ones'
+/// decisions when asked (<see cref="HistorySeal"/>), then builds the performance snapshots of those days. Bad arguments, an incomplete catalog or a seed already used on this database exit with 2.
 /// </summary>
 internal static class SeedDemoCommand
 {
     public const string Name = "seed-demo";
     public const string Usage = "usage: seed-demo --cases N (1–10,000,000) --days D (1–3,650) [--seed S (default 1)] [--batch N (100–50,000, default 2,000)] " +
-        "[--workers N (1–64, default the number of cores)] [--snapshots true|false (default true)]";
+        "[--workers N (1–64, default the number of cores)] [--snapshots true|false (default true)] " +
+        "[--seal true|false (default false): seal the delivered cases' decisions]";
 
     /// <summary>What the command line asked for.</summary>
-    internal sealed record Arguments(int Cases, int Days, int Seed, int Batch, int Workers, bool Snapshots);
+    internal sealed record Arguments(int Cases, int Days, int Seed, int Batch, int Workers, bool Snapshots, bool Seal = false);
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -77,6 +78,16 @@ internal static class SeedDemoCommand
         output.WriteLine("  by level:  " + string.Join(", ", result.ByLevel.Select(l => $"{l.Key} {l.Value:N0}")));
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             await PlannerStatistics.RefreshAsync(db, cancellationToken);
+        if (arguments.Seal)
+        {
+            var sealing = services.GetRequiredService<HistorySeal>();
+            var delivered = await sealing.DeliveredSinceAsync(due.Hours.StartOf(plan.FirstDay), cancellationToken);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sealing the decisions of {delivered.Count:N0} delivered cases…"));
+            var sealedProgress = ConsoleProgress.For(output, Math.Max(delivered.Count, 1), "cases");
+            var sealedCases = await sealing.SealAsync(delivered, sealedProgress.Report, cancellationToken);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Sealed {sealedCases.Documents:N0} documents of {sealedCases.Cases:N0} cases in {sealedCases.Elapsed.TotalSeconds:N1} s ({sealedCases.Elapsed.TotalMilliseconds / Math.Max(sealedCases.Cases, 1):N1} ms per case)."));
+        }
         if (arguments.Snapshots)
         {
             output.WriteLine($"Building the performance snapshots of {plan.FirstDay:yyyy-MM-dd} to {plan.LastDay:yyyy-MM-dd}…");
@@ -95,7 +106,7 @@ internal static class SeedDemoCommand
             // Configuration given on the command line (--Approval:DataDirectory /tmp/x) is the host's, not ours.
             if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains(':', StringComparison.Ordinal))
                 continue;
-            if (args[i] is not ("--cases" or "--days" or "--seed" or "--batch" or "--workers" or "--snapshots"))
+            if (args[i] is not ("--cases" or "--days" or "--seed" or "--batch" or "--workers" or "--snapshots" or "--seal"))
             {
                 problem = $"unknown argument '{args[i]}'";
                 return null;
@@ -130,7 +141,10 @@ internal static class SeedDemoCommand
         var snapshots = true;
         if (values.TryGetValue("--snapshots", out var text) && !bool.TryParse(text, out snapshots))
             wrong ??= $"--snapshots must be true or false, not '{text}'";
+        var seal = false;
+        if (values.TryGetValue("--seal", out var sealText) && !bool.TryParse(sealText, out seal))
+            wrong ??= $"--seal must be true or false, not '{sealText}'";
         problem = wrong;
-        return wrong is null ? new Arguments(cases!.Value, days!.Value, seed!.Value, batch!.Value, workers!.Value, snapshots) : null;
+        return wrong is null ? new Arguments(cases!.Value, days!.Value, seed!.Value, batch!.Value, workers!.Value, snapshots, seal) : null;
     }
 }

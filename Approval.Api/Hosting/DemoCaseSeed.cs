@@ -8,7 +8,8 @@ namespace Approval.Api.Hosting;
 /// <summary>
 /// A few demo cases on a fresh installation, made through the domain's own steps, so that every role finds
 /// something to look at: one waiting at the window, one in parallel review, one stopped for an inspection,
-/// one refused at the window and one delivered. <c>Approval:Demo:SeedCases</c> (default true) switches it.
+/// one refused at the window and two delivered, sealed by a department on ECDSA and one on SM2.
+/// <c>Approval:Demo:SeedCases</c> (default true) switches it.
 /// </summary>
 public sealed class DemoCaseSeed(ICaseQueries queries, CaseIntake intake, WindowDesk window, DepartmentDesk departments,
     IConfiguration configuration, ILogger<DemoCaseSeed> logger)
@@ -53,6 +54,18 @@ public sealed class DemoCaseSeed(ICaseQueries queries, CaseIntake intake, Window
         await departments.DecideAsync(delivered.Case.Id, Actor.Of(DemoUser("samr-head")), Verdict.Approve, null, cancellationToken);
         await window.DeliverAsync(delivered.Case.Id, Clerk, cancellationToken);
 
-        logger.LogInformation("Seeded 5 demo cases (Approval:Demo:SeedCases=false keeps them out).");
+        // A joint case led by 住建 (housing), which the shipped appsettings.json seals with SM2/SM3: the demo's delivered
+        // results carry both algorithms of the product's CA (samr's ECDSA above).
+        var permit = await intake.SubmitAsync(new Application(DemoCatalog.ConstructionPermit.Code, company,
+            new JsonObject { ["projectName"] = "示范厂房扩建工程", ["constructionUnitCode"] = company.IdNumber, ["buildingHeight"] = 18, ["investment"] = 6_000_000, ["address"] = "云浮市云城区工业园" }),
+            DemoUser("enterprise"), "demo-6", cancellationToken);
+        var reviews = await window.AcceptAsync(permit.Case.Id, Clerk, cancellationToken: cancellationToken);
+        // Opinions may open further reviews (a credit check): each open one is answered until none is left.
+        while (reviews.Tasks.FirstOrDefault(t => t.IsOpen) is { } open)
+            reviews = await departments.GiveOpinionAsync(permit.Case.Id, open.Id, Actor.Of(DemoUser($"{open.DepartmentCode}-reviewer")), Verdict.Approve, null, cancellationToken);
+        await departments.DecideAsync(permit.Case.Id, Actor.Of(DemoUser("housing-head")), Verdict.Approve, null, cancellationToken);
+        await window.DeliverAsync(permit.Case.Id, Clerk, cancellationToken);
+
+        logger.LogInformation("Seeded 6 demo cases (Approval:Demo:SeedCases=false keeps them out).");
     }
 }

@@ -46,6 +46,7 @@ public static class DomainServiceCollectionExtensions
         services.AddTransient<DemoCatalogSeed>();
         services.AddTransient<DemoCaseSeed>();
         services.AddTransient<DemoData.DemoHistoryGenerator>();
+        services.AddTransient<DemoData.HistorySeal>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
@@ -5,18 +6,34 @@ using QRCoder;
 namespace Approval.Api.Seal;
 
 /// <summary>
-/// Sets a sealed document as an A4 PDF: title, the case, the decision's paragraphs, the department's seal mark, and a
-/// QR code to the verification page. The text is in the embedded CJK font (<see cref="SealFont"/>).
+/// Sets a sealed document as an A4 PDF: title, the case, the decision's paragraphs, the department's seal mark over its
+/// name and the date, and a QR code to the verification page. Chinese is set in the embedded CJK face, digits, letters and
+/// signs in the embedded Latin one (<see cref="SealFont"/>), run by run on one baseline.
 /// </summary>
 internal sealed class DecisionDocumentRenderer(Microsoft.Extensions.Options.IOptions<SealOptions> options)
 {
     private const double Margin = 64;
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+    // Chinese typesetting's 避头尾 rules: closing marks never begin a line (the character before goes down with them),
+    // opening marks never end one (they go down to what they open).
+    private const string NeverFirst = "，。、；：！？）》」』”’,.;:!?)";
+    private const string NeverLast = "（《「『“‘(";
+
+    /// <summary>One size of the document's type: its CJK and its Latin face.</summary>
+    private sealed record TypeSize(XFont Cjk, XFont Latin)
+    {
+        public static TypeSize Of(double size) =>
+            new(new XFont(SealFont.Family, size, XFontStyleEx.Regular, Unicode), new XFont(SealFont.LatinFamily, size, XFontStyleEx.Regular, Unicode));
+
+        public double Size => Cjk.Size;
+
+        public XFont For(char character) => SealFont.IsCjk(character) ? Cjk : Latin;
+    }
 
     public byte[] Render(DecisionSheet sheet)
     {
-        // Installed at the first document, not at start: a node without the font still runs, and says what to set when asked to seal.
-        SealFont.Install(options.Value.FontFile);
+        // Installed at the first document, not at start: a node without the fonts still runs, and says what to set when asked to seal.
+        SealFont.Install(options.Value.FontFile, options.Value.LatinFontFile);
         using var document = new PdfDocument();
         document.Info.Title = $"{sheet.Title} {sheet.CaseNumber}";
         document.Info.Author = sheet.DepartmentName;
@@ -32,59 +49,116 @@ internal sealed class DecisionDocumentRenderer(Microsoft.Extensions.Options.IOpt
 
     private static void Draw(XGraphics gfx, DecisionSheet sheet, double width, double height)
     {
-        var title = new XFont(SealFont.Family, 22, XFontStyleEx.Regular, Unicode);
-        var body = new XFont(SealFont.Family, 12.5, XFontStyleEx.Regular, Unicode);
-        var small = new XFont(SealFont.Family, 9, XFontStyleEx.Regular, Unicode);
+        var title = TypeSize.Of(22);
+        var body = TypeSize.Of(12.5);
+        var small = TypeSize.Of(9);
         var text = width - 2 * Margin;
 
-        gfx.DrawString(sheet.Title, title, XBrushes.Black, new XRect(Margin, Margin, text, 32), XStringFormats.TopCenter);
-        gfx.DrawString($"编号：{sheet.CaseNumber}", body, XBrushes.Black, new XRect(Margin, Margin + 44, text, 18), XStringFormats.TopCenter);
+        Centered(gfx, sheet.Title, title, XBrushes.Black, Margin, text, Margin);
+        Centered(gfx, $"编号：{sheet.CaseNumber}", body, XBrushes.Black, Margin, text, Margin + 44);
         var y = Margin + 90;
         foreach (var line in (string[])[$"申请人：{sheet.ApplicantName}（{sheet.ApplicantId}）", $"申请事项：{sheet.ItemName}", $"办件编号：{sheet.CaseNumber}"])
-            y = Paragraph(gfx, line, body, y, text, indent: false);
+            y = Paragraph(gfx, line, body, XBrushes.Black, Margin, y, text, indent: false);
         y += 10;
         foreach (var paragraph in sheet.Paragraphs)
-            y = Paragraph(gfx, paragraph, body, y, text, indent: true) + 6;
+            y = Paragraph(gfx, paragraph, body, XBrushes.Black, Margin, y, text, indent: true) + 6;
 
-        // The department's seal mark over its name and the date, as on paper.
-        var sealCentre = new XPoint(width - Margin - 90, Math.Max(y + 90, height * 0.55));
-        gfx.DrawString(sheet.DepartmentName, body, XBrushes.Black, new XRect(Margin, sealCentre.Y - 16, text - 20, 18), XStringFormats.TopRight);
-        gfx.DrawString($"{sheet.Date.Year}年{sheet.Date.Month}月{sheet.Date.Day}日", body, XBrushes.Black, new XRect(Margin, sealCentre.Y + 6, text - 20, 18), XStringFormats.TopRight);
-        var red = XColor.FromArgb(200, 20, 20);
-        gfx.DrawEllipse(new XPen(red, 2.5), sealCentre.X - 55, sealCentre.Y - 55, 110, 110);
-        gfx.DrawString("★", new XFont(SealFont.Family, 20, XFontStyleEx.Regular, Unicode), new XSolidBrush(red), new XRect(sealCentre.X - 55, sealCentre.Y - 14, 110, 24), XStringFormats.TopCenter);
-        gfx.DrawString("电子印章", small, new XSolidBrush(red), new XRect(sealCentre.X - 55, sealCentre.Y + 18, 110, 12), XStringFormats.TopCenter);
-        gfx.DrawString($"签发：{sheet.Signer}", small, XBrushes.Black, new XRect(Margin, sealCentre.Y + 30, text - 20, 12), XStringFormats.TopRight);
+        // The department's name and the date, right-aligned, and its seal stamped over them as on paper (in ink that lets
+        // them show through); who signed below the seal.
+        var date = $"{sheet.Date.Year}年{sheet.Date.Month}月{sheet.Date.Day}日";
+        var right = width - Margin - 20;
+        var nameTop = Math.Max(y + 70, height * 0.55);
+        RightAligned(gfx, sheet.DepartmentName, body, XBrushes.Black, right, nameTop);
+        RightAligned(gfx, date, body, XBrushes.Black, right, nameTop + 22);
+        var block = Math.Max(Width(gfx, sheet.DepartmentName, body), Width(gfx, date, body));
+        var sealCentre = new XPoint(right - block / 2, nameTop + 20);
+        var ink = new XSolidBrush(XColor.FromArgb(170, 200, 20, 20));
+        gfx.DrawEllipse(new XPen(XColor.FromArgb(200, 200, 20, 20), 2.5), sealCentre.X - 55, sealCentre.Y - 55, 110, 110);
+        Star(gfx, ink, new XPoint(sealCentre.X, sealCentre.Y - 22), 14);
+        Centered(gfx, "电子印章", small, ink, sealCentre.X - 55, 110, sealCentre.Y + 30);
+        RightAligned(gfx, $"签发：{sheet.Signer}", small, XBrushes.Black, right, sealCentre.Y + 62);
 
-        var qrSize = 96.0;
+        const double qrSize = 96.0;
         var qrTop = height - Margin - qrSize - 24;
         QrCode(gfx, sheet.VerifyUrl, Margin, qrTop, qrSize);
-        gfx.DrawString("扫码或访问以下地址验证本文书的电子签章 (scan to verify the seal):", small, XBrushes.Black, new XRect(Margin + qrSize + 12, qrTop + 20, text - qrSize - 12, 12), XStringFormats.TopLeft);
-        gfx.DrawString(sheet.VerifyUrl, small, XBrushes.Black, new XRect(Margin + qrSize + 12, qrTop + 36, text - qrSize - 12, 12), XStringFormats.TopLeft);
-        gfx.DrawString($"文书标识 Document: {sheet.DocumentId}", small, XBrushes.Black, new XRect(Margin + qrSize + 12, qrTop + 52, text - qrSize - 12, 12), XStringFormats.TopLeft);
+        var (left, legend) = (Margin + qrSize + 12, text - qrSize - 12);
+        var at = Paragraph(gfx, "扫码或访问以下地址验证本文书的电子签章 (scan to verify the seal):", small, XBrushes.Black, left, qrTop + 12, legend, indent: false, lineFactor: 1.5);
+        at = Paragraph(gfx, sheet.VerifyUrl, small, XBrushes.Black, left, at + 2, legend, indent: false, lineFactor: 1.5);
+        Paragraph(gfx, $"文书标识 Document: {sheet.DocumentId}", small, XBrushes.Black, left, at + 2, legend, indent: false, lineFactor: 1.5);
     }
 
-    // Chinese has no spaces to break at: lines break at any character that would pass the right margin.
-    private static double Paragraph(XGraphics gfx, string paragraph, XFont font, double y, double width, bool indent)
+    // Chinese has no spaces to break at: lines break at any character that would pass the right margin (never before a
+    // closing mark), and a URL breaks the same way.
+    private static double Paragraph(XGraphics gfx, string paragraph, TypeSize type, XBrush brush, double left, double y, double width, bool indent,
+        double lineFactor = 1.7)
     {
-        var lineHeight = font.Size * 1.7;
-        var line = indent ? "　　" : "";
+        var lineHeight = type.Size * lineFactor;
+        var line = new StringBuilder(indent ? "　　" : "");
         foreach (var character in paragraph)
         {
-            if (gfx.MeasureString(line + character, font).Width > width)
+            if (line.Length > 0 && Width(gfx, line + character.ToString(), type) > width)
             {
-                gfx.DrawString(line, font, XBrushes.Black, new XRect(Margin, y, width, lineHeight), XStringFormats.TopLeft);
+                var carried = (NeverFirst.Contains(character, StringComparison.Ordinal) || NeverLast.Contains(line[^1], StringComparison.Ordinal)) && line.Length > 1
+                    ? line[^1].ToString() : "";
+                line.Length -= carried.Length;
+                Line(gfx, line.ToString(), type, brush, left, y);
                 y += lineHeight;
-                line = "";
+                line.Clear().Append(carried);
             }
-            line += character;
+            line.Append(character);
         }
         if (line.Length > 0)
         {
-            gfx.DrawString(line, font, XBrushes.Black, new XRect(Margin, y, width, lineHeight), XStringFormats.TopLeft);
+            Line(gfx, line.ToString(), type, brush, left, y);
             y += lineHeight;
         }
         return y;
+    }
+
+    /// <summary>The text cut where it changes script, each run with the face that has its glyphs.</summary>
+    private static IEnumerable<(string Text, XFont Font)> Runs(string text, TypeSize type)
+    {
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i == text.Length || SealFont.IsCjk(text[i]) != SealFont.IsCjk(text[start]))
+            {
+                yield return (text[start..i], type.For(text[start]));
+                start = i;
+            }
+        }
+    }
+
+    private static double Width(XGraphics gfx, string text, TypeSize type) => Runs(text, type).Sum(r => gfx.MeasureString(r.Text, r.Font).Width);
+
+    /// <summary>One line whose top is at <paramref name="top"/>, from <paramref name="left"/>: both faces on one baseline.</summary>
+    private static void Line(XGraphics gfx, string text, TypeSize type, XBrush brush, double left, double top)
+    {
+        var baseline = top + type.Size;
+        foreach (var (run, font) in Runs(text, type))
+        {
+            gfx.DrawString(run, font, brush, left, baseline, XStringFormats.BaseLineLeft);
+            left += gfx.MeasureString(run, font).Width;
+        }
+    }
+
+    private static void Centered(XGraphics gfx, string text, TypeSize type, XBrush brush, double left, double width, double top) =>
+        Line(gfx, text, type, brush, left + (width - Width(gfx, text, type)) / 2, top);
+
+    private static void RightAligned(XGraphics gfx, string text, TypeSize type, XBrush brush, double right, double top) =>
+        Line(gfx, text, type, brush, right - Width(gfx, text, type), top);
+
+    /// <summary>The seal's five-pointed star, drawn: the CJK face has no ★ glyph.</summary>
+    private static void Star(XGraphics gfx, XBrush brush, XPoint centre, double radius)
+    {
+        var points = new XPoint[10];
+        for (var i = 0; i < points.Length; i++)
+        {
+            var r = i % 2 == 0 ? radius : radius * 0.382;
+            var angle = -Math.PI / 2 + i * Math.PI / 5;
+            points[i] = new XPoint(centre.X + r * Math.Cos(angle), centre.Y + r * Math.Sin(angle));
+        }
+        gfx.DrawPolygon(brush, points, XFillMode.Winding);
     }
 
     private static void QrCode(XGraphics gfx, string url, double left, double top, double size)

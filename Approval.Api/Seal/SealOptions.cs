@@ -19,6 +19,9 @@ public sealed class SealOptions
     /// <summary>A TrueType CJK font file to embed (PDFsharp takes TrueType outlines only, not the CFF of Noto CJK); default: the first found of <see cref="SealFont.Candidates"/>.</summary>
     public string? FontFile { get; set; }
 
+    /// <summary>A TrueType Latin font for the digits, letters and signs (the CJK face may have none); default: the first found of <see cref="SealFont.LatinCandidates"/>.</summary>
+    public string? LatinFontFile { get; set; }
+
     /// <summary>The public address the QR code points at: <c>{VerifyBaseUrl}/verify?case=…&amp;doc=…</c>.</summary>
     public string VerifyBaseUrl { get; set; } = "http://localhost:5080";
 

@@ -27,7 +27,8 @@ internal static class SealServiceCollectionExtensions
         services.AddSingleton<DecisionSeal>();
         services.AddSingleton<IDecisionSeal>(sp => sp.GetRequiredService<DecisionSeal>());
         // Public for the pages, built from internal stores: hence the factories.
-        services.AddSingleton(sp => new DocumentVerification(sp.GetRequiredService<SealedDocuments>(), sp.GetRequiredService<SealVerifier>()));
+        services.AddSingleton(sp => new DocumentVerification(sp.GetRequiredService<SealedDocuments>(), sp.GetRequiredService<SealVerifier>(),
+            sp.GetRequiredService<Approval.Workflows.Cases.ICaseSessions>()));
         services.AddSingleton(sp => new CaseDocuments(sp.GetRequiredService<DecisionSeal>()));
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Approval.Tests.Api.Cases;
 using Approval.Workflows.Cases;
 using Approval.Workflows.People;
 using Microsoft.Extensions.DependencyInjection;
@@ -291,6 +292,32 @@ public sealed class AdminPageTests
         await page.ShotAsync("en-refused-definition");
 
         Assert.That(leftByPage.Select(p => $"{p.Key}: {string.Join(" | ", p.Value)}"), Is.Empty, "Chinese text left on English pages");
+    }
+
+    [Test]
+    public async Task The_seal_certificates_page_shows_the_seal_a_decision_used_and_its_document_verifies_in_English()
+    {
+        // A decision made through the API (个体工商户登记 is decided on the spot): the seal it used and its sealed decision.
+        using var applicant = await _app.ApiClientAsync("applicant");
+        using var clerk = await _app.ApiClientAsync("clerk");
+        using var head = await _app.ApiClientAsync("samr-head");
+        var (id, number, _) = await applicant.SubmitAsync(new
+        {
+            itemCode = "GT-DJ-001",
+            applicant = new { kind = "Person", idNumber = "11010519491231002X", name = "张三", phone = "13800000000" },
+            form = new { businessName = "张三早餐店", operatorId = "11010519491231002X", businessScope = "早餐服务", address = "云浮市云城区兴云西路9号" },
+        });
+        await clerk.PostJsonAsync($"/api/cases/{id}/accept");
+        await head.PostJsonAsync($"/api/cases/{id}/decision", new { verdict = "Approve" });
+        var decision = (await clerk.GetJsonAsync($"/api/cases/{id}/documents")).Body!.AsArray()[0]!;
+
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("admin", culture: "en");
+        await page.GotoAsync("/admin/seal");
+        await Expect(page.Locator($"[data-testid=certificates] tr[data-serial='{decision["certificateSerial"]}'][data-state=InUse]")).ToContainTextAsync("ECDSA P-256 / SHA-256");
+        await page.ShotAsync("en-seal-certificates");
+        await page.GotoAsync($"/verify?case={Uri.EscapeDataString(number)}&doc={decision["id"]}");
+        await page.ShotAsync("en-verify");
     }
 
     /// <summary>An applicant applies for 企业设立登记 online and the window accepts it: its process starts.</summary>

@@ -6,7 +6,8 @@ namespace Approval.Tests.Pages;
 /// <summary>What a person does on every page (sign in, sign out) and the screenshots a reviewer looks at.</summary>
 internal static class PageSteps
 {
-    private static readonly string ScreenshotFolder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    /// <summary>artifacts/screenshots in the repository: where the browser tests and the sealed documents' renderings go for a reviewer.</summary>
+    internal static readonly string ScreenshotFolder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     public static async Task SignInAsync(this IPage page, string userName, string? culture = null)
     {

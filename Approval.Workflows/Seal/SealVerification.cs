@@ -7,6 +7,11 @@ public enum SealVerdict
     Valid,
     /// <summary>Unaltered and valid when sealed; the certificate was revoked since.</summary>
     ValidWhenSignedRevokedSince,
+    /// <summary>
+    /// Unaltered and valid when sealed, but the decision it carries was withdrawn by a correction (纠错): the case's decision
+    /// in force is another one (<see cref="SealVerification.ReplacedBy"/>), or none yet.
+    /// </summary>
+    Superseded,
     /// <summary>Sealed with a certificate already revoked.</summary>
     Revoked,
     /// <summary>The bytes are not those sealed (or the signature does not match them).</summary>
@@ -40,5 +45,11 @@ public sealed record SealVerification(
     SealAlgorithm? Algorithm,
     IReadOnlyList<CertificateLink> Chain)
 {
+    /// <summary>For <see cref="SealVerdict.Superseded"/>: the document that replaces it; null while the corrected case awaits its new decision.</summary>
+    public SealReplacement? ReplacedBy { get; init; }
+
     public static readonly SealVerification Unknown = new(SealVerdict.Unknown, false, false, false, null, null, null, null, null, null, null, null, null, []);
 }
+
+/// <summary>The document of the corrected decision that replaces a superseded one: what it is and when it was sealed, nothing of the case.</summary>
+public sealed record SealReplacement(string DocumentId, SealedDocumentKind Kind, DateTimeOffset SignedAt);

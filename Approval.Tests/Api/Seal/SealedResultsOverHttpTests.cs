@@ -196,6 +196,57 @@ public sealed class SealedResultsOverHttpTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_decision_withdrawn_by_a_correction_verifies_as_superseded_and_then_as_replaced_by_the_new_decision()
+    {
+        await StartAsync();
+        var (id, number) = await DecidedAsync(deliver: false);
+        using var clerk = await Factory.CreateClientAsync("clerk");
+        var earlier = (await clerk.GetJsonAsync($"/api/cases/{id}/documents")).Body!.AsArray().Select(d => d!.AsObject()).ToList();
+        var earlierPdf = await clerk.GetByteArrayAsync(new Uri(earlier[0]["downloadUrl"]!.GetValue<string>(), UriKind.Relative));
+        var earlierSignature = await clerk.GetByteArrayAsync(new Uri(earlier[0]["signatureUrl"]!.GetValue<string>(), UriKind.Relative));
+        string Link(JsonNode document) => $"/api/verify?case={Uri.EscapeDataString(number)}&doc={document["id"]}";
+
+        // 纠错: the administrator withdraws the decision; until the lead decides again, the sealed grant holds no longer.
+        Factory.At("2026-11-24T11:00:00");
+        using var admin = await Factory.CreateClientAsync("admin");
+        var reopened = await admin.PostJsonAsync($"/api/cases/{id}/corrections/reopen-decision", new { reason = "经营场所性质核定有误" });
+        Assert.That(reopened.Status, Is.EqualTo(HttpStatusCode.OK), reopened.Text);
+        using var anyone = Factory.CreateClient();
+        var withdrawn = await anyone.GetJsonAsync(Link(earlier[0]));
+        Assert.That(withdrawn["verdict"], Is.EqualTo("Superseded"), withdrawn.Text);
+        Assert.That((withdrawn.Body!["unaltered"]!.GetValue<bool>(), withdrawn.Body["replacedBy"]), Is.EqualTo((true, (JsonNode?)null)), "genuine, and nothing replaces it yet");
+
+        Factory.At("2026-11-24T14:00:00");
+        using var head = await Factory.CreateClientAsync("samr-head");
+        var decided = await head.PostJsonAsync($"/api/cases/{id}/decision", new { verdict = "Refuse", reason = "经营场所不符合规划用途" });
+        Assert.That(decided.Status, Is.EqualTo(HttpStatusCode.OK), decided.Text);
+        var refusal = (await clerk.GetJsonAsync($"/api/cases/{id}/documents")).Body!.AsArray().Single()!.AsObject();
+        Assert.That(refusal["kind"]!.GetValue<string>(), Is.EqualTo("RefusalDecision"), "the documents of the decision in force");
+
+        foreach (var document in earlier)
+        {
+            var replaced = await anyone.GetJsonAsync(Link(document));
+            Assert.That(replaced["verdict"], Is.EqualTo("Superseded"), replaced.Text);
+            var by = replaced.Body!["replacedBy"]!;
+            Assert.That((by["documentId"]!.GetValue<string>(), by["kind"]!.GetValue<string>()), Is.EqualTo((refusal["id"]!.GetValue<string>(), "RefusalDecision")),
+                "a grant and its licence, both replaced by the refusal");
+            Assert.That(Instant(by["signedAt"]), Is.EqualTo(Beijing("2026-11-24T14:00:00")));
+            Assert.That(replaced.Text, Does.Not.Contain("张三").And.Not.Contain("11010519491231002X").And.Not.Contain("规划用途"), "nothing of the applicant or the new decision's reasons");
+        }
+        Assert.That((await VerifyUploadAsync(anyone, earlierPdf, earlierSignature))["verdict"]!.GetValue<string>(), Is.EqualTo("Superseded"));
+        Assert.That((await VerifyUploadAsync(anyone, earlierPdf, null))["verdict"]!.GetValue<string>(), Is.EqualTo("Superseded"), "found by its bytes alone");
+        var altered = (byte[])earlierPdf.Clone();
+        altered[altered.Length / 2] ^= 0x20;
+        Assert.That((await VerifyUploadAsync(anyone, altered, earlierSignature))["verdict"]!.GetValue<string>(), Is.EqualTo("Altered"), "altered stays altered");
+        Assert.That((await anyone.GetJsonAsync(Link(refusal)))["verdict"], Is.EqualTo("Valid"));
+
+        var page = await anyone.GetStringAsync(new Uri($"/verify?case={Uri.EscapeDataString(number)}&doc={earlier[0]["id"]}", UriKind.Relative));
+        Assert.That(page, Does.Contain("已被取代").And.Contain($"doc={refusal["id"]}").And.Contain("不予行政许可决定书"));
+        var english = await anyone.GetStringAsync(new Uri($"/verify?case={Uri.EscapeDataString(number)}&doc={earlier[0]["id"]}&culture=en", UriKind.Relative));
+        Assert.That(english, Does.Contain("Superseded: the decision was corrected").And.Contain("This document was replaced by the Decision to refuse the licence"));
+    }
+
+    [Test]
     public async Task The_verify_page_shows_the_verdict_in_Chinese_and_in_English_without_signing_in()
     {
         await StartAsync();
