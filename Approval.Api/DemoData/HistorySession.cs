@@ -62,7 +62,7 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
     {
     }
 
-    // A generated history keeps no credit store: its applicants stand as they are (see NoCreditRecords).
+    // A promise broken in a generated past writes no record: the history's records are GeneratedCreditRecords' alone.
     public void RecordCredit(Approval.Workflows.Credit.CreditRecordChange entered)
     {
     }
