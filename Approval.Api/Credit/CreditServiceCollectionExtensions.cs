@@ -16,6 +16,7 @@ public static class CreditServiceCollectionExtensions
         services.AddSingleton<CreditImport>();
         services.AddSingleton<CreditVisibility>();
         services.AddSingleton<PromiseReport>();
+        services.AddSingleton<PromiseCreditWatch>();
         services.AddTransient<DemoCreditRecords>();
         return services;
     }

@@ -27,7 +27,8 @@ internal sealed class CaseSimulator
     private readonly ICatalog _catalog;
     private readonly CaseCommands _commands;
 
-    public CaseSimulator(ICatalog catalog, IWorkflowDefinitionStore definitions, DueInstantCalculator due, CaseRules rules, DateTimeOffset end)
+    public CaseSimulator(ICatalog catalog, IWorkflowDefinitionStore definitions, DueInstantCalculator due, CaseRules rules, DateTimeOffset end,
+        Approval.Workflows.Credit.ICreditRecords creditRecords)
     {
         End = end;
         _catalog = catalog;
@@ -35,7 +36,7 @@ internal sealed class CaseSimulator
         var engine = new WorkflowEngine(WorkflowActivities.CreateRegistry(), _clock);
         var runtime = new WorkflowRuntime(engine, definitions, new InMemoryWorkflowStore(), QuietSimulation.Instance);
         Clock = new CaseClock(due, rules, _clock);
-        var credit = new Approval.Workflows.Credit.CreditStandings(new NoCreditRecords(), new Approval.Workflows.Credit.CreditRules(), due.Hours);
+        var credit = Credit = new Approval.Workflows.Credit.CreditStandings(creditRecords, new Approval.Workflows.Credit.CreditRules(), due.Hours);
         var process = new CaseProcess(runtime, Clock, credit);
         var commands = _commands = new CaseCommands(_session, catalog, process, QuietSimulation.Instance, Clock, QuietSimulation.Instance);
         Window = new WindowDesk(commands, process, Clock, credit);
@@ -51,6 +52,8 @@ internal sealed class CaseSimulator
     public WindowDesk Window { get; }
     public DepartmentDesk Departments { get; }
     public ApplicantDesk Applicants { get; }
+    /// <summary>The applicants' standings (<see cref="GeneratedCreditRecords"/>), as the window checks them.</summary>
+    public Approval.Workflows.Credit.CreditStandings Credit { get; }
     public Case Case => _session.Case;
     public WorkflowInstance? Instance => _session.Instance;
     public DateTimeOffset Now => _clock.Now;

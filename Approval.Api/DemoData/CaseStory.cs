@@ -107,7 +107,9 @@ internal sealed class CaseStory(CaseSimulator sim, CasePlan plan, Random random)
             if (!await sim.AtAsync(Later(sim.Now, random.Next(0, 2))))
                 return false;
         }
-        else if (r < 0.20 && item.Kind != ItemKind.Immediate && item.Materials.Where(m => m.MayBeMissing).ToList() is { Count: > 0 } optional)
+        else if (r < 0.20 && item.Kind != ItemKind.Immediate && item.Materials.Where(m => m.MayBeMissing).ToList() is { Count: > 0 } optional
+            // A 警示/失信 applicant is refused 容缺 (the clerk sees why) and accepted the ordinary way below.
+            && (await sim.Credit.AssessAsync(sim.Case.Applicant.IdNumber, sim.Now)).AllowsPromise)
         {
             var today = sim.Clock.Due.Hours.DateOf(sim.Now);
             var promisedBy = sim.Clock.Due.Calendar.AddWorkingDays(today, random.Next(2, Math.Max(3, Math.Min(8, item.PromisedLimitDays))));

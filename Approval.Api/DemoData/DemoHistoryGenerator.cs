@@ -44,7 +44,7 @@ internal sealed class DemoHistoryGenerator(IDbContextFactory<ApprovalDbContext> 
                 if (definition.IsPublished)
                     await store.PublishAsync(definition.DefinitionId, definition.Version, cancellationToken);
             }
-            return new CaseSimulator(fixedCatalog, store, due, rules, plan.End);
+            return new CaseSimulator(fixedCatalog, store, due, rules, plan.End, new GeneratedCreditRecords(plan.FirstDay, plan.End));
         }
 
         async Task<SimulatedBatch> SimulateAsync(int first, int count)

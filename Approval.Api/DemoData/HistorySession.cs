@@ -62,7 +62,7 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
     {
     }
 
-    // A generated history keeps no credit store: its applicants stand as they are (see NoCreditRecords).
+    // A promise broken in a generated past writes no record: the history's records are GeneratedCreditRecords' alone.
     public void RecordCredit(Approval.Workflows.Credit.CreditRecordChange entered)
     {
     }
@@ -89,6 +89,12 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
 
     public Task<IReadOnlyList<string>> PromisesDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default) =>
         Only(PromiseDueAt is { } at && at <= dueBy);
+
+    public Task<IReadOnlyList<Approval.Workflows.Credit.PromiseAcceptance>> OpenPromisesUnflaggedAsync(string? afterId, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Approval.Workflows.Credit.PromiseAcceptance>>(
+            _case is { Promise: not null, IsOpen: true, AcceptedAt: { } at } && _case.Violations.All(v => v.Kind != ViolationKind.PromiseDespiteCredit)
+            && (afterId is null || string.CompareOrdinal(_case.Id, afterId) > 0)
+                ? [new(_case.Id, _case.Applicant.IdNumber, at)] : []);
 
     public Task<IReadOnlyList<string>> PromiseRemindersDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default) =>
         Only(_case?.PromiseReminderAt(due) is { } at && at <= dueBy);

@@ -76,6 +76,9 @@ internal static class SeedDemoCommand
             $"Wrote {result.Cases:N0} cases in {result.Elapsed.TotalSeconds:N1} s ({result.Cases / Math.Max(result.Elapsed.TotalSeconds, 0.001):N0} cases/s)."));
         output.WriteLine("  by status: " + string.Join(", ", result.ByStatus.Where(s => s.Value > 0).Select(s => $"{s.Key} {s.Value:N0}")));
         output.WriteLine("  by level:  " + string.Join(", ", result.ByLevel.Select(l => $"{l.Key} {l.Value:N0}")));
+        var credit = await SaveCreditRecordsAsync(services, contexts, plan, cancellationToken);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  credit: {credit.Values.Sum():N0} records of the applicants ({string.Join(", ", credit.Select(c => $"{c.Key} {c.Value:N0}"))}); the others in good standing"));
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             await PlannerStatistics.RefreshAsync(db, cancellationToken);
         if (arguments.Seal)
@@ -96,6 +99,26 @@ internal static class SeedDemoCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Built {days} days of snapshots (and their months and years) in {snapshots.Elapsed.TotalSeconds:N1} s."));
         }
         return 0;
+    }
+
+    // The records the history's applicants had (GeneratedCreditRecords), into the real store, so that it says what the
+    // cases' timelines used; a record already there (a second seed over the same days) is left as it is.
+    private static async Task<Dictionary<Approval.Workflows.Credit.CreditRecordKind, int>> SaveCreditRecordsAsync(IServiceProvider services,
+        IDbContextFactory<ApprovalDbContext> contexts, DemoHistoryPlan plan, CancellationToken cancellationToken)
+    {
+        var generated = new GeneratedCreditRecords(plan.FirstDay, plan.End);
+        var store = services.GetRequiredService<Approval.Workflows.Credit.ICreditRecords>();
+        List<string> subjects;
+        HashSet<string> stored;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            subjects = await db.Cases.Select(c => c.ApplicantIdNumber).Distinct().ToListAsync(cancellationToken);
+            stored = [.. await db.CreditRecords.Where(r => r.Id.StartsWith("gen-")).Select(r => r.Id).ToListAsync(cancellationToken)];
+        }
+        var changes = generated.ForSubjects(subjects.Order(StringComparer.Ordinal)).Where(c => !stored.Contains(c.RecordId)).ToList();
+        foreach (var batch in changes.Chunk(5_000))
+            await store.SaveAsync(batch, cancellationToken);
+        return changes.GroupBy(c => c.After.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
     }
 
     internal static Arguments? Parse(string[] args, out string? problem)

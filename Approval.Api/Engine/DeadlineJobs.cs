@@ -5,11 +5,12 @@ using Hangfire;
 namespace Approval.Api.Engine;
 
 /// <summary>The recurring deadline jobs: thin and re-runnable; the database says what is due.</summary>
-public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch clocks, WorkflowTimerJobs timers, SupervisionDeadlines supervision)
+public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch clocks, WorkflowTimerJobs timers, SupervisionDeadlines supervision,
+    Approval.Workflows.Credit.PromiseCreditWatch promises)
 {
     public const string JobId = "case-deadlines";
 
-    /// <summary>Everything time-driven that is due now: workflow timers, unanswered applications, 容缺 reminders and broken promises, warning levels,
+    /// <summary>Everything time-driven that is due now: workflow timers, unanswered applications, 容缺 reminders and broken promises, promises accepted from an excluded applicant, warning levels,
     /// unanswered correction notices (overdue, escalated) and complaints undecided past 5 working days (breaches).</summary>
     public async Task<DeadlineSweep> RunAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +18,7 @@ public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch cloc
         var accepted = await acceptance.SweepAsync(cancellationToken);
         await acceptance.RemindPromisesAsync(cancellationToken);
         var terminated = await acceptance.TerminateBrokenPromisesAsync(cancellationToken);
+        await promises.SweepAsync(cancellationToken);
         var observed = await clocks.SweepAsync(cancellationToken);
         var (escalated, breached) = await supervision.SweepAsync(cancellationToken);
         return new DeadlineSweep(accepted, terminated, observed, escalated, breached);

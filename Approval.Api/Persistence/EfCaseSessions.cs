@@ -156,6 +156,18 @@ public sealed class EfCaseQueries(IDbContextFactory<ApprovalDbContext> contexts)
             .OrderBy(c => c.PromiseDueAt).Take(max).Select(c => c.Id).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Approval.Workflows.Credit.PromiseAcceptance>> OpenPromisesUnflaggedAsync(string? afterId, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var flagged = nameof(ViolationKind.PromiseDespiteCredit);
+        // PromiseDueAt is set while an open case owes promised materials (CaseRows.Case).
+        var cases = db.Cases.Where(c => c.PromiseDueAt != null && c.AcceptedAt != null && !db.Violations.Any(v => v.CaseId == c.Id && v.Kind == flagged));
+        if (afterId is not null)
+            cases = cases.Where(c => string.Compare(c.Id, afterId) > 0);
+        var rows = await cases.OrderBy(c => c.Id).Take(max).Select(c => new { c.Id, c.ApplicantIdNumber, c.AcceptedAt }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new Approval.Workflows.Credit.PromiseAcceptance(r.Id, r.ApplicantIdNumber, r.AcceptedAt!.Value))];
+    }
+
     public async Task<IReadOnlyList<string>> PromiseRemindersDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

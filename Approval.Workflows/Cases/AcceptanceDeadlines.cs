@@ -15,6 +15,12 @@ public interface ICaseQueries
     /// <summary>Ids of open cases whose 容缺 reminder (<see cref="Case.PromiseReminderAt"/>) is due at or before <paramref name="dueBy"/>.</summary>
     Task<IReadOnlyList<string>> PromiseRemindersDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Open cases holding a promise (容缺) with no <see cref="ViolationKind.PromiseDespiteCredit"/> violation, after
+    /// <paramref name="afterId"/> in id order, a batch at a time (<see cref="Credit.PromiseCreditWatch"/>).
+    /// </summary>
+    Task<IReadOnlyList<Credit.PromiseAcceptance>> OpenPromisesUnflaggedAsync(string? afterId, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Ids of cases whose next warning threshold (of the case or a task) is at or before <paramref name="dueBy"/>, earliest first.</summary>
     Task<IReadOnlyList<string>> ClocksDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
 

@@ -21,8 +21,7 @@ public sealed partial class Case
     {
         TextLimits.Check("missingMaterials", materialCodes, TextLimits.Code);
         Require(Status == CaseStatus.Submitted, Refusal.Of(RefusalCode.OnlySubmittedAccepted, $"only a submitted application can be accepted"));
-        Require(credit.AllowsPromise, Refusal.Of(RefusalCode.CreditStandingExcludesPromise,
-            $"the applicant's credit standing is {credit.Standing}: record {credit.Deciding?.DocumentNumber ?? "-"} of {credit.Deciding?.SourceDepartmentCode ?? "-"} ({credit.Deciding?.Kind.ToString() ?? "-"}) excludes acceptance under a promise (容缺受理, 告知承诺)"));
+        Require(credit.AllowsPromise, credit.PromiseRefusal());
         Require(materialCodes.Count > 0, Refusal.Of(RefusalCode.NameMissingMaterials, $"name the materials accepted as missing"));
         foreach (var code in materialCodes)
         {
@@ -46,6 +45,21 @@ public sealed partial class Case
         if (_timeline.Any(e => e.Action == CaseAction.CreditStandingUsed))
             return;
         Record(credit.At, "system", CaseAction.CreditStandingUsed, credit.Standing.ToString(), credit.Describe());
+    }
+
+    /// <summary>
+    /// Supervision's look at an acceptance under a promise: when the applicant's standing as of the acceptance (the records
+    /// the store knew then) excluded it, the case gets a <see cref="ViolationKind.PromiseDespiteCredit"/> violation of the
+    /// lead department and the clerk who accepted it, once. True when it was recorded now.
+    /// </summary>
+    public bool FlagPromiseDespiteCredit(CreditAssessment atAcceptance, DateTimeOffset now)
+    {
+        var accepted = _timeline.LastOrDefault(e => e.Action == CaseAction.AcceptedWithMissingMaterials);
+        if (accepted is null || atAcceptance.AllowsPromise || _violations.Any(v => v.Kind == ViolationKind.PromiseDespiteCredit))
+            return false;
+        RecordViolation(new Violation(ViolationKind.PromiseDespiteCredit, now, LeadDepartmentCode, accepted.Actor,
+            $"accepted under a promise at {accepted.At:O}, when the applicant's standing was {atAcceptance.Describe()}") { WindowCode = accepted.WindowCode });
+        return true;
     }
 
     /// <summary>The materials still owed under a 容缺 promise; null when none.</summary>

@@ -109,6 +109,11 @@ public enum ViolationKind
     RefusalWithoutReason,
     /// <summary>暂停计时未说明理由: the clock stopped with a reason that says nothing (Art. 45).</summary>
     SuspensionWithoutReason,
+    /// <summary>
+    /// 违规容缺受理: accepted under a promise (容缺受理, 告知承诺) though the applicant's standing at that instant (警示, 失信)
+    /// excluded it — a case the window's check did not stop (written past it, or the standing changed between check and commit).
+    /// </summary>
+    PromiseDespiteCredit,
 }
 
 /// <summary>A violation as recorded on a case.</summary>

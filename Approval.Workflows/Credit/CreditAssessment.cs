@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Approval.Workflows.Refusals;
 
 namespace Approval.Workflows.Credit;
 
@@ -27,6 +28,16 @@ public sealed record CreditAssessment(string SubjectId, DateTimeOffset At, Credi
         InForce.Count == 0
             ? $"{Standing} ({StandingName(Standing)}), {Points} points, no record in force"
             : $"{Standing} ({StandingName(Standing)}), {Points} points: {string.Join("; ", InForce.Select(r => $"{r.Kind} {r.DocumentNumber} ({r.SourceDepartmentCode})"))}";
+
+    /// <summary>
+    /// Why 容缺受理 / 告知承诺 is not offered: the standing and the deciding record. The standing and the kind are passed as
+    /// values, so the pages say their labels (失信, 失信被执行人) where the API's English sentence names them.
+    /// </summary>
+    public Refusal PromiseRefusal() => Deciding is { } record
+        ? Refusal.Of(RefusalCode.CreditStandingExcludesPromise,
+            $"the applicant's credit standing is {Standing}: record {record.DocumentNumber} of {record.SourceDepartmentCode} ({record.Kind}) excludes acceptance under a promise (容缺受理, 告知承诺)")
+        : Refusal.Of(RefusalCode.CreditStandingExcludesPromise,
+            $"the applicant's credit standing is {Standing}: record {"-"} of {"-"} ({"-"}) excludes acceptance under a promise (容缺受理, 告知承诺)");
 
     public static string StandingName(CreditStanding standing) => standing switch
     {

@@ -4,6 +4,7 @@ using Approval.Api.Pages.Localization;
 using Approval.Api.Pages.Shared;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Catalog;
+using Approval.Workflows.Credit;
 using Approval.Workflows.People;
 using Approval.Workflows.Refusals;
 using Microsoft.AspNetCore.Mvc;
@@ -20,8 +21,15 @@ namespace Approval.Api.Pages.Workbench;
 /// the page offers the forms that fit the person, and a step refused to them shows the 403 page (<see cref="DomainProblems.StatusPage"/>).
 /// </summary>
 public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDesk window, DepartmentDesk department, DepartmentColleagues colleagues,
-    IAbsences absences, TimeProvider time, IStringLocalizer<UiText> text) : PageModel
+    IAbsences absences, CreditStandings credit, TimeProvider time, IStringLocalizer<UiText> text) : PageModel
 {
+    /// <summary>
+    /// The applicant's credit standing now, with the kinds of the records in force: shown to a reviewer (or head) who holds
+    /// an open task of this case (domain.md §7: "a reviewer sees the standing of the applicant of a task they hold"); null
+    /// for everyone else, who may not see it.
+    /// </summary>
+    public CreditAssessment? ApplicantCredit { get; private set; }
+
     public CaseSheet Sheet { get; private set; } = null!;
 
     /// <summary>Who holds the department's task and whom it may go to.</summary>
@@ -184,6 +192,8 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
             return Forbid();
         Sheet = sheet;
         Holding = await TaskHolding.OfAsync(MyTask, Me, colleagues, absences, time.GetUtcNow(), cancellationToken);
+        if (Me.Role is Role.DepartmentReviewer or Role.DepartmentHead && sheet.Case.Tasks.Any(t => t.IsOpen && t.ClaimedBy == Me.UserName))
+            ApplicantCredit = await credit.AssessAsync(sheet.Case.Applicant.IdNumber, time.GetUtcNow(), cancellationToken);
         return null;
     }
 }

@@ -189,6 +189,28 @@ public sealed class SeedDemoTests
         return (await session.FindAsync(caseId))!;
     }
 
+    [Test]
+    public async Task Generated_applicants_stand_in_every_standing_the_store_keeps_their_records_and_none_excluded_got_a_promise()
+    {
+        var used = await ReadAsync(db => (from e in db.CaseEvents
+                                          join c in db.Cases on e.CaseId equals c.Id
+                                          where e.Action == "CreditStandingUsed"
+                                          select new { e.CaseId, Standing = e.Reason, c.ApplicantIdNumber }).ToListAsync());
+        var records = await ReadAsync(db => db.CreditRecords.Where(r => r.Id.StartsWith("gen-")).Select(r => new { r.SubjectId, r.Kind }).ToListAsync());
+        var promised = await ReadAsync(db => db.CaseEvents.Where(e => e.Action == "AcceptedWithMissingMaterials").Select(e => e.CaseId).ToListAsync());
+
+        Assert.That(used.Select(u => u.Standing).Distinct(), Is.EquivalentTo(new[] { "Good", "Fair", "Warned", "Dishonest" }), "a realistic share in each standing");
+        Assert.That(used.Count(u => u.Standing == "Good"), Is.GreaterThan(used.Count / 2), "most applicants are in good standing");
+        var withRecords = records.Select(r => r.SubjectId).ToHashSet();
+        Assert.That(used.Where(u => u.Standing != "Good").Select(u => u.ApplicantIdNumber), Is.All.Matches<string>(withRecords.Contains),
+            "the store has the record each standing came from");
+        Assert.That(records.Select(r => r.Kind).Distinct(), Is.EquivalentTo(new[] { "AdministrativePenalty", "BrokenPromise", "DishonestJudgmentDebtor" }));
+        var excluded = used.Where(u => u.Standing is "Warned" or "Dishonest").Select(u => u.CaseId).ToHashSet();
+        Assert.That(promised, Is.Not.Empty, "容缺 happens");
+        Assert.That(promised.Where(excluded.Contains), Is.Empty, "a 警示/失信 applicant was accepted the ordinary way");
+        Assert.That(_output, Does.Contain("credit: "));
+    }
+
     private async Task<T> ReadAsync<T>(Func<ApprovalDbContext, Task<T>> read)
     {
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();

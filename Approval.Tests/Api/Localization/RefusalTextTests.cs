@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using Approval.Api.Pages.Localization;
+using Approval.Workflows.Calendar;
+using Approval.Workflows.Credit;
 using Approval.Workflows.Refusals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -57,6 +59,26 @@ public sealed partial class RefusalTextTests
             Assert.That(refusal.Text, Is.EqualTo("the promised date may not be later than the promised limit (2026-06-30)"), "the API's English stays");
             Assert.That(Said(refusal, "zh-CN"), Is.EqualTo("承诺补齐日期不得晚于承诺办结期限（2026年6月30日）"));
             Assert.That(Said(refusal, "en"), Is.EqualTo("the promised date may not be later than the promised limit (June 30, 2026)"));
+        });
+    }
+
+    [Test]
+    public void A_refusal_under_a_promise_says_the_standing_and_the_record_kind_by_their_labels_not_their_enum_names()
+    {
+        var debtor = new CreditRecord
+        {
+            Id = "debtor", SubjectId = "11010519491231002X", SubjectName = "张三", Kind = CreditRecordKind.DishonestJudgmentDebtor, SourceDepartmentCode = "court",
+            DocumentNumber = "（2026）粤5381执123号", Summary = "失信被执行人", EffectiveOn = new DateOnly(2026, 1, 5),
+            RecordedAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(8)), RecordedBy = "admin",
+        };
+        var standing = new CreditRules().Assess(debtor.SubjectId, [debtor], new DateTimeOffset(2026, 6, 1, 10, 0, 0, TimeSpan.FromHours(8)), new BusinessHours());
+        var refusal = standing.PromiseRefusal();
+        Assert.Multiple(() =>
+        {
+            Assert.That(standing.AllowsPromise, Is.False);
+            Assert.That(refusal.Text, Does.Contain("Dishonest").And.Contain("DishonestJudgmentDebtor"), "the API's English names the values");
+            Assert.That(Said(refusal, "zh-CN"), Is.EqualTo("申请人信用状况为失信：court的记录（2026）粤5381执123号（失信被执行人）使其不适用容缺受理或告知承诺"));
+            Assert.That(Said(refusal, "en"), Is.EqualTo("the applicant's credit standing is Dishonest: record （2026）粤5381执123号 of court (Dishonest judgment debtor) excludes acceptance under a promise (容缺受理, 告知承诺)"));
         });
     }
 
