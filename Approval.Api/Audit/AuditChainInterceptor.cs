@@ -7,7 +7,7 @@ namespace Approval.Api.Audit;
 /// <summary>
 /// The one place the audit log is written: every SaveChanges of the application's contexts appends the changes it
 /// carries to the chain, in its transaction (one begun here when the caller has none, committed with the save).
-/// Writes that bypass SaveChanges (ExecuteUpdate, the bulk seed) are not seen here.
+/// Writes that bypass SaveChanges (ExecuteUpdate, the bulk seed) are not seen here: the audited stores save tracked rows.
 /// </summary>
 internal sealed class AuditChainInterceptor(AuditChanges changes, AuditChain chain) : SaveChangesInterceptor
 {

@@ -126,13 +126,19 @@ public sealed class EfUserStore(IDbContextFactory<ApprovalDbContext> contexts)
         return await FindSecurityStampAsync(id, cancellationToken);
     }
 
-    /// <summary>Replaces the password hash and the security stamp together; false when there is no such user.</summary>
+    /// <summary>
+    /// Replaces the password hash and the security stamp together; false when there is no such user. A tracked save,
+    /// not an ExecuteUpdate, so that the change is an entry of the audit chain (Audit/AuditChainInterceptor).
+    /// </summary>
     public async Task<bool> ChangePasswordAsync(string id, string passwordHash, CancellationToken cancellationToken = default)
     {
-        var stamp = NewSecurityStamp();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Users.Where(u => u.Id == id)
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.PasswordHash, passwordHash).SetProperty(u => u.SecurityStamp, stamp), cancellationToken) == 1;
+        if (await db.Users.AsTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken) is not { } user)
+            return false;
+        user.PasswordHash = passwordHash;
+        user.SecurityStamp = NewSecurityStamp();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>

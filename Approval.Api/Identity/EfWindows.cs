@@ -40,11 +40,12 @@ public sealed class EfWindows(IDbContextFactory<ApprovalDbContext> contexts)
     {
         DateTimeOffset? closedAt = open ? null : at;
         var closedBy = open ? null : by;
+        // A tracked save, so that the opening or closing is an entry of the audit chain.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Windows.Where(w => w.Code == code).ExecuteUpdateAsync(set => set
-            .SetProperty(w => w.IsOpen, open)
-            .SetProperty(w => w.ClosedAt, closedAt)
-            .SetProperty(w => w.ClosedBy, closedBy), cancellationToken);
+        if (await db.Windows.AsTracking().SingleOrDefaultAsync(w => w.Code == code, cancellationToken) is not { } window)
+            return;
+        (window.IsOpen, window.ClosedAt, window.ClosedBy) = (open, closedAt, closedBy);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

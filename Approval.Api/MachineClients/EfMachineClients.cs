@@ -52,9 +52,12 @@ public sealed class EfMachineClients(IDbContextFactory<ApprovalDbContext> contex
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            DateTimeOffset? when = at;
-            await db.MachineClients.Where(c => c.ClientId == clientId && c.RevokedAt == null).ExecuteUpdateAsync(set => set
-                .SetProperty(c => c.RevokedAt, when).SetProperty(c => c.RevokedBy, revokedBy).SetProperty(c => c.SecurityStamp, ""), cancellationToken);
+            // A tracked save, so that the revocation is an entry of the audit chain.
+            if (await db.MachineClients.AsTracking().SingleOrDefaultAsync(c => c.ClientId == clientId && c.RevokedAt == null, cancellationToken) is { } client)
+            {
+                (client.RevokedAt, client.RevokedBy, client.SecurityStamp) = (at, revokedBy, "");
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         return await FindAsync(clientId, cancellationToken);
     }

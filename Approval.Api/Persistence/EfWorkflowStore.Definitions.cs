@@ -29,7 +29,7 @@ public sealed partial class EfWorkflowStore
     public async Task<StoredDefinition?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.Definitions.SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken);
+        var row = await db.Definitions.AsTracking().SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken);
         return row?.ToStored();
     }
 
@@ -51,12 +51,12 @@ public sealed partial class EfWorkflowStore
 
     public async Task PublishAsync(string definitionId, int version, CancellationToken cancellationToken = default)
     {
+        // A tracked save, so that the publication is an entry of the audit chain.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Definitions
-            .Where(d => d.DefinitionId == definitionId && d.Version == version)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.IsPublished, true), cancellationToken);
-        if (updated == 0)
-            throw new KeyNotFoundException($"No version {version} of {definitionId}.");
+        var row = await db.Definitions.AsTracking().SingleOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken)
+            ?? throw new KeyNotFoundException($"No version {version} of {definitionId}.");
+        row.IsPublished = true;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredDefinition>> ListAsync(CancellationToken cancellationToken = default)

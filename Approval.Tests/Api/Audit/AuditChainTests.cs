@@ -1,5 +1,6 @@
 using System.Net;
 using Approval.Api.Audit;
+using Approval.Api.Identity;
 using Approval.Api.Persistence;
 using Approval.Tests.Api.Cases;
 using Approval.Tests.Api.MachineClients;
@@ -102,6 +103,36 @@ public class AuditChainTests(DatabaseProvider provider)
         var verification = await VerificationAsync();
         Assert.That(verification.Body!["intact"]!.GetValue<bool>(), Is.True, verification.Text);
         Assert.That(verification.Body["entriesChecked"]!.GetValue<long>(), Is.EqualTo(entries.Count));
+    }
+
+    [Test]
+    public async Task A_password_changed_a_window_closed_and_a_client_revoked_are_entries_too()
+    {
+        using var admin = await Factory.CreateClientAsync("admin");
+        using var head = await Factory.CreateClientAsync("samr-head");
+        var created = await admin.PutJsonAsync("/api/admin/windows/w31", new { name = "临时窗口" });
+        Assert.That(created.Status, Is.EqualTo(HttpStatusCode.OK), created.Text);
+        await admin.IssueClientAsync("samr-audit", "市场监管局审计测试系统", "samr");
+        var before = (await EntriesAsync()).Count;
+
+        var password = await head.PostJsonAsync("/api/auth/password", new { currentPassword = DemoUsers.Password, newPassword = "Audited@2027" });
+        var closed = await admin.PostJsonAsync("/api/admin/windows/w31/close");
+        var revoked = await admin.PostJsonAsync("/api/admin/clients/samr-audit/revoke");
+
+        Assert.That((password.Status, closed.Status, revoked.Status), Is.EqualTo((HttpStatusCode.NoContent, HttpStatusCode.OK, HttpStatusCode.OK)),
+            $"{password.Text} {closed.Text} {revoked.Text}");
+        var added = (await EntriesAsync()).Skip(before).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(added.Where(e => e.Kind.StartsWith("Users.", StringComparison.Ordinal)).Select(e => e.Payload),
+                Has.Some.Contains("PasswordHash").And.Some.Not.Contains(DemoUsers.Password), "the password's change, never the password");
+            Assert.That(added.Where(e => e.Kind.StartsWith("ServiceWindows.", StringComparison.Ordinal) && e.Subject == "w31").Select(e => e.Payload),
+                Has.Some.Contains("IsOpen"));
+            Assert.That(added.Where(e => e.Kind.StartsWith("MachineClients.", StringComparison.Ordinal) && e.Subject == "samr-audit").Select(e => e.Payload),
+                Has.Some.Contains("RevokedAt"));
+        });
+        var verification = await VerificationAsync();
+        Assert.That(verification.Body!["intact"]!.GetValue<bool>(), Is.True, verification.Text);
     }
 
     [Test]
