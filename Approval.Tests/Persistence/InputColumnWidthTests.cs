@@ -46,8 +46,9 @@ public sealed class InputColumnWidthTests
     ];
 
     // Columns narrower than a code that only the server fills (Culture: one of NotificationCultures.All, checked before it is saved;
-    // Polarity: a credit record kind's 守信/失信, derived from the kind).
-    private static readonly string[] ServerMade = ["Status", "Level", "Kind", "Role", "Action", "Review", "UnitKind", "PeriodKind", "Event", "Fingerprint", "Culture", "Polarity"];
+    // Polarity: a credit record kind's 守信/失信, derived from the kind; Hash, PreviousHash, Algorithm: the audit chain's
+    // digests in hexadecimal and the name of the digest, computed by the server).
+    private static readonly string[] ServerMade = ["Status", "Level", "Kind", "Role", "Action", "Review", "UnitKind", "PeriodKind", "Event", "Fingerprint", "Culture", "Polarity", "Hash", "PreviousHash", "Algorithm"];
 
     [TestCase(DatabaseProvider.Sqlite, "Data Source=never-opened.db")]
     [TestCase(DatabaseProvider.PostgreSql, "Host=never-opened.invalid;Database=approval")]

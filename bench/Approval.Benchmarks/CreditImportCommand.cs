@@ -110,7 +110,7 @@ internal static class CreditImportCommand
         return csv.ToString();
     }
 
-    private static async Task AdminAsync(string server, string sql)
+    internal static async Task AdminAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
         await connection.OpenAsync();

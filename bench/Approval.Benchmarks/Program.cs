@@ -1,6 +1,6 @@
 using Approval.Benchmarks;
 
-// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | supervision | sweep | stamp | credit-import | pages | opinions | profile | bdn [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | supervision | sweep | stamp | credit-import | audit-append | pages | opinions | profile | bdn [BenchmarkDotNet arguments]
 var command = args.Length > 0 ? args[0] : "inmemory";
 switch (command)
 {
@@ -16,6 +16,8 @@ switch (command)
         return await PagesCommand.RunAsync(args[1..]);
     case "credit-import":
         return await CreditImportCommand.RunAsync(args[1..]);
+    case "audit-append":
+        return await AuditAppendCommand.RunAsync(args[1..]);
     case "stamp":
         return await StampCommand.RunAsync(args[1..]);
     case "opinions":
@@ -26,6 +28,6 @@ switch (command)
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(ReferenceProcessBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, supervision, sweep, stamp, credit-import, pages, opinions, profile or bdn");
+        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, supervision, sweep, stamp, credit-import, audit-append, pages, opinions, profile or bdn");
         return 1;
 }
