@@ -19,7 +19,7 @@ internal static class StatusEndpoints
     {
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(queryCode))
             return TypedResults.Problem(Problems.InvalidField(string.IsNullOrWhiteSpace(number) ? "number" : "queryCode",
-                ProblemText.Of(Approval.Workflows.Refusals.Refusal.Of(Approval.Workflows.Refusals.RefusalCode.Required, $"is required"))));
+                ApiReasons.Required));
         return await FindAsync(number, queryCode, sessions, cancellationToken) is { } @case
             ? TypedResults.Ok(PublicStatus.From(@case))
             : TypedResults.Problem(Problems.NotFound(NoSuchCase.English).Saying(NoSuchCase));
