@@ -21,12 +21,14 @@ public static class IdentityServiceCollectionExtensions
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, $"{AuthOptions.Section}:TokenLifetime must be positive.")
             .Validate(o => o.ClientTokenLifetime > TimeSpan.Zero, $"{AuthOptions.Section}:ClientTokenLifetime must be positive.")
-            .Validate(o => o.PasswordIterations >= Pbkdf2PasswordHasher.MinimumIterations,
+            .Validate<IHostEnvironment>((o, environment) => o.PasswordIterations >= Pbkdf2PasswordHasher.MinimumFor(environment),
                 $"{AuthOptions.Section}:PasswordIterations must be at least {Pbkdf2PasswordHasher.MinimumIterations}.")
             .Validate(o => o.LockoutThreshold >= 0, $"{AuthOptions.Section}:LockoutThreshold must be 0 (no lockout) or more.")
             .Validate(o => o.LockoutPeriod > TimeSpan.Zero, $"{AuthOptions.Section}:LockoutPeriod must be positive.")
             .ValidateOnStart();
-        services.AddSingleton(sp => new Pbkdf2PasswordHasher(sp.GetRequiredService<IOptions<AuthOptions>>().Value.PasswordIterations));
+        services.AddSingleton(sp => new Pbkdf2PasswordHasher(
+            sp.GetRequiredService<IOptions<AuthOptions>>().Value.PasswordIterations,
+            Pbkdf2PasswordHasher.MinimumFor(sp.GetRequiredService<IHostEnvironment>())));
         services.AddSingleton<TokenSigningKey>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<EfUserStore>();

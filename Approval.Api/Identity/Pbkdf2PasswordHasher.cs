@@ -11,6 +11,12 @@ namespace Approval.Api.Identity;
 public sealed class Pbkdf2PasswordHasher
 {
     public const int MinimumIterations = 100_000;
+    /// <summary>
+    /// The floor in the <c>Testing</c> environment only (the test suite's applications): each of about a thousand hashes the
+    /// demo users' passwords at start, which at <see cref="MinimumIterations"/> was minutes of every run. Never in production.
+    /// </summary>
+    public const int TestingMinimumIterations = 1_000;
+    public const string TestingEnvironment = "Testing";
     // A bound on what a stored hash may ask for, so that a tampered row cannot make a sign-in spin for minutes.
     private const int MaximumIterations = 10_000_000;
     private const string Algorithm = "pbkdf2-sha256";
@@ -18,13 +24,23 @@ public sealed class Pbkdf2PasswordHasher
     private const int HashBytes = 32;
 
     private readonly int _iterations;
+    private readonly int _minimum;
 
-    public Pbkdf2PasswordHasher(int iterations)
+    /// <param name="minimumIterations">The fewest a hash may have, to be written or verified: <see cref="MinimumIterations"/>
+    /// except in the Testing environment (<see cref="MinimumFor"/>).</param>
+    public Pbkdf2PasswordHasher(int iterations, int minimumIterations = MinimumIterations)
     {
-        if (iterations is < MinimumIterations or > MaximumIterations)
-            throw new ArgumentOutOfRangeException(nameof(iterations), iterations, $"PBKDF2 iterations must be from {MinimumIterations} to {MaximumIterations}.");
+        if (minimumIterations is not (MinimumIterations or TestingMinimumIterations))
+            throw new ArgumentOutOfRangeException(nameof(minimumIterations), minimumIterations, $"The floor is {MinimumIterations} ({TestingMinimumIterations} for tests).");
+        if (iterations < minimumIterations || iterations > MaximumIterations)
+            throw new ArgumentOutOfRangeException(nameof(iterations), iterations, $"PBKDF2 iterations must be from {minimumIterations} to {MaximumIterations}.");
         _iterations = iterations;
+        _minimum = minimumIterations;
     }
+
+    /// <summary>The floor for an environment: <see cref="TestingMinimumIterations"/> in <c>Testing</c>, else <see cref="MinimumIterations"/>.</summary>
+    public static int MinimumFor(IHostEnvironment environment) =>
+        environment.IsEnvironment(TestingEnvironment) ? TestingMinimumIterations : MinimumIterations;
 
     public string Hash(string password)
     {
@@ -38,7 +54,7 @@ public sealed class Pbkdf2PasswordHasher
     {
         var parts = storedHash.Split('$');
         if (parts.Length != 4 || parts[0] != Algorithm
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) || iterations is < MinimumIterations or > MaximumIterations
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) || iterations < _minimum || iterations > MaximumIterations
             || !TryBase64(parts[2], out var salt) || !TryBase64(parts[3], out var expected) || expected.Length != HashBytes)
             return false;
         return CryptographicOperations.FixedTimeEquals(Derive(password, salt, iterations), expected);

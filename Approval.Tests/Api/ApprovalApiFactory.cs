@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Approval.Api.Identity;
+using Approval.Api.Persistence;
+using Approval.Tests.Persistence;
 using Approval.Workflows.People;
 using Microsoft.AspNetCore.Hosting;
 using Approval.Tests.Api.Contract;
@@ -37,19 +39,36 @@ internal abstract class ApprovalApiFactoryBase : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Approval:DataDirectory", DataDirectory);
         builder.UseSetting("Approval:BackgroundJobs:RunServer", "false");
         // Tests make their own cases; DemoCaseSeedTests turns the demo cases on.
         builder.UseSetting("Approval:Demo:SeedCases", "false");
-        // The fewest iterations the hasher accepts: each start hashes the passwords of all demo users.
-        builder.UseSetting("Approval:Auth:PasswordIterations", Pbkdf2PasswordHasher.MinimumIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The fewest iterations the hasher accepts in the environment: each start hashes the passwords of all demo users.
+        var iterations = EnvironmentName == Pbkdf2PasswordHasher.TestingEnvironment ? Pbkdf2PasswordHasher.TestingMinimumIterations : Pbkdf2PasswordHasher.MinimumIterations;
+        builder.UseSetting("Approval:Auth:PasswordIterations", iterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Tests sign in again and again from one address: the abuse limits are off unless a test sets them (Identity/AbuseLimitTests).
         foreach (var limit in (string[])["SignInPerAddress", "SignInPerAccount", "StatusQueryPerAddress", "CalendarPerAddress"])
             builder.UseSetting($"Approval:RateLimits:{limit}", "0");
-        foreach (var (key, value) in Settings)
+        var settings = Settings;
+        foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(Configure);
+        StartOnMigratedCopy(settings);
+    }
+
+    /// <summary>
+    /// Gives an embedded database that does not exist yet the run's migrated template (<see cref="MigratedTemplates"/>),
+    /// as the application would have made it at start, minus the migrating.
+    /// </summary>
+    private void StartOnMigratedCopy(IReadOnlyDictionary<string, string> settings)
+    {
+        if (settings.TryGetValue($"{DatabaseOptions.Section}:Provider", out var provider) && provider != nameof(DatabaseProvider.Sqlite)
+            || settings.ContainsKey($"{DatabaseOptions.Section}:ConnectionString"))
+            return;
+        var file = Path.Combine(settings.GetValueOrDefault(Approval.Api.Persistence.DataDirectory.Key, DataDirectory), MigratedTemplates.SqliteFileName);
+        if (!File.Exists(file))
+            MigratedTemplates.CopySqliteToAsync(file).GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -86,6 +105,9 @@ internal abstract class ApprovalApiFactoryBase : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>The host environment: <c>Testing</c> unless a test is about another one.</summary>
+    protected virtual string EnvironmentName => Pbkdf2PasswordHasher.TestingEnvironment;
 
     /// <summary>More configuration, e.g. the database provider.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();

@@ -25,26 +25,16 @@ internal abstract class TestDatabase : IAsyncDisposable
     /// <summary>The same configuration, for tests that build their own services on this database.</summary>
     public IReadOnlyDictionary<string, string?> SettingsForTests => Settings;
 
-    /// <summary>Makes the database (for PostgreSQL: ignores the fixture when no server is configured) and migrates it.</summary>
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <summary>
+    /// Makes the database, migrated (a copy of the run's <see cref="MigratedTemplates"/>); for PostgreSQL, ignores the
+    /// fixture when no server is configured.
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) => provider switch
     {
-        TestDatabase database = provider switch
-        {
-            DatabaseProvider.Sqlite => new SqliteTestDatabase(),
-            DatabaseProvider.PostgreSql => await PostgreSqlTestDatabase.CreateAsync(),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "No test database for this provider."),
-        };
-        try
-        {
-            await database.NewNode().MigrateApprovalDatabaseAsync();
-        }
-        catch
-        {
-            await database.DisposeAsync();
-            throw;
-        }
-        return database;
-    }
+        DatabaseProvider.Sqlite => await SqliteTestDatabase.CreateAsync(),
+        DatabaseProvider.PostgreSql => await PostgreSqlTestDatabase.CreateAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "No test database for this provider."),
+    };
 
     /// <summary>A node: its own services, context factory and connection pool, on this database.</summary>
     public IServiceProvider NewNode()
@@ -57,7 +47,7 @@ internal abstract class TestDatabase : IAsyncDisposable
 
     /// <summary>A context for looking at the rows directly.</summary>
     public async Task<ApprovalDbContext> OpenAsync() =>
-        await _nodes[0].GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
+        await (_nodes.Count > 0 ? _nodes[0] : NewNode()).GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
 
     public virtual async ValueTask DisposeAsync()
     {
@@ -71,9 +61,20 @@ internal sealed class SqliteTestDatabase : TestDatabase
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "approval-tests", Guid.NewGuid().ToString("N"));
 
+    private SqliteTestDatabase()
+    {
+    }
+
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public string File => Path.Combine(_folder, "approval.db");
+    public string File => Path.Combine(_folder, MigratedTemplates.SqliteFileName);
+
+    public static async Task<SqliteTestDatabase> CreateAsync()
+    {
+        var database = new SqliteTestDatabase();
+        await MigratedTemplates.CopySqliteToAsync(database.File);
+        return database;
+    }
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -118,7 +119,8 @@ internal sealed class PostgreSqlTestDatabase : TestDatabase
                 "Host=127.0.0.1;Port=5432;Database=approval_test;Username=approval;Password=approval (the role needs CREATEDB).");
         }
         var database = new PostgreSqlTestDatabase(server, $"approval_test_{Guid.NewGuid():N}");
-        await database.ExecuteOnServerAsync($"CREATE DATABASE \"{database._name}\"");
+        var template = await MigratedTemplates.PostgreSqlAsync(server);
+        await database.ExecuteOnServerAsync($"CREATE DATABASE \"{database._name}\" TEMPLATE \"{template}\"");
         return database;
     }
 

@@ -78,10 +78,6 @@ public class TestClockTests
     {
         protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Approval:Clock:TestClock"] = "true" };
 
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
-        }
+        protected override string EnvironmentName => "Production";
     }
 }

@@ -17,11 +17,7 @@ public class LoggingDefaultsTests(string environment)
     {
         protected override IReadOnlyDictionary<string, string> Settings => settings;
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment(environment);
-        }
+        protected override string EnvironmentName => environment;
     }
 
     private const string SqlCommands = "Microsoft.EntityFrameworkCore.Database.Command";

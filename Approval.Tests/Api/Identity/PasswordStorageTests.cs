@@ -2,6 +2,7 @@ using Approval.Api.Identity;
 using Approval.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace Approval.Tests.Api.Identity;
 
@@ -61,5 +62,20 @@ public class PasswordStorageTests
     public void Fewer_than_100000_iterations_are_refused()
     {
         Assert.That(() => new Pbkdf2PasswordHasher(99_999), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public void Only_the_test_suites_environment_may_hash_with_fewer_iterations_and_its_hashes_verify_nowhere_else()
+    {
+        var testing = new Pbkdf2PasswordHasher(Pbkdf2PasswordHasher.TestingMinimumIterations, Pbkdf2PasswordHasher.TestingMinimumIterations);
+        var cheap = testing.Hash("secret");
+
+        Assert.That(testing.Verify("secret", cheap), Is.True);
+        Assert.That(_hasher.Verify("secret", cheap), Is.False, "a production hasher refuses a hash under its floor");
+        Assert.That(() => new Pbkdf2PasswordHasher(999, Pbkdf2PasswordHasher.TestingMinimumIterations), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => new Pbkdf2PasswordHasher(5_000, 5_000), Throws.InstanceOf<ArgumentOutOfRangeException>(), "no floor but the two");
+        Assert.That(Pbkdf2PasswordHasher.MinimumFor(new HostingEnvironment { EnvironmentName = "Production" }), Is.EqualTo(Pbkdf2PasswordHasher.MinimumIterations));
+        Assert.That(Pbkdf2PasswordHasher.MinimumFor(new HostingEnvironment { EnvironmentName = "Development" }), Is.EqualTo(Pbkdf2PasswordHasher.MinimumIterations));
+        Assert.That(Pbkdf2PasswordHasher.MinimumFor(new HostingEnvironment { EnvironmentName = "Testing" }), Is.EqualTo(Pbkdf2PasswordHasher.TestingMinimumIterations));
     }
 }
