@@ -39,7 +39,7 @@ public class CommandLineTests
         var text = output.ToString();
         Assert.That(text, Does.Contain($"{good}: ok"));
         Assert.That(text, Does.Contain("activity 'broken'").And.Contain("does not parse"));
-        Assert.That(text, Does.Contain("activity 'sub'").And.Contain("sub-workflows are not supported"));
+        Assert.That(text, Does.Contain("activity 'sub'").And.Contain("the input 'workflowDefinitionId' is missing"));
         Assert.That(text, Does.Contain("'ghost'"));
     }
 
