@@ -28,9 +28,10 @@ internal static class CommandLine
             Usage:
               dotnet run --project Approval.Api                      start the web application (Swagger UI at /swagger)
               dotnet run --project Approval.Api -- validate FILE...  check workflow definitions; prints ok or each error
-              dotnet run --project Approval.Api -- run FILE [--input name=value]... [--resume NAME|--all [--with name=value]...]... [--advance 3d]...
-                                                                     run a definition in memory; then resume its bookmarks and
-                                                                     move its clock past its timers, in the order given
+              dotnet run --project Approval.Api -- run FILE [MORE_FILES|FOLDER]... [--input name=value]... [--resume NAME|--all [--with name=value]...]... [--advance 3d]...
+                                                                     run a definition in memory (the other files are the
+                                                                     sub-workflows it may run); then resume its bookmarks and
+                                                                     its children's and move its clock past its timers, in order
               dotnet run --project Approval.Api -- export-stages --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv]
                                                                      stage records for provincial platforms
               dotnet run --project Approval.Api -- seed-demo --cases N --days D [--seed S] [--batch N] [--workers N] [--snapshots true|false]

@@ -1,3 +1,4 @@
+using Approval.Engine.Definitions;
 using Approval.Engine.Hosting;
 
 namespace Approval.Api.Engine;
@@ -18,21 +19,40 @@ internal sealed class WorkflowFolderImport(WorkflowRuntime runtime, IWorkflowDef
             return;
         }
         var reader = runtime.Engine.CreateReader();
-        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        // A parent may sort before the sub-workflows it runs: a file refused only because a child is not stored yet is
+        // tried again after the others, as long as a pass stores something.
+        var pending = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
+        var refused = new Dictionary<string, IReadOnlyList<DefinitionError>>(StringComparer.Ordinal);
+        while (pending.Count > 0)
         {
-            var json = await File.ReadAllTextAsync(file, cancellationToken);
-            var read = reader.Read(json, Path.GetFileName(file));
-            if (!read.Succeeded)
+            var waiting = new List<string>();
+            foreach (var file in pending)
             {
-                logger.LogError("Workflow definition {File} was refused: {Errors}", file, string.Join("; ", read.Errors));
-                continue;
+                var json = await File.ReadAllTextAsync(file, cancellationToken);
+                var read = reader.Read(json, Path.GetFileName(file));
+                if (!read.Succeeded)
+                {
+                    logger.LogError("Workflow definition {File} was refused: {Errors}", file, string.Join("; ", read.Errors));
+                    continue;
+                }
+                var latest = await definitions.FindLatestAsync(read.Definition!.DefinitionId, cancellationToken);
+                if (latest is not null && latest.Json == json)
+                    continue;
+                var saved = await runtime.SaveDefinitionAsync(json, Path.GetFileName(file), publish: true, cancellationToken);
+                if (saved.Stored is { } stored)
+                {
+                    logger.LogInformation("Imported {Definition} version {Version} from {File}", stored.DefinitionId, stored.Version, file);
+                    refused.Remove(file);
+                    continue;
+                }
+                refused[file] = saved.Errors;
+                if (saved.Errors.All(e => e.Code == DefinitionErrorCode.SubWorkflowDefinitionMissing))
+                    waiting.Add(file);
             }
-            var latest = await definitions.FindLatestAsync(read.Definition!.DefinitionId, cancellationToken);
-            if (latest is not null && latest.Json == json)
-                continue;
-            var saved = await runtime.SaveDefinitionAsync(json, Path.GetFileName(file), publish: true, cancellationToken);
-            logger.LogInformation("Imported {Definition} version {Version} from {File}", saved.Stored!.DefinitionId, saved.Stored.Version, file);
+            pending = waiting.Count < pending.Count ? waiting : [];
         }
+        foreach (var (file, errors) in refused)
+            logger.LogError("Workflow definition {File} was refused: {Errors}", file, string.Join("; ", errors));
     }
 
     private string? WorkflowsFolder()

@@ -17,8 +17,6 @@ public sealed class ActivityRegistry
         ["Elsa.SendHttpRequest"] = DefinitionErrorCode.HttpActivityUnsupported,
         ["Elsa.FlowSendHttpRequest"] = DefinitionErrorCode.HttpActivityUnsupported,
         ["Elsa.RunCSharp"] = DefinitionErrorCode.CSharpUnsupported,
-        ["Elsa.ExecuteWorkflow"] = DefinitionErrorCode.SubWorkflowUnsupported,
-        ["Elsa.DispatchWorkflow"] = DefinitionErrorCode.SubWorkflowUnsupported,
         ["Elsa.ParallelForEach"] = DefinitionErrorCode.ParallelForEachUnsupported,
         ["Elsa.ForEach"] = DefinitionErrorCode.ForEachUnsupported,
         ["Elsa.For"] = DefinitionErrorCode.ForEachUnsupported,

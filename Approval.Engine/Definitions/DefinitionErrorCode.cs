@@ -73,6 +73,8 @@ public enum DefinitionErrorCode
     LiquidUnsupported,
     /// <summary>input '{input}': Error when parsing cron expression: {detail}</summary>
     CronExpressionUnreadable,
+    /// <summary>it runs workflow definition '{definition}', which has no published version here</summary>
+    SubWorkflowDefinitionMissing,
 }
 
 /// <summary>The English sentence of each <see cref="DefinitionErrorCode"/>, and how its placeholders are filled.</summary>
@@ -113,6 +115,7 @@ public static partial class DefinitionErrorTexts
         [DefinitionErrorCode.LiquidUnsupported] = "input '{input}' uses a Liquid expression, which is not supported (write it as a JavaScript expression)",
         // Elsa's own wording, so an author who knows Elsa's message recognises it.
         [DefinitionErrorCode.CronExpressionUnreadable] = "input '{input}': Error when parsing cron expression: {detail}",
+        [DefinitionErrorCode.SubWorkflowDefinitionMissing] = "it runs workflow definition '{definition}', which has no published version here",
     };
 
     /// <summary>The code's English sentence, with its <c>{placeholders}</c> unfilled.</summary>

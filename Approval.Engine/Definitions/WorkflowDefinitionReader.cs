@@ -112,6 +112,12 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                 errors.Add(DefinitionError.At(source, id, DefinitionErrorCode.ActivityWithoutType));
                 return null;
             }
+            // A published definition used as an activity: Elsa Studio writes the definition's own type name beside its
+            // workflowDefinitionId; it runs as a sub-workflow, the exported name and pinned version kept as properties.
+            string? exportedType = null;
+            if (!registry.TryGet(type, out _) && json.ContainsKey("workflowDefinitionId")
+                && registry.TryGet(SubWorkflows.WorkflowDefinitionActivity.Type, out _))
+                (exportedType, type) = (type, SubWorkflows.WorkflowDefinitionActivity.Type);
             if (!registry.TryGet(type, out _))
                 errors.Add(new DefinitionError(source, id, registry.UnsupportedReason(type)));
 
@@ -131,6 +137,12 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                 }
                 properties[name] = value;
                 Slots(name, value, slots);
+            }
+
+            if (exportedType is not null)
+            {
+                properties[SubWorkflows.WorkflowDefinitionActivity.ExportedTypeProperty] = exportedType;
+                properties[SubWorkflows.WorkflowDefinitionActivity.VersionProperty] = json["version"]?.DeepClone();
             }
 
             var custom = json["customProperties"] as JsonObject;

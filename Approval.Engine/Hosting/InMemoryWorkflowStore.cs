@@ -13,6 +13,9 @@ public sealed class InMemoryWorkflowStore : IWorkflowInstanceStore, IWorkflowDef
     private readonly ConcurrentDictionary<(string, int), StoredDefinition> _definitions = new();
     private readonly Lock _gate = new();
 
+    /// <summary>The ids of every instance stored (the command line lists a parent's children from them).</summary>
+    public IReadOnlyList<string> InstanceIds => [.. _instances.Keys];
+
     public Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         if (!_instances.TryGetValue(instanceId, out var stored))

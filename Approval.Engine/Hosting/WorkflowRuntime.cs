@@ -19,7 +19,7 @@ public sealed record DefinitionSaveResult(StoredDefinition? Stored, IReadOnlyLis
 /// name or due timer) with optimistic concurrency — a save that loses the race is retried on fresh state,
 /// where a bookmark already resumed by the winner has no second effect.
 /// </summary>
-public sealed class WorkflowRuntime(
+public sealed partial class WorkflowRuntime(
     WorkflowEngine engine,
     IWorkflowDefinitionStore definitions,
     IWorkflowInstanceStore instances,
@@ -37,6 +37,9 @@ public sealed class WorkflowRuntime(
         if (!read.Succeeded)
             return new DefinitionSaveResult(null, read.Errors);
         var definition = read.Definition!;
+        var missing = await MissingSubWorkflowsAsync(definition, cancellationToken);
+        if (missing.Count > 0)
+            return new DefinitionSaveResult(null, missing);
         var latest = await definitions.FindLatestAsync(definition.DefinitionId, cancellationToken);
         var stored = new StoredDefinition(definition.DefinitionId, (latest?.Version ?? 0) + 1, definition.Name, json, false, engine.Time.GetUtcNow());
         await definitions.AddAsync(stored, cancellationToken);
@@ -93,7 +96,7 @@ public sealed class WorkflowRuntime(
         var result = await engine.StartAsync(workflow, instance, cancellationToken);
         await instances.InsertAsync(instance, result, cancellationToken);
         ScheduleTimers(instance, result);
-        return new WorkflowRun(instance, result);
+        return await FollowSubWorkflowsAsync(new WorkflowRun(instance, result), cancellationToken);
     }
 
     /// <summary>Resumes one bookmark of an instance with an input.</summary>
@@ -182,7 +185,7 @@ public sealed class WorkflowRuntime(
             {
                 await instances.UpdateAsync(instance, result, cancellationToken);
                 ScheduleTimers(instance, result);
-                return new WorkflowRun(instance, result);
+                return await FollowSubWorkflowsAsync(new WorkflowRun(instance, result), cancellationToken);
             }
             catch (WorkflowConcurrencyException) when (attempt < MaxAttempts)
             {

@@ -34,6 +34,15 @@ public sealed class WorkflowInstance
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>For a sub-workflow, the instance whose activity started it; null for an instance started from outside.</summary>
+    public string? ParentInstanceId { get; set; }
+
+    /// <summary>Whether the parent waits for this instance to end (its activity resumes then with this instance's output).</summary>
+    public bool ResumesParent { get; set; }
+
+    /// <summary>How many parents stand above this instance: bounds definitions that call each other.</summary>
+    public int SubWorkflowDepth { get; set; }
+
     /// <summary>Optimistic concurrency: the store bumps it on every save and refuses a stale one.</summary>
     public long Revision { get; set; }
 

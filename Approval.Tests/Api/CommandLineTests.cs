@@ -1,5 +1,6 @@
 using Approval.Api.Cli;
 using Approval.Tests.Engine;
+using Approval.Tests.Engine.SubWorkflows;
 
 namespace Approval.Tests.Api;
 
@@ -39,8 +40,40 @@ public class CommandLineTests
         var text = output.ToString();
         Assert.That(text, Does.Contain($"{good}: ok"));
         Assert.That(text, Does.Contain("activity 'broken'").And.Contain("does not parse"));
-        Assert.That(text, Does.Contain("activity 'sub'").And.Contain("sub-workflows are not supported"));
+        Assert.That(text, Does.Contain("activity 'sub'").And.Contain("the input 'workflowDefinitionId' is missing"));
         Assert.That(text, Does.Contain("'ghost'"));
+    }
+
+    [Test]
+    public async Task Run_loads_the_other_files_and_folders_as_sub_workflows_whose_tasks_resume_like_the_parent_s()
+    {
+        var parent = Write("parent.json", SubWorkflowDefinitions.Parent("parent",
+            SubWorkflowDefinitions.Execute("sub", "review", wait: true, new System.Text.Json.Nodes.JsonObject { ["Department"] = "消防" })));
+        var children = Directory.CreateDirectory(Path.Combine(_dir, "children")).FullName;
+        Write(Path.Combine("children", "review.json"), SubWorkflowDefinitions.DepartmentReview("review"));
+
+        using var waiting = new StringWriter();
+        var waitingCode = await CommandLine.TryRunAsync(["run", parent, children], waiting, TextWriter.Null);
+        using var output = new StringWriter();
+        var code = await CommandLine.TryRunAsync(["run", parent, children, "--resume", "department-review"], output, TextWriter.Null);
+
+        Assert.That(waitingCode, Is.Zero);
+        Assert.That(waiting.ToString(), Does.Contain("status: Suspended")
+            .And.Contain("pending: sub-workflow review (Suspended): Elsa.RunTask review waits for 'department-review'"));
+        Assert.That(code, Is.Zero);
+        Assert.That(output.ToString(), Does.Contain("> resume 'department-review': 1 bookmark(s)")
+            .And.Contain("after: {\"review\":{},\"verdict\":\"消防:reviewed\"}").And.Contain("status: Finished"));
+    }
+
+    [Test]
+    public async Task Run_refuses_a_parent_whose_sub_workflow_is_in_no_file_given()
+    {
+        var parent = Write("parent.json", SubWorkflowDefinitions.Parent("parent", SubWorkflowDefinitions.Execute("sub", "review", wait: true)));
+        using var output = new StringWriter();
+        var code = await CommandLine.TryRunAsync(["run", parent], output, TextWriter.Null);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(output.ToString(), Does.Contain($"{parent}: activity 'sub': it runs workflow definition 'review', which has no published version here"));
     }
 
     [Test]

@@ -20,7 +20,6 @@ public class DefinitionReaderTests
 
     [TestCase("Elsa.HttpEndpoint", "HTTP")]
     [TestCase("Elsa.RunCSharp", "C#")]
-    [TestCase("Elsa.ExecuteWorkflow", "sub-workflows")]
     public void Activities_outside_an_approval_engine_are_refused_saying_why(string type, string reason)
     {
         var errors = Errors(Flow.Definition(Flow.Activities(Flow.Activity("x", type)), Flow.Connections()));

@@ -1,6 +1,7 @@
 using Approval.Api.Persistence;
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
+using Approval.Tests.Engine.SubWorkflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -57,6 +58,31 @@ public sealed class EfWorkflowStoreTests(DatabaseProvider provider)
         await store.PublishAsync(id, 2);
         Assert.That((await store.FindPublishedAsync(id))!.Version, Is.EqualTo(2));
         Assert.That((await _node.Runtime.StartAsync(id)).Instance.DefinitionVersion, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Department_review_run_as_a_sub_workflow_in_a_parallel_branch_resumes_through_the_runtime_and_the_case_goes_on()
+    {
+        var child = NewId("fire-review");
+        var task = NewId("fire-task");
+        Assert.That((await _node.Runtime.SaveDefinitionAsync(SubWorkflowDefinitions.DepartmentReview(child, task))).Errors, Is.Empty);
+        var parent = (await _node.StartAsync(SubWorkflowDefinitions.ParallelReview(NewId("case"), child))).Instance;
+        Assert.That(parent.Status, Is.EqualTo(WorkflowStatus.Suspended));
+
+        // Each step on a server of its own: everything the link needs comes back from the database.
+        var fire = (await new TestNode(_services, _clock).Store.FindBookmarksByNameAsync(task)).Single();
+        var reloadedChild = await new TestNode(_services, _clock).Runtime.FindAsync(fire.InstanceId);
+        Assert.That(reloadedChild!.ParentInstanceId, Is.EqualTo(parent.Id));
+        var childRun = await new TestNode(_services, _clock).Runtime.ResumeAsync(fire.InstanceId, fire.BookmarkId);
+        Assert.That(childRun.Instance.Status, Is.EqualTo(WorkflowStatus.Finished));
+        var waitingForTax = await _node.Runtime.FindAsync(parent.Id);
+        Assert.That(waitingForTax!.Status, Is.EqualTo(WorkflowStatus.Suspended));
+        Assert.That(waitingForTax.Bookmarks.Select(b => b.Name), Is.EqualTo(new[] { "tax-review" }));
+
+        var done = await new TestNode(_services, _clock).Runtime.ResumeAsync(parent.Id, waitingForTax.Bookmarks.Single().Id);
+
+        Assert.That(done.Instance.Status, Is.EqualTo(WorkflowStatus.Finished));
+        Assert.That(done.Instance.Variables["Review"]!["verdict"]!.GetValue<string>(), Is.EqualTo("消防:reviewed"));
     }
 
     [Test]

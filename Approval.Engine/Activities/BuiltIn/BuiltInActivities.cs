@@ -13,5 +13,6 @@ internal static class BuiltInActivities
         new EventActivity(), new RunTaskActivity(),
         new DelayActivity(), new TimerActivity(), new StartAtActivity(), new CronActivity(),
         .. Structured.CompositeActivity.All(),
+        .. SubWorkflows.SubWorkflowActivity.All(),
     ];
 }
