@@ -73,6 +73,14 @@ public enum DefinitionErrorCode
     LiquidUnsupported,
     /// <summary>input '{input}': Error when parsing cron expression: {detail}</summary>
     CronExpressionUnreadable,
+    /// <summary>input '{input}': host '{host}' is not on the allow-list</summary>
+    HostNotAllowed,
+    /// <summary>input '{input}': no secret named '{secret}' is configured</summary>
+    SecretUnknown,
+    /// <summary>input '{input}': a credential is not written in a definition; name a configured secret instead (secret:NAME)</summary>
+    CredentialInDefinition,
+    /// <summary>input '{input}': no callback is configured for path '{path}'</summary>
+    CallbackPathUnknown,
 }
 
 /// <summary>The English sentence of each <see cref="DefinitionErrorCode"/>, and how its placeholders are filled.</summary>
@@ -113,6 +121,11 @@ public static partial class DefinitionErrorTexts
         [DefinitionErrorCode.LiquidUnsupported] = "input '{input}' uses a Liquid expression, which is not supported (write it as a JavaScript expression)",
         // Elsa's own wording, so an author who knows Elsa's message recognises it.
         [DefinitionErrorCode.CronExpressionUnreadable] = "input '{input}': Error when parsing cron expression: {detail}",
+        // Said by activities a host registers (Approval.Api's HTTP activities); the engine itself checks none of them.
+        [DefinitionErrorCode.HostNotAllowed] = "input '{input}': host '{host}' is not on the allow-list",
+        [DefinitionErrorCode.SecretUnknown] = "input '{input}': no secret named '{secret}' is configured",
+        [DefinitionErrorCode.CredentialInDefinition] = "input '{input}': a credential is not written in a definition; name a configured secret instead (secret:NAME)",
+        [DefinitionErrorCode.CallbackPathUnknown] = "input '{input}': no callback is configured for path '{path}'",
     };
 
     /// <summary>The code's English sentence, with its <c>{placeholders}</c> unfilled.</summary>
