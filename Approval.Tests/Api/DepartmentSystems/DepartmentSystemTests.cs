@@ -152,6 +152,13 @@ public class DepartmentSystemTests(DatabaseProvider provider)
         {
             "http:CredentialInDefinition:authorization", "http:SecretUnknown:requestHeaders.X-Trace", "callback:CallbackPathUnknown:path",
         }));
+
+        // A key a script computes is no better than one written out: refused when the request would be sent.
+        var computed = Request(_system.Url + "reviews");
+        computed["requestHeaders"] = new JsonObject { ["typeName"] = "Object", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "return { 'X-Api-Key': 'plain-key' }" } };
+        var id = await StartAsync(await DefineAsync(Flow.Activities(Flow.Start(), computed), Flow.Connections(Flow.Connect("start", "http"))));
+        Assert.That((await InstanceAsync(id))["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>(), Does.Contain("requestHeaders.X-Api-Key").And.Contain("secret:NAME"));
+        Assert.That(_system.Received, Is.Empty);
     }
 
     [Test]
