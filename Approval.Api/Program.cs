@@ -2,6 +2,7 @@ using Approval.Api.Attachments;
 using Approval.Api.Audit;
 using Approval.Api.Calendar;
 using Approval.Api.CaseEvents;
+using Approval.Api.DepartmentSystems;
 using Approval.Api.Cli;
 using Approval.Api.Clock;
 using Approval.Api.Contract;
@@ -37,6 +38,7 @@ builder.Services
     .AddApprovalBackgroundJobs(builder.Configuration)
     .AddApprovalIdentity(builder.Configuration)
     .AddApprovalMachineClients(builder.Configuration)
+    .AddApprovalDepartmentSystems(builder.Configuration)
     .AddApprovalRateLimits(builder.Configuration)
     .AddApprovalSupervision()
     .AddApprovalWorkLists()
@@ -80,6 +82,7 @@ api.MapWorkListEndpoints();
 api.MapCreditEndpoints();
 api.MapMachineClientEndpoints();
 api.MapDepartmentEventEndpoints();
+api.MapWorkflowCallbackEndpoints();
 api.MapSealEndpoints();
 api.MapAuditEndpoints();
 app.MapApprovalPages();

@@ -57,6 +57,7 @@ internal static class ApiReasons
     public static ProblemText ReassignmentStatesReason => ProblemText.Api(nameof(ReassignmentStatesReason), $"a reassignment states its reason");
     public static ProblemText NameColleague => ProblemText.Api(nameof(NameColleague), $"name the colleague (user name)");
     public static ProblemText NotReviewerOf(string userName, string department) => ProblemText.Api(nameof(NotReviewerOf), $"'{userName}' is not a reviewer of {department}");
+    public static ProblemText CallbackBodyJson => ProblemText.Api(nameof(CallbackBodyJson), $"a callback's body is JSON, or empty");
     public static ProblemText VerdictKind => ProblemText.Api(nameof(VerdictKind), $"must be Approve, ApproveWithConditions, ReturnForSupplement or Refuse");
     public static ProblemText SuspensionStatesReason => ProblemText.Api(nameof(SuspensionStatesReason), $"a suspension states the reason told to the applicant (Art. 45)");
     public static ProblemText ExpectedDaysRange => ProblemText.Api(nameof(ExpectedDaysRange), $"must be from 1 to 365 working days");

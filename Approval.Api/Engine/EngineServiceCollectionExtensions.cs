@@ -11,7 +11,9 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddApprovalEngine(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => WorkflowActivities.CreateRegistry());
+        // Types that need the host's services (the HTTP activities) come as HostActivityTypes registrations.
+        services.AddSingleton(sp => sp.GetServices<HostActivityTypes>().SelectMany(h => h.Create(sp))
+            .Aggregate(WorkflowActivities.CreateRegistry(), (registry, type) => registry.Register(type)));
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<Approval.Engine.Activities.ActivityRegistry>(),
             sp.GetRequiredService<TimeProvider>()));

@@ -7,3 +7,7 @@ internal static class WorkflowActivities
 {
     public static ActivityRegistry CreateRegistry() => Approval.Workflows.Process.ApprovalActivities.CreateRegistry();
 }
+
+/// <summary>Activity types the host adds from its services (e.g. the HTTP activities of DepartmentSystems), beside
+/// Elsa's built-ins and the domain's: register one with <c>services.AddSingleton(new HostActivityTypes(sp => …))</c>.</summary>
+public sealed record HostActivityTypes(Func<IServiceProvider, IEnumerable<ActivityType>> Create);

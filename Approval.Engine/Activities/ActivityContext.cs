@@ -17,6 +17,8 @@ public sealed class ActivityContext : IExpressionScope
     private WorkflowDefinition _definition = null!;
     private ActivityExecution _execution = null!;
     private IReadOnlyDictionary<string, string?>? _literalText;
+    private FlowGraph _graph = null!;
+    private int _index;
 
     internal ActivityContext(JavaScriptLimits limits, RunEnvironment environment)
     {
@@ -32,6 +34,8 @@ public sealed class ActivityContext : IExpressionScope
         _instance = instance;
         _definition = definition;
         Node = graph.Activities[index];
+        _graph = graph;
+        _index = index;
         _literalText = graph.LiteralText[index];
         Prepared = graph.Prepared[index];
         _execution = execution;
@@ -44,6 +48,20 @@ public sealed class ActivityContext : IExpressionScope
     internal object? Prepared { get; private set; }
 
     public string InstanceId => _instance.Id;
+
+    /// <summary>The execution's number within the instance: the same when an incident's retry runs it again, so with the
+    /// instance id it names one attempt at a side effect (an idempotency key for a system the activity calls).</summary>
+    public int ExecutionId => _execution.Id;
+
+    /// <summary>Whether the definition connects the activity's <paramref name="port"/> to anything: an activity may treat a
+    /// failure the author routed (Elsa's "Failed to connect") differently from one nobody handles (an incident).</summary>
+    public bool IsConnected(string port)
+    {
+        foreach (var c in _graph.Outbound[_index])
+            if (_graph.Connections[c].SourcePort == port)
+                return true;
+        return false;
+    }
     public string? CorrelationId => _instance.CorrelationId;
 
     /// <summary>The current instant of the injected clock.</summary>

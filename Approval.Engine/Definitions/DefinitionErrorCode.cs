@@ -75,6 +75,14 @@ public enum DefinitionErrorCode
     CronExpressionUnreadable,
     /// <summary>it runs workflow definition '{definition}', which has no published version here</summary>
     SubWorkflowDefinitionMissing,
+    /// <summary>input '{input}': host '{host}' is not on the allow-list</summary>
+    HostNotAllowed,
+    /// <summary>input '{input}': no secret named '{secret}' is configured</summary>
+    SecretUnknown,
+    /// <summary>input '{input}': a credential is not written in a definition; name a configured secret instead (secret:NAME)</summary>
+    CredentialInDefinition,
+    /// <summary>input '{input}': no callback is configured for path '{path}'</summary>
+    CallbackPathUnknown,
 }
 
 /// <summary>The English sentence of each <see cref="DefinitionErrorCode"/>, and how its placeholders are filled.</summary>
@@ -116,6 +124,11 @@ public static partial class DefinitionErrorTexts
         // Elsa's own wording, so an author who knows Elsa's message recognises it.
         [DefinitionErrorCode.CronExpressionUnreadable] = "input '{input}': Error when parsing cron expression: {detail}",
         [DefinitionErrorCode.SubWorkflowDefinitionMissing] = "it runs workflow definition '{definition}', which has no published version here",
+        // Said by activities a host registers (Approval.Api's HTTP activities); the engine itself checks none of them.
+        [DefinitionErrorCode.HostNotAllowed] = "input '{input}': host '{host}' is not on the allow-list",
+        [DefinitionErrorCode.SecretUnknown] = "input '{input}': no secret named '{secret}' is configured",
+        [DefinitionErrorCode.CredentialInDefinition] = "input '{input}': a credential is not written in a definition; name a configured secret instead (secret:NAME)",
+        [DefinitionErrorCode.CallbackPathUnknown] = "input '{input}': no callback is configured for path '{path}'",
     };
 
     /// <summary>The code's English sentence, with its <c>{placeholders}</c> unfilled.</summary>

@@ -37,7 +37,7 @@ public class WorkflowApiTests
     public async Task A_definition_with_an_unsupported_activity_is_refused_naming_the_activity()
     {
         var json = Approval.Tests.Engine.Flow.Definition(
-            Approval.Tests.Engine.Flow.Activities(Approval.Tests.Engine.Flow.Start(), Approval.Tests.Engine.Flow.Activity("http", "Elsa.HttpEndpoint")),
+            Approval.Tests.Engine.Flow.Activities(Approval.Tests.Engine.Flow.Start(), Approval.Tests.Engine.Flow.Activity("http", "Elsa.WriteHttpResponse")),
             Approval.Tests.Engine.Flow.Connections(Approval.Tests.Engine.Flow.Connect("start", "http")));
         var response = await _client.PostAsync(new Uri("/api/workflow-definitions", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -45,12 +45,12 @@ public class WorkflowApiTests
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.That(problem!["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "activities.http" }));
-        Assert.That(problem["errors"]!["activities.http"]![0]!.GetValue<string>(), Does.Contain("Elsa.HttpEndpoint"));
+        Assert.That(problem["errors"]!["activities.http"]![0]!.GetValue<string>(), Does.Contain("Elsa.WriteHttpResponse"));
         // The same error by its code and parameters, for a client that says it in its own language.
         var coded = problem["definitionErrors"]!.AsArray().Single()!;
         Assert.That(coded["activityId"]!.GetValue<string>(), Is.EqualTo("http"));
         Assert.That(coded["code"]!.GetValue<string>(), Is.EqualTo("HttpActivityUnsupported"));
-        Assert.That(coded["parameters"]!["type"]!.GetValue<string>(), Is.EqualTo("Elsa.HttpEndpoint"));
+        Assert.That(coded["parameters"]!["type"]!.GetValue<string>(), Is.EqualTo("Elsa.WriteHttpResponse"));
         Assert.That(coded["reason"]!.GetValue<string>(), Is.EqualTo(problem["errors"]!["activities.http"]![0]!.GetValue<string>()));
     }
 
