@@ -19,9 +19,6 @@ public sealed class ActivityRegistry
         ["Elsa.RunCSharp"] = DefinitionErrorCode.CSharpUnsupported,
         ["Elsa.ExecuteWorkflow"] = DefinitionErrorCode.SubWorkflowUnsupported,
         ["Elsa.DispatchWorkflow"] = DefinitionErrorCode.SubWorkflowUnsupported,
-        ["Elsa.ParallelForEach"] = DefinitionErrorCode.ParallelForEachUnsupported,
-        ["Elsa.ForEach"] = DefinitionErrorCode.ForEachUnsupported,
-        ["Elsa.For"] = DefinitionErrorCode.ForEachUnsupported,
     };
 
     /// <summary>A registry holding every built-in activity type.</summary>
