@@ -208,6 +208,34 @@ public class LoopActivityTests
     }
 
     [Test]
+    public async Task In_nested_loops_the_inner_current_value_shadows_the_outer_one_which_stays_readable_through_its_variable()
+    {
+        var inner = ForEach("inner", new JsonArray(1, 2), Js("w", "Elsa.WriteLine", "text", "return getOuter() + getCurrentValue();"));
+        var run = await Started(Rooted(Sequence("root", ForEach("outer-loop", new JsonArray("x", "y"), inner, boundTo: "outer-id")), "outer"));
+        Assert.That(run.Lines, Is.EqualTo(new[] { "x1", "x2", "y1", "y2" }));
+        Assert.That(run.Status, Is.EqualTo(WorkflowStatus.Finished));
+    }
+
+    [Test]
+    public async Task A_fault_in_one_parallel_iteration_is_retried_and_the_loop_then_completes_once()
+    {
+        var body = Sequence("body",
+            Js("check", "Elsa.RunJavaScript", "script", "if (getCurrentValue() === 'b' && !getVariable('fixed')) throw new Error('no opinion for ' + getCurrentValue());"),
+            Js("w", "Elsa.WriteLine", "text", "return 'ok ' + getCurrentValue();"));
+        var run = await Started(Rooted(Sequence("root", ForEach("each", new JsonArray("a", "b"), body, type: "Elsa.ParallelForEach"), Write("after", "done")), "fixed"));
+        Assert.That(run.Status, Is.EqualTo(WorkflowStatus.Faulted));
+        Assert.That(run.Lines, Is.Empty, "a fault stops the instance, the other iteration's next step included");
+        var incident = run.Instance.Incidents.Single();
+        Assert.That(incident.Message, Does.Contain("no opinion for b"));
+
+        run.Instance.Variables["fixed"] = true;
+        var retried = await run.Engine.RetryAsync(run.Workflow, run.Instance, incident.Id);
+        Assert.That(run.Lines, Is.EqualTo(new[] { "ok a", "ok b", "done" }));
+        Assert.That(run.Instance.Status, Is.EqualTo(WorkflowStatus.Finished));
+        Assert.That(retried.Log.Count(e => e.ActivityId == "each" && e.Event == ExecutionEvent.Completed), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_loop_over_no_items_completes_at_once()
     {
         var run = await Started(Rooted(Sequence("root",
