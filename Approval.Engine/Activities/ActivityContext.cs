@@ -106,9 +106,18 @@ public sealed class ActivityContext : IExpressionScope
     /// <summary>The workflow's outputs so far.</summary>
     public IReadOnlyDictionary<string, JsonNode?> Output => _instance.Output;
 
-    public JsonNode? GetVariable(string name) => _instance.Variables.TryGetValue(ResolveVariable(name), out var value) ? value : null;
+    public JsonNode? GetVariable(string name)
+    {
+        var resolved = ResolveVariable(name);
+        var holder = LocalsHolding(resolved) ?? _instance.Variables;
+        return holder.TryGetValue(resolved, out var value) ? value : null;
+    }
 
-    public void SetVariable(string name, JsonNode? value) => _instance.Variables[ResolveVariable(name)] = value;
+    public void SetVariable(string name, JsonNode? value)
+    {
+        var resolved = ResolveVariable(name);
+        (LocalsHolding(resolved) ?? _instance.Variables)[resolved] = value;
+    }
 
     /// <summary>Sets a workflow output value.</summary>
     public void SetOutput(string name, JsonNode? value) => _instance.Output[name] = value;
@@ -119,6 +128,39 @@ public sealed class ActivityContext : IExpressionScope
 
     /// <summary>Writes a line to the run's console (what <c>Elsa.WriteLine</c> does).</summary>
     public void WriteLine(string text) => _environment.Console.WriteLine(text);
+
+    // A variable local to a scope the execution runs in (a loop iteration's CurrentValue), nearest first, as Elsa looks a
+    // variable up through the enclosing execution contexts; null when the name is the workflow's. Most instances have
+    // no local variables: then this is one pass over the scopes.
+    private Dictionary<string, JsonNode?>? LocalsHolding(string name)
+    {
+        for (var scopeId = (int?)_execution.ScopeId; scopeId is { } id;)
+        {
+            ScopeState? scope = null;
+            foreach (var candidate in _instance.Scopes)
+            {
+                if (candidate.Id == id)
+                {
+                    scope = candidate;
+                    break;
+                }
+            }
+            if (scope is null)
+                return null;
+            if (scope.Locals is { } locals && locals.ContainsKey(name))
+                return locals;
+            scopeId = null;
+            foreach (var execution in _instance.Executions)
+            {
+                if (execution.Id == scope.OwnerExecutionId)
+                {
+                    scopeId = execution.ScopeId;
+                    break;
+                }
+            }
+        }
+        return null;
+    }
 
     // Variables are referenced by name or by id.
     private string ResolveVariable(string nameOrId)

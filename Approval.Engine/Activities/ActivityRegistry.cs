@@ -17,9 +17,6 @@ public sealed class ActivityRegistry
         ["Elsa.SendHttpRequest"] = DefinitionErrorCode.HttpActivityUnsupported,
         ["Elsa.FlowSendHttpRequest"] = DefinitionErrorCode.HttpActivityUnsupported,
         ["Elsa.RunCSharp"] = DefinitionErrorCode.CSharpUnsupported,
-        ["Elsa.ParallelForEach"] = DefinitionErrorCode.ParallelForEachUnsupported,
-        ["Elsa.ForEach"] = DefinitionErrorCode.ForEachUnsupported,
-        ["Elsa.For"] = DefinitionErrorCode.ForEachUnsupported,
     };
 
     /// <summary>A registry holding every built-in activity type.</summary>

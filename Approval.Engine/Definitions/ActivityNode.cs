@@ -34,6 +34,12 @@ public sealed record ActivityNode(string Id, string Type, string? Name)
     /// <summary>The activity a container (e.g. <c>Elsa.FlowNode</c>) runs as its body, if any.</summary>
     public ActivityNode? Body { get; init; }
 
+    /// <summary>
+    /// Variables a nested flowchart declares: local to each run of it (each iteration of a loop whose body it is gets its
+    /// own), as Elsa scopes them. The root's variables are the workflow's (<see cref="WorkflowDefinition.Variables"/>).
+    /// </summary>
+    public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
+
     /// <summary>The flowchart's explicit <c>start</c> activity id, if given.</summary>
     public string? StartActivityId { get; init; }
 

@@ -31,10 +31,6 @@ public enum DefinitionErrorCode
     CSharpUnsupported,
     /// <summary>activity type '{type}' is not supported: sub-workflows are not supported (nest an Elsa.Flowchart instead)</summary>
     SubWorkflowUnsupported,
-    /// <summary>activity type '{type}' is not supported (fork explicitly with connections)</summary>
-    ParallelForEachUnsupported,
-    /// <summary>activity type '{type}' is not supported (loop with Elsa.While, or with connections back to an earlier activity)</summary>
-    ForEachUnsupported,
     /// <summary>input '{input}' uses a {kind} expression, which is not supported (supported: Literal, Object, Variable, JavaScript)</summary>
     ExpressionKindUnsupported,
     /// <summary>a connection has no source or no target activity</summary>
@@ -101,8 +97,6 @@ public static partial class DefinitionErrorTexts
         [DefinitionErrorCode.HttpActivityUnsupported] = "activity type '{type}' is not supported: HTTP activities are not supported (the approval API receives and answers requests)",
         [DefinitionErrorCode.CSharpUnsupported] = "activity type '{type}' is not supported: C# scripts are not supported (use JavaScript)",
         [DefinitionErrorCode.SubWorkflowUnsupported] = "activity type '{type}' is not supported: sub-workflows are not supported (nest an Elsa.Flowchart instead)",
-        [DefinitionErrorCode.ParallelForEachUnsupported] = "activity type '{type}' is not supported (fork explicitly with connections)",
-        [DefinitionErrorCode.ForEachUnsupported] = "activity type '{type}' is not supported (loop with Elsa.While, or with connections back to an earlier activity)",
         [DefinitionErrorCode.ExpressionKindUnsupported] = "input '{input}' uses a {kind} expression, which is not supported (supported: Literal, Object, Variable, JavaScript)",
         [DefinitionErrorCode.ConnectionWithoutEnds] = "a connection has no source or no target activity",
         [DefinitionErrorCode.MergeModeUnknown] = "unknown mergeMode '{mode}' (expected None, Stream, Merge, Converge, Cascade or Race)",

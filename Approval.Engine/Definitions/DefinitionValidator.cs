@@ -23,7 +23,7 @@ internal sealed class DefinitionValidator(ActivityRegistry registry, List<Defini
             if (input.Kind == ExpressionKind.JavaScript && JavaScriptSandbox.ParseError(input.Text ?? "") is { } parseError)
                 errors.Add(DefinitionError.At(source, node.Id, DefinitionErrorCode.ScriptDoesNotParse, ("input", name), ("detail", parseError)));
             if (input.Kind == ExpressionKind.Variable && VariableName(input) is { } variable
-                && !definition.Variables.Any(v => v.Name == variable || v.Id == variable))
+                && !definition.Declares(variable))
                 errors.Add(DefinitionError.At(source, node.Id, DefinitionErrorCode.VariableUndeclared, ("input", name), ("variable", variable)));
         }
 

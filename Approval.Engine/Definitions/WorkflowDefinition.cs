@@ -19,6 +19,11 @@ public sealed record WorkflowDefinition(
 
     private IReadOnlyDictionary<string, ActivityNode>? _byId;
 
+    /// <summary>Whether a variable of that name or id is declared: by the workflow, or locally by a nested flowchart.</summary>
+    public bool Declares(string nameOrId) =>
+        Variables.Any(v => v.Name == nameOrId || v.Id == nameOrId)
+        || ActivitiesById.Values.Any(a => a.Variables.Any(v => v.Name == nameOrId || v.Id == nameOrId));
+
     private static Dictionary<string, ActivityNode> IndexActivities(ActivityNode root)
     {
         var index = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);

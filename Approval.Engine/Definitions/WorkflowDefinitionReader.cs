@@ -61,7 +61,7 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
             return new DefinitionReadResult(null, errors);
         }
 
-        var rootNode = parse.Activity(rootActivity);
+        var rootNode = parse.Activity(rootActivity, isRoot: true);
         if (rootNode is not null && rootNode.Type != BuiltInTypes.Flowchart && !Structured.CompositeLowering.Types.Contains(rootNode.Type))
             errors.Add(DefinitionError.At(source, rootNode.Id, DefinitionErrorCode.RootNotFlowchart, ("type", rootNode.Type)));
 
@@ -90,7 +90,7 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
 
     private sealed class ParseRun(ActivityRegistry registry, string? source, List<DefinitionError> errors)
     {
-        public ActivityNode? Activity(JsonObject json)
+        public ActivityNode? Activity(JsonObject json, bool isRoot = false)
         {
             var id = Text(json, "id");
             var type = Text(json, "type");
@@ -126,7 +126,8 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
             var slots = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
             foreach (var (name, value) in json)
             {
-                if (StructuralProperties.Contains(name))
+                // A flowchart's `start` names its start activity; Elsa.For's is an input (an expression wrapper).
+                if (StructuralProperties.Contains(name) && !(name == "start" && IsExpressionWrapper(value)))
                     continue;
                 if (value is JsonObject wrapper && wrapper.ContainsKey("expression"))
                 {
@@ -167,9 +168,15 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
 
             var body = json["body"] is JsonObject bodyJson && bodyJson.ContainsKey("type") ? Activity(bodyJson) : null;
 
+            // The root's variables are the workflow's (read by the caller); a nested flowchart's are its own.
+            var locals = new List<VariableDefinition>();
+            if (!isRoot)
+                Variables(json["variables"] as JsonArray, locals);
+
             return new ActivityNode(id, type, Text(json, "name"))
             {
                 Body = body,
+                Variables = locals.Count > 0 ? locals : [],
                 Inputs = inputs,
                 Properties = properties,
                 MergeMode = MergeModeOf(id, custom?["mergeMode"]),
@@ -204,6 +211,8 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
                     slots[$"{name}/{i}"] = node;
             }
         }
+
+        private static bool IsExpressionWrapper(JsonNode? node) => node is JsonObject o && o.ContainsKey("expression");
 
         private static bool IsActivity(JsonNode? node) =>
             node is JsonObject o && !o.ContainsKey("expression") && o["type"] is JsonValue t && t.TryGetValue<string>(out var type) && type.Contains('.');

@@ -12,10 +12,14 @@ public sealed class CompiledWorkflow
     internal CompiledWorkflow(WorkflowDefinition definition, ActivityRegistry registry)
     {
         Definition = definition;
-        VariableNames = [.. definition.Variables.Select(v => v.Name)];
         // A structured root (an Elsa.Sequence) runs as the flowchart it compiles to, under its own id.
         _types[definition.Root.Id] = definition.Root.Type;
         Compile(Structured.CompositeLowering.Lower(definition.Root) ?? definition.Root, registry);
+        // Scripts in a loop's body read its iteration's value as getCurrentValue() / getCurrentIndex() too, and a nested
+        // flowchart's own variables as getX() / setX(v).
+        if (_hasLoops)
+            _localNames.UnionWith([Structured.LoopActivity.CurrentValue, Structured.LoopActivity.CurrentIndex]);
+        VariableNames = [.. definition.Variables.Select(v => v.Name).Union(_localNames, StringComparer.Ordinal)];
     }
 
     public WorkflowDefinition Definition { get; }
@@ -37,15 +41,22 @@ public sealed class CompiledWorkflow
 
     private readonly HashSet<string> _loops = new(StringComparer.Ordinal);
 
+    private bool _hasLoops;
+
+    private readonly HashSet<string> _localNames = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, ActivityNode> _bodies = new(StringComparer.Ordinal);
 
     private void Compile(ActivityNode flowchart, ActivityRegistry registry)
     {
         _graphs[flowchart.Id] = new FlowGraph(flowchart, registry);
         _types.TryAdd(flowchart.Id, flowchart.Type);
+        foreach (var variable in flowchart.Variables)
+            _localNames.Add(variable.Name);
         foreach (var child in flowchart.Activities)
         {
             _types.TryAdd(child.Id, child.Type);
+            _hasLoops |= registry.TryGet(child.Type, out var type) && type is Structured.LoopActivity;
             if (child.Type == BuiltInTypes.Flowchart)
                 Compile(child, registry);
             if (Structured.CompositeLowering.Lower(child) is { } composite)

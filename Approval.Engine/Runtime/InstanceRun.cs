@@ -11,7 +11,7 @@ namespace Approval.Engine.Runtime;
 /// executions; when an activity completes, tokens go out on the connections of the ports it took, and
 /// <see cref="JoinRules"/> decides which targets run. Read top to bottom: Run, Step, Apply, Complete, Settle.
 /// </summary>
-internal sealed class InstanceRun
+internal sealed partial class InstanceRun
 {
     private readonly CompiledWorkflow _workflow;
     private readonly WorkflowInstance _instance;
@@ -174,6 +174,12 @@ internal sealed class InstanceRun
         var node = graph.Activities[index];
         var resuming = execution.ResumingBookmarkId is not null;
 
+        if (!resuming && graph.Types[index] is Structured.LoopActivity loop)
+        {
+            BeginLoop(execution, scope, graph, index, loop);
+            return;
+        }
+
         if (!resuming && (node.Type == BuiltInTypes.Flowchart ? node : _workflow.BodyOf(node.Id)) is { } flowchart)
         {
             OpenChildScope(execution, flowchart);
@@ -248,6 +254,8 @@ internal sealed class InstanceRun
                 if (InnermostLoop(scope) is { } loop)
                 {
                     RemoveExecution(execution, ExecutionEvent.Completed, null);
+                    if (loop.Iteration is not null && OwnerOf(loop)?.Loop is { } state)
+                        state.Broken = true; // the iteration ends, and no other starts
                     CompleteScope(loop); // cancels what else runs in the loop, completes the loop activity
                 }
                 else
@@ -262,9 +270,11 @@ internal sealed class InstanceRun
     {
         for (ScopeState? current = scope; current is not null;)
         {
-            if (_workflow.IsLoop(current.FlowchartId))
+            var owner = OwnerOf(current);
+            // A While's flowchart, or an iteration of a ForEach or a For (Elsa's ParallelForEach does not stop on a Break).
+            if (_workflow.IsLoop(current.FlowchartId) || (current.Iteration is not null && owner?.Loop is { Parallel: false }))
                 return current;
-            current = current.OwnerExecutionId is { } owner && FindExecution(owner) is { } execution ? ScopeOf(execution) : null;
+            current = owner is null ? null : ScopeOf(owner);
         }
         return null;
     }
@@ -379,6 +389,11 @@ internal sealed class InstanceRun
         var owner = FindExecution(ownerId);
         if (owner is null)
             return;
+        if (owner.Loop is { } loop)
+        {
+            ContinueLoop(owner, loop);
+            return;
+        }
         var parent = ScopeOf(owner);
         var graph = _workflow.Graph(parent.FlowchartId);
         Complete(owner, parent, graph, graph.IndexOf(owner.ActivityId), ActivityResult.Done);
@@ -394,6 +409,8 @@ internal sealed class InstanceRun
     {
         execution.State = ExecutionState.Running;
         var scope = NewScope(flowchart.Id, execution.Id);
+        if (flowchart.Variables.Count > 0)
+            scope.Locals = DeclaredLocals(flowchart);
         var graph = _workflow.Graph(flowchart.Id);
         if (graph.StartIndex >= 0)
             Schedule(scope, graph.Activities[graph.StartIndex].Id);
@@ -563,6 +580,9 @@ internal sealed class InstanceRun
         }
         Log(execution, why, detail);
     }
+
+    private ActivityExecution? OwnerOf(ScopeState scope) =>
+        scope.OwnerExecutionId is { } owner ? FindExecution(owner) : null;
 
     private ScopeState? ScopeOwnedBy(int executionId)
     {

@@ -76,6 +76,16 @@ public sealed class ScopeState
 
     /// <summary>Unconsumed tokens, by connection index within the flowchart, in arrival order.</summary>
     public List<int> Tokens { get; set; } = [];
+
+    /// <summary>For one iteration of a loop's body (<c>Elsa.ForEach</c>, <c>Elsa.For</c>, <c>Elsa.ParallelForEach</c>): its
+    /// position, from 0; null for every other scope (and in instances stored before loops ran).</summary>
+    public int? Iteration { get; set; }
+
+    /// <summary>
+    /// Variables local to this scope, which shadow the workflow's for everything running inside it: an iteration's
+    /// <c>CurrentValue</c> and <c>CurrentIndex</c>, so parallel iterations never see each other's. Null when there are none.
+    /// </summary>
+    public Dictionary<string, JsonNode?>? Locals { get; set; }
 }
 
 /// <summary>What an activity execution is doing.</summary>
@@ -110,6 +120,36 @@ public sealed class ActivityExecution
 
     /// <summary>The bookmark payload being resumed.</summary>
     public JsonNode? ResumingBookmarkPayload { get; set; }
+
+    /// <summary>For a running loop activity: where it stands (its iterations are the scopes it owns).</summary>
+    public LoopState? Loop { get; set; }
+}
+
+/// <summary>
+/// A running loop's state. Its inputs are evaluated once, when it starts (as Elsa does): <see cref="Items"/> for
+/// <c>Elsa.ForEach</c>, the range for <c>Elsa.For</c>. A <c>Elsa.ParallelForEach</c> opens every iteration at once and keeps
+/// nothing but <see cref="Parallel"/>: it completes when it owns no iteration any more.
+/// </summary>
+public sealed class LoopState
+{
+    /// <summary>The items still to be visited from <see cref="Index"/> on (ForEach); null for a For.</summary>
+    public JsonArray? Items { get; set; }
+
+    /// <summary>How many iterations have started.</summary>
+    public int Index { get; set; }
+
+    /// <summary>For: the first value, the bound, the step, whether the bound is included, and the value of the last iteration.</summary>
+    public long Start { get; set; }
+    public long End { get; set; }
+    public long Step { get; set; }
+    public bool Inclusive { get; set; }
+    public long Current { get; set; }
+
+    /// <summary>A ParallelForEach: its iterations run at once.</summary>
+    public bool Parallel { get; set; }
+
+    /// <summary>An <c>Elsa.Break</c> ended the current iteration: the loop completes instead of starting the next.</summary>
+    public bool Broken { get; set; }
 }
 
 /// <summary>A point where an execution waits: resumed by id, by name (events, tasks) or by its due instant (timers).</summary>

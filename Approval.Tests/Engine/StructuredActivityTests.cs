@@ -202,9 +202,6 @@ public class StructuredActivityTests
         Assert.That(run.Status, Is.EqualTo(WorkflowStatus.Finished));
     }
 
-    [TestCase("Elsa.ParallelForEach")]
-    [TestCase("Elsa.ForEach")]
-    [TestCase("Elsa.For")]
     [TestCase("Elsa.RunCSharp")]
     public void Activities_not_run_yet_are_refused_by_name(string type)
     {

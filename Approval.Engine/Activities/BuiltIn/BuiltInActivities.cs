@@ -12,7 +12,7 @@ internal static class BuiltInActivities
         new CorrelateActivity(), new RunJavaScriptActivity(), new FaultActivity(),
         new EventActivity(), new RunTaskActivity(),
         new DelayActivity(), new TimerActivity(), new StartAtActivity(), new CronActivity(),
-        .. Structured.CompositeActivity.All(),
+        .. Structured.CompositeActivity.All(), .. Structured.LoopActivity.All(),
         .. SubWorkflows.SubWorkflowActivity.All(),
     ];
 }

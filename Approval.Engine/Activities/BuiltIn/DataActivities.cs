@@ -33,7 +33,7 @@ internal sealed class SetVariableActivity : ActivityType
         var name = VariableOf(node);
         if (name is null)
             yield return DefinitionErrorReason.Of(DefinitionErrorCode.SetVariableWithoutVariable);
-        else if (!definition.Variables.Any(v => v.Name == name || v.Id == name))
+        else if (!definition.Declares(name))
             yield return DefinitionErrorReason.Of(DefinitionErrorCode.SetVariableUndeclared, ("variable", name));
     }
 
