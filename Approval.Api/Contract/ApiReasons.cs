@@ -49,6 +49,8 @@ internal static class ApiReasons
     public static ProblemText FeeNotNegative => ProblemText.Api(nameof(FeeNotNegative), $"a fee is not negative");
     public static ProblemText PromiseNeedsDate => ProblemText.Api(nameof(PromiseNeedsDate), $"容缺受理 needs the date the applicant promises the missing materials by");
     public static ProblemText RefusalStatesReason => ProblemText.Api(nameof(RefusalStatesReason), $"a refusal states its reason (Art. 38)");
+    public static ProblemText CommitmentOrMissingMaterials => ProblemText.Api(nameof(CommitmentOrMissingMaterials), $"accept either under a commitment (告知承诺) or with materials missing (容缺受理), not both");
+    public static ProblemText KeptOrFalse => ProblemText.Api(nameof(KeptOrFalse), $"say whether the commitment was found kept (true) or false (false)");
     public static ProblemText ListEveryMissingMaterial => ProblemText.Api(nameof(ListEveryMissingMaterial), $"list every missing material, at once (一次告知)");
     public static ProblemText NameMaterialsReceived => ProblemText.Api(nameof(NameMaterialsReceived), $"name the materials received, by their catalog codes");
     public static ProblemText RatingScore => ProblemText.Api(nameof(RatingScore), $"must be 1 (非常不满意) to 5 (非常满意)");

@@ -59,8 +59,8 @@ internal static class CreditEndpoints
 
         routes.MapGet("/api/supervision/promises", PromisesAsync).RequireAuthorization(Policies.Oversight)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithSummary("容缺 promises made from..to (days, Beijing, included; default the last 30) per item and lead department: kept, broken (a BrokenPromise credit record), open, withdrawn, kept rate.")
-            .WithDescription("A promise is kept when its materials arrived within the promised days, broken when the deadline passed without them; the kept rate counts kept among ended.").WithTags(UserGroups.Supervision).WithName("GetPromiseOutcomes");
+            .WithSummary("Promises made from..to (days, Beijing, included; default the last 30) per item, lead department and path (MissingMaterials 容缺, Commitment 告知承诺): kept, broken (a BrokenPromise credit record), open, withdrawn, kept rate.")
+            .WithDescription("A 容缺 promise is kept when its materials arrived within the promised days, broken when the deadline passed without them; a 告知承诺 is kept when verified true, broken when found false (the decision revoked), open until verified. The kept rate counts kept among ended.").WithTags(UserGroups.Supervision).WithName("GetPromiseOutcomes");
 
         routes.MapGet("/api/me/credit", MineAsync).RequireAuthorization(Policies.Applicant)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)

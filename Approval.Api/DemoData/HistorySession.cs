@@ -90,6 +90,10 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
     public Task<IReadOnlyList<string>> PromisesDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default) =>
         Only(PromiseDueAt is { } at && at <= dueBy);
 
+    public Task<IReadOnlyList<string>> CommitmentsUnverifiedByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default) =>
+        Only(_case is { AwaitsCommitmentVerification: true, Commitment.VerificationDueAt: { } due } && due <= dueBy
+            && _case.Violations.All(v => v.Kind != ViolationKind.CommitmentVerificationOverdue));
+
     public Task<IReadOnlyList<Approval.Workflows.Credit.PromiseAcceptance>> OpenPromisesUnflaggedAsync(string? afterId, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Approval.Workflows.Credit.PromiseAcceptance>>(
             _case is { Promise: not null, IsOpen: true, AcceptedAt: { } at } && _case.Violations.All(v => v.Kind != ViolationKind.PromiseDespiteCredit)

@@ -49,6 +49,10 @@ internal static class CaseTaskEndpoints
             .WithSummary("准予 / 不予许可: the lead department's head decides once every department has reviewed.")
             .WithDescription("The verdict defaults to the departments' opinions merged by severity and may not be milder; a refusal carries every department's reasons.")
             .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Departments).WithName("DecideCase");
+        group.MapPost("/commitment-verification", VerifyCommitmentAsync).RequireAuthorization(Policies.DepartmentHead)
+            .WithSummary("事后核查: the lead department's head records the verification of a 告知承诺 after the decision ({ kept, finding }).")
+            .WithDescription("Kept: recorded on the timeline. False: the decision is revoked (撤销), the case ends Revoked and the applicant gets a BrokenPromise credit record with the case as evidence, in the same commit; their next application is refused 容缺 and 告知承诺.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).WithTags(UserGroups.Departments).WithName("GiveCommitmentFinding");
         return group;
     }
 
@@ -131,6 +135,16 @@ internal static class CaseTaskEndpoints
         if (string.IsNullOrWhiteSpace(request.Reason))
             return TypedResults.Problem(Problems.InvalidField("reason", ApiReasons.ExtensionStatesReason));
         return await CasesEndpoints.Step(() => desk.ExtendAsync(caseId, CasesEndpoints.Acting(principal), request.Reason, cancellationToken), principal);
+    }
+
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> VerifyCommitmentAsync(string caseId, CommitmentVerificationRequest? request,
+        ClaimsPrincipal principal, DepartmentDesk desk, CancellationToken cancellationToken)
+    {
+        if (request?.Kept is not { } kept)
+            return TypedResults.Problem(Problems.InvalidField("kept", ApiReasons.KeptOrFalse));
+        if (string.IsNullOrWhiteSpace(request.Finding))
+            return TypedResults.Problem(Problems.InvalidField("finding", ApiReasons.Required));
+        return await CasesEndpoints.Step(() => desk.VerifyCommitmentAsync(caseId, CasesEndpoints.Acting(principal), kept, request.Finding, cancellationToken), principal);
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> DecideAsync(string caseId, DecisionRequest request, ClaimsPrincipal principal,

@@ -34,7 +34,8 @@ public sealed record CaseView(
     string? DeliveringWindowCode = null,
     RatingView? Rating = null,
     IReadOnlyList<string>? ProvisionalDeadlines = null,
-    int ItemVersion = 1)
+    int ItemVersion = 1,
+    CommitmentView? Commitment = null)
 {
     /// <summary>
     /// The case as <paramref name="viewer"/> may read it: the query code for the applicant and the window only; an
@@ -61,13 +62,27 @@ public sealed record CaseView(
         c.DeliveringWindowCode,
         c.Rating is { } r ? new RatingView((int)r.Level, r.Level.Chinese(), r.Comment, r.At) : null,
         c.ProvisionalDeadlines,
-        c.ItemVersion);
+        c.ItemVersion,
+        c.Commitment is { } commitment ? CommitmentView.From(commitment) : null);
 }
 
 /// <summary>The applicant's rating (满意度): score 1–5 and its name, 非常不满意 … 非常满意.</summary>
 public sealed record RatingView(int Score, string Name, string? Comment, DateTimeOffset At);
 
 public sealed record PromiseView(IReadOnlyList<string> MaterialCodes, DateOnly PromisedBy);
+
+/// <summary>
+/// 告知承诺: the statement, the conditions and materials it covers, when the verification is due (set at an approving
+/// decision) and, once done, what it found (kept, or false: the decision revoked).
+/// </summary>
+public sealed record CommitmentView(string Statement, IReadOnlyList<string> Conditions, IReadOnlyList<string> MaterialCodes, DateTimeOffset At,
+    DateTimeOffset? VerificationDueAt, CommitmentVerificationView? Verification)
+{
+    public static CommitmentView From(NotificationCommitment c) => new(c.Statement, c.Conditions, c.MaterialCodes, c.At, c.VerificationDueAt,
+        c.Verification is { } v ? new CommitmentVerificationView(v.Kept, v.Finding, v.By, v.At) : null);
+}
+
+public sealed record CommitmentVerificationView(bool Kept, string Finding, string By, DateTimeOffset At);
 
 public sealed record ApplicantView(string Kind, string IdNumber, string Name, string? Phone);
 
@@ -107,7 +122,15 @@ public sealed record SubmitRequest([property: MaxLength(TextLimits.Code)] string
 public sealed record ApplicantRequest([property: MaxLength(TextLimits.Code)] string? Kind, [property: MaxLength(TextLimits.Code)] string? IdNumber, [property: MaxLength(TextLimits.Name)] string? Name, [property: MaxLength(TextLimits.Name)] string? Phone);
 
 /// <summary>Acceptance; with missing materials and a promised date it is 容缺受理.</summary>
-public sealed record AcceptRequest([property: MaxLength(TextLimits.ListItems)] IReadOnlyList<string>? MissingMaterials, DateOnly? PromisedBy, decimal? FeeCharged = null);
+/// <summary>受理; with missingMaterials and promisedBy, 容缺受理; with commitment, 告知承诺 (one of the two).</summary>
+public sealed record AcceptRequest([property: MaxLength(TextLimits.ListItems)] IReadOnlyList<string>? MissingMaterials, DateOnly? PromisedBy, decimal? FeeCharged = null,
+    CommitmentRequest? Commitment = null);
+
+/// <summary>告知承诺: the applicant's signed statement that they meet the conditions the item publishes.</summary>
+public sealed record CommitmentRequest([property: MaxLength(TextLimits.Reason)] string? Statement);
+
+/// <summary>事后核查: whether the commitment was found kept, and what the verification found.</summary>
+public sealed record CommitmentVerificationRequest(bool? Kept, [property: MaxLength(TextLimits.Reason)] string? Finding);
 
 /// <summary>A reason, where a step needs one (refusal, suspension, extension, withdrawal).</summary>
 public sealed record ReasonRequest([property: MaxLength(TextLimits.Reason)] string? Reason);

@@ -30,8 +30,8 @@ internal static class CasesEndpoints
 
         group.MapPost("/{caseId}/accept", AcceptAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("受理: accepts the application; the departments' parallel reviews open with their own clocks.")
-            .WithDescription("feeCharged records the fee taken; one different from the catalog's is recorded as 违规收费. With { missingMaterials: [codes], promisedBy: \"YYYY-MM-DD\" }: 容缺受理 — only materials the catalog allows to be missing, promised within the promised limit; the case is terminated if they do not arrive by then.")
-            .ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Window).WithName("AcceptCase");
+            .WithDescription("feeCharged records the fee taken; one different from the catalog's is recorded as 违规收费. With { missingMaterials: [codes], promisedBy: \"YYYY-MM-DD\" }: 容缺受理 — only materials the catalog allows to be missing, promised within the promised limit; the case is terminated if they do not arrive by then. With { commitment: { statement } }: 告知承诺 — only for an item that offers it; the lead department verifies the commitment after the decision. Either path is refused (409, naming the record) to an applicant whose credit standing excludes promises.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithTags(UserGroups.Window).WithName("AcceptCase");
         group.MapPost("/{caseId}/refuse", RefuseAsync).RequireAuthorization(Policies.WindowClerk)
             .WithSummary("不予受理: refuses the application, with the reason (the appeal rights are added).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithDescription("Body: { reason }. A refusal (不予受理) states its reason; the applicant's right to administrative reconsideration or litigation is added to it (Art. 38). Only an application not yet accepted can be refused (409 otherwise).").WithTags(UserGroups.Window).WithName("RefuseCase");
@@ -97,6 +97,15 @@ internal static class CasesEndpoints
     {
         if (request?.FeeCharged is < 0)
             return TypedResults.Problem(Problems.InvalidField("feeCharged", ApiReasons.FeeNotNegative));
+        if (request?.Commitment is { } commitment)
+        {
+            if (request.MissingMaterials is { Count: > 0 } || request.PromisedBy is not null)
+                return TypedResults.Problem(Problems.InvalidField("commitment", ApiReasons.CommitmentOrMissingMaterials));
+            if (string.IsNullOrWhiteSpace(commitment.Statement))
+                return TypedResults.Problem(Problems.InvalidField("commitment.statement", ApiReasons.Required));
+            // The item's offer and the applicant's standing now decide whether 告知承诺 is open (WindowDesk, domain.md §7).
+            return await Step(() => window.AcceptUnderCommitmentAsync(caseId, Acting(principal), commitment.Statement, request.FeeCharged, cancellationToken), principal);
+        }
         if (request?.MissingMaterials is not { Count: > 0 } missing)
             return await Step(() => window.AcceptAsync(caseId, Acting(principal), request?.FeeCharged, cancellationToken), principal);
         if (request.PromisedBy is not { } promisedBy)

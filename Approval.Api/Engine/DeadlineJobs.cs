@@ -10,7 +10,7 @@ public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch cloc
 {
     public const string JobId = "case-deadlines";
 
-    /// <summary>Everything time-driven that is due now: workflow timers, unanswered applications, 容缺 reminders and broken promises, promises accepted from an excluded applicant, warning levels,
+    /// <summary>Everything time-driven that is due now: workflow timers, unanswered applications, 容缺 reminders and broken promises, 告知承诺 unverified past their period, promises accepted from an excluded applicant, warning levels,
     /// unanswered correction notices (overdue, escalated) and complaints undecided past 5 working days (breaches).</summary>
     public async Task<DeadlineSweep> RunAsync(CancellationToken cancellationToken)
     {
@@ -18,10 +18,11 @@ public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch cloc
         var accepted = await acceptance.SweepAsync(cancellationToken);
         await acceptance.RemindPromisesAsync(cancellationToken);
         var terminated = await acceptance.TerminateBrokenPromisesAsync(cancellationToken);
+        var unverified = await acceptance.FlagUnverifiedCommitmentsAsync(cancellationToken);
         await promises.SweepAsync(cancellationToken);
         var observed = await clocks.SweepAsync(cancellationToken);
         var (escalated, breached) = await supervision.SweepAsync(cancellationToken);
-        return new DeadlineSweep(accepted, terminated, observed, escalated, breached);
+        return new DeadlineSweep(accepted, terminated, observed, escalated, breached, unverified);
     }
 
     /// <summary>Registers the recurring sweep (every minute).</summary>
@@ -37,4 +38,5 @@ internal sealed class HangfireDeadlineAlarms(IBackgroundJobClient jobs) : Approv
 }
 
 /// <summary>What a sweep did.</summary>
-public sealed record DeadlineSweep(int DeemedAccepted, int TerminatedForBrokenPromises, int ClocksObserved, int NoticesEscalated = 0, int ComplaintsBreached = 0);
+public sealed record DeadlineSweep(int DeemedAccepted, int TerminatedForBrokenPromises, int ClocksObserved, int NoticesEscalated = 0, int ComplaintsBreached = 0,
+    int CommitmentsUnverified = 0);

@@ -124,6 +124,9 @@ public abstract partial class ApprovalDbContext
             c.Property(x => x.WorkflowInstanceId).HasMaxLength(IdLength);
             c.HasIndex(x => x.PromiseDueAt);
             c.HasIndex(x => x.PromiseReminderAt);
+            // 告知承诺 awaiting verification: the lead department's 待核查 list, and the sweep of those past their period.
+            c.HasIndex(x => new { x.LeadDepartmentCode, x.CommitmentVerificationDueAt });
+            c.HasIndex(x => x.CommitmentVerificationDueAt);
             c.HasIndex(x => x.NextDeadlineAt);
             c.Property(x => x.AcceptingWindowCode).HasMaxLength(IdLength);
             c.HasIndex(x => x.AcceptingWindowCode);

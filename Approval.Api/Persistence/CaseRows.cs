@@ -29,6 +29,7 @@ internal static class CaseRows
         WorkflowInstanceId = @case.WorkflowInstanceId,
         PromiseDueAt = @case.Promise is { } promise && @case.IsOpen ? due.Hours.CloseOf(promise.PromisedBy) : null,
         PromiseReminderAt = @case.PromiseReminderAt(due),
+        CommitmentVerificationDueAt = @case.AwaitsCommitmentVerification ? @case.Commitment!.VerificationDueAt : null,
         AcceptingWindowCode = @case.AcceptingWindowCode,
         DeliveringWindowCode = @case.DeliveringWindowCode,
         AnsweringClerk = AnsweringClerkOf(@case),
@@ -51,7 +52,7 @@ internal static class CaseRows
     // The clerk (account) who last answered the application at the window: accepted it (容缺 too), late or not, or refused it.
     private static string? AnsweringClerkOf(Case @case) =>
         Approval.Workflows.Supervision.StaffNames.AccountOf(@case.Timeline.LastOrDefault(e =>
-            e.Action is CaseAction.Accepted or CaseAction.AcceptedWithMissingMaterials or CaseAction.DeemedAccepted or CaseAction.Refused)?.Actor);
+            e.Action is CaseAction.Accepted or CaseAction.AcceptedWithMissingMaterials or CaseAction.AcceptedUnderCommitment or CaseAction.DeemedAccepted or CaseAction.Refused)?.Actor);
 
     /// <summary>Every task of the case, with the case's number, item and applicant (the rows are replaced whole on each save).</summary>
     public static IEnumerable<CaseTaskRecord> Tasks(Case @case) => @case.Tasks.Select(t => new CaseTaskRecord

@@ -157,6 +157,8 @@ public sealed class CaseRecord
     public DateTimeOffset? NextDeadlineAt { get; set; }
     /// <summary>Close of business of the day promised materials (容缺) are due; null when none are owed.</summary>
     public DateTimeOffset? PromiseDueAt { get; set; }
+    /// <summary>告知承诺: when the lead department's verification (事后核查) is due, while the commitment awaits it; else null.</summary>
+    public DateTimeOffset? CommitmentVerificationDueAt { get; set; }
     /// <summary>容缺: when the applicant is to be reminded of the materials they owe; null once reminded, or with none owed.</summary>
     public DateTimeOffset? PromiseReminderAt { get; set; }
     /// <summary>受理窗口: the window that accepted or refused the application.</summary>

@@ -168,6 +168,15 @@ public sealed class EfCaseQueries(IDbContextFactory<ApprovalDbContext> contexts)
         return [.. rows.Select(r => new Approval.Workflows.Credit.PromiseAcceptance(r.Id, r.ApplicantIdNumber, r.AcceptedAt!.Value))];
     }
 
+    public async Task<IReadOnlyList<string>> CommitmentsUnverifiedByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var flagged = nameof(ViolationKind.CommitmentVerificationOverdue);
+        return await db.Cases.Where(c => c.CommitmentVerificationDueAt != null && c.CommitmentVerificationDueAt <= dueBy
+                && !db.Violations.Any(v => v.CaseId == c.Id && v.Kind == flagged))
+            .OrderBy(c => c.CommitmentVerificationDueAt).Take(max).Select(c => c.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> PromiseRemindersDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -14,6 +14,8 @@ public enum HeadList
     ExtensionCandidates,
     /// <summary>待决定: cases the department leads, every department's task answered, waiting for the head's decision.</summary>
     AwaitingDecision,
+    /// <summary>待核查: cases the department leads decided under a 告知承诺 not verified yet (事后核查), soonest due first.</summary>
+    AwaitingVerification,
 }
 
 /// <summary>Which cases each head list holds, soonest due first, each read off an index in its order.</summary>
@@ -33,6 +35,9 @@ internal static class HeadWorkLists
         // cases — not a pass over every open task's case for each read. In review, the clock runs: DueAt is always set.
         HeadList.AwaitingDecision => new(db => db.Cases.Where(c => c.LeadDepartmentCode == department && c.AwaitingDecisionSince != null),
             CaseListQuery.ByIndex(c => c.DueAt)),
+        // Decided (or delivered) under a commitment still unverified: the column is set while it awaits, overdue or not.
+        HeadList.AwaitingVerification => new(db => db.Cases.Where(c => c.LeadDepartmentCode == department && c.CommitmentVerificationDueAt != null),
+            CaseListQuery.ByIndex(c => c.CommitmentVerificationDueAt)),
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
     };
 

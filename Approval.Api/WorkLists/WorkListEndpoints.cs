@@ -63,6 +63,10 @@ internal static partial class WorkListEndpoints
             .RequireAuthorization(Policies.DepartmentHead)
             .WithSummary("待决定: cases your department leads whose every department has answered, waiting for the head's decision, soonest due first.")
             .WithDescription("Correction notices to answer are GET /api/notices?status=Open,Overdue,Escalated; tasks to reassign are GET /api/department/tasks?view=Reassignable. " + PagedOrCsv).WithTags(UserGroups.Departments).WithName("ListAwaitingDecision");
+        department.MapGet("/awaiting-verification", ([AsParameters] ListArguments a, HttpRequest r, ClaimsPrincipal p, WorkListCaseReader c, BusinessHours h, CancellationToken t) => HeadAsync(HeadList.AwaitingVerification, a, r, p, c, h, t))
+            .RequireAuthorization(Policies.DepartmentHead)
+            .WithSummary("待核查: cases your department leads decided under a 告知承诺 not verified yet (事后核查), soonest verification due first; past it, a violation.")
+            .WithDescription("The verification is POST /api/cases/{caseId}/commitment-verification. " + PagedOrCsv).WithTags(UserGroups.Departments).WithName("ListAwaitingVerification");
 
         routes.MapGet("/api/search/cases", SearchAsync).RequireAuthorization(Policies.Staff)
             .WithSummary("办件查询 for staff: by number, applicantName, applicantId (ID or credit code), item, status, receivedFrom/receivedTo (days); the ID masked in results (110105********002X).")

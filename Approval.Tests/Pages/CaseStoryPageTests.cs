@@ -187,6 +187,43 @@ public sealed class CaseStoryPageTests
     }
 
     [Test]
+    public async Task The_clerk_accepts_under_a_commitment_and_the_lead_head_records_its_verification_on_the_case_page()
+    {
+        const string statement = "本人承诺对兴云西路8号经营场所享有合法使用权。";
+        var person = "44530219900104001" + Approval.Workflows.Applicants.ResidentIdNumber.CheckDigitOf("44530219900104001");
+        using var clerkApi = await _app.ApiClientAsync("clerk");
+        var (caseId, _, _) = await Approval.Tests.Api.Cases.CaseHttp.SubmitAsync(clerkApi, new
+        {
+            itemCode = "GT-DJ-001",
+            applicant = new { kind = "Person", idNumber = person, name = "陈承诺", phone = "13800000000" },
+            form = new { businessName = "云城区陈记小吃店", operatorId = person, businessScope = "小吃服务", address = "云浮市云城区兴云西路8号" },
+        });
+
+        var page = await _app.NewPageAsync();
+        await page.SignInAsync("clerk");
+        await page.GotoAsync($"/workbench/cases/{caseId}");
+        await Expect(page.Locator("[data-testid=accept-commitment]")).ToContainTextAsync("经营场所使用证明");
+        await page.Locator("#commitment-statement").FillAsync(statement);
+        await page.Locator("[data-testid=accept-commitment] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync("已按告知承诺受理。");
+        await Expect(page.Locator("[data-testid=case-commitment]")).ToHaveTextAsync(statement);
+        await page.SignOutAsync();
+
+        using var headApi = await _app.ApiClientAsync("samr-head");
+        Assert.That((await Approval.Tests.Api.Cases.CaseHttp.PostJsonAsync(headApi, $"/api/cases/{caseId}/decision", new { verdict = "Approve" })).Status,
+            Is.EqualTo(System.Net.HttpStatusCode.OK));
+        await page.SignInAsync("samr-head");
+        await page.GotoAsync($"/workbench/cases/{caseId}");
+        await page.Locator("[data-testid=verify-commitment] input[value=true]").CheckAsync();
+        await page.Locator("#verification-finding").FillAsync("现场核查属实");
+        await page.ShotAsync("commitment-verification");
+        await page.Locator("[data-testid=verify-commitment] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync("已记录核查结论。");
+        await Expect(page.Locator("[data-testid=case-commitment-verification]")).ToContainTextAsync("承诺属实 — 现场核查属实");
+        await Expect(page.Locator("[data-testid=verify-commitment]")).ToHaveCountAsync(0);
+    }
+
+    [Test]
     public async Task In_English_the_first_steps_show_no_Chinese_label()
     {
         var page = await _app.NewPageAsync();

@@ -21,6 +21,12 @@ public interface ICaseQueries
     /// </summary>
     Task<IReadOnlyList<Credit.PromiseAcceptance>> OpenPromisesUnflaggedAsync(string? afterId, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Ids of cases whose 告知承诺 awaits verification (<see cref="Case.AwaitsCommitmentVerification"/>) with its due instant
+    /// at or before <paramref name="dueBy"/> and no <see cref="ViolationKind.CommitmentVerificationOverdue"/> yet, earliest first.
+    /// </summary>
+    Task<IReadOnlyList<string>> CommitmentsUnverifiedByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Ids of cases whose next warning threshold (of the case or a task) is at or before <paramref name="dueBy"/>, earliest first.</summary>
     Task<IReadOnlyList<string>> ClocksDueByAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
 
@@ -120,5 +126,33 @@ public sealed class AcceptanceDeadlines(ICaseQueries queries, CaseCommands comma
             }
         }
         return terminated;
+    }
+
+    /// <summary>
+    /// 告知承诺未按期核查: a commitment still unverified past its period is the lead department's violation, once; the
+    /// case stays on the department's 待核查 list until it is verified.
+    /// </summary>
+    public async Task<int> FlagUnverifiedCommitmentsAsync(CancellationToken cancellationToken = default)
+    {
+        var flagged = 0;
+        foreach (var caseId in await queries.CommitmentsUnverifiedByAsync(clock.Now, 500, cancellationToken))
+        {
+            try
+            {
+                var applied = false;
+                await commands.ExecuteAsync(caseId, step =>
+                {
+                    applied = step.Case.FlagUnverifiedCommitment(clock);
+                    return Task.CompletedTask;
+                }, cancellationToken);
+                if (applied)
+                    flagged++;
+            }
+            catch (CaseConflictException)
+            {
+                // Verified meanwhile, perhaps: the next sweep looks again.
+            }
+        }
+        return flagged;
     }
 }

@@ -301,6 +301,7 @@ public sealed partial class Case
             ReturnForSupplement(decision, clock);
         else
             WindowStep = new WindowStep(WindowStepKind.Delivery, decision.At, clock.Rules.DeliveryDays);
+        StartCommitmentVerification(decision, clock);
     }
 
     // 退回补正 during review: the applicant is told every department's request at once; the clock stops meanwhile.

@@ -29,6 +29,7 @@ public sealed record CaseState
     public CaseDecision? Decision { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public MaterialPromise? Promise { get; init; }
+    public NotificationCommitment? Commitment { get; init; }
     public string? AcceptingWindowCode { get; init; }
     public string? DeliveringWindowCode { get; init; }
     public ServiceRating? Rating { get; init; }
@@ -60,7 +61,7 @@ public sealed partial class Case
         LeadDepartmentCode = LeadDepartmentCode, PromisedLimitDays = PromisedLimitDays, Applicant = Applicant,
         Form = (JsonObject)Form.DeepClone(), Status = Status, ReceivedAt = ReceivedAt, AcceptedAt = AcceptedAt,
         DeemedAccepted = DeemedAccepted, DueAt = DueAt, ExtensionDays = ExtensionDays, ApplicationRevision = ApplicationRevision,
-        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Level = Level, Warnings = Warnings, WindowStep = WindowStep, ExpectedSuspension = ExpectedSuspension,
+        WorkflowInstanceId = WorkflowInstanceId, Decision = Decision, ClosedAt = ClosedAt, Promise = Promise, Commitment = Commitment, Level = Level, Warnings = Warnings, WindowStep = WindowStep, ExpectedSuspension = ExpectedSuspension,
         SuspendingDepartmentCode = SuspendingDepartmentCode,
         ProvisionalDeadlines = [.. ProvisionalDeadlines],
         AcceptingWindowCode = AcceptingWindowCode, DeliveringWindowCode = DeliveringWindowCode, Rating = Rating,
@@ -82,6 +83,7 @@ public sealed partial class Case
             ApplicationRevision = state.ApplicationRevision, WorkflowInstanceId = state.WorkflowInstanceId, Decision = state.Decision,
             ClosedAt = state.ClosedAt,
             Promise = state.Promise,
+            Commitment = state.Commitment,
             Level = state.Level,
             Warnings = state.Warnings,
             WindowStep = state.WindowStep,

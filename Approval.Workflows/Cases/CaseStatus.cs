@@ -21,6 +21,8 @@ public enum CaseStatus
     Withdrawn,
     /// <summary>终止: ended without a decision (e.g. promised materials never came).</summary>
     Terminated,
+    /// <summary>撤销: the decision was revoked, its 告知承诺 found false at verification (事后核查).</summary>
+    Revoked,
 }
 
 /// <summary>What happened on a case, for its timeline.</summary>
@@ -77,6 +79,12 @@ public enum CaseAction
     DeadlineMoved,
     /// <summary>The applicant's credit standing (良好, 一般, 警示, 失信) as of acceptance, which the process and the 容缺 rule used.</summary>
     CreditStandingUsed,
+    /// <summary>告知承诺: accepted on the applicant's signed commitment that they meet the item's published conditions.</summary>
+    AcceptedUnderCommitment,
+    /// <summary>事后核查: the lead department verified the commitment after the decision (reason Kept or False, detail its finding).</summary>
+    CommitmentVerified,
+    /// <summary>撤销: the decision was revoked (a commitment found false).</summary>
+    DecisionRevoked,
 }
 
 /// <summary>One line of a case's timeline: who did what, when, why. Never changed, never deleted.</summary>
@@ -114,6 +122,8 @@ public enum ViolationKind
     /// excluded it — a case the window's check did not stop (written past it, or the standing changed between check and commit).
     /// </summary>
     PromiseDespiteCredit,
+    /// <summary>告知承诺未按期核查: the lead department did not verify a commitment within the item's verification period.</summary>
+    CommitmentVerificationOverdue,
 }
 
 /// <summary>A violation as recorded on a case.</summary>

@@ -105,6 +105,20 @@ public sealed class DepartmentDesk(CaseCommands commands, CaseProcess process, C
         }, cancellationToken);
 
     /// <summary>
+    /// 事后核查 of a 告知承诺 by the lead department's head. A false commitment revokes the decision, ends what is left of the
+    /// process, and writes the applicant's <see cref="Credit.CreditRecordKind.BrokenPromise"/> record in the same commit.
+    /// </summary>
+    public Task<Case> VerifyCommitmentAsync(string caseId, Actor head, bool kept, string finding, CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, head, CaseAccess.LeadHead, async step =>
+        {
+            step.Case.VerifyCommitment(head.Name, kept, finding, clock);
+            if (kept)
+                return;
+            step.Session.RecordCredit(Credit.BrokenPromiseRecord.OfCommitment(step.Case, step.Item, step.Case.Commitment!.Verification!, clock.Due.Hours.DateOf(clock.Now)));
+            await process.CancelAsync(step.Session, step.Case, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
     /// The lead's head decides: the merged opinions are the floor (a decision may be more severe, never milder);
     /// a refusal carries every department's reasons.
     /// </summary>

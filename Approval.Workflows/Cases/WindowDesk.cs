@@ -37,6 +37,22 @@ public sealed class WindowDesk(CaseCommands commands, CaseProcess process, CaseC
             step.Ran(instance, result);
         }, cancellationToken);
 
+    /// <summary>
+    /// 告知承诺受理: accepts on the applicant's signed commitment, for an item that offers it and an applicant whose standing
+    /// at this instant allows a promise (<see cref="CreditAssessment.AllowsPromise"/>); otherwise refused, naming the reason.
+    /// </summary>
+    public Task<Case> AcceptUnderCommitmentAsync(string caseId, Actor clerk, string statement, decimal? feeCharged = null,
+        CancellationToken cancellationToken = default) =>
+        commands.ExecuteAsync(caseId, clerk, CaseAccess.AtTheWindow, async step =>
+        {
+            var standing = await credit.AssessAsync(step.Case.Applicant.IdNumber, clock.Now, cancellationToken);
+            step.Case.AcceptUnderCommitment(clerk.Name, step.Item, statement, standing, clock, clerk.WindowCode);
+            if (feeCharged is { } fee)
+                step.Case.ChargeFee(clerk.Name, fee, step.Item.Fee, clock, clerk.WindowCode);
+            var (instance, result) = await process.StartAsync(step.Session, step.Case, step.Item, standing, cancellationToken);
+            step.Ran(instance, result);
+        }, cancellationToken);
+
     /// <summary>容缺后补: the window receives materials promised at acceptance; the result can be handed out once all are in.</summary>
     public Task<Case> ReceivePromisedMaterialsAsync(string caseId, Actor clerk, IReadOnlyList<string> materialCodes,
         CancellationToken cancellationToken = default) =>

@@ -96,6 +96,9 @@ public sealed record ApprovalItem
     public required ItemResult Result { get; init; }
     public WarningRules Warnings { get; init; } = new();
 
+    /// <summary>告知承诺, when the item offers it (its guide publishes the conditions); null: the item does not.</summary>
+    public CommitmentOffer? Commitment { get; init; }
+
     /// <summary>Reasons the item is not valid as catalog data, each as "field: reason".</summary>
     public IEnumerable<string> Problems() => FieldProblems().Select(p => $"{p.Field}: {p.Reason}");
 
@@ -126,5 +129,7 @@ public sealed record ApprovalItem
             yield return new("materials", $"material '{duplicate.Key}' is listed twice");
         foreach (var duplicate in Form.GroupBy(f => f.Name).Where(g => g.Count() > 1))
             yield return new("form", $"form field '{duplicate.Key}' is declared twice");
+        foreach (var problem in Commitment?.Problems(this) ?? [])
+            yield return problem;
     }
 }

@@ -137,6 +137,8 @@ public static class DemoCatalog
         ],
         ProcessDefinitionId = "individual-business",
         Result = new ItemResult("营业执照", ResultKind.Certificate),
+        // 住所（经营场所）申报承诺制: the operator commits that the premises are theirs to use; samr checks on site afterwards.
+        Commitment = new CommitmentOffer(["申请人对经营场所享有合法使用权，且该场所符合经营要求"], ["premises"], VerificationDays: 20),
     };
 
     public static IReadOnlyList<ApprovalItem> Items { get; } = [EnterpriseEstablishment, ConstructionPermit, FoodBusinessLicense, IndividualBusiness];

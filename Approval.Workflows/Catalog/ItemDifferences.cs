@@ -45,6 +45,7 @@ public static class ItemDifferences
         Compare("processDefinitionId", before.ProcessDefinitionId, after.ProcessDefinitionId);
         Compare("result", before.Result, after.Result);
         Compare("warnings", before.Warnings, after.Warnings);
+        Compare("commitment", before.Commitment, after.Commitment);
         return differences;
     }
 

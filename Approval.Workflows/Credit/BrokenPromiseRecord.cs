@@ -4,9 +4,10 @@ using Approval.Workflows.Catalog;
 namespace Approval.Workflows.Credit;
 
 /// <summary>
-/// The bad record a broken 容缺 promise writes by itself (domain.md §7: "an earlier false promise excludes it"): about the
-/// case's applicant, from the item's lead department, the case number as its document and the case as its evidence.
-/// One per case (its id is the case's), saved in the commit that terminates the case.
+/// The bad record a broken 容缺 promise or a false 告知承诺 writes by itself (domain.md §7: "an earlier false promise
+/// excludes it"): about the case's applicant, from the item's lead department, the case number as its document and the
+/// case as its evidence. One per case (its id is the case's), saved in the commit that terminates the case or revokes
+/// its decision.
 /// </summary>
 public static class BrokenPromiseRecord
 {
@@ -29,4 +30,28 @@ public static class BrokenPromiseRecord
         };
         return new CreditRecordChange(record.Id, at, "system", CreditChangeKind.Entered, null, record);
     }
+
+    /// <summary>告知承诺 found false at verification (事后核查): the record is saved with the revocation of the decision.</summary>
+    public static CreditRecordChange OfCommitment(Case @case, ApprovalItem item, CommitmentVerification verification, DateOnly today)
+    {
+        var record = new CreditRecord
+        {
+            Id = $"promise-{@case.Id}",
+            SubjectId = @case.Applicant.IdNumber,
+            SubjectName = @case.Applicant.Name,
+            Kind = CreditRecordKind.BrokenPromise,
+            SourceDepartmentCode = item.LeadDepartmentCode,
+            DocumentNumber = @case.Number,
+            Summary = $"告知承诺经核查不实，办件 {@case.Number} 的决定已撤销：{Shortened(verification.Finding)} "
+                + $"(the commitment was found false at verification; the decision of case {@case.Number} is revoked)",
+            EffectiveOn = today,
+            RecordedAt = verification.At,
+            RecordedBy = "system",
+            EvidenceCaseId = @case.Id,
+        };
+        return new CreditRecordChange(record.Id, verification.At, "system", CreditChangeKind.Entered, null, record);
+    }
+
+    // The summary column holds a reason's length; the whole finding stays on the case's timeline.
+    private static string Shortened(string finding) => finding.Length <= 500 ? finding : finding[..500] + "…";
 }

@@ -264,4 +264,12 @@ public enum RefusalCode
     CreditRecordChangedMeanwhile,
     /// <summary>the record {0} already has its evidence</summary>
     CreditEvidenceAttachedOnce,
+    /// <summary>{0} does not offer 告知承诺</summary>
+    ItemOffersNoCommitment,
+    /// <summary>a commitment (告知承诺) is the applicant's signed statement that they meet the conditions: state it</summary>
+    CommitmentStatesStatement,
+    /// <summary>no commitment awaits verification on this case: none was made, the case is not decided under it, or it was verified already</summary>
+    NoCommitmentAwaitingVerification,
+    /// <summary>a verification states its finding</summary>
+    VerificationStatesFinding,
 }

@@ -57,6 +57,13 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
             : window.AcceptAsync(caseId, Actor, fee, cancellationToken), cancellationToken);
     }
 
+    public Task<IActionResult> OnPostCommitmentAsync(string caseId, string? statement, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(statement))
+            ModelState.AddModelError("statement", text["Workbench.CommitmentStatementRequired"]);
+        return StepAsync(caseId, "commitment-accepted", () => window.AcceptUnderCommitmentAsync(caseId, Actor, statement!.Trim(), null, cancellationToken), cancellationToken);
+    }
+
     public Task<IActionResult> OnPostRefuseAsync(string caseId, string? reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
@@ -139,6 +146,15 @@ public sealed class CaseModel(ICaseSessions sessions, ICatalog catalog, WindowDe
         if (string.IsNullOrWhiteSpace(reason))
             ModelState.AddModelError("extendReason", text["Workbench.ExtendReasonRequired"]);
         return StepAsync(caseId, "extended", () => department.ExtendAsync(caseId, Actor, reason!.Trim(), cancellationToken), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostVerifyCommitmentAsync(string caseId, bool? kept, string? finding, CancellationToken cancellationToken)
+    {
+        if (kept is null)
+            ModelState.AddModelError("kept", text["Workbench.CommitmentFoundRequired"]);
+        if (string.IsNullOrWhiteSpace(finding))
+            ModelState.AddModelError("finding", text["Workbench.VerificationFindingRequired"]);
+        return StepAsync(caseId, "commitment-verified", () => department.VerifyCommitmentAsync(caseId, Actor, kept!.Value, finding!.Trim(), cancellationToken), cancellationToken);
     }
 
     public Task<IActionResult> OnPostDecideAsync(string caseId, Verdict? verdict, string? reason, CancellationToken cancellationToken) =>

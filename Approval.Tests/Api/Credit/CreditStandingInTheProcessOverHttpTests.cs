@@ -14,11 +14,11 @@ namespace Approval.Tests.Api.Credit;
 /// (a 失信 one is refused, the record named, and no 容缺 case of theirs can exist); the timeline keeps the standing the
 /// acceptance used; a warned applicant's construction permit takes the extra credit review (the definition reads
 /// <c>input.applicant.credit</c>); a broken promise writes a bad record by itself, and the applicant's next application
-/// takes the other path.
+/// takes the other path. 告知承诺 (the commitment path) is in <c>CreditStandingInTheProcessOverHttpTests.Commitment.cs</c>.
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class CreditStandingInTheProcessOverHttpTests(DatabaseProvider provider)
+public partial class CreditStandingInTheProcessOverHttpTests(DatabaseProvider provider)
 {
     private CaseApiFactory? _factory;
     private CaseApiFactory Factory => _factory!;

@@ -653,6 +653,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("CommitmentVerificationDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DeliveringWindowCode")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
@@ -734,6 +737,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AcceptingWindowCode");
 
+                    b.HasIndex("CommitmentVerificationDueAt");
+
                     b.HasIndex("DeliveringWindowCode");
 
                     b.HasIndex("NextDeadlineAt");
@@ -756,6 +761,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasIndex("ApplicantName", "ReceivedAt");
 
                     b.HasIndex("ItemCode", "ReceivedAt");
+
+                    b.HasIndex("LeadDepartmentCode", "CommitmentVerificationDueAt");
 
                     b.HasIndex("Status", "ClosedAt");
 

@@ -734,6 +734,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("CommitmentVerificationDueAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("DeliveringWindowCode")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)")
@@ -825,6 +828,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AcceptingWindowCode");
 
+                    b.HasIndex("CommitmentVerificationDueAt");
+
                     b.HasIndex("DeliveringWindowCode");
 
                     b.HasIndex("NextDeadlineAt");
@@ -847,6 +852,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.HasIndex("ApplicantName", "ReceivedAt");
 
                     b.HasIndex("ItemCode", "ReceivedAt");
+
+                    b.HasIndex("LeadDepartmentCode", "CommitmentVerificationDueAt");
 
                     b.HasIndex("Status", "ClosedAt");
 

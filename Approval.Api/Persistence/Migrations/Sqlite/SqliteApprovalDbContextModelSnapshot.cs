@@ -642,6 +642,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CommitmentVerificationDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DeliveringWindowCode")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -723,6 +726,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AcceptingWindowCode");
 
+                    b.HasIndex("CommitmentVerificationDueAt");
+
                     b.HasIndex("DeliveringWindowCode");
 
                     b.HasIndex("NextDeadlineAt");
@@ -745,6 +750,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("ApplicantName", "ReceivedAt");
 
                     b.HasIndex("ItemCode", "ReceivedAt");
+
+                    b.HasIndex("LeadDepartmentCode", "CommitmentVerificationDueAt");
 
                     b.HasIndex("Status", "ClosedAt");
 
