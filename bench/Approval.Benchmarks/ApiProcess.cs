@@ -20,6 +20,19 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>
+    /// The processor time the application has used so far: per request, a cost that does not depend on how much of the
+    /// machine other processes take, unlike requests per second on a shared machine.
+    /// </summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ApiProcess> StartAsync(string apiAssembly, BenchDatabase database, int port)
     {
         port = port == 0 ? FreePort() : port;
@@ -69,7 +82,7 @@ internal sealed class ApiProcess : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    Console.WriteLine($"Approval.Api answered /health at {Address} after {watch.Elapsed.TotalSeconds:N1} s.");
+                    Console.WriteLine($"Approval.Api (process {_process.Id}) answered /health at {Address} after {watch.Elapsed.TotalSeconds:N1} s.");
                     return;
                 }
             }

@@ -62,6 +62,9 @@ internal sealed class LoadLoop(HttpClient http, Func<HttpRequestMessage> next, i
 internal sealed record MixFigures(string Mix, int Succeeded, double Seconds, double[] SortedMilliseconds, IReadOnlyDictionary<string, int> Failures,
     string LoadBefore, string LoadAfter)
 {
+    /// <summary>The application's processor time over the measured requests, in milliseconds per request (NaN when not measured).</summary>
+    public double CpuPerRequest { get; init; } = double.NaN;
+
     public double PerSecond => Succeeded / Seconds;
 
     public double Percentile(int percent) => SortedMilliseconds.Length == 0 ? double.NaN
@@ -70,8 +73,8 @@ internal sealed record MixFigures(string Mix, int Succeeded, double Seconds, dou
     private string NotOk => Failures.Count == 0 ? "none" : string.Join(", ", Failures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} ×{f.Value}"));
 
     public string Line() => string.Create(CultureInfo.InvariantCulture,
-        $"{Mix}: {Succeeded:N0} in {Seconds:N1} s = {PerSecond:N0}/s; p50 {Percentile(50):N1} ms, p95 {Percentile(95):N1}, p99 {Percentile(99):N1}, max {(SortedMilliseconds.Length == 0 ? double.NaN : SortedMilliseconds[^1]):N1}; not 2xx: {NotOk}; load {LoadBefore} → {LoadAfter}");
+        $"{Mix}: {Succeeded:N0} in {Seconds:N1} s = {PerSecond:N0}/s; p50 {Percentile(50):N1} ms, p95 {Percentile(95):N1}, p99 {Percentile(99):N1}, max {(SortedMilliseconds.Length == 0 ? double.NaN : SortedMilliseconds[^1]):N1}; app CPU {CpuPerRequest:N2} ms a request; not 2xx: {NotOk}; load {LoadBefore} → {LoadAfter}");
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Mix} | {PerSecond:N0} | {Percentile(50):N1} | {Percentile(95):N1} | {Percentile(99):N1} | {(SortedMilliseconds.Length == 0 ? double.NaN : SortedMilliseconds[^1]):N1} | {NotOk} | {LoadBefore} → {LoadAfter} |");
+        $"| {Mix} | {PerSecond:N0} | {Percentile(50):N1} | {Percentile(95):N1} | {Percentile(99):N1} | {(SortedMilliseconds.Length == 0 ? double.NaN : SortedMilliseconds[^1]):N1} | {CpuPerRequest:N2} | {NotOk} | {LoadBefore} → {LoadAfter} |");
 }
