@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Approval.Api.Supervision;
 using Approval.Workflows.Cases;
 using Hangfire;
@@ -30,11 +31,39 @@ public sealed class DeadlineJobs(AcceptanceDeadlines acceptance, ClockWatch cloc
         jobs.AddOrUpdate<DeadlineJobs>(JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
 }
 
-/// <summary>A case's next deadline as a Hangfire delayed job; the job runs the (idempotent, indexed) deadline sweep.</summary>
-internal sealed class HangfireDeadlineAlarms(IBackgroundJobClient jobs) : Approval.Workflows.Cases.IDeadlineAlarms
+/// <summary>
+/// A case's next deadline as a Hangfire delayed job; the job runs the (idempotent, indexed) deadline sweep of every case, so
+/// one job an instant wakes every case due then. Cases received on the same day share their deadlines (close of business
+/// N working days on): a job per case ran the same sweep once per case at the same instant, and scheduling each cost the
+/// submitting request about ten rows of Hangfire's tables on PostgreSQL (issue #16, <c>http-load</c>). The node remembers the
+/// instants it has armed until they pass; another node, or this one after a restart, arms its own (the sweep then finds
+/// nothing left to do), and a schedule that failed is not remembered.
+/// </summary>
+internal sealed class HangfireDeadlineAlarms(IBackgroundJobClient jobs, TimeProvider time) : Approval.Workflows.Cases.IDeadlineAlarms
 {
-    public void Arm(string caseId, DateTimeOffset at) =>
-        jobs.Schedule<DeadlineJobs>(deadlines => deadlines.RunAsync(CancellationToken.None), at);
+    private readonly ConcurrentDictionary<DateTimeOffset, bool> _armed = new();
+
+    public void Arm(string caseId, DateTimeOffset at)
+    {
+        if (!_armed.TryAdd(at, true))
+            return;
+        try
+        {
+            jobs.Schedule<DeadlineJobs>(deadlines => deadlines.RunAsync(CancellationToken.None), at);
+        }
+        catch
+        {
+            _armed.TryRemove(at, out _);
+            throw;
+        }
+        // A few distinct instants a day: forgetting the past ones now and then keeps the set to the days ahead.
+        if (_armed.Count > 256)
+        {
+            var now = time.GetUtcNow();
+            foreach (var passed in _armed.Keys.Where(k => k < now))
+                _armed.TryRemove(passed, out _);
+        }
+    }
 }
 
 /// <summary>What a sweep did.</summary>

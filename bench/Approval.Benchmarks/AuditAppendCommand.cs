@@ -30,18 +30,8 @@ internal static class AuditAppendCommand
                 default: throw new ArgumentException($"unknown option {args[i]} (use --appends, --runs, --postgres)");
             }
         }
-        var folder = Path.Combine(Path.GetTempPath(), "approval-bench", Guid.NewGuid().ToString("N"));
-        var database = "approval_audit_" + Guid.NewGuid().ToString("N")[..8];
-        var settings = postgres is null
-            ? new Dictionary<string, string?> { [DataDirectory.Key] = folder }
-            : new Dictionary<string, string?>
-            {
-                [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSql),
-                [$"{DatabaseOptions.Section}:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString,
-            };
-        if (postgres is not null)
-            await CreditImportCommand.AdminAsync(postgres, $"CREATE DATABASE \"{database}\"");
-        var services = new ServiceCollection().AddApprovalPersistence(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+        await using var database = await BenchDatabase.CreateAsync(postgres, "audit");
+        var services = new ServiceCollection().AddApprovalPersistence(new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build())
             .AddSingleton(TimeProvider.System).BuildServiceProvider();
         try
         {
@@ -49,7 +39,7 @@ internal static class AuditAppendCommand
             var chain = services.GetRequiredService<AuditChain>();
             var contexts = services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
             Console.WriteLine(Machine.Describe());
-            Console.WriteLine($"Audit append on {(postgres is null ? "SQLite (a file, write-ahead log)" : "PostgreSQL")}: {appends} appends a run, {runs} runs after a warm-up of 20.");
+            Console.WriteLine($"Audit append on {database.Describe}: {appends} appends a run, {runs} runs after a warm-up of 20.");
             await AppendAsync(chain, contexts, "warm", 20);
             var medians = new List<double>();
             for (var run = 1; run <= runs; run++)
@@ -75,12 +65,6 @@ internal static class AuditAppendCommand
         finally
         {
             await services.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            if (Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
-            if (postgres is not null)
-                await CreditImportCommand.AdminAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
         }
     }
 

@@ -9,7 +9,6 @@ using Approval.Workflows.Credit;
 using Approval.Workflows.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Approval.Benchmarks;
 
@@ -36,18 +35,8 @@ internal static class CreditImportCommand
                 default: throw new ArgumentException($"unknown option {args[i]} (use --rows, --runs, --postgres)");
             }
         }
-        var folder = Path.Combine(Path.GetTempPath(), "approval-bench", Guid.NewGuid().ToString("N"));
-        var database = "approval_credit_" + Guid.NewGuid().ToString("N")[..8];
-        var settings = postgres is null
-            ? new Dictionary<string, string?> { [DataDirectory.Key] = folder }
-            : new Dictionary<string, string?>
-            {
-                [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSql),
-                [$"{DatabaseOptions.Section}:ConnectionString"] = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString,
-            };
-        if (postgres is not null)
-            await AdminAsync(postgres, $"CREATE DATABASE \"{database}\"");
-        var services = new ServiceCollection().AddApprovalPersistence(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+        await using var database = await BenchDatabase.CreateAsync(postgres, "credit");
+        var services = new ServiceCollection().AddApprovalPersistence(new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build())
             .AddSingleton(TimeProvider.System).AddSingleton<ICreditRecords, EfCreditRecords>().AddSingleton<CreditImport>().BuildServiceProvider();
         try
         {
@@ -59,7 +48,7 @@ internal static class CreditImportCommand
             var admin = new Actor("bench-admin", "bench-admin", Role.Administrator);
 
             Console.WriteLine(Machine.Describe());
-            Console.WriteLine($"Credit import on {(postgres is null ? "SQLite (a file, write-ahead log)" : "PostgreSQL")}: {rows:N0} rows a file, {runs} runs after a warm-up run of 100 rows.");
+            Console.WriteLine($"Credit import on {database.Describe}: {rows:N0} rows a file, {runs} runs after a warm-up run of 100 rows.");
             await ImportAsync(import, admin, Csv(0, 100));
             var seconds = new List<double>();
             for (var run = 1; run <= runs; run++)
@@ -78,12 +67,6 @@ internal static class CreditImportCommand
         finally
         {
             await services.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            NpgsqlConnection.ClearAllPools();
-            if (Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
-            if (postgres is not null)
-                await AdminAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
         }
     }
 
@@ -108,13 +91,5 @@ internal static class CreditImportCommand
             csv.Append(CultureInfo.InvariantCulture, $"{id},测试{n},{kinds[n % kinds.Length]},市场监督管理局,云市监〔2026〕{n}号,导入测试记录 {n},2026-01-{n % 28 + 1:00},{(n % 3 == 0 ? "2027-12-31" : "")}\n");
         }
         return csv.ToString();
-    }
-
-    internal static async Task AdminAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,6 +1,6 @@
 using Approval.Benchmarks;
 
-// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | supervision | sweep | stamp | credit-import | audit-append | pages | opinions | profile | bdn [BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/Approval.Benchmarks -- inmemory | sqlite | http-load | supervision | sweep | stamp | credit-import | audit-append | pages | opinions | profile | bdn [BenchmarkDotNet arguments]
 var command = args.Length > 0 ? args[0] : "inmemory";
 switch (command)
 {
@@ -8,6 +8,8 @@ switch (command)
         return await InMemoryCommand.RunAsync(args[1..]);
     case "sqlite":
         return await SqliteCommand.RunAsync(args[1..]);
+    case "http-load":
+        return await HttpLoadCommand.RunAsync(args[1..]);
     case "supervision":
         return await SupervisionCommand.RunAsync(args[1..]);
     case "sweep":
@@ -28,6 +30,6 @@ switch (command)
         BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(ReferenceProcessBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, supervision, sweep, stamp, credit-import, audit-append, pages, opinions, profile or bdn");
+        await Console.Error.WriteLineAsync($"unknown benchmark '{command}'; use inmemory, sqlite, http-load, supervision, sweep, stamp, credit-import, audit-append, pages, opinions, profile or bdn");
         return 1;
 }

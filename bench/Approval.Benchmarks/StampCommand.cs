@@ -5,7 +5,6 @@ using Approval.Api.Persistence;
 using Approval.Workflows.People;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Approval.Benchmarks;
 
@@ -31,18 +30,8 @@ internal static class StampCommand
                 default: throw new ArgumentException($"unknown option {args[i]} (use --reads, --runs, --postgres)");
             }
         }
-        var folder = Path.Combine(Path.GetTempPath(), "approval-bench", Guid.NewGuid().ToString("N"));
-        var database = "approval_stamp_" + Guid.NewGuid().ToString("N")[..8];
-        var settings = postgres is null
-            ? new Dictionary<string, string?> { [DataDirectory.Key] = folder }
-            : new Dictionary<string, string?>
-            {
-                [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSql),
-                [$"{DatabaseOptions.Section}:ConnectionString"] = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString,
-            };
-        if (postgres is not null)
-            await AdminAsync(postgres, $"CREATE DATABASE \"{database}\"");
-        var services = new ServiceCollection().AddApprovalPersistence(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+        await using var database = await BenchDatabase.CreateAsync(postgres, "stamp");
+        var services = new ServiceCollection().AddApprovalPersistence(new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build())
             .AddSingleton<EfUserStore>().BuildServiceProvider();
         try
         {
@@ -52,7 +41,7 @@ internal static class StampCommand
             await users.SaveAsync(ids.Select(id => new UserAccount(new User(id, id, id, Role.DepartmentReviewer) { DepartmentCode = "samr" }, "-")));
 
             Console.WriteLine(Machine.Describe());
-            Console.WriteLine($"Security-stamp read on {(postgres is null ? "SQLite (a file, write-ahead log)" : "PostgreSQL")}: {reads:N0} reads a run, one after another, {runs} runs after a warm-up run.");
+            Console.WriteLine($"Security-stamp read on {database.Describe}: {reads:N0} reads a run, one after another, {runs} runs after a warm-up run.");
             var random = new Random(1);
             var perRead = new List<double>();
             for (var run = 0; run <= runs; run++)
@@ -73,20 +62,6 @@ internal static class StampCommand
         finally
         {
             await services.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            NpgsqlConnection.ClearAllPools();
-            if (Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
-            if (postgres is not null)
-                await AdminAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
         }
-    }
-
-    private static async Task AdminAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -16,7 +16,13 @@ namespace Approval.Benchmarks;
 /// </summary>
 internal static class SupervisionCommand
 {
+    // Issue #16: every supervisor and work-list read under 50 ms p95 at a million cases. A CSV export is a download, not a
+    // page read: issue #9 asks that it start within a second, so its first 200 lines are held to that.
     private const double TargetMilliseconds = 50;
+    private const double ExportTargetMilliseconds = 1000;
+    private const int GoalCases = 1_000_000;
+
+    private static double TargetOf(string read) => read.Contains("format=csv", StringComparison.Ordinal) ? ExportTargetMilliseconds : TargetMilliseconds;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -82,9 +88,9 @@ internal static class SupervisionCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{reads.Count} reads, each {warmup} times to warm up, then {iterations} times, one after another; milliseconds per read."));
             Console.WriteLine();
             var width = reads.Max(r => r.Name.Length);
-            Console.WriteLine($"{"read".PadRight(width)} | {"rows",5} | {"p50",8} | {"p95",8} | {"p99",8} | {"max",8} | p95 < {TargetMilliseconds} ms");
+            Console.WriteLine($"{"read".PadRight(width)} | {"rows",5} | {"p50",8} | {"p95",8} | {"p99",8} | {"max",8} | p95 under (ms)");
             Console.WriteLine($"{new string('-', width)}-|-------|----------|----------|----------|----------|-------------");
-            var misses = 0;
+            var misses = new List<string>();
             foreach (var (name, read) in reads)
             {
                 var rows = 0;
@@ -99,14 +105,24 @@ internal static class SupervisionCommand
                 }
                 Array.Sort(times);
                 var p95 = Percentile(times, 95);
-                if (p95 >= TargetMilliseconds)
-                    misses++;
+                var target = TargetOf(name);
+                if (p95 >= target)
+                    misses.Add(name);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name.PadRight(width)} | {rows,5} | {Percentile(times, 50),8:N1} | {p95,8:N1} | {Percentile(times, 99),8:N1} | {times[^1],8:N1} | {(p95 < TargetMilliseconds ? "yes" : "NO")}"));
+                    $"{name.PadRight(width)} | {rows,5} | {Percentile(times, 50),8:N1} | {p95,8:N1} | {Percentile(times, 99),8:N1} | {times[^1],8:N1} | {target,5:N0}: {(p95 < target ? "yes" : "NO")}"));
             }
             Console.WriteLine();
-            Console.WriteLine(misses == 0 ? "Every read met the target." : $"{misses} read(s) missed the target.");
-            return misses == 0 ? 0 : 1;
+            // Exit 1 is a goal missed, whatever the size: the reads grow with the history, so a miss on fewer cases is a miss at
+            // a million too. Meeting the goals on fewer cases is said as such, not as the issue's goal met.
+            if (misses.Count > 0)
+            {
+                Console.WriteLine($"{misses.Count} read(s) missed their goal: {string.Join("; ", misses)}.");
+                return 1;
+            }
+            Console.WriteLine(cases >= GoalCases
+                ? "Every read met its goal."
+                : string.Create(CultureInfo.InvariantCulture, $"Every read met its goal on {cases:N0} cases; the goal is stated at {GoalCases:N0} (issue #16), so this says nothing of it."));
+            return 0;
         }
     }
 

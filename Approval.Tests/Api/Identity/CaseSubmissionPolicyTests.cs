@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Approval.Workflows.People;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Tests.Api.Identity;
 
@@ -37,5 +39,22 @@ public class CaseSubmissionPolicyTests
     {
         using var client = await _factory.CreateClientAsync(role);
         await Problem.Of(await client.PostAsJsonAsync("/api/cases", Application), HttpStatusCode.Forbidden);
+    }
+
+    // The wake-up job runs the deadline sweep of every case: applications received on one day share their acceptance
+    // deadline and thresholds (close of business), so they share the job that wakes them, rather than one job each.
+    [Test]
+    public async Task Applications_received_on_the_same_day_share_one_wake_up_at_each_deadline()
+    {
+        using var client = await _factory.CreateClientAsync(Role.WindowClerk);
+        var scheduled = _factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        Assert.That((await client.PostAsJsonAsync("/api/cases", Application)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var afterFirst = scheduled.ScheduledCount();
+
+        for (var i = 0; i < 3; i++)
+            Assert.That((await client.PostAsJsonAsync("/api/cases", Application)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        Assert.That(afterFirst, Is.GreaterThan(0), "the first application's deadline has a wake-up");
+        Assert.That(scheduled.ScheduledCount(), Is.EqualTo(afterFirst), "three more applications of the day are woken by the same jobs");
     }
 }
