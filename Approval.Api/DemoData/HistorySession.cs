@@ -96,7 +96,8 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
 
     public Task<IReadOnlyList<Approval.Workflows.Credit.PromiseAcceptance>> OpenPromisesUnflaggedAsync(string? afterId, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Approval.Workflows.Credit.PromiseAcceptance>>(
-            _case is { Promise: not null, IsOpen: true, AcceptedAt: { } at } && _case.Violations.All(v => v.Kind != ViolationKind.PromiseDespiteCredit)
+            _case is { AcceptedAt: { } at } && (_case is { Promise: not null, IsOpen: true } || _case.Commitment is not null && (_case.IsOpen || _case.AwaitsCommitmentVerification))
+            && _case.Violations.All(v => v.Kind != ViolationKind.PromiseDespiteCredit)
             && (afterId is null || string.CompareOrdinal(_case.Id, afterId) > 0)
                 ? [new(_case.Id, _case.Applicant.IdNumber, at)] : []);
 

@@ -127,6 +127,7 @@ public abstract partial class ApprovalDbContext
             // 告知承诺 awaiting verification: the lead department's 待核查 list, and the sweep of those past their period.
             c.HasIndex(x => new { x.LeadDepartmentCode, x.CommitmentVerificationDueAt });
             c.HasIndex(x => x.CommitmentVerificationDueAt);
+            c.HasIndex(x => x.CommitmentAcceptedAt);
             c.HasIndex(x => x.NextDeadlineAt);
             c.Property(x => x.AcceptingWindowCode).HasMaxLength(IdLength);
             c.HasIndex(x => x.AcceptingWindowCode);

@@ -30,6 +30,7 @@ internal static class CaseRows
         PromiseDueAt = @case.Promise is { } promise && @case.IsOpen ? due.Hours.CloseOf(promise.PromisedBy) : null,
         PromiseReminderAt = @case.PromiseReminderAt(due),
         CommitmentVerificationDueAt = @case.AwaitsCommitmentVerification ? @case.Commitment!.VerificationDueAt : null,
+        CommitmentAcceptedAt = @case.Commitment is { } commitment && (@case.IsOpen || @case.AwaitsCommitmentVerification) ? commitment.At : null,
         AcceptingWindowCode = @case.AcceptingWindowCode,
         DeliveringWindowCode = @case.DeliveringWindowCode,
         AnsweringClerk = AnsweringClerkOf(@case),

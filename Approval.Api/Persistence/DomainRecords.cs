@@ -159,6 +159,11 @@ public sealed class CaseRecord
     public DateTimeOffset? PromiseDueAt { get; set; }
     /// <summary>告知承诺: when the lead department's verification (事后核查) is due, while the commitment awaits it; else null.</summary>
     public DateTimeOffset? CommitmentVerificationDueAt { get; set; }
+    /// <summary>
+    /// 告知承诺: when the case was accepted under a commitment, while it is open or its commitment awaits verification (the
+    /// credit sweep's promises to check, <c>PromiseCreditWatch</c>); else null.
+    /// </summary>
+    public DateTimeOffset? CommitmentAcceptedAt { get; set; }
     /// <summary>容缺: when the applicant is to be reminded of the materials they owe; null once reminded, or with none owed.</summary>
     public DateTimeOffset? PromiseReminderAt { get; set; }
     /// <summary>受理窗口: the window that accepted or refused the application.</summary>

@@ -160,8 +160,10 @@ public sealed class EfCaseQueries(IDbContextFactory<ApprovalDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var flagged = nameof(ViolationKind.PromiseDespiteCredit);
-        // PromiseDueAt is set while an open case owes promised materials (CaseRows.Case).
-        var cases = db.Cases.Where(c => c.PromiseDueAt != null && c.AcceptedAt != null && !db.Violations.Any(v => v.CaseId == c.Id && v.Kind == flagged));
+        // PromiseDueAt is set while an open case owes promised materials (容缺), CommitmentAcceptedAt while a commitment
+        // (告知承诺) is open or awaits its verification (CaseRows.Case).
+        var cases = db.Cases.Where(c => (c.PromiseDueAt != null || c.CommitmentAcceptedAt != null) && c.AcceptedAt != null
+            && !db.Violations.Any(v => v.CaseId == c.Id && v.Kind == flagged));
         if (afterId is not null)
             cases = cases.Where(c => string.Compare(c.Id, afterId) > 0);
         var rows = await cases.OrderBy(c => c.Id).Take(max).Select(c => new { c.Id, c.ApplicantIdNumber, c.AcceptedAt }).ToListAsync(cancellationToken);

@@ -54,7 +54,7 @@ public sealed partial class Case
     /// </summary>
     public bool FlagPromiseDespiteCredit(CreditAssessment atAcceptance, DateTimeOffset now)
     {
-        var accepted = _timeline.LastOrDefault(e => e.Action == CaseAction.AcceptedWithMissingMaterials);
+        var accepted = _timeline.LastOrDefault(e => e.Action is CaseAction.AcceptedWithMissingMaterials or CaseAction.AcceptedUnderCommitment);
         if (accepted is null || atAcceptance.AllowsPromise || _violations.Any(v => v.Kind == ViolationKind.PromiseDespiteCredit))
             return false;
         RecordViolation(new Violation(ViolationKind.PromiseDespiteCredit, now, LeadDepartmentCode, accepted.Actor,

@@ -2,11 +2,11 @@ using Approval.Workflows.Cases;
 
 namespace Approval.Workflows.Credit;
 
-/// <summary>An open case holding a promise (容缺) that supervision has not flagged: whose, and when it was accepted.</summary>
+/// <summary>A case holding a promise (容缺, or 告知承诺 until verified) that supervision has not flagged: whose, and when it was accepted.</summary>
 public sealed record PromiseAcceptance(string CaseId, string ApplicantIdNumber, DateTimeOffset AcceptedAt);
 
 /// <summary>
-/// Supervision of acceptance under a promise (违规容缺受理): the window refuses a 警示/失信 applicant the path, but a case
+/// Supervision of acceptance under a promise (违规容缺受理, 违规告知承诺受理): the window refuses a 警示/失信 applicant the path, but a case
 /// can still hold one — written past the window's check, or the standing changed between the check and the commit. Each
 /// sweep assesses the open promises not flagged yet as of their acceptance and records a
 /// <see cref="ViolationKind.PromiseDespiteCredit"/> violation on those the standing excluded. A standing as of an instant
@@ -34,7 +34,8 @@ public sealed class PromiseCreditWatch(ICaseQueries queries, CaseCommands comman
                     var applied = false;
                     await commands.ExecuteAsync(promise.CaseId, async step =>
                     {
-                        var acceptedAt = step.Case.Timeline.LastOrDefault(e => e.Action == CaseAction.AcceptedWithMissingMaterials)?.At ?? promise.AcceptedAt;
+                        var acceptedAt = step.Case.Timeline.LastOrDefault(e => e.Action is CaseAction.AcceptedWithMissingMaterials or CaseAction.AcceptedUnderCommitment)?.At
+                            ?? promise.AcceptedAt;
                         var standing = await standings.AssessAsync(step.Case.Applicant.IdNumber, acceptedAt, cancellationToken);
                         applied = step.Case.FlagPromiseDespiteCredit(standing, clock.Now);
                     }, cancellationToken);

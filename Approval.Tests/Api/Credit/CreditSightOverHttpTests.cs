@@ -96,8 +96,9 @@ public sealed partial class CreditSightOverHttpTests(DatabaseProvider provider)
         Assert.That(Period(english, "demo-good"), Does.EndWith(" – no expiry"));
     }
 
-    [Test]
-    public async Task A_promise_accepted_while_a_record_that_excluded_it_was_already_recorded_is_flagged_as_a_violation_once()
+    [TestCase("容缺")]
+    [TestCase("告知承诺")]
+    public async Task A_promise_accepted_while_a_record_that_excluded_it_was_already_recorded_is_flagged_as_a_violation_once(string path)
     {
         var person = "44530219900202002" + ResidentIdNumber.CheckDigitOf("44530219900202002");
         using var clerk = await Factory.CreateClientAsync("clerk");
@@ -109,7 +110,10 @@ public sealed partial class CreditSightOverHttpTests(DatabaseProvider provider)
             form = new { businessName = "云城区钱漏网小吃店", operatorId = person, businessScope = "小吃服务", address = "云浮市云城区兴云西路8号" },
         });
         Factory.At("2026-11-24T10:00:00");
-        var promised = await clerk.PostJsonAsync($"/api/cases/{id}/accept", new { missingMaterials = new[] { "premises" }, promisedBy = "2026-11-24" });
+        object acceptance = path == "容缺"
+            ? new { missingMaterials = new[] { "premises" }, promisedBy = "2026-11-24" }
+            : new { commitment = new { statement = "本人承诺经营场所符合告知的条件，所填信息真实" } };
+        var promised = await clerk.PostJsonAsync($"/api/cases/{id}/accept", acceptance);
         Assert.That(promised.Status, Is.EqualTo(HttpStatusCode.OK), promised.Text);
         var watch = Factory.Services.GetRequiredService<PromiseCreditWatch>();
         Assert.That(await watch.SweepAsync(), Is.Zero, "in good standing when accepted");
