@@ -653,6 +653,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("CommitmentAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("CommitmentVerificationDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -736,6 +739,8 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("AcceptingWindowCode");
+
+                    b.HasIndex("CommitmentAcceptedAt");
 
                     b.HasIndex("CommitmentVerificationDueAt");
 

@@ -734,6 +734,9 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("CommitmentAcceptedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("CommitmentVerificationDueAt")
                         .HasColumnType("datetime2");
 
@@ -827,6 +830,8 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AcceptingWindowCode");
+
+                    b.HasIndex("CommitmentAcceptedAt");
 
                     b.HasIndex("CommitmentVerificationDueAt");
 

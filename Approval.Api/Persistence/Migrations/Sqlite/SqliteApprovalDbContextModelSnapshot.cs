@@ -642,6 +642,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CommitmentAcceptedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CommitmentVerificationDueAt")
                         .HasColumnType("TEXT");
 
@@ -725,6 +728,8 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AcceptingWindowCode");
+
+                    b.HasIndex("CommitmentAcceptedAt");
 
                     b.HasIndex("CommitmentVerificationDueAt");
 
