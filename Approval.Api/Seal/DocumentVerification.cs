@@ -6,7 +6,8 @@ namespace Approval.Api.Seal;
 /// <summary>
 /// /verify's two ways in: the QR code (case number and document id: the stored document against its own signature)
 /// and an upload (the file with its signature, or the file alone, found among the sealed documents by its SHA-256).
-/// A genuine document whose decision a correction withdrew verifies as superseded, never as plainly valid.
+/// A genuine document whose decision a correction withdrew verifies as superseded, one whose decision was revoked (告知承诺
+/// found false) as revoked, never as plainly valid.
 /// </summary>
 public sealed class DocumentVerification
 {
@@ -58,7 +59,12 @@ public sealed class DocumentVerification
         await using (var session = await cases.OpenAsync(cancellationToken))
             @case = await session.FindAsync(stored.CaseId, cancellationToken);
         var inForce = @case?.Decision is { Verdict: not Verdict.ReturnForSupplement } decision ? DecisionSeal.DecisionKeyOf(decision) : null;
-        if (@case is null || inForce == stored.DecisionKey)
+        if (@case is null)
+            return verification;
+        // 告知承诺 found false: the decision stays on the case, revoked with it.
+        if (@case.Status == CaseStatus.Revoked)
+            return verification with { Verdict = SealVerdict.DecisionRevoked };
+        if (inForce == stored.DecisionKey)
             return verification;
         // The corrected decision's document of the same kind replaces it; a grant corrected into a refusal, its refusal.
         var replacing = inForce is null ? [] : await documents.ForDecisionAsync(stored.CaseId, inForce, cancellationToken);

@@ -12,6 +12,11 @@ public enum SealVerdict
     /// in force is another one (<see cref="SealVerification.ReplacedBy"/>), or none yet.
     /// </summary>
     Superseded,
+    /// <summary>
+    /// Unaltered and valid when sealed, but the decision it carries was revoked (撤销): granted on a 告知承诺 that the
+    /// verification after the decision found false.
+    /// </summary>
+    DecisionRevoked,
     /// <summary>Sealed with a certificate already revoked.</summary>
     Revoked,
     /// <summary>The bytes are not those sealed (or the signature does not match them).</summary>

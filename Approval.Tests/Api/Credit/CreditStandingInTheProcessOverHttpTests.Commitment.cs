@@ -114,10 +114,23 @@ public partial class CreditStandingInTheProcessOverHttpTests
             Is.EqualTo(HttpStatusCode.Conflict), "verified once");
         Assert.That((await supervisor.GetJsonAsync($"/api/credit/subjects/{honest}")).Body!["records"]!.AsArray(), Is.Empty, "a kept commitment writes no record");
 
+        var sealedBefore = (await clerk.GetJsonAsync($"/api/cases/{revoked}/documents")).Body!.AsArray().Select(d => d!["id"]!.GetValue<string>()).ToList();
+        Assert.That(sealedBefore, Is.Not.Empty, "the grant was sealed at the decision");
         var found = await samrHead.PostJsonAsync($"/api/cases/{revoked}/commitment-verification", new { kept = false, finding = "现场核查：该地址为住宅，申请人无使用权证明" });
         Assert.That(found.Status, Is.EqualTo(HttpStatusCode.OK), found.Text);
         Assert.That(found["status"], Is.EqualTo("Revoked"));
         Assert.That((await TimelineAsync(clerk, revoked)).Select(l => l.Action), Does.Contain(nameof(CaseAction.DecisionRevoked)));
+        // The revoked grant and its licence stay genuine documents, but anyone checking them is told the decision no longer holds.
+        using var anyone = Factory.CreateClient();
+        var revokedNumber = (await clerk.GetJsonAsync($"/api/cases/{revoked}"))["number"]!.GetValue<string>();
+        foreach (var document in sealedBefore)
+        {
+            var check = await anyone.GetJsonAsync($"/api/verify?case={Uri.EscapeDataString(revokedNumber)}&doc={document}");
+            Assert.That(check["verdict"], Is.EqualTo("DecisionRevoked"), check.Text);
+        }
+        var keptDocument = (await clerk.GetJsonAsync($"/api/cases/{kept}/documents")).Body!.AsArray()[0]!["id"]!.GetValue<string>();
+        var keptNumber = (await clerk.GetJsonAsync($"/api/cases/{kept}"))["number"]!.GetValue<string>();
+        Assert.That((await anyone.GetJsonAsync($"/api/verify?case={Uri.EscapeDataString(keptNumber)}&doc={keptDocument}"))["verdict"], Is.EqualTo("Valid"));
         var standing = await supervisor.GetJsonAsync($"/api/credit/subjects/{liar}");
         Assert.That(standing["standing"], Is.EqualTo("Warned"), standing.Text);
         var record = standing.Body!["records"]!.AsArray().Single()!;
