@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Approval.Engine.Expressions;
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
+using Approval.Engine.SubWorkflows;
 using Approval.Workflows.Catalog;
 using Approval.Workflows.Credit;
 using Approval.Workflows.Process;
@@ -118,6 +119,8 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock, Credit
     /// <summary>Wake-ups for the timers of a run, once its unit of work is committed.</summary>
     public void AfterCommit(WorkflowInstance instance, RunResult result) => runtime.ScheduleTimersOf(instance, result);
 
+    private const string ElsaHttpEndpoint = "Elsa.HttpEndpoint";
+
     private void Mirror(Case @case, ApprovalItem item, WorkflowInstance instance, RunResult result)
     {
         foreach (var bookmark in result.RemovedBookmarks)
@@ -127,6 +130,11 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock, Credit
         }
         foreach (var bookmark in result.CreatedBookmarks)
         {
+            // A sub-workflow is started, and a department system's callback resumes, through the runtime alone, outside the
+            // case's unit of work: in a case's process either would wait for ever, so the step is refused and nothing saved.
+            if (SubWorkflowRequest.Of(bookmark) is not null || bookmark.ActivityType == ElsaHttpEndpoint)
+                throw new CaseRuleException(Refusal.Of(RefusalCode.ProcessWaitsOutsideCase,
+                    $"the item's process waits on {bookmark.ActivityType} ({bookmark.ActivityId}), which a case's process cannot run yet: ask an administrator to publish a process without it"));
             if (bookmark.ActivityType != ApprovalTypes.DepartmentReview)
                 continue;
             var department = Values.AsString(bookmark.Payload?["department"]) ?? item.LeadDepartmentCode;

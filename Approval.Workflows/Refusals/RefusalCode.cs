@@ -272,4 +272,6 @@ public enum RefusalCode
     NoCommitmentAwaitingVerification,
     /// <summary>a verification states its finding</summary>
     VerificationStatesFinding,
+    /// <summary>the item's process waits on {0} ({1}), which a case's process cannot run yet: ask an administrator to publish a process without it</summary>
+    ProcessWaitsOutsideCase,
 }

@@ -111,4 +111,40 @@ public class IndividualBusinessOverHttpTests(DatabaseProvider provider)
         Assert.That(refused.Body!["errors"]!["reason"], Is.Not.Null);
         Assert.That((await clerk.GetJsonAsync($"/api/cases/{id}"))["status"], Is.EqualTo("Submitted"));
     }
+
+    [Test]
+    public async Task A_process_that_would_wait_on_a_sub_workflow_is_refused_at_acceptance_and_the_case_stays_submitted()
+    {
+        using var admin = await Factory.CreateClientAsync("admin");
+        static string Literal(string value) => $$"""{ "typeName": "String", "expression": { "type": "Literal", "value": "{{value}}" } }""";
+        var child = $$"""
+            { "definitionId": "samr-own-review", "name": "市场监管局内部审查", "root": { "type": "Elsa.Flowchart", "id": "flow", "activities": [
+                { "id": "review", "type": "Elsa.RunTask", "taskName": {{Literal("内部审查")}} } ], "connections": [] } }
+            """;
+        var parent = $$"""
+            { "definitionId": "individual-business", "name": "个体工商户登记（调用内部审查）", "root": { "type": "Elsa.Flowchart", "id": "flow", "activities": [
+                { "id": "start", "type": "Elsa.Start" },
+                { "id": "own", "type": "Elsa.ExecuteWorkflow", "workflowDefinitionId": {{Literal("samr-own-review")}},
+                  "waitForCompletion": { "typeName": "Boolean", "expression": { "type": "Literal", "value": "true" } } },
+                { "id": "end", "type": "Elsa.End" } ],
+              "connections": [
+                { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "own", "port": "In" } },
+                { "source": { "activity": "own", "port": "Done" }, "target": { "activity": "end", "port": "In" } } ] } }
+            """;
+        foreach (var definition in new[] { child, parent })
+        {
+            using var uploaded = await admin.PostAsync(new Uri("/api/workflow-definitions?publish=true", UriKind.Relative),
+                new StringContent(definition, System.Text.Encoding.UTF8, "application/json"));
+            Assert.That(uploaded.StatusCode, Is.EqualTo(HttpStatusCode.Created), await uploaded.Content.ReadAsStringAsync());
+        }
+
+        using var clerk = await Factory.CreateClientAsync("clerk");
+        var (id, _, _) = await clerk.SubmitAsync(Application);
+        var accepted = await clerk.PostJsonAsync($"/api/cases/{id}/accept");
+
+        Assert.That(accepted.Status, Is.EqualTo(HttpStatusCode.Conflict), accepted.Text);
+        Assert.That(accepted["code"], Is.EqualTo("ProcessWaitsOutsideCase"));
+        Assert.That(accepted["detail"], Does.Contain("Elsa.ExecuteWorkflow").And.Contain("own"));
+        Assert.That((await clerk.GetJsonAsync($"/api/cases/{id}"))["status"], Is.EqualTo("Submitted"), "nothing of the refused acceptance is saved");
+    }
 }
