@@ -122,14 +122,14 @@ public partial class CreditStandingInTheProcessOverHttpTests
         Assert.That((await TimelineAsync(clerk, revoked)).Select(l => l.Action), Does.Contain(nameof(CaseAction.DecisionRevoked)));
         // The revoked grant and its licence stay genuine documents, but anyone checking them is told the decision no longer holds.
         using var anyone = Factory.CreateClient();
-        var revokedNumber = (await clerk.GetJsonAsync($"/api/cases/{revoked}"))["number"]!.GetValue<string>();
+        var revokedNumber = (await clerk.GetJsonAsync($"/api/cases/{revoked}"))["number"];
         foreach (var document in sealedBefore)
         {
             var check = await anyone.GetJsonAsync($"/api/verify?case={Uri.EscapeDataString(revokedNumber)}&doc={document}");
             Assert.That(check["verdict"], Is.EqualTo("DecisionRevoked"), check.Text);
         }
         var keptDocument = (await clerk.GetJsonAsync($"/api/cases/{kept}/documents")).Body!.AsArray()[0]!["id"]!.GetValue<string>();
-        var keptNumber = (await clerk.GetJsonAsync($"/api/cases/{kept}"))["number"]!.GetValue<string>();
+        var keptNumber = (await clerk.GetJsonAsync($"/api/cases/{kept}"))["number"];
         Assert.That((await anyone.GetJsonAsync($"/api/verify?case={Uri.EscapeDataString(keptNumber)}&doc={keptDocument}"))["verdict"], Is.EqualTo("Valid"));
         var standing = await supervisor.GetJsonAsync($"/api/credit/subjects/{liar}");
         Assert.That(standing["standing"], Is.EqualTo("Warned"), standing.Text);
