@@ -28,22 +28,22 @@ internal static class WebhookEndpoints
                              + "Approval:DepartmentSystems:Secrets. Each bad field is named in the problem detail.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("AddWebhook");
-        group.MapGet("/{id:long}/deliveries", DeliveriesAsync)
+        group.MapGet("/{id:int}/deliveries", DeliveriesAsync)
             .WithSummary("The subscription's latest delivery attempts, newest first: the lines sent, the receiver's status or the error, the attempt number.")
             .WithDescription($"At most {DeliveriesShown}; administrators follow a failing receiver here.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListWebhookDeliveries");
-        group.MapPost("/{id:long}/suspend", (long id, WebhookSubscriptions subscriptions, CancellationToken ct) => SetPausedAsync(id, true, subscriptions, ct))
+        group.MapPost("/{id:int}/suspend", (int id, WebhookSubscriptions subscriptions, CancellationToken ct) => SetPausedAsync(id, true, subscriptions, ct))
             .WithSummary("Pauses a subscription: nothing is pushed until it is resumed; its cursor stays, so nothing is lost meanwhile.")
             .WithDescription("No body. Pausing a paused subscription changes nothing.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("SuspendWebhook");
-        group.MapPost("/{id:long}/resume", (long id, WebhookSubscriptions subscriptions, CancellationToken ct) => SetPausedAsync(id, false, subscriptions, ct))
+        group.MapPost("/{id:int}/resume", (int id, WebhookSubscriptions subscriptions, CancellationToken ct) => SetPausedAsync(id, false, subscriptions, ct))
             .WithSummary("Resumes a subscription: the lines since its cursor go out at the next run, its back-off forgotten.")
             .WithDescription("No body. Resuming an active subscription clears its back-off, so a repaired receiver is tried at once.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ResumeWebhook");
-        group.MapDelete("/{id:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, WebhookSubscriptions subscriptions, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, WebhookSubscriptions subscriptions, CancellationToken ct) =>
                 await subscriptions.RemoveAsync(id, ct) ? TypedResults.NoContent() : TypedResults.Problem(Problems.NotFound($"No webhook subscription {id}.")))
             .WithSummary("Removes a subscription and its delivery attempts: nothing more is pushed to it.")
             .WithDescription("To stop for a while and go on where it stopped, suspend it instead.")
@@ -62,13 +62,13 @@ internal static class WebhookEndpoints
             : TypedResults.Problem(Problems.InvalidFields(added.Errors));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<WebhookDeliveryView>>, ProblemHttpResult>> DeliveriesAsync(long id, WebhookSubscriptions subscriptions,
+    private static async Task<Results<Ok<IReadOnlyList<WebhookDeliveryView>>, ProblemHttpResult>> DeliveriesAsync(int id, WebhookSubscriptions subscriptions,
         CancellationToken cancellationToken) =>
         await subscriptions.DeliveriesAsync(id, DeliveriesShown, cancellationToken) is { } deliveries
             ? TypedResults.Ok(deliveries)
             : TypedResults.Problem(Problems.NotFound($"No webhook subscription {id}."));
 
-    private static async Task<Results<Ok<WebhookSubscriptionView>, ProblemHttpResult>> SetPausedAsync(long id, bool paused, WebhookSubscriptions subscriptions,
+    private static async Task<Results<Ok<WebhookSubscriptionView>, ProblemHttpResult>> SetPausedAsync(int id, bool paused, WebhookSubscriptions subscriptions,
         CancellationToken cancellationToken) =>
         await subscriptions.SetPausedAsync(id, paused, cancellationToken) is { } subscription
             ? TypedResults.Ok(subscription)
