@@ -191,6 +191,23 @@ public class WebhookTests(DatabaseProvider provider)
         Assert.That((await anonymous.PostJsonAsync("/api/admin/webhooks", body)).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
+    [Test]
+    public async Task Two_nodes_running_the_delivery_at_once_send_a_subscriptions_lines_once()
+    {
+        await SubscribeAsync("samr", "two-nodes");
+        _receiver.Answer("two-nodes", HttpStatusCode.OK, TimeSpan.FromSeconds(1));
+        await SamrCaseAsync();
+        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        await using var otherNode = _factory.AnotherNode();
+        var other = otherNode.Services.GetRequiredService<WebhookDelivery>();
+
+        // The receiver takes a second to answer, so without the lease the second node would send the same lines meanwhile.
+        await Task.WhenAll(RunAsync(), other.RunAsync(CancellationToken.None));
+        await Task.WhenAll(RunAsync(), other.RunAsync(CancellationToken.None));
+
+        Assert.That(_receiver.At("two-nodes"), Has.Count.EqualTo(1));
+    }
+
     private async Task<long> SubscribeAsync(string department, string path)
     {
         var added = await _admin.PostJsonAsync("/api/admin/webhooks", new { departmentCode = department, url = _receiver.Url + path + "/", secretName = "samr-hook" });
@@ -222,7 +239,7 @@ public class WebhookTests(DatabaseProvider provider)
     private sealed class Receiver : IDisposable
     {
         private readonly HttpListener _listener = new();
-        private readonly ConcurrentDictionary<string, ConcurrentQueue<HttpStatusCode>> _answers = new();
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<(HttpStatusCode Status, TimeSpan Delay)>> _answers = new();
         private readonly ConcurrentQueue<(string Path, Request Request)> _received = new();
 
         public sealed record Request(IReadOnlyDictionary<string, string?> Headers, string Body);
@@ -244,7 +261,7 @@ public class WebhookTests(DatabaseProvider provider)
 
         public List<Request> At(string path) => [.. _received.Where(r => r.Path == path).Select(r => r.Request)];
 
-        public void Answer(string path, HttpStatusCode status) => _answers.GetOrAdd(path, _ => new()).Enqueue(status);
+        public void Answer(string path, HttpStatusCode status, TimeSpan? delay = null) => _answers.GetOrAdd(path, _ => new()).Enqueue((status, delay ?? TimeSpan.Zero));
 
         private async Task ServeAsync()
         {
@@ -264,7 +281,10 @@ public class WebhookTests(DatabaseProvider provider)
                 var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => context.Request.Headers[k], StringComparer.OrdinalIgnoreCase);
                 var path = context.Request.Url!.AbsolutePath["/hooks/".Length..].Trim('/');
                 _received.Enqueue((path, new Request(headers, body)));
-                context.Response.StatusCode = (int)(_answers.TryGetValue(path, out var queue) && queue.TryDequeue(out var status) ? status : HttpStatusCode.OK);
+                var (status, delay) = _answers.TryGetValue(path, out var queue) && queue.TryDequeue(out var next) ? next : (HttpStatusCode.OK, TimeSpan.Zero);
+                if (delay > TimeSpan.Zero)
+                    await Task.Delay(delay);
+                context.Response.StatusCode = (int)status;
                 context.Response.Close();
             }
         }
