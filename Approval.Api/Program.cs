@@ -12,6 +12,7 @@ using Approval.Api.Engine;
 using Approval.Api.Hosting;
 using Approval.Api.Identity;
 using Approval.Api.MachineClients;
+using Approval.Api.Webhooks;
 using Approval.Api.Notifications;
 using Approval.Api.Notifications.Feedback;
 using Approval.Api.Pages;
@@ -39,6 +40,7 @@ builder.Services
     .AddApprovalIdentity(builder.Configuration)
     .AddApprovalMachineClients(builder.Configuration)
     .AddApprovalDepartmentSystems(builder.Configuration)
+    .AddApprovalWebhooks()
     .AddApprovalRateLimits(builder.Configuration)
     .AddApprovalSupervision()
     .AddApprovalWorkLists()
@@ -82,6 +84,7 @@ api.MapWorkListEndpoints();
 api.MapCreditEndpoints();
 api.MapMachineClientEndpoints();
 api.MapDepartmentEventEndpoints();
+api.MapWebhookEndpoints();
 api.MapWorkflowCallbackEndpoints();
 api.MapSealEndpoints();
 api.MapAuditEndpoints();

@@ -91,4 +91,9 @@ internal static class ApiReasons
     public static ProblemText TooManySignInsForClient => ProblemText.Api(nameof(TooManySignInsForClient), $"Too many sign-in attempts for this client id: wait before trying again.");
     public static ProblemText ClientHasNoPassword => ProblemText.Api(nameof(ClientHasNoPassword), $"A department system signs in with its client credential and has no password: an administrator issues a new credential (POST /api/admin/clients).");
     public static ProblemText ClientTokenNotSignedOut => ProblemText.Api(nameof(ClientTokenNotSignedOut), $"A department system's token is not signed out: it ends when it expires (15 minutes), or at once when an administrator revokes the client.");
+    public static ProblemText OneOfTheDepartments(string codes) => ProblemText.Api(nameof(OneOfTheDepartments), $"is required, one of the catalog's departments ({codes})");
+    public static ProblemText WebhookUrl(int length) => ProblemText.Api(nameof(WebhookUrl), $"is required: an absolute https URL (http only on loopback), at most {length} characters");
+    public static ProblemText WebhookHostNotAllowed(string host) => ProblemText.Api(nameof(WebhookHostNotAllowed), $"'{host}' is not on the allow-list of department systems' hosts (Approval:DepartmentSystems:AllowedHosts)");
+    public static ProblemText WebhookSecretName => ProblemText.Api(nameof(WebhookSecretName), $"is required: the name of a secret configured under Approval:DepartmentSystems:Secrets");
+    public static ProblemText WebhookEventKinds => ProblemText.Api(nameof(WebhookEventKinds), $"leave it out for every line, or list timeline actions by name (e.g. Accepted, Decided)");
 }

@@ -38,6 +38,7 @@ public static class EngineServiceCollectionExtensions
         Attachments.OrphanedAttachmentSweep.Register(jobs);
         Calendar.CalendarReminders.Register(jobs);
         Audit.AuditHeadSigning.Register(jobs);
+        Webhooks.WebhookDelivery.Register(jobs);
         Supervision.PerformanceSnapshotBuilder.Register(jobs, app.Services.GetRequiredService<Approval.Workflows.Calendar.BusinessHours>());
     }
 }

@@ -39,6 +39,7 @@ public abstract partial class ApprovalDbContext(DbContextOptions options) : DbCo
         ConfigureCredit(modelBuilder);
         ConfigureWindows(modelBuilder);
         ConfigureMachineClients(modelBuilder);
+        ConfigureWebhooks(modelBuilder);
         ConfigureSeal(modelBuilder);
         ConfigureCaseNumbers(modelBuilder);
         ConfigureAudit(modelBuilder);
