@@ -59,14 +59,14 @@ internal static class MigratedTemplates
     private static async Task<string> MakePostgreSqlAsync(string server)
     {
         var name = $"approval_template_{Guid.NewGuid():N}";
-        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{name}\"");
         await MigrateAsync(new Dictionary<string, string?>
         {
             [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSql),
             [$"{DatabaseOptions.Section}:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString,
         });
         // A template nobody connects to, so that CREATE DATABASE … TEMPLATE never finds it in use (autovacuum included).
-        await ExecuteAsync(server, $"ALTER DATABASE \"{name}\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+        await ExecuteOnServerAsync(server, $"ALTER DATABASE \"{name}\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
         return name;
     }
 
@@ -85,8 +85,8 @@ internal static class MigratedTemplates
             var name = postgres.Value.Result;
             try
             {
-                await ExecuteAsync(server, $"ALTER DATABASE \"{name}\" WITH IS_TEMPLATE false");
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                await ExecuteOnServerAsync(server, $"ALTER DATABASE \"{name}\" WITH IS_TEMPLATE false");
+                await ExecuteOnServerAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
             }
             catch (PostgresException ex)
             {
@@ -97,7 +97,8 @@ internal static class MigratedTemplates
             Directory.Delete(SqliteFolder, recursive: true);
     }
 
-    private static async Task ExecuteAsync(string server, string sql)
+    /// <summary>One statement on the server (as the role of the connection string), e.g. CREATE or DROP DATABASE.</summary>
+    public static async Task ExecuteOnServerAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();

@@ -150,11 +150,5 @@ internal sealed class PostgreSqlTestDatabase : TestDatabase
         }
     }
 
-    private async Task ExecuteOnServerAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteOnServerAsync(string sql) => MigratedTemplates.ExecuteOnServerAsync(_server, sql);
 }
