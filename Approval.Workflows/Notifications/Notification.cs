@@ -50,6 +50,8 @@ public enum NotificationKind
     CaseTerminated,
     /// <summary>Next year's holiday schedule is missing or provisional from 1 November: administrators are reminded weekly.</summary>
     CalendarYearPending,
+    /// <summary>告知承诺不实: the lead department's check found the commitment false and revoked the decision (the finding, the appeal route).</summary>
+    DecisionRevoked,
 }
 
 /// <summary>

@@ -66,6 +66,8 @@ public sealed partial class CreditSightOverHttpTests(DatabaseProvider provider)
         Assert.That(Cell(held, "applicant-credit-kinds"), Is.EqualTo("承诺失信（容缺/告知承诺未履行）"));
         var english = await PageAsync(housing, $"/workbench/cases/{id}?culture=en");
         Assert.That((Cell(english, "applicant-credit-standing"), Cell(english, "applicant-credit-kinds")), Is.EqualTo(("Warned", "Broken promise (容缺/告知承诺)")));
+        Assert.That((Cell(held, "timeline-reason-CreditStandingUsed"), Cell(english, "timeline-reason-CreditStandingUsed")), Is.EqualTo(("警示", "Warned")),
+            "the timeline says the standing used at acceptance by its label, not its code");
 
         var colleague = await PageAsync(head, $"/workbench/cases/{id}");
         Assert.That(colleague, Does.Not.Contain("applicant-credit"), "a colleague who does not hold the task");

@@ -4,6 +4,8 @@ using Approval.Tests.Api.WorkLists;
 using Approval.Workflows.Applicants;
 using Approval.Workflows.Cases;
 using Approval.Workflows.Credit;
+using Approval.Workflows.Notifications;
+using Approval.Tests.Api.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using static Approval.Tests.Api.Cases.CaseHttp;
 
@@ -123,6 +125,9 @@ public partial class CreditStandingInTheProcessOverHttpTests
         // The revoked grant and its licence stay genuine documents, but anyone checking them is told the decision no longer holds.
         using var anyone = Factory.CreateClient();
         var revokedNumber = (await clerk.GetJsonAsync($"/api/cases/{revoked}"))["number"]!;
+        var toldRevoked = (await ApplicantFeedback.SmsSinkAsync(Factory))
+            .Where(s => s["Kind"]!.GetValue<string>() == nameof(NotificationKind.DecisionRevoked) && s["CaseNumber"]?.GetValue<string>() == revokedNumber).ToList();
+        Assert.That(toldRevoked.Select(s => s["Text"]!.GetValue<string>()), Has.One.Contains("撤销"), "the walk-in applicant is told by SMS, once");
         foreach (var document in sealedBefore)
         {
             var check = await anyone.GetJsonAsync($"/api/verify?case={Uri.EscapeDataString(revokedNumber)}&doc={document}");

@@ -92,6 +92,9 @@ public sealed class ApplicantNotices(IApplicantContacts contacts, INotificationT
             case CaseAction.Withdrawn:
                 yield return NotificationKind.CaseWithdrawn;
                 break;
+            case CaseAction.DecisionRevoked:
+                yield return NotificationKind.DecisionRevoked;
+                break;
         }
     }
 }
@@ -178,6 +181,11 @@ internal sealed class FeedbackValues(Case @case, ApprovalItem item, CaseEvent li
                 break;
             case NotificationKind.CaseWithdrawn or NotificationKind.CaseTerminated:
                 yield return ("reason", line.Reason ?? "");
+                break;
+            // Revoking a grant is an administrative act of its own: the applicant is told the finding and how to appeal it.
+            case NotificationKind.DecisionRevoked:
+                yield return ("finding", line.Detail ?? "");
+                yield return ("appealRoute", english ? AppealEnglish : AppealChinese);
                 break;
         }
     }

@@ -114,6 +114,13 @@ public static class ShippedTemplates
             new(NotificationKind.CaseTerminated, en, "Case ended: {caseNumber}",
                 "Dear {applicantName}, case {caseNumber} ({itemName}) has ended without a decision. Reason: {reason}.",
                 "[Gov Services] Case {caseNumber} ended: {reason}"),
+
+            new(NotificationKind.DecisionRevoked, zh, "许可决定已撤销：办件 {caseNumber}",
+                "{applicantName}：经核查，您在办件 {caseNumber}（{itemName}）中作出的告知承诺与实际情况不符，原许可决定已依法撤销。核查结论：{finding}。{appealRoute}",
+                "【政务服务】办件{caseNumber}告知承诺经核查不实，原许可决定已撤销。"),
+            new(NotificationKind.DecisionRevoked, en, "Decision revoked: case {caseNumber}",
+                "Dear {applicantName}, the check of the commitment you made in case {caseNumber} ({itemName}) found it false, and the decision granted has been revoked. Finding: {finding}. {appealRoute}",
+                "[Gov Services] Case {caseNumber}: the commitment was found false and the decision revoked."),
         ];
         return templates.ToDictionary(t => (t.Kind, t.Culture));
     }

@@ -31,6 +31,7 @@ public static partial class TemplatePlaceholders
         [NotificationKind.CaseDelivered] = ["deliveredAt", "resultName"],
         [NotificationKind.CaseWithdrawn] = ["reason"],
         [NotificationKind.CaseTerminated] = ["reason"],
+        [NotificationKind.DecisionRevoked] = ["finding", "appealRoute"],
     };
 
     /// <summary>The kinds applicants are told of, in the order of a case's life.</summary>
