@@ -96,7 +96,7 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
 
     public Task<IReadOnlyList<Approval.Workflows.Credit.PromiseAcceptance>> OpenPromisesUnflaggedAsync(string? afterId, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Approval.Workflows.Credit.PromiseAcceptance>>(
-            _case is { AcceptedAt: { } at } && (_case is { Promise: not null, IsOpen: true } || _case.Commitment is not null && (_case.IsOpen || _case.AwaitsCommitmentVerification))
+            _case is { AcceptedAt: { } at } && (_case.PromiseDueAt(due) is not null || _case.CommitmentWatched)
             && _case.Violations.All(v => v.Kind != ViolationKind.PromiseDespiteCredit)
             && (afterId is null || string.CompareOrdinal(_case.Id, afterId) > 0)
                 ? [new(_case.Id, _case.Applicant.IdNumber, at)] : []);
@@ -116,7 +116,7 @@ internal sealed class HistorySession(SimulatedClock clock, DueInstantCalculator 
         return Earliest(next, PromiseDueAt);
     }
 
-    private DateTimeOffset? PromiseDueAt => _case is { Promise: { } promise, IsOpen: true } ? due.Hours.CloseOf(promise.PromisedBy) : null;
+    private DateTimeOffset? PromiseDueAt => _case?.PromiseDueAt(due);
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 

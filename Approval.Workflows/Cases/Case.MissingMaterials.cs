@@ -79,7 +79,13 @@ public sealed partial class Case
     }
 
     /// <summary>Whether the promised materials are overdue at close of business of the promised day.</summary>
-    public bool PromiseBroken(CaseClock clock) => Promise is { } promise && IsOpen && clock.Now >= clock.Due.Hours.CloseOf(promise.PromisedBy);
+    public bool PromiseBroken(CaseClock clock) => PromiseDueAt(clock.Due) is { } due && clock.Now >= due;
+
+    /// <summary>容缺: the instant the open case's promise breaks (the close of the promised day), which the deadline sweep watches; null otherwise.</summary>
+    public DateTimeOffset? PromiseDueAt(Calendar.DueInstantCalculator due) => Promise is { } promise && IsOpen ? due.Hours.CloseOf(promise.PromisedBy) : null;
+
+    /// <summary>告知承诺: supervision watches the commitment (the applicant's standing, its verification) while the case is open or awaits the check.</summary>
+    public bool CommitmentWatched => Commitment is not null && (IsOpen || AwaitsCommitmentVerification);
 
     /// <summary>
     /// 容缺: when the applicant is reminded of the materials they owe — the close of business of the working day before the

@@ -11,7 +11,18 @@ namespace Approval.Workflows.Credit;
 /// </summary>
 public static class BrokenPromiseRecord
 {
-    public static CreditRecordChange Of(Case @case, ApprovalItem item, MaterialPromise promise, DateTimeOffset at, DateOnly today)
+    public static CreditRecordChange Of(Case @case, ApprovalItem item, MaterialPromise promise, DateTimeOffset at, DateOnly today) =>
+        Entered(@case, item, at, today,
+            $"容缺受理承诺的材料（{string.Join("、", promise.MaterialCodes)}）未在 {promise.PromisedBy:yyyy-MM-dd} 前补齐，办件 {@case.Number} 终止 "
+            + $"(materials promised at acceptance not delivered by {promise.PromisedBy:yyyy-MM-dd}; case {@case.Number} terminated)");
+
+    /// <summary>告知承诺 found false at verification (事后核查): the record is saved with the revocation of the decision.</summary>
+    public static CreditRecordChange OfCommitment(Case @case, ApprovalItem item, CommitmentVerification verification, DateOnly today) =>
+        Entered(@case, item, verification.At, today,
+            $"告知承诺经核查不实，办件 {@case.Number} 的决定已撤销：{Shortened(verification.Finding)} "
+            + $"(the commitment was found false at verification; the decision of case {@case.Number} is revoked)");
+
+    private static CreditRecordChange Entered(Case @case, ApprovalItem item, DateTimeOffset at, DateOnly today, string summary)
     {
         var record = new CreditRecord
         {
@@ -21,35 +32,13 @@ public static class BrokenPromiseRecord
             Kind = CreditRecordKind.BrokenPromise,
             SourceDepartmentCode = item.LeadDepartmentCode,
             DocumentNumber = @case.Number,
-            Summary = $"容缺受理承诺的材料（{string.Join("、", promise.MaterialCodes)}）未在 {promise.PromisedBy:yyyy-MM-dd} 前补齐，办件 {@case.Number} 终止 "
-                + $"(materials promised at acceptance not delivered by {promise.PromisedBy:yyyy-MM-dd}; case {@case.Number} terminated)",
+            Summary = summary,
             EffectiveOn = today,
             RecordedAt = at,
             RecordedBy = "system",
             EvidenceCaseId = @case.Id,
         };
         return new CreditRecordChange(record.Id, at, "system", CreditChangeKind.Entered, null, record);
-    }
-
-    /// <summary>告知承诺 found false at verification (事后核查): the record is saved with the revocation of the decision.</summary>
-    public static CreditRecordChange OfCommitment(Case @case, ApprovalItem item, CommitmentVerification verification, DateOnly today)
-    {
-        var record = new CreditRecord
-        {
-            Id = $"promise-{@case.Id}",
-            SubjectId = @case.Applicant.IdNumber,
-            SubjectName = @case.Applicant.Name,
-            Kind = CreditRecordKind.BrokenPromise,
-            SourceDepartmentCode = item.LeadDepartmentCode,
-            DocumentNumber = @case.Number,
-            Summary = $"告知承诺经核查不实，办件 {@case.Number} 的决定已撤销：{Shortened(verification.Finding)} "
-                + $"(the commitment was found false at verification; the decision of case {@case.Number} is revoked)",
-            EffectiveOn = today,
-            RecordedAt = verification.At,
-            RecordedBy = "system",
-            EvidenceCaseId = @case.Id,
-        };
-        return new CreditRecordChange(record.Id, verification.At, "system", CreditChangeKind.Entered, null, record);
     }
 
     // The summary column holds a reason's length; the whole finding stays on the case's timeline.
