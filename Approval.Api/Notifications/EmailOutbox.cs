@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Approval.Api.Notifications;
 
 /// <summary>
-/// E-mail (<c>Approval:Smtp</c>): a row goes to its recipient's address on their account (none: done unsent); the
+/// E-mail (<c>Approval:Smtp</c>): a row goes to its recipient's address on their account (none: done unsent), a process's
+/// e-mail (<see cref="ProcessEmail"/>) to the addresses its step gave; the
 /// <c>X-Approval-Notification</c> header names the row, so a message resent after a crash can be told a duplicate.
 /// </summary>
 public sealed class EmailChannel(SmtpEmailSender sender, IOptions<SmtpOptions> options) : INotificationChannel
@@ -27,7 +28,13 @@ public sealed class EmailChannel(SmtpEmailSender sender, IOptions<SmtpOptions> o
         var rows = await db.Notifications.Where(n => ids.Contains(n.Id))
             .Join(db.Users.Where(u => u.Email != null && u.Email != ""), n => n.Recipient, u => u.UserName, (n, u) => new { n.Id, u.Email })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.Email!);
+        var addresses = rows.ToDictionary(r => r.Id, r => r.Email!);
+        // A process's e-mail goes where its step addressed it (the sender reads the envelope); the address is for the logs.
+        var processEmails = await db.Notifications.Where(n => ids.Contains(n.Id) && n.EmailEnvelope != null)
+            .Select(n => new { n.Id, n.EmailEnvelope }).ToListAsync(cancellationToken);
+        foreach (var row in processEmails)
+            addresses[row.Id] = ProcessEmail.Envelope.FromJson(row.EmailEnvelope!).Recipients;
+        return addresses;
     }
 
     public Task SendAsync(NotificationRecord row, string address, CancellationToken cancellationToken) => sender.SendAsync(row, address, cancellationToken);

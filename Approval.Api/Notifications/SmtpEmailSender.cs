@@ -21,20 +21,37 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options)
 
     private static MailMessage Message(SmtpOptions smtp, NotificationRecord notification, string address)
     {
-        var message = new MailMessage(new MailAddress(smtp.From), new MailAddress(address))
-        {
-            Subject = notification.Title,
-            SubjectEncoding = Encoding.UTF8,
-            Body = notification.Body,
-            BodyEncoding = Encoding.UTF8,
-            // Base64 whatever the server advertises: Chinese text survives any relay.
-            BodyTransferEncoding = TransferEncoding.Base64,
-        };
+        var message = notification.EmailEnvelope is { } envelope ? ProcessMessage(smtp, ProcessEmail.Envelope.FromJson(envelope))
+            : new MailMessage(new MailAddress(smtp.From), new MailAddress(address));
+        Fill(message, notification);
+        return message;
+    }
+
+    // A process's e-mail (Elsa.SendEmail): addressed as its step computed them, from the configured sender unless it named one.
+    private static MailMessage ProcessMessage(SmtpOptions smtp, ProcessEmail.Envelope envelope)
+    {
+        var message = new MailMessage { From = new MailAddress(envelope.From ?? smtp.From), IsBodyHtml = true };
+        foreach (var to in envelope.To)
+            message.To.Add(new MailAddress(to));
+        foreach (var cc in envelope.Cc)
+            message.CC.Add(new MailAddress(cc));
+        foreach (var bcc in envelope.Bcc)
+            message.Bcc.Add(new MailAddress(bcc));
+        return message;
+    }
+
+    private static void Fill(MailMessage message, NotificationRecord notification)
+    {
+        message.Subject = notification.Title;
+        message.SubjectEncoding = Encoding.UTF8;
+        message.Body = notification.Body;
+        message.BodyEncoding = Encoding.UTF8;
+        // Base64 whatever the server advertises: Chinese text survives any relay.
+        message.BodyTransferEncoding = TransferEncoding.Base64;
         if (notification.CaseNumber is { } number)
             message.Headers.Add("X-Approval-Case", number);
         // The row's id: a receiving system can drop the duplicate of a message resent after a crash.
         message.Headers.Add("X-Approval-Notification", notification.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return message;
     }
 
     private static SmtpClient Client(SmtpOptions smtp)

@@ -81,6 +81,11 @@ public sealed class NotificationRecord
     /// <summary>How many times delivery took the row to send it.</summary>
     public int EmailAttempts { get; set; }
     public DateTimeOffset? EmailSentAt { get; set; }
+    /// <summary>
+    /// A process's e-mail (<c>Elsa.SendEmail</c>): its sender and recipients as JSON (<c>ProcessEmail.Envelope</c>), sent to
+    /// them instead of the recipient's account, with an HTML body; null for a notification to a person.
+    /// </summary>
+    public string? EmailEnvelope { get; set; }
     /// <summary>The event the row tells of (case id, timeline line, kind): unique per recipient, so an event is told once.</summary>
     public string? EventKey { get; set; }
     /// <summary>The mobile number the SMS copy goes to; null when the recipient did not ask for SMS.</summary>

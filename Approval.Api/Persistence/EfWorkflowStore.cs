@@ -132,6 +132,23 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<ApprovalDbContext>
         db.Incidents.AddRange(result.NewIncidents.Select(i => IncidentRecord.From(instance.Id, i)));
         await StageResolvedIncidentsAsync(db, instance, result, cancellationToken);
         db.ExecutionLog.AddRange(result.Log.Select(e => ExecutionLogRecord.From(instance.Id, e)));
+        StageEffects(db, result);
+    }
+
+    /// <summary>
+    /// The side effects the run's activities staged, written with the instance: a save that loses the race takes them
+    /// with it, and the run on fresh state stages them again. One nobody here knows how to write fails the save rather
+    /// than vanish.
+    /// </summary>
+    private static void StageEffects(ApprovalDbContext db, RunResult result)
+    {
+        foreach (var effect in result.StagedEffects)
+        {
+            if (effect is Notifications.ProcessEmail email)
+                db.Notifications.Add(email.ToRow());
+            else
+                throw new InvalidOperationException($"The workflow store cannot write a staged {effect.GetType().Name}.");
+        }
     }
 
     /// <summary>Copies resolution instants of incidents raised by earlier runs onto their rows, where still open.</summary>

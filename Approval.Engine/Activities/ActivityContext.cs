@@ -19,6 +19,7 @@ public sealed class ActivityContext : IExpressionScope
     private IReadOnlyDictionary<string, string?>? _literalText;
     private FlowGraph _graph = null!;
     private int _index;
+    private List<StagedEffect>? _staged;
 
     internal ActivityContext(JavaScriptLimits limits, RunEnvironment environment)
     {
@@ -39,6 +40,7 @@ public sealed class ActivityContext : IExpressionScope
         _literalText = graph.LiteralText[index];
         Prepared = graph.Prepared[index];
         _execution = execution;
+        _staged = null;
     }
 
     /// <summary>The activity being executed.</summary>
@@ -125,6 +127,20 @@ public sealed class ActivityContext : IExpressionScope
     public void SetWorkflowName(string? name) => _instance.Name = name;
 
     public void SetCorrelationId(string? id) => _instance.CorrelationId = id;
+
+    /// <summary>
+    /// Stages a side effect to be written with the run's save (see <see cref="StagedEffect"/>). It is kept only if the
+    /// execution completes: an activity that throws or faults after staging stages nothing.
+    /// </summary>
+    public void Stage(StagedEffect effect) => (_staged ??= []).Add(effect);
+
+    /// <summary>What the current execution staged, handed to the run's result once the execution succeeded.</summary>
+    internal List<StagedEffect>? TakeStaged()
+    {
+        var staged = _staged;
+        _staged = null;
+        return staged;
+    }
 
     /// <summary>Writes a line to the run's console (what <c>Elsa.WriteLine</c> does).</summary>
     public void WriteLine(string text) => _environment.Console.WriteLine(text);

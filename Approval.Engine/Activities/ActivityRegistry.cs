@@ -17,6 +17,7 @@ public sealed class ActivityRegistry
         ["Elsa.SendHttpRequest"] = DefinitionErrorCode.HttpActivityUnsupported,
         ["Elsa.FlowSendHttpRequest"] = DefinitionErrorCode.HttpActivityUnsupported,
         ["Elsa.RunCSharp"] = DefinitionErrorCode.CSharpUnsupported,
+        ["Elsa.SendEmail"] = DefinitionErrorCode.EmailActivityUnsupported,
     };
 
     /// <summary>A registry holding every built-in activity type.</summary>

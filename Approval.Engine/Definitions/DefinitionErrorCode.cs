@@ -79,6 +79,12 @@ public enum DefinitionErrorCode
     CredentialInDefinition,
     /// <summary>input '{input}': no callback is configured for path '{path}'</summary>
     CallbackPathUnknown,
+    /// <summary>activity type '{type}' is not supported: e-mail is sent by a host's outbox, and this one has none</summary>
+    EmailActivityUnsupported,
+    /// <summary>input '{input}': attachments are not sent by a process's e-mail (the outbox keeps each message as text; link to the documents instead)</summary>
+    EmailAttachmentsUnsupported,
+    /// <summary>input '{input}': '{address}' is not an e-mail address</summary>
+    EmailAddressInvalid,
 }
 
 /// <summary>The English sentence of each <see cref="DefinitionErrorCode"/>, and how its placeholders are filled.</summary>
@@ -123,6 +129,10 @@ public static partial class DefinitionErrorTexts
         [DefinitionErrorCode.SecretUnknown] = "input '{input}': no secret named '{secret}' is configured",
         [DefinitionErrorCode.CredentialInDefinition] = "input '{input}': a credential is not written in a definition; name a configured secret instead (secret:NAME)",
         [DefinitionErrorCode.CallbackPathUnknown] = "input '{input}': no callback is configured for path '{path}'",
+        [DefinitionErrorCode.EmailActivityUnsupported] = "activity type '{type}' is not supported: e-mail is sent by a host's outbox, and this one has none",
+        // Said by the host's Elsa.SendEmail (Approval.Api).
+        [DefinitionErrorCode.EmailAttachmentsUnsupported] = "input '{input}': attachments are not sent by a process's e-mail (the outbox keeps each message as text; link to the documents instead)",
+        [DefinitionErrorCode.EmailAddressInvalid] = "input '{input}': '{address}' is not an e-mail address",
     };
 
     /// <summary>The code's English sentence, with its <c>{placeholders}</c> unfilled.</summary>

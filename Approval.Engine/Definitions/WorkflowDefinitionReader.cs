@@ -126,8 +126,9 @@ public sealed class WorkflowDefinitionReader(ActivityRegistry registry)
             var slots = new Dictionary<string, ActivityNode>(StringComparer.Ordinal);
             foreach (var (name, value) in json)
             {
-                // A flowchart's `start` names its start activity; Elsa.For's is an input (an expression wrapper).
-                if (StructuralProperties.Contains(name) && !(name == "start" && IsExpressionWrapper(value)))
+                // A flowchart's `start` names its start activity; Elsa.For's is an input (an expression wrapper). Likewise
+                // `body` is a While's or FlowNode's activity, but Elsa.SendEmail's text.
+                if (StructuralProperties.Contains(name) && !(name is "start" or "body" && IsExpressionWrapper(value)))
                     continue;
                 if (value is JsonObject wrapper && wrapper.ContainsKey("expression"))
                 {

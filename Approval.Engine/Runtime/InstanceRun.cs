@@ -198,10 +198,14 @@ internal sealed partial class InstanceRun
         }
         catch (Exception ex)
         {
-            // Any failure of an activity, its expressions or its sandbox limits becomes a visible, retryable incident.
+            // Any failure of an activity, its expressions or its sandbox limits becomes a visible, retryable incident;
+            // what it staged before failing is dropped with it (a retry stages it again).
+            _context.TakeStaged();
             Fault(execution, node, IncidentKind.ActivityFault, ex.Message, ex.GetType().Name);
             return;
         }
+        if (_context.TakeStaged() is { } staged && result.Kind != ActivityResultKind.Fault)
+            _result.Staged(staged);
 
         execution.ResumingBookmarkId = null;
         execution.ResumingBookmarkName = null;

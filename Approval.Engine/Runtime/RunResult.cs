@@ -1,3 +1,5 @@
+using Approval.Engine.Activities;
+
 namespace Approval.Engine.Runtime;
 
 /// <summary>How a request to start, resume or retry was taken.</summary>
@@ -22,6 +24,7 @@ public sealed class RunResult
     private List<Bookmark>? _removed;
     private List<Incident>? _incidents;
     private List<ExecutionLogEntry>? _log;
+    private List<StagedEffect>? _staged;
 
     public RunOutcome Outcome { get; internal set; } = RunOutcome.Ran;
     public WorkflowStatus Status { get; internal set; }
@@ -33,6 +36,10 @@ public sealed class RunResult
     public IReadOnlyList<Bookmark> RemovedBookmarks => _removed ?? (IReadOnlyList<Bookmark>)[];
 
     public IReadOnlyList<Incident> NewIncidents => _incidents ?? (IReadOnlyList<Incident>)[];
+
+    /// <summary>Side effects the run's activities staged (<see cref="StagedEffect"/>), in the order they ran: the store writes
+    /// them in the transaction that saves the instance, or refuses the save.</summary>
+    public IReadOnlyList<StagedEffect> StagedEffects => _staged ?? (IReadOnlyList<StagedEffect>)[];
 
     public IReadOnlyList<ExecutionLogEntry> Log => _log ?? (IReadOnlyList<ExecutionLogEntry>)[];
 
@@ -47,6 +54,8 @@ public sealed class RunResult
             return;
         (_removed ??= []).Add(bookmark);
     }
+
+    internal void Staged(IEnumerable<StagedEffect> effects) => (_staged ??= []).AddRange(effects);
 
     internal void IncidentRaised(Incident incident) => (_incidents ??= []).Add(incident);
 

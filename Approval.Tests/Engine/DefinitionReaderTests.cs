@@ -20,6 +20,7 @@ public class DefinitionReaderTests
 
     [TestCase("Elsa.HttpEndpoint", "HTTP")]
     [TestCase("Elsa.RunCSharp", "C#")]
+    [TestCase("Elsa.SendEmail", "outbox")]
     public void Activities_outside_an_approval_engine_are_refused_saying_why(string type, string reason)
     {
         var errors = Errors(Flow.Definition(Flow.Activities(Flow.Activity("x", type)), Flow.Connections()));

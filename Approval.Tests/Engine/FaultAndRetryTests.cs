@@ -16,6 +16,40 @@ public class FaultAndRetryTests
             Down ? throw new InvalidOperationException("the tax system is down") : new(ActivityResult.Done);
     }
 
+    /// <summary>Stages a message for its host, then fails while told to (a computed address found wrong after staging).</summary>
+    private sealed class StagingActivity : ActivityType
+    {
+        public sealed record Message(int ExecutionId) : StagedEffect;
+
+        public bool Down { get; set; } = true;
+        public override string TypeName => "Test.Staging";
+
+        public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+        {
+            context.Stage(new Message(context.ExecutionId));
+            return Down ? throw new InvalidOperationException("the address is wrong") : new(ActivityResult.Done);
+        }
+    }
+
+    [Test]
+    public async Task What_an_activity_staged_before_it_failed_is_dropped_and_its_retry_stages_it_once()
+    {
+        var staging = new StagingActivity();
+        var harness = new WorkflowHarness(Flow.Definition(
+            Flow.Activities(Flow.Start(), Flow.Activity("send", "Test.Staging"), Flow.Event("after", "after")),
+            Flow.Connections(Flow.Connect("start", "send"), Flow.Connect("send", "after"))), ActivityRegistry.CreateDefault().Register(staging));
+
+        var failed = await harness.StartAsync();
+        Assert.That(harness.Status, Is.EqualTo(WorkflowStatus.Faulted));
+        Assert.That(failed.StagedEffects, Is.Empty, "a failed execution's effects are not the host's to write");
+
+        staging.Down = false;
+        var retried = await harness.Engine.RetryAsync(harness.Workflow, harness.Instance, harness.Instance.Incidents.Single().Id);
+        Assert.That(retried.StagedEffects, Is.EqualTo(new[] { new StagingActivity.Message(harness.Instance.Incidents.Single().ExecutionId!.Value) }),
+            "staged once, by the execution the incident stopped");
+        Assert.That(harness.PendingBookmarkNames, Is.EqualTo(new[] { "after" }));
+    }
+
     [Test]
     public async Task A_throwing_activity_opens_an_incident_and_a_retry_continues_where_it_stopped()
     {

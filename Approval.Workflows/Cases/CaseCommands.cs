@@ -118,7 +118,8 @@ public sealed class CaseCommands(ICaseSessions sessions, ICatalog catalog, CaseP
             process.AfterCommit(instance, result);
         if (@case.NextClockThreshold(clock.Due, clock.Now) is { } next)
             alarms.Arm(@case.Id, next);
-        if (context.Notified)
+        // A process's step may have staged e-mails (Elsa.SendEmail), committed with it into the same outbox.
+        if (context.Notified || context.Runs.Exists(r => r.Result.StagedEffects.Count > 0))
             outbox.Wake();
         return @case;
     }

@@ -1220,6 +1220,9 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("EmailDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EmailEnvelope")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("timestamp with time zone");
 

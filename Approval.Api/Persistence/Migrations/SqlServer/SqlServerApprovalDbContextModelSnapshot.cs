@@ -1360,6 +1360,10 @@ namespace Approval.Api.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("EmailDueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("EmailEnvelope")
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("datetime2");
 

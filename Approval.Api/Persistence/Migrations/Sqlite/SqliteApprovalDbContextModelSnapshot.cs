@@ -1201,6 +1201,9 @@ namespace Approval.Api.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("EmailDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailEnvelope")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EmailSentAt")
                         .HasColumnType("TEXT");
 
