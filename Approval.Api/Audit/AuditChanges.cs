@@ -16,7 +16,7 @@ internal sealed record AuditChange(string Actor, string Kind, string Subject, st
 /// <summary>
 /// Reads what a SaveChanges is about to write and describes the changes the audit log keeps: every timeline line of a
 /// case and violation recorded, and every change of the catalog (items, versions, departments), process definitions,
-/// the calendar, users, windows, machine clients and credit records.
+/// the calendar, users, windows, machine clients, webhook subscriptions and credit records.
 /// </summary>
 internal sealed class AuditChanges(IHttpContextAccessor? http)
 {
@@ -28,8 +28,21 @@ internal sealed class AuditChanges(IHttpContextAccessor? http)
         typeof(CaseEventRecord), typeof(ViolationRecord),
         typeof(ApprovalItemRecord), typeof(ApprovalItemVersionRecord), typeof(DepartmentRecord), typeof(WorkflowDefinitionRecord),
         typeof(CalendarYearRecord), typeof(UserRecord), typeof(ServiceWindowRecord), typeof(MachineClientRecord),
-        typeof(CreditRecordRow), typeof(CreditRecordChangeRow),
+        typeof(CreditRecordRow), typeof(CreditRecordChangeRow), typeof(Webhooks.WebhookSubscriptionRecord),
     ];
+
+    // Columns a background job keeps moving, not an administrator's choice: a change of these alone is no audit entry (a webhook
+    // delivery takes its lease and moves its cursor on every run). Delivery attempts (WebhookDeliveries) are the deliveries'
+    // own record, not configuration, and are not audited either.
+    private static readonly Dictionary<Type, HashSet<string>> Bookkeeping = new()
+    {
+        [typeof(Webhooks.WebhookSubscriptionRecord)] =
+        [
+            nameof(Webhooks.WebhookSubscriptionRecord.Cursor), nameof(Webhooks.WebhookSubscriptionRecord.Failures),
+            nameof(Webhooks.WebhookSubscriptionRecord.NextAttemptAt), nameof(Webhooks.WebhookSubscriptionRecord.LeasedUntil),
+            nameof(Webhooks.WebhookSubscriptionRecord.Version),
+        ],
+    };
 
     // Secrets are said to have changed, never written down.
     private static readonly HashSet<string> Secrets = ["PasswordHash", "SecretHash", "SecurityStamp"];
@@ -84,6 +97,8 @@ internal sealed class AuditChanges(IHttpContextAccessor? http)
                 break;
             default:
                 var changed = properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                if (Bookkeeping.TryGetValue(entry.Metadata.ClrType, out var bookkeeping) && changed.All(p => bookkeeping.Contains(p.Metadata.Name)))
+                    return null;
                 if (changed.Count == 0 && properties.Any(p => p.IsModified))
                     payload["after"] = Row(properties, p => p.CurrentValue);
                 else if (changed.Count == 0)

@@ -7,14 +7,15 @@ namespace Approval.Api.Cli;
 internal static class CommandLine
 {
     /// <summary>Runs a command if the arguments name one; returns null to start the web application instead.</summary>
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="configuration">The settings of the host's activity types (department systems); null: the server's (<see cref="CommandLineActivities"/>).</param>
+    public static async Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null)
     {
         if (args.Length == 0)
             return null;
         return args[0] switch
         {
-            "validate" => ValidateCommand.Run(args[1..], output, error),
-            "run" => await RunCommand.RunAsync(args[1..], output, error),
+            "validate" => ValidateCommand.Run(args[1..], output, error, configuration),
+            "run" => await RunCommand.RunAsync(args[1..], output, error, configuration),
             "help" or "--help" or "-h" => Help(output),
             _ => null,
         };

@@ -20,7 +20,7 @@ internal static class RunCommand
 {
     private const string Usage = "usage: run FILE [MORE_FILES|FOLDER]... [--input name=value]... [--resume NAME|--all [--with name=value]...]... [--advance DURATION]...";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null)
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
@@ -53,7 +53,10 @@ internal static class RunCommand
 
         // The run's own clock: timers fall due when --advance moves it, not when the wall clock does.
         var clock = new SteppedClock(TimeProvider.System.GetUtcNow());
-        var engine = new WorkflowEngine(WorkflowActivities.CreateRegistry(), clock, new WorkflowEngineOptions { Console = output });
+        // The server's activity types: an Elsa.SendHttpRequest calls an allow-listed department system with the configured
+        // secrets, an Elsa.HttpEndpoint waits on a bookmark --resume delivers the --with values to as the callback's body.
+        using var activities = new CommandLineActivities(configuration);
+        var engine = new WorkflowEngine(activities.Registry, clock, new WorkflowEngineOptions { Console = output });
         var store = new InMemoryWorkflowStore();
         var runtime = new WorkflowRuntime(engine, store, store, NoWakeUps.Instance);
         var root = await LoadAsync(files, engine, store, output);

@@ -167,10 +167,7 @@ internal static class ExpectedStatusCodes
 
     public static IEnumerable<DefinitionErrorReason> Validate(ActivityNode node)
     {
-        if (node.Slots.Keys.Any(k => k.StartsWith("expectedStatusCodes/", StringComparison.Ordinal)) || node.Slots.ContainsKey("unmatchedStatusCode") || node.Slots.ContainsKey("failedToConnect") || node.Slots.ContainsKey("timeout"))
-            yield return DefinitionErrorReason.Of(DefinitionErrorCode.InputUnreadable, ("input", "expectedStatusCodes"),
-                ("detail", "an activity per status code (the structured form) is not supported: connect the status code's port, as Elsa.FlowSendHttpRequest does"));
-        else if (node.Input("expectedStatusCodes") is { Kind: ExpressionKind.Literal or ExpressionKind.Object } literal)
+        if (node.Input("expectedStatusCodes") is { Kind: ExpressionKind.Literal or ExpressionKind.Object } literal)
         {
             string? problem = null;
             try

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Approval.Api.DepartmentSystems;
 
 /// <summary>
-/// <c>Elsa.FlowSendHttpRequest</c> (and <c>Elsa.SendHttpRequest</c> in the same flowchart shape): calls a department's own
+/// <c>Elsa.FlowSendHttpRequest</c> (and <c>Elsa.SendHttpRequest</c>, in the flowchart shape or Elsa's structured one, an
+/// activity per status code and failure: <see cref="SlotPorts"/>): calls a department's own
 /// system and completes through the port of the status it answered (<c>expectedStatusCodes</c>), or Elsa's
 /// <c>Unmatched status code</c>, <c>Failed to connect</c> and <c>Timeout</c>. A failure whose port the definition does not
 /// connect is an incident instead, which <c>RetryAsync</c> sends again: nothing retries on its own, so nobody is called in a
@@ -73,6 +74,25 @@ internal sealed class SendHttpRequestActivity(string typeName, IHttpClientFactor
             return context.IsConnected(UnmatchedStatusCode) ? ActivityResult.Through(UnmatchedStatusCode)
                 : throw new DepartmentSystemUnreachableException($"{request.Method} {url} answered {status}, not one of {string.Join(", ", expected)}");
         }
+    }
+
+    // Elsa's structured Elsa.SendHttpRequest: an activity per expected status code, and for the three failures. The engine
+    // runs it as this activity connected to those, so a failure with no activity of its own is an incident, as in the flow form.
+    public override IReadOnlyList<SlotPort> SlotPorts(ActivityNode node)
+    {
+        var ports = new List<SlotPort>();
+        if (node.Properties.TryGetValue("expectedStatusCodes", out var cases) && cases is JsonArray list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is JsonObject @case && Values.AsString(@case["statusCode"]) is { } code)
+                    ports.Add(new SlotPort(code.Trim(), $"expectedStatusCodes/{i}"));
+            }
+        }
+        ports.Add(new SlotPort(UnmatchedStatusCode, "unmatchedStatusCode"));
+        ports.Add(new SlotPort(FailedToConnect, "failedToConnect"));
+        ports.Add(new SlotPort(TimedOut, "timeout"));
+        return ports;
     }
 
     public override IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition)

@@ -12,8 +12,7 @@ public static class EngineServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         // Types that need the host's services (the HTTP activities) come as HostActivityTypes registrations.
-        services.AddSingleton(sp => sp.GetServices<HostActivityTypes>().SelectMany(h => h.Create(sp))
-            .Aggregate(WorkflowActivities.CreateRegistry(), (registry, type) => registry.Register(type)));
+        services.AddSingleton(WorkflowActivities.CreateRegistry);
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<Approval.Engine.Activities.ActivityRegistry>(),
             sp.GetRequiredService<TimeProvider>()));

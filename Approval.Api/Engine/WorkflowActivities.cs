@@ -6,6 +6,10 @@ namespace Approval.Api;
 internal static class WorkflowActivities
 {
     public static ActivityRegistry CreateRegistry() => Approval.Workflows.Process.ApprovalActivities.CreateRegistry();
+
+    /// <summary>The registry the server runs definitions with: Elsa's built-ins, the domain's, and every <see cref="HostActivityTypes"/> registered.</summary>
+    public static ActivityRegistry CreateRegistry(IServiceProvider services) =>
+        services.GetServices<HostActivityTypes>().SelectMany(h => h.Create(services)).Aggregate(CreateRegistry(), (registry, type) => registry.Register(type));
 }
 
 /// <summary>Activity types the host adds from its services (e.g. the HTTP activities of DepartmentSystems), beside

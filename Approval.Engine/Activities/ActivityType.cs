@@ -29,7 +29,18 @@ public abstract class ActivityType
 
     /// <summary>Reasons a definition's use of this activity is invalid (checked at load), each a code with its parameters.</summary>
     public virtual IEnumerable<DefinitionErrorReason> Validate(ActivityNode node, WorkflowDefinition definition) => [];
+
+    /// <summary>
+    /// Elsa's structured form of an activity with outcomes: instead of connections leaving its ports, it holds an activity
+    /// per outcome (<c>Elsa.SendHttpRequest</c>'s <c>expectedStatusCodes[i].activity</c>, <c>timeout</c>, …). The pairs
+    /// say which of <paramref name="node"/>'s slots runs on which port; the runner then runs the activity and the slot of the
+    /// port it took as a small flowchart, and the activity completes (through Done) when that has. Empty: no such form.
+    /// </summary>
+    public virtual IReadOnlyList<SlotPort> SlotPorts(ActivityNode node) => [];
 }
+
+/// <summary>An activity slot (<see cref="ActivityNode.Slots"/> key) that runs when its owner completes through <paramref name="Port"/>.</summary>
+public sealed record SlotPort(string Port, string Slot);
 
 /// <summary>Elsa type names the engine treats specially.</summary>
 public static class BuiltInTypes

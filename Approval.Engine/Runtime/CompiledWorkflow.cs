@@ -59,7 +59,7 @@ public sealed class CompiledWorkflow
             _hasLoops |= registry.TryGet(child.Type, out var type) && type is Structured.LoopActivity;
             if (child.Type == BuiltInTypes.Flowchart)
                 Compile(child, registry);
-            if (Structured.CompositeLowering.Lower(child) is { } composite)
+            if ((Structured.CompositeLowering.Lower(child) ?? Structured.SlotPortLowering.Lower(child, registry)) is { } composite)
             {
                 _bodies[child.Id] = composite;
                 if (Structured.CompositeLowering.IsLoop(child.Type))

@@ -68,82 +68,6 @@ internal sealed partial class InstanceRun
             execution.State = ExecutionState.Scheduled;
     }
 
-    /// <summary>
-    /// A correction: runs a completed activity again. What the activity led to and is still alive is cancelled, the
-    /// tokens it (or what followed it) sent are withdrawn, and a WaitAll/Converge join the flow had already passed
-    /// gets back the tokens of its other branches, so it waits for the reopened branch alone.
-    /// </summary>
-    /// <exception cref="WorkflowCorrectionException">The activity cannot be reopened, with the reason.</exception>
-    public void Reopen(string activityId, string reason)
-    {
-        foreach (var scope in _instance.Scopes)
-        {
-            var graph = _workflow.Graph(scope.FlowchartId);
-            if (!graph.TryIndexOf(activityId, out var reopened))
-                continue;
-            var all = new ActivitySet(graph.Activities.Length);
-            all.Add(reopened);
-            if (FirstExecutionAt(scope, graph, all) is not null)
-                throw new WorkflowCorrectionException($"'{graph.Activities[reopened].DisplayName}' is running now: there is nothing to reopen");
-            var after = new ActivitySet(graph.Activities.Length);
-            for (var i = 0; i < graph.Activities.Length; i++)
-            {
-                if (graph.Ancestors[i].Contains(reopened))
-                    after.Add(i);
-            }
-            var passed = PassedJoins(scope, graph, after);
-            foreach (var join in passed)
-            {
-                var mode = graph.Modes[join];
-                if (mode is not (MergeMode.Merge or MergeMode.Converge))
-                    throw new WorkflowCorrectionException(
-                        $"the flow has passed '{graph.Activities[join].DisplayName}' ({mode}), whose other branches cannot be restored: reopen a later step instead");
-            }
-            var why = $"reopened '{graph.Activities[reopened].DisplayName}': {reason}";
-            while (FirstExecutionAt(scope, graph, after) is { } execution)
-                RemoveExecution(execution, ExecutionEvent.Cancelled, why);
-            for (var i = scope.Tokens.Count - 1; i >= 0; i--)
-            {
-                var source = graph.ConnectionSource[scope.Tokens[i]];
-                if (source == reopened || after.Contains(source))
-                    scope.Tokens.RemoveAt(i);
-            }
-            foreach (var join in passed)
-            {
-                var required = graph.Modes[join] == MergeMode.Converge ? graph.Inbound[join] : graph.ForwardInbound[join];
-                foreach (var connection in required)
-                {
-                    var source = graph.ConnectionSource[connection];
-                    if (source != reopened && !after.Contains(source) && !scope.Tokens.Contains(connection))
-                        scope.Tokens.Add(connection);
-                }
-            }
-            Schedule(scope, activityId);
-            return;
-        }
-        throw new WorkflowCorrectionException($"'{activityId}' is not in a flowchart this instance is running");
-    }
-
-    // The joins after the reopened activity that the flow went through: those upstream of something alive after it.
-    private List<int> PassedJoins(ScopeState scope, FlowGraph graph, ActivitySet after)
-    {
-        var passed = new List<int>();
-        for (var join = 0; join < graph.Activities.Length; join++)
-        {
-            if (!after.Contains(join) || graph.ForwardInbound[join].Length < 2)
-                continue;
-            foreach (var execution in _instance.Executions)
-            {
-                if (execution.ScopeId == scope.Id && graph.Ancestors[graph.IndexOf(execution.ActivityId)].Contains(join))
-                {
-                    passed.Add(join);
-                    break;
-                }
-            }
-        }
-        return passed;
-    }
-
     public async ValueTask<RunResult> RunAsync()
     {
         _instance.Status = WorkflowStatus.Running;
@@ -235,6 +159,7 @@ internal sealed partial class InstanceRun
                     DueAt = result.DueAt,
                     Payload = result.Payload,
                     CreatedAt = createdAt,
+                    Iteration = IterationOf(scope),
                 };
                 _instance.Bookmarks.Add(bookmark);
                 _result.BookmarkCreated(bookmark);

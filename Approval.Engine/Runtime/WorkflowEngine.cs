@@ -123,12 +123,21 @@ public sealed class WorkflowEngine(ActivityRegistry registry, TimeProvider time,
     /// </summary>
     /// <exception cref="WorkflowCorrectionException">The activity cannot be reopened, with the reason.</exception>
     public ValueTask<RunResult> ReopenAsync(CompiledWorkflow workflow, WorkflowInstance instance, string activityId, string reason,
+        CancellationToken cancellationToken = default) =>
+        ReopenAsync(workflow, instance, activityId, reason, iteration: null, cancellationToken);
+
+    /// <summary>
+    /// A correction inside a loop's body: reopens the activity in the iteration it ran in (<see cref="Bookmark.Iteration"/>
+    /// of the wait it completed), or, with no iteration named, in the latest iteration still running in which it has run.
+    /// </summary>
+    /// <exception cref="WorkflowCorrectionException">The activity cannot be reopened, with the reason.</exception>
+    public ValueTask<RunResult> ReopenAsync(CompiledWorkflow workflow, WorkflowInstance instance, string activityId, string reason, int? iteration,
         CancellationToken cancellationToken = default)
     {
         if (instance.Status != WorkflowStatus.Suspended)
             throw new WorkflowCorrectionException($"the workflow is {instance.Status}: only a waiting workflow can be corrected");
         var run = NewRun(workflow, instance, cancellationToken);
-        run.Reopen(activityId, reason);
+        run.Reopen(activityId, reason, iteration);
         return run.RunAsync();
     }
 

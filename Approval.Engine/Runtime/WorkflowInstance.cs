@@ -169,6 +169,10 @@ public sealed class Bookmark
     /// <summary>Data the activity attached (e.g. a task's payload).</summary>
     public JsonNode? Payload { get; set; }
 
+    /// <summary>Inside a loop's body: the innermost iteration the activity waits in (from 0), so that a correction of the
+    /// step later reopens it in that iteration and not another's. Null outside loops (and in instances stored before).</summary>
+    public int? Iteration { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 

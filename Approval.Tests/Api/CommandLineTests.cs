@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Approval.Api.Cli;
 using Approval.Tests.Engine;
 using Approval.Tests.Engine.SubWorkflows;
@@ -167,6 +168,52 @@ public class CommandLineTests
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error.ToString(), Does.Contain("usage: run FILE"));
+    }
+
+    // The server's department-system settings, as a deployment would configure them.
+    private static IConfiguration DepartmentSystems() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Approval:DepartmentSystems:AllowedHosts:0"] = "127.0.0.1",
+        ["Approval:DepartmentSystems:Callbacks:fire-review:Department"] = "fire",
+    }).Build();
+
+    private static string ClosedPort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return $"http://127.0.0.1:{port}/fire/";
+    }
+
+    /// <summary>validate and run use the server's activity types and settings: the HTTP activities of department systems and
+    /// the approval activities are accepted or refused for the server's reasons, not as unknown types.</summary>
+    [Test]
+    public async Task Validate_and_run_know_the_servers_http_and_approval_activities_and_refuse_them_for_the_servers_reasons()
+    {
+        var callback = Flow.Activity("callback", "Elsa.HttpEndpoint", ("path", "/fire-review"));
+        callback["parsedContent"] = new System.Text.Json.Nodes.JsonObject { ["typeName"] = "Object", ["memoryReference"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "reply-id" } };
+        var good = Write("http.json", Flow.Definition(
+            Flow.Activities(Flow.Start(), Flow.Activity("http", "Elsa.FlowSendHttpRequest", ("url", ClosedPort())), Flow.Write("down", "消防系统不可达"),
+                callback, Flow.Js("after", "Elsa.WriteLine", "text", "return '回调 ' + getReply().inspector;")),
+            Flow.Connections(Flow.Connect("start", "http"), Flow.Connect("http", "down", "Failed to connect"), Flow.Connect("down", "callback"), Flow.Connect("callback", "after")),
+            [new System.Text.Json.Nodes.JsonObject { ["id"] = "reply-id", ["name"] = "reply", ["typeName"] = "Object" }]));
+        var off = Write("off.json", Flow.Definition(
+            Flow.Activities(Flow.Start(), Flow.Activity("http", "Elsa.SendHttpRequest", ("url", "http://records.example.org/api")),
+                Flow.Activity("callback", "Elsa.HttpEndpoint", ("path", "nowhere"))),
+            Flow.Connections(Flow.Connect("start", "http"), Flow.Connect("http", "callback"))));
+
+        using var validated = new StringWriter();
+        var validateCode = await CommandLine.TryRunAsync(["validate", good, off], validated, TextWriter.Null, DepartmentSystems());
+        Assert.That(validateCode, Is.EqualTo(1));
+        Assert.That(validated.ToString(), Does.Contain($"{good}: ok")
+            .And.Contain("host 'records.example.org' is not on the allow-list").And.Contain("no callback is configured for path 'nowhere'")
+            .And.Not.Contain("not supported"));
+
+        using var output = new StringWriter();
+        var code = await CommandLine.TryRunAsync(["run", good, "--resume", "HttpEndpoint:fire-review", "--with", "inspector=李四"], output, TextWriter.Null, DepartmentSystems());
+        Assert.That(output.ToString(), Does.Contain("消防系统不可达").And.Contain("回调 李四").And.Contain("status: Finished"), output.ToString());
+        Assert.That(code, Is.Zero);
     }
 
     [Test]

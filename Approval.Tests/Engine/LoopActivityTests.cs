@@ -235,6 +235,65 @@ public class LoopActivityTests
         Assert.That(retried.Log.Count(e => e.ActivityId == "each" && e.Event == ExecutionEvent.Completed), Is.EqualTo(1));
     }
 
+    // One department per iteration: its review, then the head's sign-off of that department's opinion.
+    private static Task<WorkflowHarness> ReviewsThenSignOffs() => Started(Rooted(Sequence("root",
+        ForEach("each", new JsonArray("fire", "samr", "housing"), Sequence("body",
+            Js("review", "Elsa.RunTask", "taskName", "return 'review-' + getCurrentValue();"),
+            Js("sign", "Elsa.RunTask", "taskName", "return 'sign-' + getCurrentValue();")), type: "Elsa.ParallelForEach"))));
+
+    /// <summary>A correction of one department's review reopens that department's, in the iteration its task was in.</summary>
+    [Test]
+    public async Task Reopening_a_review_inside_a_parallel_for_each_reopens_it_in_the_iteration_its_task_was_in()
+    {
+        var run = await ReviewsThenSignOffs();
+        var samrTask = run.Instance.Bookmarks.Single(b => b.Name == "review-samr");
+        Assert.That(samrTask.Iteration, Is.EqualTo(1), "the wait knows its iteration");
+        await run.ResumeAsync("review-fire");
+        await run.ResumeAsync("review-samr");
+        Assert.That(run.PendingBookmarkNames, Is.EquivalentTo(new[] { "review-housing", "sign-fire", "sign-samr" }));
+
+        var corrected = await run.Engine.ReopenAsync(run.Workflow, run.Instance, "review", "市场监管意见有误", samrTask.Iteration);
+        Assert.That(corrected.RemovedBookmarks.Select(b => b.Name), Is.EqualTo(new[] { "sign-samr" }), "fire's sign-off is not touched");
+        Assert.That(run.PendingBookmarkNames, Is.EquivalentTo(new[] { "review-housing", "sign-fire", "review-samr" }));
+        Assert.That(run.Instance.Bookmarks.Single(b => b.Name == "review-samr").Iteration, Is.EqualTo(1));
+
+        var reloaded = WorkflowInstanceJson.Deserialize(WorkflowInstanceJson.Serialize(run.Instance));
+        Assert.That(reloaded.Bookmarks.Select(b => b.Iteration), Is.EquivalentTo(new int?[] { 2, 0, 1 }), "the iteration is stored with the wait");
+    }
+
+    [Test]
+    public async Task Reopening_without_naming_the_iteration_takes_the_latest_one_in_which_the_step_ran()
+    {
+        var run = await ReviewsThenSignOffs();
+        await run.ResumeAsync("review-samr");
+        await run.ResumeAsync("review-housing");
+
+        // fire's review is waiting (iteration 0, the first); samr's and housing's ran: housing's is the latest.
+        await run.Engine.ReopenAsync(run.Workflow, run.Instance, "review", "重新审查");
+        Assert.That(run.PendingBookmarkNames, Is.EquivalentTo(new[] { "review-fire", "sign-samr", "review-housing" }));
+
+        await run.ResumeAsync("review-housing");
+        await run.ResumeAsync("review-fire");
+        foreach (var department in new[] { "fire", "samr", "housing" })
+            await run.ResumeAsync("sign-" + department);
+        Assert.That(run.Status, Is.EqualTo(WorkflowStatus.Finished));
+    }
+
+    [Test]
+    public async Task Reopening_in_an_iteration_where_the_step_waits_now_or_that_ended_is_refused_and_nothing_changes()
+    {
+        var run = await ReviewsThenSignOffs();
+        await run.ResumeAsync("review-fire");
+        await run.ResumeAsync("sign-fire");
+        var before = WorkflowInstanceJson.Serialize(run.Instance);
+
+        var waiting = Assert.ThrowsAsync<WorkflowCorrectionException>(async () => await run.Engine.ReopenAsync(run.Workflow, run.Instance, "review", "x", 1));
+        Assert.That(waiting!.Message, Is.EqualTo("'review' is running now in iteration 1: there is nothing to reopen"));
+        var ended = Assert.ThrowsAsync<WorkflowCorrectionException>(async () => await run.Engine.ReopenAsync(run.Workflow, run.Instance, "review", "x", 0));
+        Assert.That(ended!.Message, Does.Contain("not in an iteration 0 this instance is running"));
+        Assert.That(WorkflowInstanceJson.Serialize(run.Instance), Is.EqualTo(before));
+    }
+
     [Test]
     public async Task A_loop_over_no_items_completes_at_once()
     {

@@ -69,15 +69,15 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock, Credit
     }
 
     /// <summary>A correction: runs a completed step of the case's process again.</summary>
-    public async Task<(WorkflowInstance Instance, RunResult Result)> ReopenAsync(ICaseSession session, Case @case, ApprovalItem item, string activityId, string reason,
-        CancellationToken cancellationToken)
+    public async Task<(WorkflowInstance Instance, RunResult Result)> ReopenAsync(ICaseSession session, Case @case, ApprovalItem item, string activityId, int? iteration,
+        string reason, CancellationToken cancellationToken)
     {
         var instance = await InstanceOfAsync(session, @case, cancellationToken);
         var workflow = await runtime.WorkflowOfAsync(instance, cancellationToken);
         RunResult result;
         try
         {
-            result = await runtime.Engine.ReopenAsync(workflow, instance, activityId, reason, cancellationToken);
+            result = await runtime.Engine.ReopenAsync(workflow, instance, activityId, reason, iteration, cancellationToken);
         }
         catch (WorkflowCorrectionException ex)
         {
@@ -140,7 +140,9 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock, Credit
             var department = Values.AsString(bookmark.Payload?["department"]) ?? item.LeadDepartmentCode;
             var limit = Values.AsInt64(bookmark.Payload?["limitDays"]) is { } days ? (int)days
                 : item.ParallelReviews.FirstOrDefault(r => r.DepartmentCode == department)?.LimitDays ?? item.PromisedLimitDays;
-            @case.OpenTask(bookmark.Id, department, bookmark.Id, limit, clock).ActivityId = bookmark.ActivityId;
+            var task = @case.OpenTask(bookmark.Id, department, bookmark.Id, limit, clock);
+            task.ActivityId = bookmark.ActivityId;
+            task.Iteration = bookmark.Iteration;
         }
         // The case's clock is stopped while the process waits in a special procedure (Art. 45).
         var suspended = instance.Bookmarks.FirstOrDefault(b => b.ActivityType == ApprovalTypes.ClockSuspension);

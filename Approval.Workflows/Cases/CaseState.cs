@@ -50,7 +50,8 @@ public sealed record CaseState
 /// <summary>A task as plain data.</summary>
 public sealed record CaseTaskState(
     string Id, string DepartmentCode, string BookmarkId, int LimitDays, DateTimeOffset OpenedAt, DateTimeOffset? DueAt,
-    TaskStatus Status, string? ClaimedBy, Opinion? Opinion, DateTimeOffset? ClosedAt, Supervision.WarningLevel Level = Supervision.WarningLevel.Green, string? DelegatedBy = null, string? ActivityId = null);
+    TaskStatus Status, string? ClaimedBy, Opinion? Opinion, DateTimeOffset? ClosedAt, Supervision.WarningLevel Level = Supervision.WarningLevel.Green, string? DelegatedBy = null, string? ActivityId = null,
+    int? Iteration = null);
 
 public sealed partial class Case
 {
@@ -68,7 +69,7 @@ public sealed partial class Case
         Timeline = [.. _timeline], SupplementRequests = [.. _supplementRequests], Suspensions = [.. _suspensions],
         Violations = [.. _violations],
         Attachments = [.. _attachments],
-        Tasks = [.. _tasks.Select(t => new CaseTaskState(t.Id, t.DepartmentCode, t.BookmarkId, t.LimitDays, t.OpenedAt, t.DueAt, t.Status, t.ClaimedBy, t.Opinion, t.ClosedAt, t.Level, t.DelegatedBy, t.ActivityId))],
+        Tasks = [.. _tasks.Select(t => new CaseTaskState(t.Id, t.DepartmentCode, t.BookmarkId, t.LimitDays, t.OpenedAt, t.DueAt, t.Status, t.ClaimedBy, t.Opinion, t.ClosedAt, t.Level, t.DelegatedBy, t.ActivityId, t.Iteration))],
     };
 
     /// <summary>A case from its plain data.</summary>

@@ -29,6 +29,9 @@ public sealed class CaseTask
     public string BookmarkId { get; private set; }
     /// <summary>The process activity the task is (what a correction reopens).</summary>
     public string? ActivityId { get; internal set; }
+    /// <summary>Inside a loop of the process (one review per department of a list): the iteration the task waits in, so that a
+    /// correction reopens this department's review and not another's.</summary>
+    public int? Iteration { get; internal set; }
     public int LimitDays { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
     public DateTimeOffset? DueAt { get; private set; }
@@ -53,6 +56,7 @@ public sealed class CaseTask
             Level = state.Level,
             DelegatedBy = state.DelegatedBy,
             ActivityId = state.ActivityId,
+            Iteration = state.Iteration,
         };
 
     internal void RaiseLevel(Supervision.WarningLevel level) => Level = level;

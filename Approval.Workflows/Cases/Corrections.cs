@@ -10,7 +10,7 @@ public sealed class Corrections(CaseCommands commands, CaseProcess process, Case
         commands.ExecuteAsync(caseId, administrator, CaseAccess.Administering, async step =>
         {
             var task = step.Case.PrepareTaskReopening(taskId, administrator.Name, reason, clock);
-            var (instance, result) = await process.ReopenAsync(step.Session, step.Case, step.Item, task.ActivityId!, reason, cancellationToken);
+            var (instance, result) = await process.ReopenAsync(step.Session, step.Case, step.Item, task.ActivityId!, task.Iteration, reason, cancellationToken);
             step.Ran(instance, result);
         }, cancellationToken);
 
@@ -20,7 +20,7 @@ public sealed class Corrections(CaseCommands commands, CaseProcess process, Case
         {
             step.Case.PrepareDecisionReopening(administrator.Name, reason, clock);
             var decision = await process.DecisionActivityAsync(step.Session, step.Case, cancellationToken);
-            var (corrected, result) = await process.ReopenAsync(step.Session, step.Case, step.Item, decision, reason, cancellationToken);
+            var (corrected, result) = await process.ReopenAsync(step.Session, step.Case, step.Item, decision, iteration: null, reason, cancellationToken);
             step.Ran(corrected, result);
         }, cancellationToken);
 }

@@ -206,6 +206,40 @@ public class DepartmentSystemTests(DatabaseProvider provider)
         Assert.That((await InstanceAsync(id))["variables"]!["reply"]!["inspector"]!.GetValue<string>(), Is.EqualTo("王五"));
     }
 
+    /// <summary>Elsa's structured Elsa.SendHttpRequest: an activity per expected status code and per failure, none of them connected.</summary>
+    [Test]
+    public async Task The_structured_send_http_request_runs_the_activity_of_the_status_or_failure_and_a_failure_without_one_is_an_incident()
+    {
+        JsonObject Structured(string url) => new()
+        {
+            ["id"] = "http", ["type"] = "Elsa.SendHttpRequest",
+            ["url"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = url } },
+            ["requestHeaders"] = new JsonObject { ["typeName"] = "Object", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = """{"X-Api-Key":"secret:fire-system-key"}""" } },
+            ["expectedStatusCodes"] = new JsonArray(
+                new JsonObject { ["statusCode"] = 201, ["activity"] = Flow.Event("filed", "filed") },
+                new JsonObject { ["statusCode"] = 409, ["activity"] = Flow.Event("duplicate", "duplicate") }),
+            ["failedToConnect"] = Flow.Event("down", "down"),
+        };
+        async Task<JsonNode> RunAsync(string url) =>
+            await InstanceAsync(await StartAsync(await DefineAsync(Flow.Activities(Flow.Start(), Structured(url), Flow.Event("after", "after")),
+                Flow.Connections(Flow.Connect("start", "http"), Flow.Connect("http", "after")))));
+
+        _system.Answer(HttpStatusCode.Created, """{"permit":"XF-7"}""");
+        var filed = await RunAsync(_system.Url + "reviews");
+        Assert.That(BookmarkNames(filed), Is.EqualTo(new[] { "filed" }), "the 201 case's activity runs, and the request waits for it before going on");
+        Assert.That(_system.Received.Single().Headers["X-Api-Key"], Is.EqualTo(ApiKey), "secrets from configuration, as in the flow form");
+
+        Assert.That(BookmarkNames(await RunAsync(ClosedPortUrl())), Is.EqualTo(new[] { "down" }), "failedToConnect's activity");
+
+        _system.Answer(HttpStatusCode.InternalServerError, "");
+        var unmatched = await RunAsync(_system.Url + "reviews");
+        Assert.That(unmatched["status"]!.GetValue<string>(), Is.EqualTo("Faulted"), "no unmatchedStatusCode activity: an incident, not a silent completion");
+        Assert.That(unmatched["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>(), Does.Contain("answered 500, not one of 201, 409"));
+
+        var offList = await UploadAsync(Flow.Activities(Flow.Start(), Structured("http://records.example.org/api")), Flow.Connections(Flow.Connect("start", "http")));
+        Assert.That(offList.Body!["definitionErrors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>()), Is.EqualTo(new[] { "HostNotAllowed" }));
+    }
+
     private static JsonArray CallbackFlow()
     {
         var callback = Flow.Activity("callback", "Elsa.HttpEndpoint", ("path", "/fire-review"));

@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Approval.Api.Persistence;
 using Approval.Api.Webhooks;
 using Approval.Tests.Api.Cases;
 using Approval.Tests.Api.MachineClients;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Tests.Api.Webhooks;
@@ -22,7 +25,7 @@ namespace Approval.Tests.Api.Webhooks;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class WebhookTests(DatabaseProvider provider)
+public partial class WebhookTests(DatabaseProvider provider)
 {
     private const string Secret = "hk-5e1c-samr";
     private Receiver _receiver = null!;
@@ -154,6 +157,78 @@ public class WebhookTests(DatabaseProvider provider)
         Assert.That((await _admin.PostJsonAsync($"/api/admin/webhooks/{subscription}/resume")).Status, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    /// <summary>An administrator's subscribing, pausing and removing are in the audit trail, as the other admin settings are;
+    /// the delivery job's lease and cursor, moved on every run, are not.</summary>
+    [Test]
+    public async Task Subscribing_pausing_and_removing_are_audited_and_the_deliveries_bookkeeping_is_not()
+    {
+        var before = await AuditSequenceAsync();
+        var subscription = await SubscribeAsync("samr", "audited");
+        await SamrCaseAsync();
+        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        await RunAsync();
+        Assert.That(_receiver.At("audited"), Is.Not.Empty, "a delivery ran and moved the cursor");
+        Assert.That((await _admin.PostJsonAsync($"/api/admin/webhooks/{subscription}/suspend")).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await _admin.SendJsonAsync(HttpMethod.Delete, $"/api/admin/webhooks/{subscription}", null)).Status, Is.EqualTo(HttpStatusCode.NoContent));
+
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
+        var entries = await db.AuditEntries.Where(e => e.Sequence > before && e.Kind.StartsWith("WebhookSubscriptions.")).OrderBy(e => e.Sequence).ToListAsync();
+        Assert.That(entries.Select(e => $"{e.Kind} {e.Actor}"), Is.EqualTo(new[]
+        {
+            "WebhookSubscriptions.Added admin", "WebhookSubscriptions.Modified admin", "WebhookSubscriptions.Deleted admin",
+        }), "the delivery's saves are not entries");
+        Assert.That(entries[1].Payload, Does.Contain("\"Paused\":true"));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    /// <summary>/admin/webhooks over HTTP, its forms posted as a browser posts them: an administrator subscribes a system (a
+    /// refused address named with its reason), sees its deliveries with their status, pauses and removes it.</summary>
+    [Test]
+    public async Task The_administrators_page_subscribes_lists_the_latest_deliveries_pauses_and_removes_and_names_a_refused_field()
+    {
+        using var browser = _factory.CreateClient();
+        (await browser.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = Approval.Api.Identity.DemoUsers.Password })).EnsureSuccessStatusCode();
+        async Task<(HttpStatusCode Status, string Html)> PostAsync(string handler, params (string Name, string Value)[] fields)
+        {
+            var token = AntiforgeryToken().Match(await browser.GetStringAsync(new Uri("/admin/webhooks", UriKind.Relative))).Groups[1].Value;
+            using var form = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(new("__RequestVerificationToken", token)));
+            using var response = await browser.PostAsync(new Uri($"/admin/webhooks?handler={handler}", UriKind.Relative), form);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        string Row(string html, long id) => Regex.Match(html, $"<tr data-subscription=\"{id}\">.*?</tr>", RegexOptions.Singleline).Value;
+
+        var refused = await PostAsync("Subscribe", ("departmentCode", "samr"), ("url", "https://records.example.org/hooks"), ("secretName", "samr-hook"));
+        Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(refused.Html, Does.Contain("data-field=\"url\"").And.Contain("records.example.org"));
+
+        var before = (await _admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Select(s => s!["id"]!.GetValue<long>()).ToHashSet();
+        var subscribed = await PostAsync("Subscribe", ("departmentCode", "samr"), ("url", _receiver.Url + "page/"), ("secretName", "samr-hook"), ("eventKinds", "Accepted"), ("eventKinds", "Decided"));
+        Assert.That(subscribed.Status, Is.EqualTo(HttpStatusCode.OK), "redirected to the list");
+        Assert.That(subscribed.Html, Does.Contain("data-testid=\"done\""));
+        var id = (await _admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Select(s => s!["id"]!.GetValue<long>()).Single(i => !before.Contains(i));
+        var row = Row(subscribed.Html, id);
+        Assert.That(row, Does.Contain(_receiver.Url + "page/").And.Contain("samr-hook").And.Contain("Accepted, Decided").And.Not.Contain(Secret));
+
+        await SamrCaseAsync();
+        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        await RunAsync();
+        Assert.That(_receiver.At("page"), Is.Not.Empty);
+        row = Row(await browser.GetStringAsync(new Uri("/admin/webhooks", UriKind.Relative)), id);
+        Assert.That(Regex.Count(row, "data-delivery="), Is.EqualTo(1), row);
+        Assert.That(row, Does.Contain(">200<"), "the receiver's status");
+
+        var paused = await PostAsync("Pause", ("id", id.ToString(CultureInfo.InvariantCulture)));
+        Assert.That(Row(paused.Html, id), Does.Contain("data-testid=\"resume\""));
+        Assert.That((await SubscriptionAsync(id))["paused"]!.GetValue<bool>(), Is.True);
+
+        var removed = await PostAsync("Remove", ("id", id.ToString(CultureInfo.InvariantCulture)));
+        Assert.That(removed.Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Row(removed.Html, id), Is.Empty);
+        Assert.That((await PostAsync("Remove", ("id", id.ToString(CultureInfo.InvariantCulture)))).Status, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
     [Test]
     public async Task A_subscription_to_some_event_kinds_gets_only_those()
     {
@@ -206,6 +281,12 @@ public class WebhookTests(DatabaseProvider provider)
         await Task.WhenAll(RunAsync(), other.RunAsync(CancellationToken.None));
 
         Assert.That(_receiver.At("two-nodes"), Has.Count.EqualTo(1));
+    }
+
+    private async Task<long> AuditSequenceAsync()
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
+        return await db.AuditEntries.MaxAsync(e => (long?)e.Sequence) ?? 0;
     }
 
     private async Task<long> SubscribeAsync(string department, string path)
