@@ -1,5 +1,6 @@
 using Approval.Api.DepartmentSystems;
 using Approval.Api.Engine;
+using Approval.Api.Notifications;
 using Approval.Engine.Activities;
 
 namespace Approval.Api.Cli;
@@ -21,6 +22,8 @@ internal sealed class CommandLineActivities : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddApprovalDepartmentSystems(configuration);
+        // Elsa.SendEmail as the server runs it; `run` prints the e-mails its steps stage (PrintedEmails) instead of sending them.
+        services.AddSingleton(new HostActivityTypes(_ => [new SendEmailActivity()]));
         _services = services.BuildServiceProvider();
         Registry = WorkflowActivities.CreateRegistry(_services);
     }

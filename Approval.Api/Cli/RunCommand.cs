@@ -58,7 +58,7 @@ internal static class RunCommand
         using var activities = new CommandLineActivities(configuration);
         var engine = new WorkflowEngine(activities.Registry, clock, new WorkflowEngineOptions { Console = output });
         var store = new InMemoryWorkflowStore();
-        var runtime = new WorkflowRuntime(engine, store, store, NoWakeUps.Instance);
+        var runtime = new WorkflowRuntime(engine, store, new PrintedEmails(store, output), NoWakeUps.Instance);
         var root = await LoadAsync(files, engine, store, output);
         if (root is null)
             return 1;

@@ -195,8 +195,10 @@ public class CommandLineTests
         callback["parsedContent"] = new System.Text.Json.Nodes.JsonObject { ["typeName"] = "Object", ["memoryReference"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "reply-id" } };
         var good = Write("http.json", Flow.Definition(
             Flow.Activities(Flow.Start(), Flow.Activity("http", "Elsa.FlowSendHttpRequest", ("url", ClosedPort())), Flow.Write("down", "消防系统不可达"),
-                callback, Flow.Js("after", "Elsa.WriteLine", "text", "return '回调 ' + getReply().inspector;")),
-            Flow.Connections(Flow.Connect("start", "http"), Flow.Connect("http", "down", "Failed to connect"), Flow.Connect("down", "callback"), Flow.Connect("callback", "after")),
+                callback, Flow.Js("after", "Elsa.WriteLine", "text", "return '回调 ' + getReply().inspector;"),
+                Flow.Activity("mail", "Elsa.SendEmail", ("to", "fire-office@departments.example"), ("subject", "消防复查已回调"), ("body", "<p>回调</p>"))),
+            Flow.Connections(Flow.Connect("start", "http"), Flow.Connect("http", "down", "Failed to connect"), Flow.Connect("down", "callback"), Flow.Connect("callback", "after"),
+                Flow.Connect("after", "mail")),
             [new System.Text.Json.Nodes.JsonObject { ["id"] = "reply-id", ["name"] = "reply", ["typeName"] = "Object" }]));
         var off = Write("off.json", Flow.Definition(
             Flow.Activities(Flow.Start(), Flow.Activity("http", "Elsa.SendHttpRequest", ("url", "http://records.example.org/api")),
@@ -212,7 +214,8 @@ public class CommandLineTests
 
         using var output = new StringWriter();
         var code = await CommandLine.TryRunAsync(["run", good, "--resume", "HttpEndpoint:fire-review", "--with", "inspector=李四"], output, TextWriter.Null, DepartmentSystems());
-        Assert.That(output.ToString(), Does.Contain("消防系统不可达").And.Contain("回调 李四").And.Contain("status: Finished"), output.ToString());
+        Assert.That(output.ToString(), Does.Contain("消防系统不可达").And.Contain("回调 李四").And.Contain("status: Finished")
+            .And.Contain("e-mail (not sent by the command line) at mail to fire-office@departments.example: 消防复查已回调"), output.ToString());
         Assert.That(code, Is.Zero);
     }
 
