@@ -10,7 +10,8 @@ namespace Approval.Tests.Api.DepartmentSystems;
 /// <summary>
 /// Departments take part in a case's process with their own systems and procedures: a department system's callback
 /// answers a case's process through the case (its timeline says which system answered), and a department's own review
-/// procedure, called as a sub-workflow, gives its reviewer case tasks whose answers carry the case to its decision.
+/// procedure, called as a sub-workflow, gives its reviewer case tasks and waits for its system's answer, all through the
+/// case, until its end carries the case to its decision.
 /// </summary>
 public partial class DepartmentSystemTests
 {
@@ -70,8 +71,20 @@ public partial class DepartmentSystemTests
         using var head = await _factory.CreateClientAsync("samr-head");
         await OpinionAsync(samr, id);
         await OpinionAsync(fire, id);
+        Assert.That((await clerk.GetJsonAsync($"/api/cases/{id}")).Departments(), Is.Empty, "the procedure waits for the brigade's own system");
+        var cancel = await _admin.PostJsonAsync($"/api/workflow-instances/{child}/cancel");
+        Assert.That(cancel.Status, Is.EqualTo(HttpStatusCode.Conflict), "the procedure moves only through the case's steps, as its process does");
+        Assert.That(cancel["caseId"], Is.EqualTo(id));
+
+        // The brigade's system answers the procedure (a signed call), through the case.
+        using var anonymous = _factory.CreateClient();
+        var answered = await SignedAsync(anonymous, child, "{\"passed\":true}", _factory.Clock.GetUtcNow().ToUnixTimeSeconds(), CallbackSecret);
+        Assert.That(answered.Status, Is.EqualTo(HttpStatusCode.OK), answered.Text);
         var signing = await clerk.GetJsonAsync($"/api/cases/{id}");
-        Assert.That(signing.Departments(), Is.EqualTo(new[] { "fire" }), "the procedure's second step is the brigade's next task");
+        Assert.That(signing.Departments(), Is.EqualTo(new[] { "fire" }), "the procedure's last step is the brigade's next task");
+        var timeline = await clerk.GetJsonAsync($"/api/cases/{id}/timeline");
+        Assert.That(timeline.Body!.AsArray().Single(e => e!["action"]!.GetValue<string>() == "DepartmentSystemAnswered")!["actor"]!.GetValue<string>(),
+            Is.EqualTo("samr system (signed call)"));
         Assert.That((await head.PostJsonAsync($"/api/cases/{id}/decision", new { verdict = "Approve" }))["code"], Is.EqualTo("ProcessNotWaiting"),
             "the join waits for the procedure's end");
         await OpinionAsync(fire, id);
@@ -113,13 +126,14 @@ public partial class DepartmentSystemTests
         return waiting["subworkflow:".Length..];
     }
 
-    // The fire brigade's own procedure (an inspection, then the chief's sign-off), called by GT-DJ-001's process beside the
-    // lead department's review; the decision waits for both.
+    // The fire brigade's own procedure (an inspection, the answer of the brigade's own system, the chief's sign-off), called by
+    // GT-DJ-001's process beside the lead department's review; the decision waits for both.
     private async Task PublishFireProcedureAsync()
     {
         var procedure = JsonNode.Parse(Flow.Definition(
-            Flow.Activities(Flow.Start(), Review("inspect", "fire", 5), Review("sign", "fire", 2), Flow.End()),
-            Flow.Connections(Flow.Connect("start", "inspect"), Flow.Connect("inspect", "sign"), Flow.Connect("sign", "end")),
+            Flow.Activities(Flow.Start(), Review("inspect", "fire", 5), Flow.Activity("records", "Elsa.HttpEndpoint", ("path", "/fire-review")),
+                Review("sign", "fire", 2), Flow.End()),
+            Flow.Connections(Flow.Connect("start", "inspect"), Flow.Connect("inspect", "records"), Flow.Connect("records", "sign"), Flow.Connect("sign", "end")),
             [new JsonObject { ["id"] = "opinions", ["name"] = "opinions", ["typeName"] = "Object", ["value"] = "{}" }]))!;
         procedure["definitionId"] = "fire-own-review";
         procedure["name"] = "消防救援支队内部审查";
