@@ -8,6 +8,8 @@ using Approval.Api.MachineClients;
 using Approval.Api.Persistence;
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
+using Approval.Workflows.Cases;
+using Approval.Workflows.Refusals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,8 @@ namespace Approval.Api.DepartmentSystems;
 /// <c>Elsa.HttpEndpoint</c> of that path. It proves who it is by a bearer token of one of its department's machine clients,
 /// or by an HMAC-SHA256 signature of the body (<see cref="CallbackSignature"/>) with the path's configured secret. The
 /// route itself is open (no token needed to reach it) because a signed call carries none; the handler admits only those two.
+/// An instance that runs a case's process (or a sub-workflow of it) is answered through the case (<see cref="DepartmentSystemAnswers"/>),
+/// never by the bare runtime, so the case's tasks, clock and timeline move with it.
 /// </summary>
 internal static class WorkflowCallbackEndpoints
 {
@@ -39,7 +43,7 @@ internal static class WorkflowCallbackEndpoints
 
     private static async Task<Results<Ok<CallbackOutcome>, ProblemHttpResult>> CallBackAsync(string path, [FromQuery] string? instanceId,
         HttpRequest request, ClaimsPrincipal principal, IOptionsMonitor<DepartmentSystemsOptions> options, TimeProvider time,
-        WorkflowRuntime runtime, IDbContextFactory<ApprovalDbContext> contexts, CancellationToken cancellationToken)
+        WorkflowRuntime runtime, IDbContextFactory<ApprovalDbContext> contexts, DepartmentSystemAnswers answers, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         // A body that is not JSON is refused as such before anything else: it could resume nothing, whoever sent it.
@@ -68,13 +72,9 @@ internal static class WorkflowCallbackEndpoints
         var instance = await runtime.FindAsync(instanceId, cancellationToken);
         if (instance is null)
             return TypedResults.Problem(Problems.NotFound($"No workflow instance '{instanceId}'."));
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            // A case's process moves only through the case's steps, which keep the case and its tasks with it.
-            if (await db.Cases.AnyAsync(c => c.Id == instanceId, cancellationToken))
-                return TypedResults.Problem(Problems.Conflict($"Instance '{instanceId}' runs the process of case {instanceId}: callbacks resume processes outside cases only."));
-        }
         var bookmarkName = HttpEndpointActivity.BookmarkName(normalized);
+        if (await CaseOwnedInstances.CaseOfAsync(instance, runtime, contexts, cancellationToken) is { } caseId)
+            return await AnswerCaseAsync(caseId, instanceId, bookmarkName, normalized, Answerer(principal, callback), input, answers, runtime, cancellationToken);
         var waiting = instance.Bookmarks.FirstOrDefault(b => b.ActivityType == HttpEndpointActivity.Type && b.Name == bookmarkName);
         if (waiting is null)
             return TypedResults.Problem(NothingWaits(instanceId, normalized));
@@ -84,6 +84,27 @@ internal static class WorkflowCallbackEndpoints
             ? TypedResults.Ok(new CallbackOutcome(run.Instance.Id, run.Instance.Status.ToString()))
             : TypedResults.Problem(NothingWaits(instanceId, normalized));
     }
+
+    // A case's process moves only through the case's steps, which keep the case, its tasks and its timeline with it.
+    private static async Task<Results<Ok<CallbackOutcome>, ProblemHttpResult>> AnswerCaseAsync(string caseId, string instanceId, string bookmarkName,
+        string path, string system, JsonNode? input, DepartmentSystemAnswers answers, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await answers.AnswerAsync(caseId, instanceId, b => b.ActivityType == HttpEndpointActivity.Type && b.Name == bookmarkName, system, path, input, cancellationToken);
+        }
+        catch (CaseRuleException ex) when (ex.Refusal.Code == RefusalCode.ProcessNotWaiting)
+        {
+            // The loser of two calls at once finds, on its retry, the bookmark consumed by the winner: the answer was given once.
+            return TypedResults.Problem(NothingWaits(instanceId, path));
+        }
+        var answered = await runtime.FindAsync(instanceId, cancellationToken);
+        return TypedResults.Ok(new CallbackOutcome(instanceId, answered?.Status.ToString() ?? nameof(WorkflowStatus.Finished)));
+    }
+
+    // Who answered, for the case's timeline: the machine client, or the department's system that signed the call.
+    private static string Answerer(ClaimsPrincipal principal, CallbackOptions callback) =>
+        principal.ToUser() is { } user ? $"{user.DisplayName} ({user.UserName})" : $"{callback.Department} system (signed call)";
 
     private static ProblemDetails NothingWaits(string instanceId, string path) =>
         Problems.Conflict($"Instance '{instanceId}' is not waiting at '{path}': its answer was already given, or the process has not asked yet.");

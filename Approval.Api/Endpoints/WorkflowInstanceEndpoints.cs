@@ -59,7 +59,7 @@ internal static class WorkflowInstanceEndpoints
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> ResumeAsync(
         string instanceId, string bookmarkId, ResumeRequest? request, WorkflowRuntime runtime, IDbContextFactory<ApprovalDbContext> contexts, CancellationToken cancellationToken)
     {
-        if (await CaseProcessProblemAsync(instanceId, contexts, cancellationToken) is { } problem)
+        if (await CaseProcessProblemAsync(instanceId, runtime, contexts, cancellationToken) is { } problem)
             return problem;
         var run = await runtime.ResumeAsync(instanceId, bookmarkId, request?.Input, cancellationToken);
         return run.Result.Outcome switch
@@ -73,7 +73,7 @@ internal static class WorkflowInstanceEndpoints
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> RetryAsync(
         string instanceId, string incidentId, WorkflowRuntime runtime, IDbContextFactory<ApprovalDbContext> contexts, CancellationToken cancellationToken)
     {
-        if (await CaseProcessProblemAsync(instanceId, contexts, cancellationToken) is { } problem)
+        if (await CaseProcessProblemAsync(instanceId, runtime, contexts, cancellationToken) is { } problem)
             return problem;
         var run = await runtime.RetryAsync(instanceId, incidentId, cancellationToken);
         return run.Result.Outcome == RunOutcome.NotFound
@@ -84,23 +84,22 @@ internal static class WorkflowInstanceEndpoints
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> CancelAsync(string instanceId, WorkflowRuntime runtime,
         IDbContextFactory<ApprovalDbContext> contexts, CancellationToken cancellationToken)
     {
-        if (await CaseProcessProblemAsync(instanceId, contexts, cancellationToken) is { } problem)
+        if (await CaseProcessProblemAsync(instanceId, runtime, contexts, cancellationToken) is { } problem)
             return problem;
         var run = await runtime.CancelAsync(instanceId, cancellationToken);
         return TypedResults.Ok(InstanceView.From(run.Instance, run.Result.Outcome));
     }
 
-    // A case's instance has the case's id (CaseProcess.StartAsync), and a case is never deleted: once an instance is a
-    // case's it stays one, so this check cannot go stale before the engine acts.
-    private static async Task<ProblemHttpResult?> CaseProcessProblemAsync(string instanceId, IDbContextFactory<ApprovalDbContext> contexts, CancellationToken cancellationToken)
+    // A case's process, and a sub-workflow it runs, move only through the case's steps (CaseOwnedInstances).
+    private static async Task<ProblemHttpResult?> CaseProcessProblemAsync(string instanceId, WorkflowRuntime runtime, IDbContextFactory<ApprovalDbContext> contexts,
+        CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Cases.AnyAsync(c => c.Id == instanceId, cancellationToken))
+        if (await CaseOwnedInstances.CaseOfAsync(instanceId, runtime, contexts, cancellationToken) is not { } caseId)
             return null;
-        var problem = Problems.Conflict($"Instance '{instanceId}' runs the process of case {instanceId}: it moves only through the case's steps " +
-            $"(/api/cases/{instanceId}/…), which keep the case and its process together. To correct it, use the corrections " +
-            $"(POST /api/cases/{instanceId}/corrections/reopen-task or /reopen-decision).");
-        problem.Extensions["caseId"] = instanceId;
+        var problem = Problems.Conflict($"Instance '{instanceId}' runs the process of case {caseId}: it moves only through the case's steps " +
+            $"(/api/cases/{caseId}/…), which keep the case and its process together. To correct it, use the corrections " +
+            $"(POST /api/cases/{caseId}/corrections/reopen-task or /reopen-decision).");
+        problem.Extensions["caseId"] = caseId;
         return TypedResults.Problem(problem);
     }
 

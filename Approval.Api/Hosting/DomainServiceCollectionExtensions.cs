@@ -30,6 +30,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ItemPublishing>();
         services.AddSingleton<WindowDesk>();
         services.AddSingleton<DepartmentDesk>();
+        services.AddSingleton<DepartmentSystemAnswers>();
         services.AddSingleton<Corrections>();
         services.AddSingleton<ApplicantDesk>();
         services.AddSingleton<AcceptanceDeadlines>();

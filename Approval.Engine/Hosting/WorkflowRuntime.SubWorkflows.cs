@@ -60,7 +60,12 @@ public sealed partial class WorkflowRuntime
         return new WorkflowRun(await instances.FindAsync(instance.Id, cancellationToken) ?? instance, result);
     }
 
-    private async Task StartChildAsync(WorkflowInstance parent, SubWorkflowRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The child instance a parent's request asks for, linked to its parent and not yet run, for a host that runs the
+    /// parent in a unit of work of its own and starts the child there; or, when it cannot be started (no such definition
+    /// or version, nesting too deep), the outcome that resumes the parent's bookmark instead.
+    /// </summary>
+    public async Task<SubWorkflowStart> CreateChildAsync(WorkflowInstance parent, SubWorkflowRequest request, CancellationToken cancellationToken = default)
     {
         var stored = request.Version is { } version
             ? await definitions.FindVersionAsync(request.DefinitionId, version, cancellationToken)
@@ -71,11 +76,7 @@ public sealed partial class WorkflowRuntime
                 ? $"was not started: sub-workflows nest more than {MaxSubWorkflowDepth} deep (definitions that call each other without end?)"
                 : null;
         if (problem is not null)
-        {
-            var refused = new SubWorkflowOutcome(request.ChildInstanceId, WorkflowStatus.Faulted, [], problem, request.WaitForCompletion);
-            await ResumeParentAsync(parent.Id, refused, cancellationToken);
-            return;
-        }
+            return new SubWorkflowStart(null, null, new SubWorkflowOutcome(request.ChildInstanceId, WorkflowStatus.Faulted, [], problem, request.WaitForCompletion));
 
         var workflow = Compile(stored!);
         var child = engine.CreateInstance(workflow, request.ChildInstanceId, ChildInput(request.Input, stored!.Json), request.CorrelationId);
@@ -83,10 +84,22 @@ public sealed partial class WorkflowRuntime
         child.ParentInstanceId = parent.Id;
         child.ResumesParent = request.WaitForCompletion;
         child.SubWorkflowDepth = parent.SubWorkflowDepth + 1;
-        var result = await engine.StartAsync(workflow, child, cancellationToken);
-        await instances.InsertAsync(child, result, cancellationToken);
-        ScheduleTimers(child, result);
-        var started = await FollowSubWorkflowsAsync(new WorkflowRun(child, result), cancellationToken);
+        return new SubWorkflowStart(workflow, child, null);
+    }
+
+    private async Task StartChildAsync(WorkflowInstance parent, SubWorkflowRequest request, CancellationToken cancellationToken)
+    {
+        var (workflow, child, refused) = await CreateChildAsync(parent, request, cancellationToken);
+        if (refused is not null)
+        {
+            await ResumeParentAsync(parent.Id, refused, cancellationToken);
+            return;
+        }
+
+        var result = await engine.StartAsync(workflow!, child!, cancellationToken);
+        await instances.InsertAsync(child!, result, cancellationToken);
+        ScheduleTimers(child!, result);
+        var started = await FollowSubWorkflowsAsync(new WorkflowRun(child!, result), cancellationToken);
         // A parent that does not wait goes on now, seeing the child as far as it has run (Elsa's ExecuteWorkflow does so).
         if (!request.WaitForCompletion)
             await ResumeParentAsync(parent.Id, SubWorkflowOutcome.Of(started.Instance, waited: false), cancellationToken);
@@ -112,3 +125,6 @@ public sealed partial class WorkflowRuntime
         return input;
     }
 }
+
+/// <summary>A child ready to start (its compiled workflow and instance), or the outcome that refused it.</summary>
+public sealed record SubWorkflowStart(CompiledWorkflow? Workflow, WorkflowInstance? Child, SubWorkflowOutcome? Refused);

@@ -65,6 +65,24 @@ public sealed class RunResult
             (_log ??= []).Add(entry);
     }
 
+    /// <summary>
+    /// Folds a later run of the same instance into this one, for a host that runs an instance more than once in one unit
+    /// of work and saves it once (a case's process resumed by the end of its child in the same step): a bookmark this run
+    /// created and the later one removed never reaches the store.
+    /// </summary>
+    public void Absorb(RunResult later)
+    {
+        foreach (var bookmark in later.CreatedBookmarks)
+            BookmarkCreated(bookmark);
+        foreach (var bookmark in later.RemovedBookmarks)
+            BookmarkRemoved(bookmark);
+        foreach (var incident in later.NewIncidents)
+            IncidentRaised(incident);
+        foreach (var entry in later.Log)
+            (_log ??= []).Add(entry);
+        Status = later.Status;
+    }
+
     internal static RunResult Refused(RunOutcome outcome, WorkflowStatus status) => new() { Outcome = outcome, Status = status };
 }
 

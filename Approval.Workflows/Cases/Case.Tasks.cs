@@ -79,6 +79,16 @@ public sealed partial class Case
                 $"task {task.Id}: refused with the reason \"{opinion.Reason}\", which states none"));
     }
 
+    /// <summary>
+    /// A department's own system answered the process (it waited at the system's callback): the timeline says which system
+    /// and at which path, so supervision sees the step a person did not take.
+    /// </summary>
+    public void NoteDepartmentSystemAnswer(string system, string path, CaseClock clock)
+    {
+        Require(IsOpen, Refusal.Of(RefusalCode.ProcessNotWaiting, $"the case's process is not waiting for that step"));
+        Record(clock.Now, system, CaseAction.DepartmentSystemAnswered, null, path);
+    }
+
     /// <summary>A task the process no longer waits for (e.g. cancelled by a decision elsewhere).</summary>
     public void CancelTaskOfBookmark(string bookmarkId, CaseClock clock)
     {

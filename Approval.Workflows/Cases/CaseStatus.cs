@@ -85,6 +85,8 @@ public enum CaseAction
     CommitmentVerified,
     /// <summary>撤销: the decision was revoked (a commitment found false).</summary>
     DecisionRevoked,
+    /// <summary>A department's own system answered the case's process (an <c>Elsa.HttpEndpoint</c> it waited at): actor the system, detail the callback path.</summary>
+    DepartmentSystemAnswered,
 }
 
 /// <summary>One line of a case's timeline: who did what, when, why. Never changed, never deleted.</summary>

@@ -272,6 +272,6 @@ public enum RefusalCode
     NoCommitmentAwaitingVerification,
     /// <summary>a verification states its finding</summary>
     VerificationStatesFinding,
-    /// <summary>the item's process waits on {0} ({1}), which a case's process cannot run yet: ask an administrator to publish a process without it</summary>
+    /// <summary>the item's process starts sub-workflow {0} ({1}) without waiting for its end, which a case's process cannot run: ask an administrator to publish a process that waits for it</summary>
     ProcessWaitsOutsideCase,
 }

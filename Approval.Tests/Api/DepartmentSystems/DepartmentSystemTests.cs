@@ -20,7 +20,7 @@ namespace Approval.Tests.Api.DepartmentSystems;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class DepartmentSystemTests(DatabaseProvider provider)
+public partial class DepartmentSystemTests(DatabaseProvider provider)
 {
     private const string ApiKey = "k-7f3a";
     private const string CallbackSecret = "cb-91d2";
