@@ -47,7 +47,9 @@ public static class PersistenceServiceCollectionExtensions
         // The departments' steps ask who is away (代理人) inside their own unit of work.
         services.TryAddSingleton<Identity.EfAbsences>();
         services.TryAddSingleton<Approval.Workflows.People.IAbsences>(provider => provider.GetRequiredService<Identity.EfAbsences>());
-        services.AddSingleton<Approval.Workflows.Catalog.ICatalog, EfCatalog>();
+        services.AddSingleton<Approval.Workflows.Catalog.ICatalog>(sp => new EfCatalog(sp.GetRequiredService<IDbContextFactory<ApprovalDbContext>>(),
+            sp.GetRequiredService<DatabaseWrites>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IConfiguration>().GetValue("Approval:Catalog:ListMaxAge", EfCatalog.DefaultListMaxAge)));
         services.AddSingleton<Approval.Workflows.Cases.ICaseQueries, EfCaseQueries>();
         services.AddSingleton<Approval.Workflows.Calendar.ICalendarYears, EfCalendarYears>();
         return services;
