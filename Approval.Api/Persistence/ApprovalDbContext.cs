@@ -20,8 +20,13 @@ public abstract partial class ApprovalDbContext(DbContextOptions options) : DbCo
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<ExecutionLogRecord> ExecutionLog => Set<ExecutionLogRecord>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    // The application's factory sets it already (a pooled context may not change its options here); design-time and
+    // hand-made options get it here.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.QueryTrackingBehavior != QueryTrackingBehavior.NoTracking)
+            optionsBuilder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         // SQLite cannot compare or order DateTimeOffset; a UTC DateTime compares correctly everywhere.

@@ -6,9 +6,17 @@ namespace Approval.Api.Persistence;
 /// <summary>
 /// The catalog over EF Core: each item kept whole as JSON beside its searchable columns, the version in force in
 /// ApprovalItems (with the administrator's draft) and every published version in ApprovalItemVersions, never changed.
+/// With <paramref name="writes"/> and a positive <paramref name="listMaxAge"/>, the list of items (the public catalog, read
+/// on every visit of the portal and by <c>GET /api/catalog/items</c>) is read once and kept (<see cref="KeptRead{T}"/>):
+/// a publication on this node shows at once, one on another node within <paramref name="listMaxAge"/>.
 /// </summary>
-public sealed class EfCatalog(IDbContextFactory<ApprovalDbContext> contexts) : ICatalog
+public sealed class EfCatalog(IDbContextFactory<ApprovalDbContext> contexts, DatabaseWrites? writes = null, TimeProvider? time = null, TimeSpan listMaxAge = default) : ICatalog
 {
+    /// <summary>How long another node's publication may take to show in the list, unless <c>Approval:Catalog:ListMaxAge</c> says.</summary>
+    public static readonly TimeSpan DefaultListMaxAge = TimeSpan.FromSeconds(2);
+
+    private readonly KeptRead<IReadOnlyList<ApprovalItem>> _items = new(ct => ReadItemsAsync(contexts, ct), time ?? TimeProvider.System, writes, listMaxAge);
+
     public async Task<ApprovalItem?> FindItemAsync(string code, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -23,7 +31,9 @@ public sealed class EfCatalog(IDbContextFactory<ApprovalDbContext> contexts) : I
         return json is null ? null : Item(json, version);
     }
 
-    public async Task<IReadOnlyList<ApprovalItem>> ListItemsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ApprovalItem>> ListItemsAsync(CancellationToken cancellationToken = default) => _items.GetAsync(cancellationToken);
+
+    private static async Task<IReadOnlyList<ApprovalItem>> ReadItemsAsync(IDbContextFactory<ApprovalDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Items.OrderBy(i => i.Code).Select(i => new { i.Json, i.Version }).ToListAsync(cancellationToken);

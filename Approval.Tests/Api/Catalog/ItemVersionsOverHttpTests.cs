@@ -85,6 +85,43 @@ public class ItemVersionsOverHttpTests(DatabaseProvider provider)
         });
     }
 
+    private static async Task<int> ListedVersionAsync(HttpClient client)
+    {
+        var items = await client.GetJsonAsync("/api/catalog/items");
+        return items.Body!.AsArray().Single(i => i!["code"]!.GetValue<string>() == Item)!["version"]!.GetValue<int>();
+    }
+
+    // The public list is kept in memory between reads (EfCatalog, KeptRead), never behind what this node wrote.
+    [Test]
+    public async Task A_version_published_on_this_node_is_in_the_public_list_on_the_next_read()
+    {
+        using var admin = await Factory.CreateClientAsync("admin");
+        Assert.That(await ListedVersionAsync(admin), Is.EqualTo(1));
+
+        var published = await admin.PutJsonAsync($"/api/catalog/items/{Item}", await EditedAsync(admin));
+
+        Assert.That(published.Status, Is.EqualTo(HttpStatusCode.OK), published.Text);
+        Assert.That(await ListedVersionAsync(admin), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_version_published_on_another_node_is_in_the_public_list_once_the_list_s_maximum_age_has_passed()
+    {
+        await using var otherNode = Factory.AnotherNode();
+        using var reader = await Factory.CreateClientAsync("supervisor");
+        using var admin = await otherNode.CreateClientAsync("admin");
+        Assert.That(await ListedVersionAsync(reader), Is.EqualTo(1));
+
+        var published = await admin.PutJsonAsync($"/api/catalog/items/{Item}", await EditedAsync(admin));
+        var kept = await ListedVersionAsync(reader);
+        Factory.At("2026-11-24T09:00:02");
+        var listed = await ListedVersionAsync(reader);
+
+        Assert.That(published.Status, Is.EqualTo(HttpStatusCode.OK), published.Text);
+        Assert.That(kept, Is.EqualTo(1), "within 2 s this node shares the list it read");
+        Assert.That(listed, Is.EqualTo(2));
+    }
+
     [Test]
     public async Task Versions_are_listed_compared_and_an_older_one_is_rolled_back_to_as_the_next_version()
     {
