@@ -13,6 +13,30 @@ public abstract partial class ApprovalDbContext
     /// <summary>The transaction the audit interceptor began for a SaveChanges that had none; committed after it.</summary>
     internal IDbContextTransaction? AuditTransaction { get; set; }
 
+    // Contexts come from a pool and are lent again: a transaction a save left behind (it should never, the interceptor
+    // commits or rolls it back) is rolled back when the context is returned, never inherited by the next borrower.
+    public override void Dispose()
+    {
+        if (AuditTransaction is { } transaction)
+        {
+            AuditTransaction = null;
+            transaction.Dispose();
+        }
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (AuditTransaction is { } transaction)
+        {
+            AuditTransaction = null;
+            await transaction.DisposeAsync();
+        }
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     private static void ConfigureAudit(ModelBuilder model)
     {
         model.Entity<AuditEntryRecord>(e =>
