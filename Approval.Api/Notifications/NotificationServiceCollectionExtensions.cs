@@ -24,6 +24,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddTransient<EmailChannel>();
         services.AddTransient<EmailOutbox>();
         services.AddSingleton<INotificationOutbox, HangfireNotificationOutbox>();
+        services.AddTransient<NotificationWakeUp>();
 
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FeedbackOptions>>().Value);
