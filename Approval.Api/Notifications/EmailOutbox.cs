@@ -53,12 +53,60 @@ public sealed class EmailOutbox(IDbContextFactory<ApprovalDbContext> contexts, E
         jobs.AddOrUpdate<EmailOutbox>(JobId, outbox => outbox.DeliverAsync(CancellationToken.None), Cron.Minutely());
 }
 
-/// <summary>Wakes the outboxes (e-mail, SMS) through Hangfire once a change with notifications commits; the periodic deliveries cover a lost wake-up.</summary>
-internal sealed class HangfireNotificationOutbox(IBackgroundJobClient jobs) : INotificationOutbox
+/// <summary>
+/// Wakes the outboxes (e-mail, SMS) through Hangfire once a change with notifications commits: one wake-up job waiting on this
+/// node at a time, not one job per change (a thousand submissions a second would otherwise enqueue two thousand jobs, each
+/// of which reads the same due rows). The database stays the source of truth: the job reads what is due when it starts, so a
+/// change committed before that is delivered by it, and one committed after wakes the next. A wake-up still waiting after
+/// <see cref="Stale"/> is taken for lost (run by another node from the shared queue, or gone with a restart) and another is
+/// enqueued; the periodic deliveries (every minute) cover what a lost one leaves, late but not lost.
+/// </summary>
+internal sealed class HangfireNotificationOutbox(IBackgroundJobClient jobs, TimeProvider time) : INotificationOutbox
 {
+    private static readonly TimeSpan Stale = TimeSpan.FromSeconds(15);
+    private const long NonePending = long.MinValue;
+
+    // When the waiting wake-up was enqueued (UTC ticks), or NonePending.
+    private long _pendingSince = NonePending;
+
     public void Wake()
     {
-        jobs.Enqueue<EmailOutbox>(outbox => outbox.DeliverAsync(CancellationToken.None));
-        jobs.Enqueue<Sms.SmsOutbox>(outbox => outbox.DeliverAsync(CancellationToken.None));
+        var now = time.GetUtcNow().UtcTicks;
+        var pending = Interlocked.Read(ref _pendingSince);
+        if (pending != NonePending && now - pending < Stale.Ticks)
+            return;
+        if (Interlocked.CompareExchange(ref _pendingSince, now, pending) != pending)
+            return; // another commit enqueued it just now
+        try
+        {
+            jobs.Enqueue<NotificationWakeUp>(wakeUp => wakeUp.DeliverAsync(CancellationToken.None));
+        }
+        catch
+        {
+            Interlocked.Exchange(ref _pendingSince, NonePending);
+            throw;
+        }
+    }
+
+    /// <summary>The wake-up has started: what commits from now on is not sure to be read by it, so the next commit enqueues another.</summary>
+    internal void Started() => Interlocked.Exchange(ref _pendingSince, NonePending);
+}
+
+/// <summary>The wake-up job of <see cref="HangfireNotificationOutbox"/>: delivers what is due by e-mail, then by SMS.</summary>
+public sealed class NotificationWakeUp(INotificationOutbox wakeUps, EmailOutbox email, Sms.SmsOutbox sms)
+{
+    public async Task DeliverAsync(CancellationToken cancellationToken)
+    {
+        // Before the outboxes read the due rows, so that a change committed after that read is not left waiting for a wake-up
+        // that has already looked.
+        (wakeUps as HangfireNotificationOutbox)?.Started();
+        try
+        {
+            await email.DeliverAsync(cancellationToken);
+        }
+        finally
+        {
+            await sms.DeliverAsync(cancellationToken);
+        }
     }
 }

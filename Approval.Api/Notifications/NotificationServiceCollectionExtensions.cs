@@ -26,6 +26,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<INotificationOutbox, HangfireNotificationOutbox>();
         // Elsa.SendEmail: a process's e-mail, staged by its step and written to this outbox with the step's commit.
         services.AddSingleton(new HostActivityTypes(_ => [new SendEmailActivity()]));
+        services.AddTransient<NotificationWakeUp>();
 
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FeedbackOptions>>().Value);

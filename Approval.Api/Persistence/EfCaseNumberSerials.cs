@@ -1,5 +1,4 @@
-using System.Data.Common;
-using System.Globalization;
+using System.Runtime.CompilerServices;
 using Approval.Workflows.Cases;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,27 +28,16 @@ public sealed class EfCaseNumberSerials(IDbContextFactory<ApprovalDbContext> con
         }
     }
 
-    // The day's counter, one up; null while the day has no row.
+    // The day's counter, one up; null while the day has no row. Through EF Core (not a command of its own on the connection)
+    // so that its interceptors see it: on SQLite, the write waits its turn in this process's line (SqliteWriteGate).
     private static async Task<int?> AdvanceAsync(ApprovalDbContext db, int key, CancellationToken cancellationToken)
     {
         var sql = db.Database.IsSqlServer()
-            ? "UPDATE [CaseNumberCounters] SET [Last] = [Last] + 1 OUTPUT inserted.[Last] WHERE [Day] = @day"
-            : "UPDATE \"CaseNumberCounters\" SET \"Last\" = \"Last\" + 1 WHERE \"Day\" = @day RETURNING \"Last\"";
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@day";
-            parameter.Value = key;
-            command.Parameters.Add(parameter);
-            return await command.ExecuteScalarAsync(cancellationToken) is { } last and not DBNull ? Convert.ToInt32(last, CultureInfo.InvariantCulture) : null;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            ? "UPDATE [CaseNumberCounters] SET [Last] = [Last] + 1 OUTPUT inserted.[Last] AS [Value] WHERE [Day] = {0}"
+            : "UPDATE \"CaseNumberCounters\" SET \"Last\" = \"Last\" + 1 WHERE \"Day\" = {0} RETURNING \"Last\" AS \"Value\"";
+        // Not composed (no FirstOrDefault): the statement must stay the query's own.
+        var last = await db.Database.SqlQuery<int>(FormattableStringFactory.Create(sql, key)).ToListAsync(cancellationToken);
+        return last.Count == 0 ? null : last[0];
     }
 
     // The day's first number: the counter starts after the cases the day already has (demo data seeded for today, or cases

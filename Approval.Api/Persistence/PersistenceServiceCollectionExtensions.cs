@@ -20,20 +20,23 @@ public static class PersistenceServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = string.IsNullOrWhiteSpace(options.ConnectionString) ? null : options.ConnectionString;
                 var dataDirectory = DataDirectory.Resolve(configuration);
-                AddContext<SqliteApprovalDbContext>(services, builder =>
+                // This process's writers queue for the file's one write lock rather than poll it (SqliteWriteGate).
+                services.TryAddSingleton<SqliteWriteGate>();
+                AddContext<SqliteApprovalDbContext>(services, (provider, builder) =>
                 {
                     if (sqlite is null)
                         Directory.CreateDirectory(dataDirectory);
                     SqliteApprovalDbContext.Configure(builder, sqlite ?? $"Data Source={Path.Combine(dataDirectory, "approval.db")}");
+                    builder.AddInterceptors(provider.GetRequiredService<SqliteWriteGate>());
                 });
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgres = RequiredConnectionString(options);
-                AddContext<PostgreSqlApprovalDbContext>(services, builder => PostgreSqlApprovalDbContext.Configure(builder, postgres));
+                AddContext<PostgreSqlApprovalDbContext>(services, (_, builder) => PostgreSqlApprovalDbContext.Configure(builder, postgres));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = RequiredConnectionString(options);
-                AddContext<SqlServerApprovalDbContext>(services, builder => SqlServerApprovalDbContext.Configure(builder, sqlServer));
+                AddContext<SqlServerApprovalDbContext>(services, (_, builder) => SqlServerApprovalDbContext.Configure(builder, sqlServer));
                 break;
             default:
                 throw new InvalidOperationException($"{DatabaseOptions.Section}:Provider '{options.Provider}' is not one of Sqlite, PostgreSql, SqlServer.");
@@ -65,7 +68,7 @@ public static class PersistenceServiceCollectionExtensions
             await PlannerStatistics.RefreshAsync(context, cancellationToken);
     }
 
-    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    private static void AddContext<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
         where TContext : ApprovalDbContext
     {
         services.TryAddSingleton<DatabaseWrites>();
@@ -76,7 +79,7 @@ public static class PersistenceServiceCollectionExtensions
         // "Reads"); EF Core resets a context's state when it goes back to the pool.
         services.AddPooledDbContextFactory<TContext>((provider, builder) =>
         {
-            configure(builder);
+            configure(provider, builder);
             builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
             builder.AddInterceptors(provider.GetRequiredService<Audit.AuditChainInterceptor>(), provider.GetRequiredService<DatabaseWrites>().Interceptor);
         });

@@ -57,4 +57,21 @@ public class CaseSubmissionPolicyTests
         Assert.That(afterFirst, Is.GreaterThan(0), "the first application's deadline has a wake-up");
         Assert.That(scheduled.ScheduledCount(), Is.EqualTo(afterFirst), "three more applications of the day are woken by the same jobs");
     }
+
+    // The applicant's "received" text message wakes the outboxes through Hangfire: applications filed while that wake-up still
+    // waits to run share it (it reads every row due when it starts), rather than enqueuing two jobs each.
+    [Test]
+    public async Task Applications_filed_while_the_outboxes_wake_up_waits_share_it()
+    {
+        using var client = await _factory.CreateClientAsync(Role.WindowClerk);
+        var queues = _factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        Assert.That((await client.PostAsJsonAsync("/api/cases", Application)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var afterFirst = queues.EnqueuedCount("default");
+
+        for (var i = 0; i < 3; i++)
+            Assert.That((await client.PostAsJsonAsync("/api/cases", Application)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        Assert.That(afterFirst, Is.GreaterThan(0), "the first application's text message woke the outboxes");
+        Assert.That(queues.EnqueuedCount("default"), Is.EqualTo(afterFirst), "three more applications are delivered by the same wake-up");
+    }
 }
