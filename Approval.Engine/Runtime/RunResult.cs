@@ -80,6 +80,9 @@ public sealed class RunResult
             IncidentRaised(incident);
         foreach (var entry in later.Log)
             (_log ??= []).Add(entry);
+        // What the later run staged is written with the one save too, or a case step's e-mails would be lost.
+        if (later._staged is { Count: > 0 } staged)
+            Staged(staged);
         Status = later.Status;
     }
 
