@@ -212,12 +212,26 @@ public sealed class CaseProcess(WorkflowRuntime runtime, CaseClock clock, Credit
         CancellationToken cancellationToken)
     {
         var workflow = await runtime.WorkflowOfAsync(parent, cancellationToken);
+        if (await runs.FindAsync(outcome.ChildInstanceId, cancellationToken) is { Status: WorkflowStatus.Finished } child)
+            TakeOpinionsOf(child, parent);
         // A parent cancelled, or already resumed by this child, has no such bookmark any more: nothing to do.
         var result = await runtime.Engine.ResumeByNameAsync(workflow, parent, SubWorkflowRequest.BookmarkNameFor(outcome.ChildInstanceId), outcome.ToJson(), cancellationToken);
         if (result.Outcome != RunOutcome.Ran)
             return;
         runs.Add(parent, result, isNew: false);
         await FollowAsync(runs, @case, item, parent, result, cancellationToken);
+    }
+
+    // A department's own procedure gives that department's opinion: the process's decision weighs it with the others' (the
+    // merged opinions are the decision's floor), so the child's opinions join the process's before it goes on.
+    private static void TakeOpinionsOf(WorkflowInstance child, WorkflowInstance parent)
+    {
+        if (child.Variables.GetValueOrDefault(ApprovalTypes.OpinionsVariable) is not JsonObject { Count: > 0 } given)
+            return;
+        var opinions = parent.Variables.GetValueOrDefault(ApprovalTypes.OpinionsVariable) is JsonObject held ? (JsonObject)held.DeepClone() : [];
+        foreach (var (department, opinion) in given)
+            opinions[department] = opinion?.DeepClone();
+        parent.Variables[ApprovalTypes.OpinionsVariable] = opinions;
     }
 
     private void Mirror(Case @case, ApprovalItem item, WorkflowInstance instance, RunResult result)

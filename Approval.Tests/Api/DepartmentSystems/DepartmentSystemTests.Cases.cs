@@ -87,12 +87,17 @@ public partial class DepartmentSystemTests
             Is.EqualTo("samr system (signed call)"));
         Assert.That((await head.PostJsonAsync($"/api/cases/{id}/decision", new { verdict = "Approve" }))["code"], Is.EqualTo("ProcessNotWaiting"),
             "the join waits for the procedure's end");
-        await OpinionAsync(fire, id);
+        await OpinionAsync(fire, id, "ApproveWithConditions", "开业前完成灭火器配置并报消防救援支队复查");
 
         Assert.That((await InstanceAsync(child))["status"]!.GetValue<string>(), Is.EqualTo("Finished"));
-        var decided = await head.PostJsonAsync($"/api/cases/{id}/decision", new { verdict = "Approve" });
+        // The brigade's opinion, given inside its procedure, is part of the decision's floor like any department's.
+        var decided = await head.PostJsonAsync($"/api/cases/{id}/decision", new { });
         Assert.That(decided.Status, Is.EqualTo(HttpStatusCode.OK), decided.Text);
         Assert.That(decided["status"], Is.EqualTo("Decided"));
+        var decision = decided.Body!["decision"]!;
+        Assert.That(decision["verdict"]!.GetValue<string>(), Is.EqualTo("ApproveWithConditions"));
+        Assert.That(decision["reasons"]!.AsArray().Select(r => (r!["departmentCode"]!.GetValue<string>(), r["reason"]?.GetValue<string>())),
+            Has.Member(("fire", "开业前完成灭火器配置并报消防救援支队复查")));
     }
 
     [Test]
@@ -112,10 +117,10 @@ public partial class DepartmentSystemTests
         Assert.That((await InstanceAsync(child))["status"]!.GetValue<string>(), Is.EqualTo("Cancelled"));
     }
 
-    private async Task OpinionAsync(HttpClient reviewer, string caseId)
+    private async Task OpinionAsync(HttpClient reviewer, string caseId, string verdict = "Approve", string? reason = null)
     {
         var task = await reviewer.TaskOfAsync(caseId);
-        var given = await reviewer.PostJsonAsync($"/api/cases/{caseId}/tasks/{task}/opinion", new { verdict = "Approve" });
+        var given = await reviewer.PostJsonAsync($"/api/cases/{caseId}/tasks/{task}/opinion", new { verdict, reason });
         Assert.That(given.Status, Is.EqualTo(HttpStatusCode.OK), given.Text);
     }
 
