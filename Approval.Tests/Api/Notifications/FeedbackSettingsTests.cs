@@ -81,7 +81,7 @@ public class FeedbackSettingsTests
         var all = await _admin.GetJsonAsync("/api/admin/notification-templates");
         Assert.That(all.Status, Is.EqualTo(HttpStatusCode.OK), all.Text);
         var templates = all.Body!.AsArray();
-        Assert.That(templates, Has.Count.EqualTo(14 * 2));
+        Assert.That(templates, Has.Count.EqualTo(15 * 2), "15 kinds told to applicants, DecisionRevoked the newest");
         Assert.That(templates.Select(t => t!["culture"]!.GetValue<string>()).Distinct(), Is.EquivalentTo(new[] { "zh-CN", "en" }));
         Assert.That(templates, Has.All.Matches<System.Text.Json.Nodes.JsonNode>(t => !t["customized"]!.GetValue<bool>()));
         var received = (await _admin.GetJsonAsync("/api/admin/notification-templates/CaseReceived/en")).Body!;
