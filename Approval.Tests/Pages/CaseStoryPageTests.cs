@@ -217,6 +217,7 @@ public sealed class CaseStoryPageTests
         await page.Locator("[data-testid=verify-commitment] input[value=true]").CheckAsync();
         await page.Locator("#verification-finding").FillAsync("现场核查属实");
         await page.ShotAsync("commitment-verification");
+        await Expect(page.Locator("[data-testid=verify-commitment] button[type=submit]")).ToHaveTextAsync("记录核查结论", new() { UseInnerText = true });
         await page.Locator("[data-testid=verify-commitment] button[type=submit]").ClickAsync();
         await Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync("已记录核查结论。");
         await Expect(page.Locator("[data-testid=case-commitment-verification]")).ToContainTextAsync("承诺属实 — 现场核查属实");
