@@ -59,23 +59,11 @@ internal sealed class SupervisionOverviewCounts(IDbContextFactory<ApprovalDbCont
     /// <summary>How long another node's writes may take to show, unless <c>Approval:Supervision:OverviewMaxAge</c> says.</summary>
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(2);
 
-    private sealed record Counted(long Writes, long Timestamp, Task<SupervisionOverview> Overview);
+    private KeptRead<SupervisionOverview>? _kept;
 
-    private Counted? _last;
-
-    public Task<SupervisionOverview> ReadAsync(CancellationToken cancellationToken)
-    {
-        if (writes is null || maxAge <= TimeSpan.Zero)
-            return CountAsync(cancellationToken);
-        var now = time.GetTimestamp();
-        var last = Volatile.Read(ref _last);
-        if (last is not null && last.Writes == writes.Count && time.GetElapsedTime(last.Timestamp, now) < maxAge && !last.Overview.IsFaulted && !last.Overview.IsCanceled)
-            return last.Overview.WaitAsync(cancellationToken);
-        // The write count is taken before counting starts: a write during the count makes the next reader count again.
-        var fresh = new Counted(writes.Count, now, CountAsync(CancellationToken.None));
-        Volatile.Write(ref _last, fresh);
-        return fresh.Overview.WaitAsync(cancellationToken);
-    }
+    // The catalog list's rule (Persistence/KeptRead), made once per instance: its read is this instance's count.
+    public Task<SupervisionOverview> ReadAsync(CancellationToken cancellationToken) =>
+        LazyInitializer.EnsureInitialized(ref _kept, () => new KeptRead<SupervisionOverview>(CountAsync, time, writes, maxAge)).GetAsync(cancellationToken);
 
     private async Task<SupervisionOverview> CountAsync(CancellationToken cancellationToken)
     {
