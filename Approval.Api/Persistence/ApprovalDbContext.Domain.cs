@@ -92,8 +92,11 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => new { x.ItemCode, x.ReceivedAt });
             c.Property(x => x.Status).HasMaxLength(EnumLength);
             c.HasIndex(x => new { x.Status, x.DueAt });
-            // The snapshot builder reads the cases completed on a day.
-            c.HasIndex(x => new { x.Status, x.ClosedAt });
+            // The snapshot builder reads the cases completed on a day; the hall reads today's completed cases' receipt and due
+            // instants and item from this index alone (SupervisionTodayCounts).
+            c.HasIndex(x => new { x.Status, x.ClosedAt, x.ReceivedAt, x.DueAt, x.ItemCode });
+            // The hall's open cases of each window by level, counted from this index alone.
+            c.HasIndex(x => new { x.Status, x.AcceptingWindowCode, x.Level }, "IX_Cases_OpenByWindow");
             c.Property(x => x.Level).HasMaxLength(EnumLength);
             // The supervisors' overdue and near-due lists: open cases of some levels (of an item, a lead department, received
             // when, at a window), ordered by due instant and number — filtered and sorted on this index alone, before the rows
@@ -105,6 +108,9 @@ public abstract partial class ApprovalDbContext
             c.HasIndex(x => new { x.Status, x.Level, x.LeadDepartmentCode });
             // Joins that need a case's number or item (the task and violation lists) find them here, not in the case's row.
             c.HasIndex(x => new { x.Id, x.Number, x.ItemCode }).IsUnique();
+            // The supervisors' list filtered by a department reads the cases of the department's open tasks by id; this index
+            // holds what the list filters and sorts them by, so those cases are matched and ordered without reading a row.
+            c.HasIndex(x => new { x.Id, x.Status, x.Level, x.LeadDepartmentCode, x.ItemCode, x.DueAt, x.Number, x.ReceivedAt }, "IX_Cases_ListById");
             c.Property(x => x.ApplicantIdNumber).HasMaxLength(IdLength);
             // An applicant's own cases, and staff search by ID or credit code, newest received first.
             c.HasIndex(x => new { x.ApplicantIdNumber, x.ReceivedAt });

@@ -52,7 +52,7 @@ internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> co
     public async Task<Page<SupervisedCase>> PageAsync(CaseListFilter filter, Paging paging, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var matching = Filtered(db, filter);
+        var matching = Matching(db, filter);
         var total = await matching.CountAsync(cancellationToken);
         var ids = await Ordered(matching, filter.Order).Skip(paging.Skip).Take(paging.Size).Select(c => c.Id).ToListAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
@@ -64,7 +64,7 @@ internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await CatalogNames.ReadAsync(db, cancellationToken);
-        var ids = await Ordered(Filtered(db, filter), filter.Order).Select(c => c.Id).ToListAsync(cancellationToken);
+        var ids = await Ordered(Matching(db, filter), filter.Order).Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             foreach (var row in await RowsAsync(db, chunk, cancellationToken))
@@ -85,6 +85,35 @@ internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> co
 
     private static readonly string[] WarnedLevels = [nameof(WarningLevel.Prompt), nameof(WarningLevel.Yellow), nameof(WarningLevel.Red)];
 
+    // A department's cases are two disjoint parts read one after the other (UNION ALL): the cases it leads, and the
+    // cases led by another department where it has an open task. As one OR, neither provider can answer it from an index
+    // range: SQLite checked every open warned case against the tasks (94–198 ms at a million cases). Each part here is a
+    // range: the lead department's cases on the list index, the task's cases by id on IX_Cases_ListById; only the keys
+    // are united, so no case row is read before the page is known.
+    private static IQueryable<ListKey> Matching(ApprovalDbContext db, CaseListFilter filter)
+    {
+        var cases = Filtered(db, filter);
+        if (filter.Department is not { } department)
+            return cases.Select(Key);
+        var open = nameof(Approval.Workflows.Cases.TaskStatus.Open);
+        var withOpenTask = db.CaseTasks.Where(t => t.DepartmentCode == department && t.Status == open).Select(t => t.CaseId);
+        return cases.Where(c => c.LeadDepartmentCode == department).Select(Key)
+            .Concat(cases.Where(c => c.LeadDepartmentCode != department && withOpenTask.Contains(c.Id)).Select(Key));
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<CaseRecord, ListKey>> Key = c =>
+        new ListKey { Id = c.Id, DueAt = c.DueAt, Number = c.Number, ReceivedAt = c.ReceivedAt };
+
+    // What decides a case's place in the list: its sort columns and its id (all of them in both indexes above).
+    private sealed class ListKey
+    {
+        public required string Id { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
+        public required string Number { get; init; }
+        public DateTimeOffset ReceivedAt { get; init; }
+    }
+
+    // Every filter but the department (Matching's).
     private static IQueryable<CaseRecord> Filtered(ApprovalDbContext db, CaseListFilter filter)
     {
         var cases = db.Cases.AsQueryable();
@@ -93,12 +122,6 @@ internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> co
             cases = cases.Where(c => levels.Contains(c.Level));
         if (statuses.Count > 0)
             cases = cases.Where(c => statuses.Contains(c.Status));
-        if (filter.Department is { } department)
-        {
-            var open = nameof(Approval.Workflows.Cases.TaskStatus.Open);
-            var withOpenTask = db.CaseTasks.Where(t => t.DepartmentCode == department && t.Status == open).Select(t => t.CaseId);
-            cases = cases.Where(c => c.LeadDepartmentCode == department || withOpenTask.Contains(c.Id));
-        }
         if (filter.Item is { } item)
             cases = cases.Where(c => c.ItemCode == item);
         if (filter.Window is { } window)
@@ -120,7 +143,7 @@ internal sealed class SupervisedCaseList(IDbContextFactory<ApprovalDbContext> co
 
     // By default soonest due first; cases without a due instant (not accepted yet) last on every provider, either way; the
     // (unique) number breaks ties, so pages neither overlap nor skip. Every column is in the list index.
-    private static IQueryable<CaseRecord> Ordered(IQueryable<CaseRecord> cases, ListOrder<CaseSortColumn> order) => (order.Column, order.Descending) switch
+    private static IQueryable<ListKey> Ordered(IQueryable<ListKey> cases, ListOrder<CaseSortColumn> order) => (order.Column, order.Descending) switch
     {
         (CaseSortColumn.ReceivedAt, false) => cases.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Number),
         (CaseSortColumn.ReceivedAt, true) => cases.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Number),

@@ -34,8 +34,11 @@ public sealed record SupervisionToday(
 
 /// <summary>
 /// Reads <see cref="SupervisionToday"/> live (the performance snapshots are built each night, so today is not in them),
-/// each figure a count or a grouped query on an index: the Cases (ReceivedAt), (Status, ClosedAt) and supervision-list
-/// indexes. Only today's completed cases are read as rows (three columns each).
+/// each figure a count or a grouped query answered from an index alone: today's completed cases from (Status, ClosedAt,
+/// ReceivedAt, DueAt, ItemCode), the open cases of each window from (Status, AcceptingWindowCode, Level). The trend's past
+/// days are counted once a day and kept (one instance serves the node): a day that has ended receives no more cases and
+/// hands out no more, so they do not change; only a decision revoked after delivery on a past day could, and it shows
+/// from the next day. Today's figures and the windows are counted on every read, so they agree with the lists.
 /// </summary>
 internal sealed class SupervisionTodayCounts(IDbContextFactory<ApprovalDbContext> contexts, BusinessHours hours, TimeProvider time)
 {
@@ -63,19 +66,15 @@ internal sealed class SupervisionTodayCounts(IDbContextFactory<ApprovalDbContext
         }).ToList();
 
         var openStatuses = Case.OpenStatuses.Select(s => s.ToString()).ToList();
+        // Grouped by status too, in IX_Cases_OpenByWindow's order, so the count streams off the index without sorting; the
+        // statuses are summed below.
         var windows = await db.Cases.Where(c => openStatuses.Contains(c.Status) && c.AcceptingWindowCode != null)
-            .GroupBy(c => new { c.AcceptingWindowCode, c.Level })
+            .GroupBy(c => new { c.Status, c.AcceptingWindowCode, c.Level })
             .Select(g => new { Window = g.Key.AcceptingWindowCode!, g.Key.Level, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var days = new List<DayCounts>();
-        for (var day = today.AddDays(1 - TrendDays); day <= today; day = day.AddDays(1))
-        {
-            var (from, to) = (hours.StartOf(day), hours.StartOf(day.AddDays(1)));
-            days.Add(new DayCounts(day,
-                await db.Cases.CountAsync(c => c.ReceivedAt >= from && c.ReceivedAt < to, cancellationToken),
-                await db.Cases.CountAsync(c => c.Status == Delivered && c.ClosedAt >= from && c.ClosedAt < to, cancellationToken)));
-        }
+        var past = _past is { } kept && kept.Today == today ? kept : (_past = new PastDays(today, await PastDaysAsync(db, today, cancellationToken)));
+        List<DayCounts> days = [.. past.Days, await CountAsync(db, today, cancellationToken)];
 
         return new SupervisionToday(
             today,
@@ -87,5 +86,28 @@ internal sealed class SupervisionTodayCounts(IDbContextFactory<ApprovalDbContext
                 .Select(w => new WindowCounts(w.Key, w.Sum(g => g.Count), w.Aggregate(LevelCounts.None, (levels, g) => levels.Add(g.Level, g.Count))))
                 .OrderByDescending(w => w.Levels.Red).ThenByDescending(w => w.Levels.Yellow).ThenByDescending(w => w.Total).ThenBy(w => w.WindowCode, StringComparer.Ordinal)],
             days);
+    }
+
+    // The trend's days before today, as counted on the first read of a day. Replaced whole, never changed: readers on
+    // other threads see one day's list or the next's.
+    private volatile PastDays? _past;
+
+    private sealed record PastDays(DateOnly Today, IReadOnlyList<DayCounts> Days);
+
+    private async Task<IReadOnlyList<DayCounts>> PastDaysAsync(ApprovalDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var days = new List<DayCounts>(TrendDays - 1);
+        for (var day = today.AddDays(1 - TrendDays); day < today; day = day.AddDays(1))
+            days.Add(await CountAsync(db, day, cancellationToken));
+        return days;
+    }
+
+    // Two index ranges: (ReceivedAt) and (Status, ClosedAt, …).
+    private async Task<DayCounts> CountAsync(ApprovalDbContext db, DateOnly day, CancellationToken cancellationToken)
+    {
+        var (from, to) = (hours.StartOf(day), hours.StartOf(day.AddDays(1)));
+        return new DayCounts(day,
+            await db.Cases.CountAsync(c => c.ReceivedAt >= from && c.ReceivedAt < to, cancellationToken),
+            await db.Cases.CountAsync(c => c.Status == Delivered && c.ClosedAt >= from && c.ClosedAt < to, cancellationToken));
     }
 }
