@@ -769,8 +769,6 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("LeadDepartmentCode", "CommitmentVerificationDueAt");
 
-                    b.HasIndex("Status", "ClosedAt");
-
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("WindowDueAt", "Number")
@@ -796,11 +794,17 @@ namespace Approval.Api.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "AcceptingWindowCode", "WindowDueAt", "Number");
 
+                    b.HasIndex("Status", "ClosedAt", "ReceivedAt", "DueAt", "ItemCode");
+
                     b.HasIndex("Status", "Level", "ItemCode", "LeadDepartmentCode", "DueAt", "Number", "ReceivedAt", "AcceptingWindowCode", "DeliveringWindowCode", "Id")
                         .HasDatabaseName("IX_Cases_SupervisionList");
 
                     b.HasIndex(new[] { "LeadDepartmentCode", "Status", "DueAt", "Number" }, "IX_Cases_ExtensionCandidates")
                         .HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
+
+                    b.HasIndex(new[] { "Id", "Status", "Level", "LeadDepartmentCode", "ItemCode", "DueAt", "Number", "ReceivedAt" }, "IX_Cases_ListById");
+
+                    b.HasIndex(new[] { "Status", "AcceptingWindowCode", "Level" }, "IX_Cases_OpenByWindow");
 
                     b.HasIndex(new[] { "ReceivedAt", "Status", "Level", "DueAt", "Number", "Id" }, "IX_Cases_WarnedByReceipt")
                         .HasFilter("\"Level\" IN ('Prompt', 'Yellow', 'Red')");
