@@ -29,11 +29,16 @@ internal sealed class SupervisionReads(IDbContextFactory<ApprovalDbContext> cont
     {
         var (monthFrom, monthBefore) = (StartOf(today.AddDays(-30)), StartOf(today.AddDays(1)));
         var quarter = (today.Month - 1) / 3 + 1;
+        var hallClock = new StoppedClock(StartOf(today).AddHours(17));
+        var hall = new SupervisionTodayCounts(contexts, hours, hallClock);
         return
         [
             ("GET overview", async () => (await _overview.ReadAsync(default)).OpenCases),
-            // The hall's live figures (/oversight refreshes them every 5 s), as at 17:00 of the history's last day.
-            ("GET today (hall: 办结率, windows, 14 days)", async () => (await new SupervisionTodayCounts(contexts, hours, new StoppedClock(StartOf(today).AddHours(17))).ReadAsync(default)).LastDays.Sum(d => d.Received)),
+            // The hall's live figures (/oversight refreshes them every 5 s), as at 17:00 of the history's last day: read by one
+            // instance, as the application's (a singleton) reads them, which counts the trend's past days on its first read of a
+            // day; and that first read of a day, by a new instance each time.
+            ("GET today (hall: 办结率, windows, 14 days)", async () => (await hall.ReadAsync(default)).LastDays.Sum(d => d.Received)),
+            ("GET today, a day's first read (13 past days counted)", async () => (await new SupervisionTodayCounts(contexts, hours, hallClock).ReadAsync(default)).LastDays.Sum(d => d.Received)),
             ("GET cases (defaults), page 1", () => Cases(new CaseListFilter(NearOrOverdue, OpenStatuses, null, null, null, null), 1)),
             ("GET cases (defaults), page 20", () => Cases(new CaseListFilter(NearOrOverdue, OpenStatuses, null, null, null, null), 20)),
             ("GET cases?level=Red", () => Cases(new CaseListFilter(["Red"], OpenStatuses, null, null, null, null), 1)),

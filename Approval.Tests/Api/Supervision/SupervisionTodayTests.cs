@@ -59,6 +59,23 @@ public class SupervisionTodayTests(DatabaseProvider provider)
         Assert.That(today.LastDays, Has.Count.EqualTo(SupervisionTodayCounts.TrendDays));
         Assert.That(today.LastDays.TakeLast(2).Select(d => (d.Day, d.Received, d.Completed)),
             Is.EqualTo(new[] { (new DateOnly(2026, 11, 23), 2, 0), (new DateOnly(2026, 11, 24), 2, 3) }));
+
+        // The past days are kept from the day's first read, today's figures and the windows counted on every read: a case
+        // received later today shows at once. The next day, today becomes a past day with everything it ended with.
+        factory.At("2026-11-24T16:30:00");
+        var (later, _, _) = await clerk.SubmitAsync(Immediate("云城区丁小吃店"));
+        await Ok(clerk.PostJsonAsync($"/api/cases/{later}/accept", new { }));
+        var again = await factory.Services.GetRequiredService<SupervisionTodayCounts>().ReadAsync(CancellationToken.None);
+        Assert.That((again.Received, again.Completed, again.LastDays[^1].Received), Is.EqualTo((3, 3, 3)));
+        Assert.That(again.OpenCasesByWindow.Select(w => (w.WindowCode, w.Total)), Is.EqualTo(new[] { ("w01", 2) }));
+        Assert.That(again.LastDays.SkipLast(1), Is.EqualTo(today.LastDays.SkipLast(1)));
+
+        factory.At("2026-11-25T09:00:00");
+        var tomorrow = await factory.Services.GetRequiredService<SupervisionTodayCounts>().ReadAsync(CancellationToken.None);
+        Assert.That((tomorrow.Day, tomorrow.Received, tomorrow.Completed), Is.EqualTo((new DateOnly(2026, 11, 25), 0, 0)));
+        Assert.That(tomorrow.LastDays, Has.Count.EqualTo(SupervisionTodayCounts.TrendDays));
+        Assert.That(tomorrow.LastDays.TakeLast(3).Select(d => (d.Day, d.Received, d.Completed)),
+            Is.EqualTo(new[] { (new DateOnly(2026, 11, 23), 2, 0), (new DateOnly(2026, 11, 24), 3, 3), (new DateOnly(2026, 11, 25), 0, 0) }));
     }
 
     [Test]
