@@ -31,7 +31,8 @@ public static class NotificationServiceCollectionExtensions
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FeedbackOptions>>().Value);
         services.AddSingleton<IApplicantContacts, EfApplicantContacts>();
-        services.AddSingleton<EfNotificationTemplates>();
+        services.AddSingleton(sp => new EfNotificationTemplates(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Persistence.ApprovalDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(), configuration.GetValue("Approval:Feedback:TemplatesMaxAge", EfNotificationTemplates.DefaultMaxAge)));
         services.AddSingleton<INotificationTemplates>(sp => sp.GetRequiredService<EfNotificationTemplates>());
         services.AddSingleton<ApplicantNotices>();
         services.AddSingleton<ContactProfiles>();

@@ -11,16 +11,33 @@ public sealed record TemplateView(string Kind, string Culture, string Title, str
 
 /// <summary>
 /// The templates of result feedback (table <c>NotificationTemplates</c>): an administrator's saved template of a kind and
-/// language is in force from its save, on every node (read at each step); without one, the shipped template.
+/// language is in force from its save on this node, and on another node at most <c>Approval:Feedback:TemplatesMaxAge</c>
+/// (<see cref="DefaultMaxAge"/>) later; without one, the shipped template. The steps' reads share one read of the saved
+/// templates kept in memory (<see cref="KeptRead{T}"/>) until this node saves or drops one, instead of a query for every
+/// notification of every submission (issue #16: a round trip a submission, more on PostgreSQL).
 /// </summary>
-public sealed class EfNotificationTemplates(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time) : INotificationTemplates
+public sealed class EfNotificationTemplates(IDbContextFactory<ApprovalDbContext> contexts, TimeProvider time, TimeSpan maxAge) : INotificationTemplates
 {
+    /// <summary>How long another node's save may take to be used here, unless <c>Approval:Feedback:TemplatesMaxAge</c> says.</summary>
+    public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(5);
+
+    private KeptRead<IReadOnlyDictionary<(string Kind, string Culture), NotificationTemplate>>? _saved;
+    // This node's saves and drops: the kept read is stale from the next one on, whatever else the node writes.
+    private long _changes;
+
     public async Task<NotificationTemplate> FindAsync(NotificationKind kind, string culture, CancellationToken cancellationToken = default)
     {
+        var saved = LazyInitializer.EnsureInitialized(ref _saved, () => new(ReadSavedAsync, time, () => Interlocked.Read(ref _changes), maxAge));
+        return (await saved.GetAsync(cancellationToken)).TryGetValue((kind.ToString(), culture), out var template) ? template : ShippedTemplates.For(kind, culture);
+    }
+
+    private async Task<IReadOnlyDictionary<(string Kind, string Culture), NotificationTemplate>> ReadSavedAsync(CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var name = kind.ToString();
-        var row = await db.NotificationTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Kind == name && t.Culture == culture, cancellationToken);
-        return row is null ? ShippedTemplates.For(kind, culture) : new NotificationTemplate(kind, culture, row.Title, row.Body, row.Sms);
+        var rows = await db.NotificationTemplates.AsNoTracking().ToListAsync(cancellationToken);
+        // A row of a kind this version no longer has is left to the administrators' list; the steps never ask for it.
+        return rows.Where(r => Enum.TryParse<NotificationKind>(r.Kind, out _))
+            .ToDictionary(r => (r.Kind, r.Culture), r => new NotificationTemplate(Enum.Parse<NotificationKind>(r.Kind), r.Culture, r.Title, r.Body, r.Sms));
     }
 
     public async Task<IReadOnlyList<TemplateView>> ListAsync(CancellationToken cancellationToken = default)
@@ -52,6 +69,7 @@ public sealed class EfNotificationTemplates(IDbContextFactory<ApprovalDbContext>
         }
         (row.Title, row.Body, row.Sms, row.UpdatedBy, row.UpdatedAt) = (title, body, sms, administrator, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        Interlocked.Increment(ref _changes);
         return View(kind, culture, row);
     }
 
@@ -61,6 +79,7 @@ public sealed class EfNotificationTemplates(IDbContextFactory<ApprovalDbContext>
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var name = kind.ToString();
         await db.NotificationTemplates.Where(t => t.Kind == name && t.Culture == culture).ExecuteDeleteAsync(cancellationToken);
+        Interlocked.Increment(ref _changes);
         return View(kind, culture, null);
     }
 

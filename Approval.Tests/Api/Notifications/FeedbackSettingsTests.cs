@@ -121,6 +121,9 @@ public class FeedbackSettingsTests
     public async Task An_administrator_s_template_is_used_from_its_save_until_it_is_dropped()
     {
         await AskForSmsAsync(_applicant);
+        // A submission before the save: the node now keeps the templates it read, which the save must not leave in force.
+        var (before, _, _) = await _applicant.SubmitAsync(Food);
+        Assert.That((await ToldOnceAsync(_applicant, before, "CaseReceived"))["title"]!.GetValue<string>(), Does.StartWith("您的申请已收到"));
         var saved = await _admin.PutJsonAsync("/api/admin/notification-templates/CaseReceived/zh-CN", new
         {
             title = "云浮市政务服务中心：已收件 {caseNumber}",
@@ -140,5 +143,27 @@ public class FeedbackSettingsTests
         Assert.That(dropped.Body!["customized"]!.GetValue<bool>(), Is.False);
         var (second, _, _) = await _applicant.SubmitAsync(Food);
         Assert.That((await ToldOnceAsync(_applicant, second, "CaseReceived"))["title"]!.GetValue<string>(), Does.StartWith("您的申请已收到"));
+    }
+
+    [Test]
+    public async Task Another_node_s_template_is_used_here_once_the_kept_templates_are_older_than_their_maximum_age()
+    {
+        await AskForSmsAsync(_applicant);
+        var (before, _, _) = await _applicant.SubmitAsync(Food);
+        Assert.That((await ToldOnceAsync(_applicant, before, "CaseReceived"))["title"]!.GetValue<string>(), Does.StartWith("您的申请已收到"));
+
+        await using var otherNode = _factory.AnotherNode();
+        using var otherAdmin = await otherNode.CreateClientAsync("admin");
+        var saved = await otherAdmin.PutJsonAsync("/api/admin/notification-templates/CaseReceived/zh-CN", new
+        {
+            title = "另一节点：已收件 {caseNumber}",
+            body = "{applicantName}您好，已收件。",
+            sms = "已收件{caseNumber}",
+        });
+        Assert.That(saved.Status, Is.EqualTo(HttpStatusCode.OK), saved.Text);
+
+        _factory.Clock.Advance(Approval.Api.Notifications.Feedback.EfNotificationTemplates.DefaultMaxAge);
+        var (after, number, _) = await _applicant.SubmitAsync(Food);
+        Assert.That((await ToldOnceAsync(_applicant, after, "CaseReceived"))["title"]!.GetValue<string>(), Is.EqualTo($"另一节点：已收件 {number}"));
     }
 }
