@@ -42,11 +42,16 @@ public sealed class EfUserStore(IDbContextFactory<ApprovalDbContext> contexts)
         return row is null ? null : ToAccount(row);
     }
 
+    // Read on every signed-in request (SecurityStampCheck): compiled, and the primary key gives at most one row (no LIMIT 2
+    // for Single's check).
+    private static readonly PerModelCompiledQuery<string, string?> StampOf = new(
+        (db, id, cancellationToken) => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefault());
+
     /// <summary>The user's current security stamp; null when there is no such user (any more).</summary>
     public async Task<string?> FindSecurityStampAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
+        return await StampOf.RunAsync(db, id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default)
