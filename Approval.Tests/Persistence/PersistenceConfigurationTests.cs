@@ -18,7 +18,7 @@ public sealed class PersistenceConfigurationTests
     [TearDown]
     public void RemoveContentRoot()
     {
-        SqliteConnection.ClearAllPools();
+        FixturePools.ClearSqliteUnder(_root);
         Directory.Delete(_root, recursive: true);
     }
 
