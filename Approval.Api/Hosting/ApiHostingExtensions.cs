@@ -2,6 +2,7 @@ using System.Reflection;
 using Approval.Api.Endpoints;
 using Approval.Api.Identity;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Approval.Api.Persistence;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -63,17 +64,28 @@ internal static class ApiHostingExtensions
     public static IServiceCollection AddApprovalBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Hangfire keeps its storage and job activator in process-wide statics (JobStorage.Current, JobActivator.Current)
+        // and AddHangfire's services hand out whatever those hold when first asked: with two applications in one process
+        // (a second node in a test, fixtures run in parallel) one would enqueue into the other's storage and run its jobs in
+        // the other's services. This application's own storage and activator are registered first, so AddHangfire keeps them.
+        JobStorage? storage = null;
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            _ = provider.GetRequiredService<IGlobalConfiguration>(); // runs the configuration below, which makes the storage
+            return storage ?? throw new InvalidOperationException("Hangfire's configuration made no job storage.");
+        });
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.PostgreSql)
-                config.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(database.ConnectionString));
-            else if (database.Provider == DatabaseProvider.SqlServer)
-                config.UseSqlServerStorage(database.ConnectionString);
-            else
-                config.UseInMemoryStorage(new InMemoryStorageOptions());
+            storage = database.Provider switch
+            {
+                DatabaseProvider.PostgreSql => config.UsePostgreSqlStorage(options => options.UseNpgsqlConnection(database.ConnectionString)).Entry,
+                DatabaseProvider.SqlServer => config.UseSqlServerStorage(database.ConnectionString).Entry,
+                _ => config.UseInMemoryStorage(new InMemoryStorageOptions()).Entry,
+            };
         });
         if (configuration.GetValue("Approval:BackgroundJobs:RunServer", true))
             services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));

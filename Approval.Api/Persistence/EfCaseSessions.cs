@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Approval.Engine.Runtime;
 using Approval.Workflows.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -103,6 +104,13 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
             // A unique key taken by a concurrent writer: a case number or submission key, or the next timeline line
             // of a case someone else changed first (the database may report that before the revision check).
             throw new CaseConflictException("The case was changed or created by someone else at the same time; reload it and try again.", ex);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is DbException { IsTransient: true })
+        {
+            // Two writers that wait for each other (the audit head and a case's rows taken in different orders): PostgreSQL
+            // ends one with 40P01 deadlock detected, which EF's execution strategy hands on wrapped, as a transient failure.
+            // The one ended tries again, as after any other collision.
+            throw new CaseConflictException("The case was changed by someone else at the same time; reload it and try again.", ex);
         }
     }
 

@@ -50,6 +50,22 @@ public class TimerJobTests
         Assert.That(await Status(client, id), Is.EqualTo("Finished"));
     }
 
+    // Hangfire's AddHangfire hands out the process-wide JobStorage.Current and JobActivator.Current of when they are first
+    // asked for: the last application to configure Hangfire would get every application's jobs (fixtures run in parallel).
+    [Test]
+    public async Task Two_applications_in_one_process_each_keep_their_own_job_storage_and_run_their_jobs_in_their_own_services()
+    {
+        await using var first = new ClockedFactory(_clock);
+        await using var second = new ClockedFactory(new FakeTimeProvider(_clock.GetUtcNow().AddDays(1)));
+        _ = first.Services.GetRequiredService<IGlobalConfiguration>();
+        _ = second.Services.GetRequiredService<IGlobalConfiguration>(); // configured last: the process-wide statics are its own
+
+        Assert.That(first.Services.GetRequiredService<JobStorage>(), Is.Not.SameAs(second.Services.GetRequiredService<JobStorage>()));
+        var activator = first.Services.GetRequiredService<JobActivator>();
+        using var scope = activator.BeginScope((JobActivatorContext)null!);
+        Assert.That(scope.Resolve(typeof(TimeProvider)), Is.SameAs(_clock), "the first application's jobs run in its own services");
+    }
+
     private static async Task<string> Status(HttpClient client, string id) =>
         (await client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{id}"))!["status"]!.GetValue<string>();
 }

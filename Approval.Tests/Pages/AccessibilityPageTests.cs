@@ -9,7 +9,7 @@ namespace Approval.Tests.Pages;
 /// into <c>Approval.Api/node_modules</c>): WCAG 2 A and AA rules, on a laptop and on a 390 px phone, with zero violations.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class AccessibilityPageTests
 {
     private BrowserApp _app = null!;

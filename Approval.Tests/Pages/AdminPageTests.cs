@@ -12,7 +12,7 @@ namespace Approval.Tests.Pages;
 
 /// <summary>An administrator keeps the process definitions and the working-day calendar by clicking, and the cases follow.</summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class AdminPageTests
 {
     private BrowserApp _app = null!;

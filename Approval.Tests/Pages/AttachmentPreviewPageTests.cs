@@ -5,7 +5,7 @@ namespace Approval.Tests.Pages;
 
 /// <summary>A case's files on its page: images and PDFs shown in place with their own type, to those who see the case only.</summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class AttachmentPreviewPageTests
 {
     private BrowserApp _app = null!;

@@ -14,7 +14,10 @@ namespace Approval.Tests.Pages;
 /// The real application on a loopback port (Kestrel, not the in-memory test server: a browser needs a socket), with a
 /// fresh data directory and a fake clock, and Debian's chromium driven by Playwright. The browser is never downloaded:
 /// <c>APPROVAL_TEST_CHROMIUM</c> names it (default <c>/usr/bin/chromium</c>); when it is set and missing the tests fail,
-/// when it is not set and the default is missing they are skipped with the reason.
+/// when it is not set and the default is missing they are skipped with the reason. A browser fixture is
+/// <c>[NonParallelizable]</c>, though the other fixtures run two at a time: in the first parallel run two browser fixtures
+/// (started together, being neighbours in the run's order) took a first page load past the 15 s step timeout on CI's two
+/// cores; alone they do not.
 /// </summary>
 internal sealed class BrowserApp : IAsyncDisposable
 {

@@ -8,7 +8,7 @@ namespace Approval.Tests.Pages;
 /// to the person shows the 403 page, a task the case does not have the 404 page, and nothing is saved.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class CaseAccessPageTests
 {
     private BrowserApp _app = null!;

@@ -6,7 +6,7 @@ namespace Approval.Tests.Pages;
 
 /// <summary>企业设立登记 from application to rating, by clicking through the portal and the workbench in a real browser.</summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class CaseStoryPageTests
 {
     private static readonly string[] Reviewers = ["samr", "tax", "eco", "fire", "health", "hrss"];

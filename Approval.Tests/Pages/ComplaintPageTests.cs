@@ -7,7 +7,7 @@ namespace Approval.Tests.Pages;
 
 /// <summary>投诉 from the applicant's side: the form on their case page and 我的投诉 with each complaint's state.</summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class ComplaintPageTests
 {
     private BrowserApp _app = null!;

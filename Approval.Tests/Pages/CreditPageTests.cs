@@ -7,7 +7,7 @@ namespace Approval.Tests.Pages;
 
 /// <summary>我的信用: the applicant sees their own standing, whether 容缺 is offered them, and every record about them.</summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class CreditPageTests
 {
     private BrowserApp _app = null!;

@@ -5,7 +5,7 @@ namespace Approval.Tests.Pages;
 
 /// <summary>草稿: an application saved half-filled, resumed from 我的办件, and submitted once however often it is sent.</summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class DraftPageTests
 {
     private BrowserApp _app = null!;

@@ -7,7 +7,7 @@ namespace Approval.Tests.Pages;
 
 /// <summary>An administrator issues a department system's client credential on /admin/clients, sees its secret once, and revokes it.</summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class MachineClientPageTests
 {
     private BrowserApp _app = null!;

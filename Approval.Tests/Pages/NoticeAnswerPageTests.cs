@@ -8,7 +8,7 @@ namespace Approval.Tests.Pages;
 
 /// <summary>督办 on the department's workbench: the notices sent to the department, counted on its task page, answered by clicking.</summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class NoticeAnswerPageTests
 {
     private BrowserApp _app = null!;

@@ -18,7 +18,7 @@ namespace Approval.Tests.Pages;
 /// 17:30), recording 超期办结 against the lead department and 超时办理 against fire and eco.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class OversightActsPageTests
 {
     private const string Today = "2026-12-16";

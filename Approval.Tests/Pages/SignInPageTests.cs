@@ -6,7 +6,7 @@ namespace Approval.Tests.Pages;
 
 /// <summary>Signing in through the page: each role lands on its own home, the header says who is signed in.</summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class SignInPageTests
 {
     private BrowserApp _app = null!;

@@ -9,7 +9,7 @@ namespace Approval.Tests.Pages;
 /// overview's figures and charts, the lists and a red case's drill-down, with screenshots of each for a reviewer.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class SupervisionHallDemoPageTests
 {
     private BrowserApp _app = null!;

@@ -19,7 +19,7 @@ namespace Approval.Tests.Pages;
 /// sweep runs as the job server would run it.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class SupervisionHallPageTests
 {
     private const string PersonId = "11010519491231002X";

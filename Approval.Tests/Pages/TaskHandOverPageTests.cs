@@ -10,7 +10,7 @@ namespace Approval.Tests.Pages;
 /// reviewer, its deputy, besides the demo reviewer and head.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class TaskHandOverPageTests
 {
     private BrowserApp _app = null!;

@@ -5,7 +5,7 @@ namespace Approval.Tests.Pages;
 
 /// <summary>The role work lists on the workbench pages (the API's WorkLists queries), their tabs, counts and the staff search.</summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class WorkListPageTests
 {
     private static readonly string[] Reviewers = ["samr", "tax", "eco", "fire", "health", "hrss"];

@@ -10,7 +10,7 @@ namespace Approval.Tests.Pages;
 /// window's queues and the whole center's. The 21 applications are sent through the API; the lists are read by clicking.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
+[NonParallelizable] // alone: a browser beside another fixture misses its page timeouts (BrowserApp)
 public sealed class WorkListPagingPageTests
 {
     private BrowserApp _app = null!;

@@ -2,7 +2,6 @@ using Approval.Api.Persistence;
 using Approval.Engine.Hosting;
 using Approval.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Tests.Persistence;
 
@@ -90,31 +89,5 @@ public sealed class AtomicSaveTests(DatabaseProvider provider)
         await using var db = await _database.OpenAsync();
         Assert.That(await db.ExecutionLog.CountAsync(e => e.InstanceId == instance.Id), Is.Zero);
         Assert.That(await db.Bookmarks.CountAsync(b => b.InstanceId == instance.Id), Is.Zero);
-    }
-
-    // SQLite has one writer at a time, and Microsoft.Data.Sqlite gives up on a busy lock after the command's timeout. A node's
-    // writers wait their turn in line instead (SqliteWriteGate): however long the one before them writes, they are not refused.
-    [Test]
-    public async Task A_writer_waits_its_turn_behind_another_writer_of_its_node_for_longer_than_the_busy_timeout()
-    {
-        if (provider != DatabaseProvider.Sqlite)
-            Assert.Ignore("PostgreSQL locks rows: writers of different rows do not wait for each other.");
-        var contexts = _database.NewNode().GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
-        await using var first = await contexts.CreateDbContextAsync();
-        await using var second = await contexts.CreateDbContextAsync();
-        second.Database.SetCommandTimeout(1);
-        const int firstDay = 11110101, secondDay = 11110102;
-
-        await using (var transaction = await first.Database.BeginTransactionAsync())
-        {
-            await first.Database.ExecuteSqlAsync($"INSERT INTO \"CaseNumberCounters\" (\"Day\", \"Last\") VALUES ({firstDay}, 1)");
-            var waiting = second.Database.ExecuteSqlAsync($"INSERT INTO \"CaseNumberCounters\" (\"Day\", \"Last\") VALUES ({secondDay}, 1)");
-            await Task.Delay(TimeSpan.FromSeconds(2.5));
-            Assert.That(waiting.IsCompleted, Is.False, "the second writer waits while the first holds the write lock, past its busy timeout");
-            await transaction.CommitAsync();
-            Assert.That(await waiting, Is.EqualTo(1));
-        }
-
-        Assert.That(await first.CaseNumberCounters.CountAsync(c => c.Day == firstDay || c.Day == secondDay), Is.EqualTo(2));
     }
 }

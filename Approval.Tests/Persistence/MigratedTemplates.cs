@@ -52,7 +52,7 @@ internal static class MigratedTemplates
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
             await checkpoint.ExecuteNonQueryAsync();
         }
-        SqliteConnection.ClearAllPools();
+        FixturePools.ClearSqliteUnder(SqliteFolder);
         return file;
     }
 

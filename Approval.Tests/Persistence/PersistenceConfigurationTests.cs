@@ -1,6 +1,7 @@
 using Approval.Api.Persistence;
 using Approval.Engine.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ public sealed class PersistenceConfigurationTests
     [TearDown]
     public void RemoveContentRoot()
     {
-        SqliteConnection.ClearAllPools();
+        FixturePools.ClearSqliteUnder(_root);
         Directory.Delete(_root, recursive: true);
     }
 
@@ -80,5 +81,31 @@ public sealed class PersistenceConfigurationTests
         var error = Assert.Throws<InvalidOperationException>(() => Services(new() { [$"{DatabaseOptions.Section}:Provider"] = provider }));
 
         Assert.That(error.Message, Does.Contain("Approval:Database:ConnectionString"));
+    }
+
+    // SQLite has one writer at a time, and Microsoft.Data.Sqlite gives up on a busy lock after the command's timeout. A node's
+    // writers wait their turn in line instead (SqliteWriteGate): however long the one before them writes, they are not refused.
+    // (PostgreSQL locks rows: writers of different rows do not wait for each other, so this is SQLite's alone.)
+    [Test]
+    public async Task A_writer_waits_its_turn_behind_another_writer_of_its_node_for_longer_than_the_busy_timeout()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var contexts = database.NewNode().GetRequiredService<IDbContextFactory<ApprovalDbContext>>();
+        await using var first = await contexts.CreateDbContextAsync();
+        await using var second = await contexts.CreateDbContextAsync();
+        second.Database.SetCommandTimeout(1);
+        const int firstDay = 11110101, secondDay = 11110102;
+
+        await using (var transaction = await first.Database.BeginTransactionAsync())
+        {
+            await first.Database.ExecuteSqlAsync($"INSERT INTO \"CaseNumberCounters\" (\"Day\", \"Last\") VALUES ({firstDay}, 1)");
+            var waiting = second.Database.ExecuteSqlAsync($"INSERT INTO \"CaseNumberCounters\" (\"Day\", \"Last\") VALUES ({secondDay}, 1)");
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            Assert.That(waiting.IsCompleted, Is.False, "the second writer waits while the first holds the write lock, past its busy timeout");
+            await transaction.CommitAsync();
+            Assert.That(await waiting, Is.EqualTo(1));
+        }
+
+        Assert.That(await first.CaseNumberCounters.CountAsync(c => c.Day == firstDay || c.Day == secondDay), Is.EqualTo(2));
     }
 }

@@ -1,5 +1,4 @@
 using Approval.Api.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,7 +83,7 @@ internal sealed class SqliteTestDatabase : TestDatabase
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        FixturePools.ClearSqliteUnder(_folder);
         if (Directory.Exists(_folder))
             Directory.Delete(_folder, recursive: true);
     }
@@ -127,7 +126,7 @@ internal sealed class PostgreSqlTestDatabase : TestDatabase
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
+        FixturePools.ClearPostgreSql(Settings[$"{DatabaseOptions.Section}:ConnectionString"]!);
         // FORCE ends other sessions on the database, which fails (42501) when one belongs to the server itself, e.g. an
         // autovacuum worker that just started on the new database: wait for it and try again; a leftover test database
         // is harmless, so the last failure is reported, not thrown.

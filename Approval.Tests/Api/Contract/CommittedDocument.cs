@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
@@ -9,7 +8,10 @@ namespace Approval.Tests.Api.Contract;
 /// The committed <c>openapi/Approval.Api.json</c>, read once per test run, as JSON Schemas a response can be held to:
 /// the operation a request names (its method and the path template it fits), and the schema of that operation's
 /// answer for a status and media type. OpenAPI 3.0's schema dialect is turned into JSON Schema 2020-12 on the way
-/// (<c>nullable</c> becomes a <c>null</c> type, <c>$ref</c>s point into one registered document).
+/// (<c>nullable</c> becomes a <c>null</c> type, <c>$ref</c>s point into one registered document). Every answer's schema is
+/// built when the document is read, and nothing is written afterwards: fixtures running in parallel read it at once, and
+/// neither a <see cref="JsonNode"/> (it materialises its children at the first read) nor a <see cref="SchemaRegistry"/> is
+/// safe for a write beside other threads' reads.
 /// </summary>
 internal sealed class CommittedDocument
 {
@@ -19,8 +21,7 @@ internal sealed class CommittedDocument
     private readonly JsonObject _paths;
     private readonly List<(string Template, string[] Segments)> _templates;
     private readonly BuildOptions _build = new() { SchemaRegistry = new SchemaRegistry() };
-    private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
-    private int _built;
+    private readonly Dictionary<string, JsonSchema> _schemas = [];
 
     public static CommittedDocument Instance => Loaded.Value;
 
@@ -35,6 +36,35 @@ internal sealed class CommittedDocument
         var root = new JsonObject { ["$schema"] = "https://json-schema.org/draft/2020-12/schema", ["$id"] = Base, ["$defs"] = definitions };
         using var json = JsonDocument.Parse(root.ToJsonString());
         _ = JsonSchema.Build(json.RootElement.Clone(), _build, new Uri(Base));
+        foreach (var (template, item) in _paths)
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                if (operation is not JsonObject described || described["responses"] is not JsonObject responses)
+                    continue;
+                foreach (var (status, response) in responses)
+                {
+                    if (response?["content"] is not JsonObject content)
+                        continue;
+                    foreach (var (mediaType, media) in content)
+                    {
+                        if (media?["schema"] is { } schema)
+                            _schemas[Key(template, method, status, mediaType)] = Build(schema);
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Key(string template, string method, string status, string mediaType) =>
+        $"{method.ToLowerInvariant()} {template} {status} {mediaType}";
+
+    private JsonSchema Build(JsonNode schema)
+    {
+        var converted = ToJsonSchema(schema).AsObject();
+        converted["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+        using var json = JsonDocument.Parse(converted.ToJsonString());
+        return JsonSchema.Build(json.RootElement.Clone(), _build, new Uri($"{Base}:response:{_schemas.Count}"));
     }
 
     /// <summary>The document's path template a request path fits (the one with the most literal segments), and its operation.</summary>
@@ -53,19 +83,8 @@ internal sealed class CommittedDocument
     }
 
     /// <summary>The schema of an operation's answer for a status and media type; null when the document gives none.</summary>
-    public JsonSchema? ResponseSchema(string template, string method, string status, string mediaType)
-    {
-        var key = $"{method} {template} {status} {mediaType}";
-        if (_schemas.TryGetValue(key, out var cached))
-            return cached;
-        if (_paths[template]![method.ToLowerInvariant()]!["responses"]?[status]?["content"]?[mediaType]?["schema"] is not { } schema)
-            return null;
-        var converted = ToJsonSchema(schema).AsObject();
-        converted["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-        using var json = JsonDocument.Parse(converted.ToJsonString());
-        var built = JsonSchema.Build(json.RootElement.Clone(), _build, new Uri($"{Base}:response:{Interlocked.Increment(ref _built)}"));
-        return _schemas.GetOrAdd(key, built);
-    }
+    public JsonSchema? ResponseSchema(string template, string method, string status, string mediaType) =>
+        _schemas.GetValueOrDefault(Key(template, method, status, mediaType));
 
     /// <summary>OpenAPI 3.0's schema object as JSON Schema 2020-12.</summary>
     private static JsonNode ToJsonSchema(JsonNode node)

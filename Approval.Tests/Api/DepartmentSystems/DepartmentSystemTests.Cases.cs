@@ -26,16 +26,16 @@ public partial class DepartmentSystemTests
     public async Task A_department_systems_callback_moves_a_cases_process_through_the_case_once_and_the_timeline_names_the_system()
     {
         await PublishIndividualBusinessAsync(Flow.Activity("callback", "Elsa.HttpEndpoint", ("path", "/fire-review")));
-        using var clerk = await _factory.CreateClientAsync("clerk");
-        using var head = await _factory.CreateClientAsync("samr-head");
+        using var clerk = await Factory.CreateClientAsync("clerk");
+        using var head = await Factory.CreateClientAsync("samr-head");
         var (id, _, _) = await clerk.SubmitAsync(IndividualBusiness);
         var accepted = await clerk.PostJsonAsync($"/api/cases/{id}/accept");
         Assert.That(accepted.Status, Is.EqualTo(HttpStatusCode.OK), accepted.Text);
         Assert.That((await head.PostJsonAsync($"/api/cases/{id}/decision", new { verdict = "Approve" }))["code"], Is.EqualTo("ProcessNotWaiting"),
             "the process waits for the department's system before the decision");
 
-        var secret = await _admin.IssueClientAsync("samr-registry", "市场监管局登记系统", "samr");
-        using var system = await _factory.CreateMachineClientAsync("samr-registry", secret);
+        var secret = await Admin.IssueClientAsync("samr-registry", "市场监管局登记系统", "samr");
+        using var system = await Factory.CreateMachineClientAsync("samr-registry", secret);
         var url = $"/api/workflow-callbacks/fire-review?instanceId={id}";
         var answered = await system.PostJsonAsync(url, new { passed = true });
         Assert.That(answered.Status, Is.EqualTo(HttpStatusCode.OK), answered.Text);
@@ -57,8 +57,8 @@ public partial class DepartmentSystemTests
     public async Task A_departments_own_review_procedure_run_as_a_sub_workflow_gives_its_reviewer_case_tasks_and_its_end_lets_the_case_be_decided()
     {
         await PublishFireProcedureAsync();
-        using var applicant = await _factory.CreateClientAsync("applicant");
-        using var clerk = await _factory.CreateClientAsync("clerk");
+        using var applicant = await Factory.CreateClientAsync("applicant");
+        using var clerk = await Factory.CreateClientAsync("clerk");
         var (id, _, _) = await applicant.SubmitAsync(IndividualBusiness);
         var accepted = await clerk.PostJsonAsync($"/api/cases/{id}/accept");
         Assert.That(accepted.Status, Is.EqualTo(HttpStatusCode.OK), accepted.Text);
@@ -66,19 +66,19 @@ public partial class DepartmentSystemTests
         var child = await ChildOfAsync(id);
         Assert.That((await InstanceAsync(child))["definitionId"]!.GetValue<string>(), Is.EqualTo("fire-own-review"));
 
-        using var samr = await _factory.CreateClientAsync("samr-reviewer");
-        using var fire = await _factory.CreateClientAsync("fire-reviewer");
-        using var head = await _factory.CreateClientAsync("samr-head");
+        using var samr = await Factory.CreateClientAsync("samr-reviewer");
+        using var fire = await Factory.CreateClientAsync("fire-reviewer");
+        using var head = await Factory.CreateClientAsync("samr-head");
         await OpinionAsync(samr, id);
         await OpinionAsync(fire, id);
         Assert.That((await clerk.GetJsonAsync($"/api/cases/{id}")).Departments(), Is.Empty, "the procedure waits for the brigade's own system");
-        var cancel = await _admin.PostJsonAsync($"/api/workflow-instances/{child}/cancel");
+        var cancel = await Admin.PostJsonAsync($"/api/workflow-instances/{child}/cancel");
         Assert.That(cancel.Status, Is.EqualTo(HttpStatusCode.Conflict), "the procedure moves only through the case's steps, as its process does");
         Assert.That(cancel["caseId"], Is.EqualTo(id));
 
         // The brigade's system answers the procedure (a signed call), through the case.
-        using var anonymous = _factory.CreateClient();
-        var answered = await SignedAsync(anonymous, child, "{\"passed\":true}", _factory.Clock.GetUtcNow().ToUnixTimeSeconds(), CallbackSecret);
+        using var anonymous = Factory.CreateClient();
+        var answered = await SignedAsync(anonymous, child, "{\"passed\":true}", Factory.Clock.GetUtcNow().ToUnixTimeSeconds(), CallbackSecret);
         Assert.That(answered.Status, Is.EqualTo(HttpStatusCode.OK), answered.Text);
         var signing = await clerk.GetJsonAsync($"/api/cases/{id}");
         Assert.That(signing.Departments(), Is.EqualTo(new[] { "fire" }), "the procedure's last step is the brigade's next task");
@@ -104,8 +104,8 @@ public partial class DepartmentSystemTests
     public async Task A_case_withdrawn_while_a_departments_procedure_runs_cancels_the_procedure_with_the_cases_process()
     {
         await PublishFireProcedureAsync();
-        using var applicant = await _factory.CreateClientAsync("applicant");
-        using var clerk = await _factory.CreateClientAsync("clerk");
+        using var applicant = await Factory.CreateClientAsync("applicant");
+        using var clerk = await Factory.CreateClientAsync("clerk");
         var (id, _, _) = await applicant.SubmitAsync(IndividualBusiness);
         Assert.That((await clerk.PostJsonAsync($"/api/cases/{id}/accept")).Status, Is.EqualTo(HttpStatusCode.OK));
         var child = await ChildOfAsync(id);
@@ -178,7 +178,7 @@ public partial class DepartmentSystemTests
     private async Task PublishAsync(JsonNode definition)
     {
         using var content = new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await _admin.PostAsync(new Uri("/api/workflow-definitions?publish=true", UriKind.Relative), content);
+        using var response = await Admin.PostAsync(new Uri("/api/workflow-definitions?publish=true", UriKind.Relative), content);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 }

@@ -20,46 +20,32 @@ namespace Approval.Tests.Api.DepartmentSystems;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public partial class DepartmentSystemTests(DatabaseProvider provider)
+public partial class DepartmentSystemTests(DatabaseProvider provider) : OutsideSystemFixture(provider)
 {
     private const string ApiKey = "k-7f3a";
     private const string CallbackSecret = "cb-91d2";
-    private LoopbackSystem _system = null!;
-    private CaseApiFactory _factory = null!;
-    private HttpClient _admin = null!;
     private int _definitions;
 
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _system = LoopbackSystem.Start();
-        _factory = await CaseApiFactory.StartAsync(provider, "2026-11-24T09:00:00", new Dictionary<string, string>
-        {
-            ["Approval:DepartmentSystems:AllowedHosts:0"] = "127.0.0.1",
-            ["Approval:DepartmentSystems:RequestTimeout"] = "00:00:02",
-            ["Approval:DepartmentSystems:Secrets:fire-system-key"] = ApiKey,
-            ["Approval:DepartmentSystems:Secrets:fire-callback-key"] = CallbackSecret,
-            ["Approval:DepartmentSystems:Callbacks:fire-review:Department"] = "samr",
-            ["Approval:DepartmentSystems:Callbacks:fire-review:SigningSecret"] = "fire-callback-key",
-        });
-        _admin = await _factory.CreateClientAsync("admin");
-    }
+    private LoopbackSystem FireSystem => (LoopbackSystem)Outside;
 
-    [OneTimeTearDown]
-    public async Task Stop()
+    private protected override IDisposable StartOutside() => LoopbackSystem.Start();
+
+    private protected override Dictionary<string, string> Settings => new()
     {
-        _admin?.Dispose();
-        if (_factory is not null)
-            await _factory.DisposeAsync();
-        _system?.Dispose();
-    }
+        ["Approval:DepartmentSystems:AllowedHosts:0"] = "127.0.0.1",
+        ["Approval:DepartmentSystems:RequestTimeout"] = "00:00:02",
+        ["Approval:DepartmentSystems:Secrets:fire-system-key"] = ApiKey,
+        ["Approval:DepartmentSystems:Secrets:fire-callback-key"] = CallbackSecret,
+        ["Approval:DepartmentSystems:Callbacks:fire-review:Department"] = "samr",
+        ["Approval:DepartmentSystems:Callbacks:fire-review:SigningSecret"] = "fire-callback-key",
+    };
 
     [Test]
     public async Task The_department_system_gets_the_request_with_the_configured_key_and_its_answer_takes_the_status_port_into_a_variable()
     {
-        _system.Answer(HttpStatusCode.OK, """{"permit":"XF-2026-001"}""");
+        FireSystem.Answer(HttpStatusCode.OK, """{"permit":"XF-2026-001"}""");
         var id = await StartAsync(await DefineAsync(
-            Flow.Activities(Flow.Start(), Request(_system.Url + "reviews", ("method", "POST"), ("content", new JsonObject { ["caseNumber"] = "YF-1" }),
+            Flow.Activities(Flow.Start(), Request(FireSystem.Url + "reviews", ("method", "POST"), ("content", new JsonObject { ["caseNumber"] = "YF-1" }),
                     ("contentType", "application/json"), ("requestHeaders", new JsonObject { ["X-Api-Key"] = "secret:fire-system-key" }),
                     ("expectedStatusCodes", new JsonArray(200, 404))),
                 Flow.Event("accepted", "accepted"), Flow.Event("unknown", "unknown")),
@@ -67,7 +53,7 @@ public partial class DepartmentSystemTests(DatabaseProvider provider)
             [new JsonObject { ["id"] = "answer-id", ["name"] = "answer", ["typeName"] = "Object" }]));
 
         var instance = await InstanceAsync(id);
-        var received = _system.Received.Single();
+        var received = FireSystem.Received.Single();
         Assert.Multiple(() =>
         {
             Assert.That(received.Method, Is.EqualTo("POST"));
@@ -85,22 +71,22 @@ public partial class DepartmentSystemTests(DatabaseProvider provider)
     [Test]
     public async Task An_unexpected_status_nobody_routed_is_an_incident_and_its_retry_sends_the_request_again_with_the_same_idempotency_key()
     {
-        _system.Answer(HttpStatusCode.ServiceUnavailable, "");
-        _system.Answer(HttpStatusCode.OK, """{"ok":true}""");
+        FireSystem.Answer(HttpStatusCode.ServiceUnavailable, "");
+        FireSystem.Answer(HttpStatusCode.OK, """{"ok":true}""");
         var id = await StartAsync(await DefineAsync(
-            Flow.Activities(Flow.Start(), Request(_system.Url + "reviews", ("expectedStatusCodes", "200")), Flow.Event("accepted", "accepted")),
+            Flow.Activities(Flow.Start(), Request(FireSystem.Url + "reviews", ("expectedStatusCodes", "200")), Flow.Event("accepted", "accepted")),
             Flow.Connections(Flow.Connect("start", "http"), Flow.Connect("http", "accepted", "200"))));
 
         var faulted = await InstanceAsync(id);
         Assert.That(faulted["status"]!.GetValue<string>(), Is.EqualTo("Faulted"));
         var incident = faulted["incidents"]!.AsArray().Single()!;
         Assert.That(incident["message"]!.GetValue<string>(), Does.Contain("503"));
-        Assert.That(_system.Received, Has.Count.EqualTo(1), "no silent retry");
+        Assert.That(FireSystem.Received, Has.Count.EqualTo(1), "no silent retry");
 
-        var retried = await _admin.PostJsonAsync($"/api/workflow-instances/{id}/incidents/{incident["id"]!.GetValue<string>()}/retry");
+        var retried = await Admin.PostJsonAsync($"/api/workflow-instances/{id}/incidents/{incident["id"]!.GetValue<string>()}/retry");
         Assert.That(retried.Status, Is.EqualTo(HttpStatusCode.OK), retried.Text);
         Assert.That(BookmarkNames(retried.Body!), Is.EqualTo(new[] { "accepted" }));
-        var sent = _system.Received.ToList();
+        var sent = FireSystem.Received.ToList();
         Assert.That(sent, Has.Count.EqualTo(2));
         Assert.That(sent[1].Headers["Idempotency-Key"], Is.EqualTo(sent[0].Headers["Idempotency-Key"]), "the same attempt, for the system to drop a duplicate");
     }
@@ -114,9 +100,9 @@ public partial class DepartmentSystemTests(DatabaseProvider provider)
             Flow.Connections(Flow.Connect("start", "http"), Flow.Connect("http", "down", SendHttpRequestActivity.FailedToConnect))));
         Assert.That(BookmarkNames(await InstanceAsync(down)), Is.EqualTo(new[] { "down" }));
 
-        _system.Answer(HttpStatusCode.OK, "{}", delay: TimeSpan.FromSeconds(4));
+        FireSystem.Answer(HttpStatusCode.OK, "{}", delay: TimeSpan.FromSeconds(4));
         var slow = await StartAsync(await DefineAsync(
-            Flow.Activities(Flow.Start(), Request(_system.Url + "slow"), Flow.Event("late", "late")),
+            Flow.Activities(Flow.Start(), Request(FireSystem.Url + "slow"), Flow.Event("late", "late")),
             Flow.Connections(Flow.Connect("start", "http"), Flow.Connect("http", "late", SendHttpRequestActivity.TimedOut))));
         Assert.That(BookmarkNames(await InstanceAsync(slow)), Is.EqualTo(new[] { "late" }));
     }
@@ -130,19 +116,19 @@ public partial class DepartmentSystemTests(DatabaseProvider provider)
         Assert.That(error["code"]!.GetValue<string>(), Is.EqualTo("HostNotAllowed"));
         Assert.That(error["parameters"]!["host"]!.GetValue<string>(), Is.EqualTo("records.example.org"));
 
-        var port = new Uri(_system.Url).Port;
+        var port = new Uri(FireSystem.Url).Port;
         var computed = Flow.Js("http", "Elsa.FlowSendHttpRequest", "url", $"return 'http://localhost:{port}/fire/x'");
         var id = await StartAsync(await DefineAsync(Flow.Activities(Flow.Start(), computed), Flow.Connections(Flow.Connect("start", "http"))));
         var instance = await InstanceAsync(id);
         Assert.That(instance["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>(), Does.Contain($"'localhost:{port}'"));
-        Assert.That(_system.Received, Is.Empty);
+        Assert.That(FireSystem.Received, Is.Empty);
     }
 
     [Test]
     public async Task A_credential_written_in_a_definition_an_unknown_secret_and_an_unconfigured_callback_path_are_refused_at_upload()
     {
         var reply = await UploadAsync(Flow.Activities(Flow.Start(),
-                Request(_system.Url, ("authorization", "Bearer eyJhbGciOi"), ("requestHeaders", new JsonObject { ["X-Trace"] = "secret:nope" })),
+                Request(FireSystem.Url, ("authorization", "Bearer eyJhbGciOi"), ("requestHeaders", new JsonObject { ["X-Trace"] = "secret:nope" })),
                 Flow.Activity("callback", "Elsa.HttpEndpoint", ("path", "/nowhere"))),
             Flow.Connections(Flow.Connect("start", "http"), Flow.Connect("http", "callback")));
 
@@ -154,27 +140,27 @@ public partial class DepartmentSystemTests(DatabaseProvider provider)
         }));
 
         // A key a script computes is no better than one written out: refused when the request would be sent.
-        var computed = Request(_system.Url + "reviews");
+        var computed = Request(FireSystem.Url + "reviews");
         computed["requestHeaders"] = new JsonObject { ["typeName"] = "Object", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "return { 'X-Api-Key': 'plain-key' }" } };
         var id = await StartAsync(await DefineAsync(Flow.Activities(Flow.Start(), computed), Flow.Connections(Flow.Connect("start", "http"))));
         Assert.That((await InstanceAsync(id))["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>(), Does.Contain("requestHeaders.X-Api-Key").And.Contain("secret:NAME"));
-        Assert.That(_system.Received, Is.Empty);
+        Assert.That(FireSystem.Received, Is.Empty);
     }
 
     [Test]
     public async Task The_departments_system_resumes_the_waiting_process_once_with_its_token_and_no_one_else_can()
     {
         var id = await StartAsync(await DefineAsync(CallbackFlow(), Flow.Connections(Flow.Connect("start", "callback"), Flow.Connect("callback", "after")), Reply()));
-        var secret = await _admin.IssueClientAsync("samr-inspection", "市场监管局审批系统", "samr");
-        using var system = await _factory.CreateMachineClientAsync("samr-inspection", secret);
-        var taxSecret = await _admin.IssueClientAsync("tax-levy", "税务局系统", "tax");
-        using var tax = await _factory.CreateMachineClientAsync("tax-levy", taxSecret);
-        using var anonymous = _factory.CreateClient();
+        var secret = await Admin.IssueClientAsync("samr-inspection", "市场监管局审批系统", "samr");
+        using var system = await Factory.CreateMachineClientAsync("samr-inspection", secret);
+        var taxSecret = await Admin.IssueClientAsync("tax-levy", "税务局系统", "tax");
+        using var tax = await Factory.CreateMachineClientAsync("tax-levy", taxSecret);
+        using var anonymous = Factory.CreateClient();
         var url = $"/api/workflow-callbacks/fire-review?instanceId={id}";
 
         Assert.That((await anonymous.PostJsonAsync(url, new { passed = true })).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await tax.PostJsonAsync(url, new { passed = true })).Status, Is.EqualTo(HttpStatusCode.Forbidden), "another department's system");
-        Assert.That((await _admin.PostJsonAsync(url, new { passed = true })).Status, Is.EqualTo(HttpStatusCode.Forbidden), "a person, not the department's system");
+        Assert.That((await Admin.PostJsonAsync(url, new { passed = true })).Status, Is.EqualTo(HttpStatusCode.Forbidden), "a person, not the department's system");
         Assert.That((await system.PostJsonAsync("/api/workflow-callbacks/fire-review?instanceId=nope", new { })).Status, Is.EqualTo(HttpStatusCode.NotFound));
 
         var first = await system.PostJsonAsync(url, new { passed = true, inspector = "李四" });
@@ -192,9 +178,9 @@ public partial class DepartmentSystemTests(DatabaseProvider provider)
     public async Task A_signed_callback_resumes_the_process_and_a_wrong_or_stale_signature_is_refused()
     {
         var id = await StartAsync(await DefineAsync(CallbackFlow(), Flow.Connections(Flow.Connect("start", "callback"), Flow.Connect("callback", "after")), Reply()));
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
         var body = """{"passed":true,"inspector":"王五"}""";
-        var now = _factory.Clock.GetUtcNow().ToUnixTimeSeconds();
+        var now = Factory.Clock.GetUtcNow().ToUnixTimeSeconds();
 
         Assert.That((await SignedAsync(anonymous, id, body, now, "wrong-secret")).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
         var stale = await SignedAsync(anonymous, id, body, now - 600, CallbackSecret);
@@ -224,15 +210,15 @@ public partial class DepartmentSystemTests(DatabaseProvider provider)
             await InstanceAsync(await StartAsync(await DefineAsync(Flow.Activities(Flow.Start(), Structured(url), Flow.Event("after", "after")),
                 Flow.Connections(Flow.Connect("start", "http"), Flow.Connect("http", "after")))));
 
-        _system.Answer(HttpStatusCode.Created, """{"permit":"XF-7"}""");
-        var filed = await RunAsync(_system.Url + "reviews");
+        FireSystem.Answer(HttpStatusCode.Created, """{"permit":"XF-7"}""");
+        var filed = await RunAsync(FireSystem.Url + "reviews");
         Assert.That(BookmarkNames(filed), Is.EqualTo(new[] { "filed" }), "the 201 case's activity runs, and the request waits for it before going on");
-        Assert.That(_system.Received.Single().Headers["X-Api-Key"], Is.EqualTo(ApiKey), "secrets from configuration, as in the flow form");
+        Assert.That(FireSystem.Received.Single().Headers["X-Api-Key"], Is.EqualTo(ApiKey), "secrets from configuration, as in the flow form");
 
         Assert.That(BookmarkNames(await RunAsync(ClosedPortUrl())), Is.EqualTo(new[] { "down" }), "failedToConnect's activity");
 
-        _system.Answer(HttpStatusCode.InternalServerError, "");
-        var unmatched = await RunAsync(_system.Url + "reviews");
+        FireSystem.Answer(HttpStatusCode.InternalServerError, "");
+        var unmatched = await RunAsync(FireSystem.Url + "reviews");
         Assert.That(unmatched["status"]!.GetValue<string>(), Is.EqualTo("Faulted"), "no unmatchedStatusCode activity: an incident, not a silent completion");
         Assert.That(unmatched["incidents"]!.AsArray().Single()!["message"]!.GetValue<string>(), Does.Contain("answered 500, not one of 201, 409"));
 
@@ -273,7 +259,7 @@ public partial class DepartmentSystemTests(DatabaseProvider provider)
         var definition = JsonNode.Parse(Flow.Definition(activities, connections, variables))!;
         definition["definitionId"] = $"department-system-{Interlocked.Increment(ref _definitions)}";
         using var content = new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await _admin.PostAsync(new Uri("/api/workflow-definitions", UriKind.Relative), content);
+        using var response = await Admin.PostAsync(new Uri("/api/workflow-definitions", UriKind.Relative), content);
         var text = await response.Content.ReadAsStringAsync();
         return new Reply(response.StatusCode, text.StartsWith('{') || text.StartsWith('[') ? JsonNode.Parse(text) : null, text);
     }
@@ -287,15 +273,15 @@ public partial class DepartmentSystemTests(DatabaseProvider provider)
 
     private async Task<string> StartAsync(string definitionId)
     {
-        _system.Received.Clear();
-        var started = await _admin.PostJsonAsync("/api/workflow-instances", new { definitionId });
+        FireSystem.Received.Clear();
+        var started = await Admin.PostJsonAsync("/api/workflow-instances", new { definitionId });
         Assert.That(started.Status, Is.EqualTo(HttpStatusCode.Created), started.Text);
         return started["id"];
     }
 
     private async Task<JsonNode> InstanceAsync(string id)
     {
-        var instance = await _admin.GetJsonAsync($"/api/workflow-instances/{id}");
+        var instance = await Admin.GetJsonAsync($"/api/workflow-instances/{id}");
         Assert.That(instance.Status, Is.EqualTo(HttpStatusCode.OK), instance.Text);
         return instance.Body!;
     }

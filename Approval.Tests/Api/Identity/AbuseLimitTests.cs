@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Approval.Api.Identity;
-using Microsoft.Data.Sqlite;
+using Approval.Tests.Persistence;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Approval.Tests.Api.Identity;
@@ -104,7 +104,7 @@ public class AbuseLimitTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            FixturePools.ClearSqliteUnder(shared);
             if (Directory.Exists(shared))
                 Directory.Delete(shared, recursive: true);
         }

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Approval.Api.Identity;
 using Approval.Api.Persistence;
-using Microsoft.Data.Sqlite;
+using Approval.Tests.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -159,7 +159,7 @@ public class SessionEndTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            FixturePools.ClearSqliteUnder(shared);
             if (Directory.Exists(shared))
                 Directory.Delete(shared, recursive: true);
         }

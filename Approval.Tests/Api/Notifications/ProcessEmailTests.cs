@@ -22,36 +22,22 @@ namespace Approval.Tests.Api.Notifications;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class ProcessEmailTests(DatabaseProvider provider)
+public class ProcessEmailTests(DatabaseProvider provider) : OutsideSystemFixture(provider)
 {
     private const string Sender = "approval@service-center.example";
-    private SmtpCapture _smtp = null!;
-    private CaseApiFactory _factory = null!;
-    private HttpClient _admin = null!;
     private int _definitions;
 
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _smtp = new SmtpCapture();
-        _factory = await CaseApiFactory.StartAsync(provider, "2026-11-24T09:00:00", new Dictionary<string, string>
-        {
-            ["Approval:Smtp:Host"] = "127.0.0.1",
-            ["Approval:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Approval:Smtp:From"] = Sender,
-            ["Approval:Smtp:Timeout"] = "00:00:05",
-        });
-        _admin = await _factory.CreateClientAsync("admin");
-    }
+    private SmtpCapture Smtp => (SmtpCapture)Outside;
 
-    [OneTimeTearDown]
-    public async Task Stop()
+    private protected override IDisposable StartOutside() => new SmtpCapture();
+
+    private protected override Dictionary<string, string> Settings => new()
     {
-        _admin?.Dispose();
-        if (_factory is not null)
-            await _factory.DisposeAsync();
-        _smtp?.Dispose();
-    }
+        ["Approval:Smtp:Host"] = "127.0.0.1",
+        ["Approval:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Approval:Smtp:From"] = Sender,
+        ["Approval:Smtp:Timeout"] = "00:00:05",
+    };
 
     [Test]
     public async Task The_e_mail_is_in_the_outbox_with_the_step_and_the_outbox_job_sends_it_once_to_every_recipient_from_the_configured_sender()
@@ -69,18 +55,18 @@ public class ProcessEmailTests(DatabaseProvider provider)
         Assert.Multiple(() =>
         {
             Assert.That(row.Kind, Is.EqualTo(ProcessEmail.Kind));
-            Assert.That(row.EmailDueAt, Is.EqualTo(_factory.Clock.GetUtcNow()), "due at once, committed with the step");
+            Assert.That(row.EmailDueAt, Is.EqualTo(Factory.Clock.GetUtcNow()), "due at once, committed with the step");
             Assert.That(row.EmailSentAt, Is.Null, "nothing sent from inside the step");
         });
         var rowId = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.That(_smtp.Messages.Where(m => m.Headers["X-Approval-Notification"] == rowId), Is.Empty);
+        Assert.That(Smtp.Messages.Where(m => m.Headers["X-Approval-Notification"] == rowId), Is.Empty);
 
         // The fixture's other tests leave their e-mails due too: this row's message is the one naming it.
-        var outbox = _factory.Services.GetRequiredService<EmailOutbox>();
+        var outbox = Factory.Services.GetRequiredService<EmailOutbox>();
         Assert.That(await outbox.DeliverAsync(CancellationToken.None), Is.Positive);
         Assert.That(await outbox.DeliverAsync(CancellationToken.None), Is.Zero, "nothing left due");
-        var sent = _smtp.Messages.Single(m => m.Headers["X-Approval-Notification"] == rowId);
-        Assert.That((await RowsOfAsync(id)).Single().EmailSentAt, Is.EqualTo(_factory.Clock.GetUtcNow()));
+        var sent = Smtp.Messages.Single(m => m.Headers["X-Approval-Notification"] == rowId);
+        Assert.That((await RowsOfAsync(id)).Single().EmailSentAt, Is.EqualTo(Factory.Clock.GetUtcNow()));
         Assert.Multiple(() =>
         {
             Assert.That(sent.From, Is.EqualTo(Sender), "no 'from' in the definition: the configured sender");
@@ -104,10 +90,10 @@ public class ProcessEmailTests(DatabaseProvider provider)
         var id = await StartAsync(await DefineAsync(Flow.Activities(Flow.Start(), Flow.Event("go", "go"), mail, Flow.Event("after", "after")),
             Flow.Connections(Flow.Connect("start", "go"), Flow.Connect("go", "mail"), Flow.Connect("mail", "after"))));
 
-        var store = _factory.Services.GetRequiredService<EfWorkflowStore>();
+        var store = Factory.Services.GetRequiredService<EfWorkflowStore>();
         var racing = new SavedFirstByAnotherNode(store);
-        var runtime = new WorkflowRuntime(_factory.Services.GetRequiredService<WorkflowEngine>(), store, racing,
-            _factory.Services.GetRequiredService<IWorkflowTimerScheduler>());
+        var runtime = new WorkflowRuntime(Factory.Services.GetRequiredService<WorkflowEngine>(), store, racing,
+            Factory.Services.GetRequiredService<IWorkflowTimerScheduler>());
         var run = await runtime.ResumeByNameAsync(id, "go");
 
         Assert.That(racing.Lost.Single().StagedEffects, Has.Count.EqualTo(1), "the losing run had staged its e-mail");
@@ -127,7 +113,7 @@ public class ProcessEmailTests(DatabaseProvider provider)
         var incident = faulted["incidents"]!.AsArray().Single()!;
         Assert.That(incident["message"]!.GetValue<string>(), Does.Contain("input 'to'").And.Contain("李四（no address）"));
 
-        var retried = await _admin.PostJsonAsync($"/api/workflow-instances/{id}/incidents/{incident["id"]!.GetValue<string>()}/retry");
+        var retried = await Admin.PostJsonAsync($"/api/workflow-instances/{id}/incidents/{incident["id"]!.GetValue<string>()}/retry");
         Assert.That(retried.Status, Is.EqualTo(HttpStatusCode.OK), retried.Text);
         var incidents = retried.Body!["incidents"]!.AsArray();
         Assert.That((incidents.Count, incidents.Count(i => i!["resolvedAt"] is null)), Is.EqualTo((2, 1)), "run again: the first resolved, the same address a new incident");
@@ -164,7 +150,7 @@ public class ProcessEmailTests(DatabaseProvider provider)
         var uploaded = await PostDefinitionAsync(definition);
         Assert.That(uploaded.Status, Is.EqualTo(HttpStatusCode.Created), uploaded.Text);
 
-        using var clerk = await _factory.CreateClientAsync("clerk");
+        using var clerk = await Factory.CreateClientAsync("clerk");
         var person = "44530219900101002" + ResidentIdNumber.CheckDigitOf("44530219900101002");
         var (caseId, _, _) = await clerk.SubmitAsync(new
         {
@@ -204,7 +190,7 @@ public class ProcessEmailTests(DatabaseProvider provider)
     }
 
     private Task<ApprovalDbContext> NewContextAsync() =>
-        _factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
+        Factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
 
     // Each test its own definition id, so tests never publish over each other's.
     private Task<Reply> UploadAsync(JsonArray activities, JsonArray connections)
@@ -217,7 +203,7 @@ public class ProcessEmailTests(DatabaseProvider provider)
     private async Task<Reply> PostDefinitionAsync(JsonNode definition)
     {
         using var content = new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await _admin.PostAsync(new Uri("/api/workflow-definitions", UriKind.Relative), content);
+        using var response = await Admin.PostAsync(new Uri("/api/workflow-definitions", UriKind.Relative), content);
         var text = await response.Content.ReadAsStringAsync();
         return new Reply(response.StatusCode, text.StartsWith('{') || text.StartsWith('[') ? JsonNode.Parse(text) : null, text);
     }
@@ -231,14 +217,14 @@ public class ProcessEmailTests(DatabaseProvider provider)
 
     private async Task<string> StartAsync(string definitionId)
     {
-        var started = await _admin.PostJsonAsync("/api/workflow-instances", new { definitionId });
+        var started = await Admin.PostJsonAsync("/api/workflow-instances", new { definitionId });
         Assert.That(started.Status, Is.EqualTo(HttpStatusCode.Created), started.Text);
         return started["id"];
     }
 
     private async Task<JsonNode> InstanceAsync(string id)
     {
-        var instance = await _admin.GetJsonAsync($"/api/workflow-instances/{id}");
+        var instance = await Admin.GetJsonAsync($"/api/workflow-instances/{id}");
         Assert.That(instance.Status, Is.EqualTo(HttpStatusCode.OK), instance.Text);
         return instance.Body!;
     }

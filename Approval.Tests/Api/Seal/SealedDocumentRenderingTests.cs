@@ -11,7 +11,6 @@ namespace Approval.Tests.Api.Seal;
 /// poppler-utils, which .ci/run installs) into artifacts/screenshots, and read back as text by <c>pdftotext</c>: the CJK
 /// text is real text (copied and searched as Chinese), and the page's parts stay on the page, apart.
 /// </summary>
-[NonParallelizable]
 public sealed class SealedDocumentRenderingTests
 {
     private CaseApiFactory? _factory;

@@ -25,49 +25,35 @@ namespace Approval.Tests.Api.Webhooks;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public partial class WebhookTests(DatabaseProvider provider)
+public partial class WebhookTests(DatabaseProvider provider) : OutsideSystemFixture(provider)
 {
     private const string Secret = "hk-5e1c-samr";
-    private Receiver _receiver = null!;
-    private CaseApiFactory _factory = null!;
-    private HttpClient _admin = null!;
 
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _receiver = Receiver.Start();
-        _factory = await CaseApiFactory.StartAsync(provider, "2026-11-24T09:00:00", new Dictionary<string, string>
-        {
-            ["Approval:DepartmentSystems:AllowedHosts:0"] = "127.0.0.1",
-            ["Approval:DepartmentSystems:RequestTimeout"] = "00:00:05",
-            ["Approval:DepartmentSystems:Secrets:samr-hook"] = Secret,
-        });
-        _admin = await _factory.CreateClientAsync("admin");
-    }
+    private Receiver HookReceiver => (Receiver)Outside;
 
-    [OneTimeTearDown]
-    public async Task Stop()
+    private protected override IDisposable StartOutside() => Receiver.Start();
+
+    private protected override Dictionary<string, string> Settings => new()
     {
-        _admin?.Dispose();
-        if (_factory is not null)
-            await _factory.DisposeAsync();
-        _receiver?.Dispose();
-    }
+        ["Approval:DepartmentSystems:AllowedHosts:0"] = "127.0.0.1",
+        ["Approval:DepartmentSystems:RequestTimeout"] = "00:00:05",
+        ["Approval:DepartmentSystems:Secrets:samr-hook"] = Secret,
+    };
 
     [Test]
     public async Task A_subscription_receives_its_departments_case_lines_once_in_order_signed_and_no_other_departments()
     {
         var subscription = await SubscribeAsync("samr", "in-order");
         var (ours, number) = await SamrCaseAsync();
-        using var enterprise = await _factory.CreateClientAsync("enterprise");
+        using var enterprise = await Factory.CreateClientAsync("enterprise");
         var (theirs, _, _) = await enterprise.SubmitAsync(ConstructionPermitOverHttpTests.Application(height: 30, investment: 5_000_000));
-        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
-        var sentAt = _factory.Clock.GetUtcNow().ToUnixTimeSeconds();
+        Factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        var sentAt = Factory.Clock.GetUtcNow().ToUnixTimeSeconds();
 
         await RunAsync();
         await RunAsync();
 
-        var requests = _receiver.At("in-order");
+        var requests = HookReceiver.At("in-order");
         Assert.That(requests, Has.Count.EqualTo(1), "one batch, and nothing again on the second run");
         var request = requests.Single();
         var timestamp = request.Headers["X-Approval-Timestamp"];
@@ -88,10 +74,10 @@ public partial class WebhookTests(DatabaseProvider provider)
         Assert.That(events[0]["at"]!.GetValue<string>(), Does.EndWith("+08:00"), "times as the API writes them");
 
         // The same lines as the department's pull feed gives after the subscription's starting point.
-        using var samr = await _factory.CreateClientAsync("samr-reviewer");
+        using var samr = await Factory.CreateClientAsync("samr-reviewer");
         var feed = await samr.GetJsonAsync($"/api/departments/samr/events?after={ids[0] - 1}&limit=500");
         Assert.That(feed.Body!["events"]!.AsArray().Select(e => e!["id"]!.GetValue<long>()), Is.EqualTo(ids));
-        var listed = (await _admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Single(s => s!["id"]!.GetValue<long>() == subscription)!;
+        var listed = (await Admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Single(s => s!["id"]!.GetValue<long>() == subscription)!;
         Assert.That(listed["cursor"]!.GetValue<long>(), Is.EqualTo(ids[^1]));
         Assert.That(listed["secretName"]!.GetValue<string>(), Is.EqualTo("samr-hook"));
         Assert.That(listed.ToJsonString(), Does.Not.Contain(Secret), "the secret is named, never stored or shown");
@@ -102,22 +88,22 @@ public partial class WebhookTests(DatabaseProvider provider)
     {
         var subscription = await SubscribeAsync("samr", "failing");
         var start = await CursorAsync(subscription);
-        _receiver.Answer("failing", HttpStatusCode.InternalServerError);
+        HookReceiver.Answer("failing", HttpStatusCode.InternalServerError);
         await SamrCaseAsync();
-        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(5));
 
         await RunAsync();
-        Assert.That(_receiver.At("failing"), Has.Count.EqualTo(1));
+        Assert.That(HookReceiver.At("failing"), Has.Count.EqualTo(1));
         var failed = await SubscriptionAsync(subscription);
         Assert.That(failed["cursor"]!.GetValue<long>(), Is.EqualTo(start), "a 500 does not move the cursor");
         Assert.That(failed["failures"]!.GetValue<int>(), Is.EqualTo(1));
 
         await RunAsync();
-        Assert.That(_receiver.At("failing"), Has.Count.EqualTo(1), "not before the back-off (a minute after the first failure)");
+        Assert.That(HookReceiver.At("failing"), Has.Count.EqualTo(1), "not before the back-off (a minute after the first failure)");
 
-        _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
         await RunAsync();
-        var requests = _receiver.At("failing");
+        var requests = HookReceiver.At("failing");
         Assert.That(requests, Has.Count.EqualTo(2));
         var first = JsonNode.Parse(requests[0].Body)!["events"]!.AsArray().Select(e => e!["id"]!.GetValue<long>()).ToList();
         var again = JsonNode.Parse(requests[1].Body)!["events"]!.AsArray().Select(e => e!["id"]!.GetValue<long>()).ToList();
@@ -126,7 +112,7 @@ public partial class WebhookTests(DatabaseProvider provider)
         Assert.That(delivered["cursor"]!.GetValue<long>(), Is.EqualTo(first[^1]));
         Assert.That(delivered["failures"]!.GetValue<int>(), Is.EqualTo(0));
 
-        var attempts = (await _admin.GetJsonAsync($"/api/admin/webhooks/{subscription}/deliveries")).Body!.AsArray()
+        var attempts = (await Admin.GetJsonAsync($"/api/admin/webhooks/{subscription}/deliveries")).Body!.AsArray()
             .Select(a => $"{a!["attempt"]}:{a["statusCode"]}:{a["firstEventId"]}-{a["lastEventId"]}").ToList();
         Assert.That(attempts, Is.EqualTo(new[] { $"2:200:{first[0]}-{first[^1]}", $"1:500:{first[0]}-{first[^1]}" }), "newest first");
     }
@@ -135,26 +121,26 @@ public partial class WebhookTests(DatabaseProvider provider)
     public async Task A_suspended_subscription_gets_nothing_until_resumed_and_then_what_it_missed()
     {
         var subscription = await SubscribeAsync("samr", "suspended");
-        var suspended = await _admin.PostJsonAsync($"/api/admin/webhooks/{subscription}/suspend");
+        var suspended = await Admin.PostJsonAsync($"/api/admin/webhooks/{subscription}/suspend");
         Assert.That(suspended.Status, Is.EqualTo(HttpStatusCode.OK), suspended.Text);
         Assert.That(suspended.Body!["paused"]!.GetValue<bool>(), Is.True);
         var (ours, _) = await SamrCaseAsync();
-        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(5));
 
         await RunAsync();
-        Assert.That(_receiver.At("suspended"), Is.Empty);
+        Assert.That(HookReceiver.At("suspended"), Is.Empty);
 
-        Assert.That((await _admin.PostJsonAsync($"/api/admin/webhooks/{subscription}/resume")).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Admin.PostJsonAsync($"/api/admin/webhooks/{subscription}/resume")).Status, Is.EqualTo(HttpStatusCode.OK));
         await RunAsync();
-        var events = JsonNode.Parse(_receiver.At("suspended").Single().Body)!["events"]!.AsArray();
+        var events = JsonNode.Parse(HookReceiver.At("suspended").Single().Body)!["events"]!.AsArray();
         Assert.That(events.Select(e => e!["caseId"]!.GetValue<string>()), Does.Contain(ours));
 
-        Assert.That((await _admin.SendJsonAsync(HttpMethod.Delete, $"/api/admin/webhooks/{subscription}", null)).Status, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await Admin.SendJsonAsync(HttpMethod.Delete, $"/api/admin/webhooks/{subscription}", null)).Status, Is.EqualTo(HttpStatusCode.NoContent));
         await SamrCaseAsync();
-        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(5));
         await RunAsync();
-        Assert.That(_receiver.At("suspended"), Has.Count.EqualTo(1), "removed: nothing more");
-        Assert.That((await _admin.PostJsonAsync($"/api/admin/webhooks/{subscription}/resume")).Status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(HookReceiver.At("suspended"), Has.Count.EqualTo(1), "removed: nothing more");
+        Assert.That((await Admin.PostJsonAsync($"/api/admin/webhooks/{subscription}/resume")).Status, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     /// <summary>An administrator's subscribing, pausing and removing are in the audit trail, as the other admin settings are;
@@ -165,13 +151,13 @@ public partial class WebhookTests(DatabaseProvider provider)
         var before = await AuditSequenceAsync();
         var subscription = await SubscribeAsync("samr", "audited");
         await SamrCaseAsync();
-        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(5));
         await RunAsync();
-        Assert.That(_receiver.At("audited"), Is.Not.Empty, "a delivery ran and moved the cursor");
-        Assert.That((await _admin.PostJsonAsync($"/api/admin/webhooks/{subscription}/suspend")).Status, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await _admin.SendJsonAsync(HttpMethod.Delete, $"/api/admin/webhooks/{subscription}", null)).Status, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(HookReceiver.At("audited"), Is.Not.Empty, "a delivery ran and moved the cursor");
+        Assert.That((await Admin.PostJsonAsync($"/api/admin/webhooks/{subscription}/suspend")).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Admin.SendJsonAsync(HttpMethod.Delete, $"/api/admin/webhooks/{subscription}", null)).Status, Is.EqualTo(HttpStatusCode.NoContent));
 
-        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
         var entries = await db.AuditEntries.Where(e => e.Sequence > before && e.Kind.StartsWith("WebhookSubscriptions.")).OrderBy(e => e.Sequence).ToListAsync();
         Assert.That(entries.Select(e => $"{e.Kind} {e.Actor}"), Is.EqualTo(new[]
         {
@@ -188,7 +174,7 @@ public partial class WebhookTests(DatabaseProvider provider)
     [Test]
     public async Task The_administrators_page_subscribes_lists_the_latest_deliveries_pauses_and_removes_and_names_a_refused_field()
     {
-        using var browser = _factory.CreateClient();
+        using var browser = Factory.CreateClient();
         (await browser.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = Approval.Api.Identity.DemoUsers.Password })).EnsureSuccessStatusCode();
         async Task<(HttpStatusCode Status, string Html)> PostAsync(string handler, params (string Name, string Value)[] fields)
         {
@@ -203,18 +189,18 @@ public partial class WebhookTests(DatabaseProvider provider)
         Assert.That(refused.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(refused.Html, Does.Contain("data-field=\"url\"").And.Contain("records.example.org"));
 
-        var before = (await _admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Select(s => s!["id"]!.GetValue<long>()).ToHashSet();
-        var subscribed = await PostAsync("Subscribe", ("departmentCode", "samr"), ("url", _receiver.Url + "page/"), ("secretName", "samr-hook"), ("eventKinds", "Accepted"), ("eventKinds", "Decided"));
+        var before = (await Admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Select(s => s!["id"]!.GetValue<long>()).ToHashSet();
+        var subscribed = await PostAsync("Subscribe", ("departmentCode", "samr"), ("url", HookReceiver.Url + "page/"), ("secretName", "samr-hook"), ("eventKinds", "Accepted"), ("eventKinds", "Decided"));
         Assert.That(subscribed.Status, Is.EqualTo(HttpStatusCode.OK), "redirected to the list");
         Assert.That(subscribed.Html, Does.Contain("data-testid=\"done\""));
-        var id = (await _admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Select(s => s!["id"]!.GetValue<long>()).Single(i => !before.Contains(i));
+        var id = (await Admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Select(s => s!["id"]!.GetValue<long>()).Single(i => !before.Contains(i));
         var row = Row(subscribed.Html, id);
-        Assert.That(row, Does.Contain(_receiver.Url + "page/").And.Contain("samr-hook").And.Contain("Accepted, Decided").And.Not.Contain(Secret));
+        Assert.That(row, Does.Contain(HookReceiver.Url + "page/").And.Contain("samr-hook").And.Contain("Accepted, Decided").And.Not.Contain(Secret));
 
         await SamrCaseAsync();
-        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(5));
         await RunAsync();
-        Assert.That(_receiver.At("page"), Is.Not.Empty);
+        Assert.That(HookReceiver.At("page"), Is.Not.Empty);
         row = Row(await browser.GetStringAsync(new Uri("/admin/webhooks", UriKind.Relative)), id);
         Assert.That(Regex.Count(row, "data-delivery="), Is.EqualTo(1), row);
         Assert.That(row, Does.Contain(">200<"), "the receiver's status");
@@ -232,35 +218,35 @@ public partial class WebhookTests(DatabaseProvider provider)
     [Test]
     public async Task A_subscription_to_some_event_kinds_gets_only_those()
     {
-        var added = await _admin.PostJsonAsync("/api/admin/webhooks", new { departmentCode = "samr", url = _receiver.Url + "kinds/", secretName = "samr-hook", eventKinds = new[] { "Accepted" } });
+        var added = await Admin.PostJsonAsync("/api/admin/webhooks", new { departmentCode = "samr", url = HookReceiver.Url + "kinds/", secretName = "samr-hook", eventKinds = new[] { "Accepted" } });
         Assert.That(added.Status, Is.EqualTo(HttpStatusCode.Created), added.Text);
         var (ours, _) = await SamrCaseAsync();
-        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(5));
         await RunAsync();
-        var events = JsonNode.Parse(_receiver.At("kinds").Single().Body)!["events"]!.AsArray();
+        var events = JsonNode.Parse(HookReceiver.At("kinds").Single().Body)!["events"]!.AsArray();
         Assert.That(events.Select(e => $"{e!["caseId"]}:{e["action"]}"), Is.EqualTo(new[] { $"{ours}:Accepted" }));
     }
 
     [Test]
     public async Task Bad_subscriptions_are_refused_naming_each_field_and_only_administrators_manage_them()
     {
-        var bad = await _admin.PostJsonAsync("/api/admin/webhooks",
+        var bad = await Admin.PostJsonAsync("/api/admin/webhooks",
             new { departmentCode = "nope", url = "http://records.example.org/hook", secretName = "not-configured", eventKinds = new[] { "Nope" } });
         Assert.That(bad.Status, Is.EqualTo(HttpStatusCode.BadRequest), bad.Text);
         Assert.That(bad.Body!["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "departmentCode", "url", "secretName", "eventKinds" }));
         Assert.That(bad.Body["errors"]!["url"]!.ToJsonString(), Does.Contain("https"));
 
-        var offList = await _admin.PostJsonAsync("/api/admin/webhooks", new { departmentCode = "samr", url = "https://records.example.org/hook", secretName = "samr-hook" });
+        var offList = await Admin.PostJsonAsync("/api/admin/webhooks", new { departmentCode = "samr", url = "https://records.example.org/hook", secretName = "samr-hook" });
         Assert.That(offList.Status, Is.EqualTo(HttpStatusCode.BadRequest), offList.Text);
         Assert.That(offList.Body!["errors"]!["url"]!.ToJsonString(), Does.Contain("records.example.org").And.Contain("allow-list"));
-        var empty = await _admin.PostJsonAsync("/api/admin/webhooks", new { });
+        var empty = await Admin.PostJsonAsync("/api/admin/webhooks", new { });
         Assert.That(empty.Body!["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "departmentCode", "url", "secretName" }));
-        Assert.That((await _admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Select(s => s!["url"]!.GetValue<string>()),
+        Assert.That((await Admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Select(s => s!["url"]!.GetValue<string>()),
             Has.None.Contains("records.example.org"), "nothing half-written");
 
-        using var reviewer = await _factory.CreateClientAsync("samr-reviewer");
-        using var anonymous = _factory.CreateClient();
-        var body = new { departmentCode = "samr", url = _receiver.Url + "not-admin/", secretName = "samr-hook" };
+        using var reviewer = await Factory.CreateClientAsync("samr-reviewer");
+        using var anonymous = Factory.CreateClient();
+        var body = new { departmentCode = "samr", url = HookReceiver.Url + "not-admin/", secretName = "samr-hook" };
         Assert.That((await reviewer.PostJsonAsync("/api/admin/webhooks", body)).Status, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await reviewer.GetJsonAsync("/api/admin/webhooks")).Status, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await anonymous.PostJsonAsync("/api/admin/webhooks", body)).Status, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -270,51 +256,51 @@ public partial class WebhookTests(DatabaseProvider provider)
     public async Task Two_nodes_running_the_delivery_at_once_send_a_subscriptions_lines_once()
     {
         await SubscribeAsync("samr", "two-nodes");
-        _receiver.Answer("two-nodes", HttpStatusCode.OK, TimeSpan.FromSeconds(1));
+        HookReceiver.Answer("two-nodes", HttpStatusCode.OK, TimeSpan.FromSeconds(1));
         await SamrCaseAsync();
-        _factory.Clock.Advance(TimeSpan.FromSeconds(5));
-        await using var otherNode = _factory.AnotherNode();
+        Factory.Clock.Advance(TimeSpan.FromSeconds(5));
+        await using var otherNode = Factory.AnotherNode();
         var other = otherNode.Services.GetRequiredService<WebhookDelivery>();
 
         // The receiver takes a second to answer, so without the lease the second node would send the same lines meanwhile.
         await Task.WhenAll(RunAsync(), other.RunAsync(CancellationToken.None));
         await Task.WhenAll(RunAsync(), other.RunAsync(CancellationToken.None));
 
-        Assert.That(_receiver.At("two-nodes"), Has.Count.EqualTo(1));
+        Assert.That(HookReceiver.At("two-nodes"), Has.Count.EqualTo(1));
     }
 
     private async Task<long> AuditSequenceAsync()
     {
-        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
         return await db.AuditEntries.MaxAsync(e => (long?)e.Sequence) ?? 0;
     }
 
     private async Task<long> SubscribeAsync(string department, string path)
     {
-        var added = await _admin.PostJsonAsync("/api/admin/webhooks", new { departmentCode = department, url = _receiver.Url + path + "/", secretName = "samr-hook" });
+        var added = await Admin.PostJsonAsync("/api/admin/webhooks", new { departmentCode = department, url = HookReceiver.Url + path + "/", secretName = "samr-hook" });
         Assert.That(added.Status, Is.EqualTo(HttpStatusCode.Created), added.Text);
         return added.Body!["id"]!.GetValue<long>();
     }
 
     private async Task<JsonNode> SubscriptionAsync(long id) =>
-        (await _admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Single(s => s!["id"]!.GetValue<long>() == id)!;
+        (await Admin.GetJsonAsync("/api/admin/webhooks")).Body!.AsArray().Single(s => s!["id"]!.GetValue<long>() == id)!;
 
     private async Task<long> CursorAsync(long id) => (await SubscriptionAsync(id))["cursor"]!.GetValue<long>();
 
     /// <summary>An enterprise application samr reviews, submitted and accepted: lines on samr's timeline.</summary>
     private async Task<(string Id, string Number)> SamrCaseAsync()
     {
-        using var applicant = await _factory.CreateClientAsync("applicant");
-        using var clerk = await _factory.CreateClientAsync("clerk");
+        using var applicant = await Factory.CreateClientAsync("applicant");
+        using var clerk = await Factory.CreateClientAsync("clerk");
         var (id, number, _) = await applicant.SubmitAsync(MachineClientTests.EnterpriseApplication);
-        _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
         var accepted = await clerk.PostJsonAsync($"/api/cases/{id}/accept");
         Assert.That(accepted.Status, Is.EqualTo(HttpStatusCode.OK), accepted.Text);
         return (id, number);
     }
 
     // The job Hangfire runs every minute, run here at once (the test application has no Hangfire server).
-    private Task<int> RunAsync() => _factory.Services.GetRequiredService<WebhookDelivery>().RunAsync(CancellationToken.None);
+    private Task<int> RunAsync() => Factory.Services.GetRequiredService<WebhookDelivery>().RunAsync(CancellationToken.None);
 
     /// <summary>A department's system on loopback: records each request by its first path segment, answers 200 unless told otherwise.</summary>
     private sealed class Receiver : IDisposable
