@@ -1,5 +1,9 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Net;
 using Approval.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Tests.Api.Cases;
 
@@ -176,5 +180,60 @@ public class StepAccessOverHttpTests(DatabaseProvider provider)
             Assert.That((await head.PostJsonAsync($"/api/cases/{id}/decision")).Status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((await head.PostJsonAsync($"/api/cases/{id}/decision")).Status, Is.EqualTo(HttpStatusCode.Conflict), "decided once");
         }
+    }
+
+    // Two writers waiting for each other: the step has deleted the case's task rows (to write them anew) and waits for the
+    // audit head, which another transaction holds while it asks for those rows. PostgreSQL ends the step's transaction with
+    // 40P01 (its wait began first, so its deadlock check finds the cycle); the step tries again once the other ends, as after
+    // any collision, instead of answering 500. SQLite has one writer: the step waits for the other transaction and goes on.
+    [Test]
+    public async Task An_opinion_caught_in_a_deadlock_with_another_writer_is_saved_once_the_other_ends()
+    {
+        var id = await InReviewAsync("丙公司");
+        using var reviewer = await Factory.CreateClientAsync("tax-reviewer");
+        var task = await reviewer.TaskOfAsync(id);
+        await using var db = await Factory.Services.GetRequiredService<IDbContextFactory<ApprovalDbContext>>().CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var other = await connection.BeginTransactionAsync();
+        var postgres = provider == DatabaseProvider.PostgreSql;
+        await ScalarAsync(connection, other, postgres ? """SELECT 1 FROM "AuditHead" WHERE "Id" = 1 FOR UPDATE""" : """UPDATE "AuditHead" SET "Id" = 1 WHERE "Id" = 1""");
+
+        var opinion = reviewer.PostJsonAsync($"/api/cases/{id}/tasks/{task}/opinion", new { verdict = "Approve" });
+        if (postgres)
+        {
+            for (var tries = 0; await LockWaitersAsync() == 0; tries++)
+            {
+                Assert.That(tries, Is.LessThan(1000), "the step never waited for the audit head");
+                await Task.Delay(10);
+            }
+            await ScalarAsync(connection, other, $"""SELECT count(*) FROM (SELECT 1 FROM "CaseTasks" WHERE "CaseId" = '{id}' FOR UPDATE) AS locked""");
+        }
+        else
+            await Task.Delay(TimeSpan.FromSeconds(1));
+
+        // pg_stat_activity is read once per transaction (stats_fetch_consistency = cache): each look clears that snapshot.
+        async Task<long> LockWaitersAsync()
+        {
+            const string waiting = """SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()""";
+            await ScalarAsync(connection, other, "SELECT pg_stat_clear_snapshot()");
+            return Convert.ToInt64(await ScalarAsync(connection, other, waiting), CultureInfo.InvariantCulture);
+        }
+
+        await other.RollbackAsync();
+
+        var reply = await opinion;
+        Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.Text);
+        using var admin = await Factory.CreateClientAsync("admin");
+        var timeline = await admin.GetJsonAsync($"/api/cases/{id}/timeline");
+        Assert.That(timeline.Body!.AsArray().Count(e => e!["action"]!.GetValue<string>() == "OpinionGiven"), Is.EqualTo(1));
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 }
