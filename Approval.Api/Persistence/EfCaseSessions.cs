@@ -105,12 +105,11 @@ internal sealed class EfCaseSession(ApprovalDbContext db, TimeProvider time, App
             // of a case someone else changed first (the database may report that before the revision check).
             throw new CaseConflictException("The case was changed or created by someone else at the same time; reload it and try again.", ex);
         }
-        catch (InvalidOperationException ex) when (ex.InnerException is DbException { IsTransient: true }
-                                                       or DbUpdateException { InnerException: DbException { IsTransient: true } })
+        catch (InvalidOperationException ex) when (ex.GetBaseException() is DbException { IsTransient: true })
         {
             // Two writers that wait for each other (the audit head and a case's rows taken in different orders): PostgreSQL
-            // ends one with 40P01 deadlock detected, which EF's execution strategy hands on wrapped, as a transient failure
-            // (the query's error itself, or a save's DbUpdateException around it, as CI met on the rows' inserts).
+            // ends one with 40P01 deadlock detected, which EF's execution strategy hands on wrapped as a transient failure,
+            // around the query's error or around a save's DbUpdateException (CI met both): the innermost error decides.
             // The one ended tries again, as after any other collision.
             throw new CaseConflictException("The case was changed by someone else at the same time; reload it and try again.", ex);
         }

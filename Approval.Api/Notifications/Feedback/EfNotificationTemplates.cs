@@ -36,8 +36,11 @@ public sealed class EfNotificationTemplates(IDbContextFactory<ApprovalDbContext>
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.NotificationTemplates.AsNoTracking().ToListAsync(cancellationToken);
         // A row of a kind this version no longer has is left to the administrators' list; the steps never ask for it.
-        return rows.Where(r => Enum.TryParse<NotificationKind>(r.Kind, out _))
-            .ToDictionary(r => (r.Kind, r.Culture), r => new NotificationTemplate(Enum.Parse<NotificationKind>(r.Kind), r.Culture, r.Title, r.Body, r.Sms));
+        var saved = new Dictionary<(string Kind, string Culture), NotificationTemplate>();
+        foreach (var row in rows)
+            if (Enum.TryParse<NotificationKind>(row.Kind, out var kind))
+                saved[(row.Kind, row.Culture)] = new NotificationTemplate(kind, row.Culture, row.Title, row.Body, row.Sms);
+        return saved;
     }
 
     public async Task<IReadOnlyList<TemplateView>> ListAsync(CancellationToken cancellationToken = default)
