@@ -66,6 +66,20 @@ public class TimerJobTests
         Assert.That(scope.Resolve(typeof(TimeProvider)), Is.SameAs(_clock), "the first application's jobs run in its own services");
     }
 
+    // Hangfire's log provider is process-wide too, the last configured application's: once that one is disposed, the other
+    // must still make its Hangfire objects (a background job client here) instead of failing on a disposed logger factory.
+    [Test]
+    public async Task An_application_makes_its_background_job_client_after_another_in_the_process_is_disposed()
+    {
+        await using var first = new ClockedFactory(_clock);
+        _ = first.Services.GetRequiredService<IGlobalConfiguration>();
+        await using (var second = new ClockedFactory(new FakeTimeProvider(_clock.GetUtcNow().AddDays(1))))
+            _ = second.Services.GetRequiredService<IGlobalConfiguration>(); // configured last, then disposed
+
+        var client = new BackgroundJobClient(first.Services.GetRequiredService<JobStorage>());
+        Assert.That(client.Create(() => Console.WriteLine(), new Hangfire.States.ScheduledState(TimeSpan.FromDays(1))), Is.Not.Null.And.Not.Empty);
+    }
+
     private static async Task<string> Status(HttpClient client, string id) =>
         (await client.GetFromJsonAsync<JsonObject>($"/api/workflow-instances/{id}"))!["status"]!.GetValue<string>();
 }
